@@ -1,0 +1,61 @@
+// Server error challenges: on a rejected token, XOAUTH2 servers (Gmail, Dovecot) and OAUTHBEARER
+// servers (RFC 7628 §3.2.2) send base64 JSON and wait for the client to answer before failing.
+import { Problem, info } from './problems';
+
+export interface ErrorChallenge {
+  mechanism: 'ERROR-CHALLENGE';
+  status?: string;
+  schemes?: string;
+  scope?: string;
+  openidConfiguration?: string;
+  /** Every member of the JSON, as sent. */
+  fields: Record<string, unknown>;
+  /** What the client must send next so that the server finishes with its failure reply. */
+  expectedReply: string;
+  meaning: string;
+}
+
+/** RFC 7628 status values and the HTTP-like codes Google and Dovecot use. */
+const STATUS_MEANING: Record<string, string> = {
+  invalid_token: 'The token was rejected: expired, revoked, malformed or for another audience.',
+  invalid_request: 'The request was malformed: check the user field and the SASL format.',
+  insufficient_scope: 'The token lacks the scope this server needs (see "scope").',
+  '400': 'The token was rejected (Google uses 400 for an invalid, expired or wrong-scope token).',
+  '401': 'The token was rejected: invalid or expired, or not valid for this user.',
+  '403': 'The token is valid but not allowed here: missing scope, or the account may not use this protocol.',
+};
+
+export function parseErrorChallenge(text: string): { message?: ErrorChallenge; problems: Problem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problems: [] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { problems: [] };
+  const fields = json as Record<string, unknown>;
+  if (!('status' in fields) && !('schemes' in fields) && !('scope' in fields)) return { problems: [] };
+  const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+  const status = str(fields.status);
+  const oauthbearerStyle = status !== undefined && !/^\d+$/.test(status);
+  const message: ErrorChallenge = {
+    mechanism: 'ERROR-CHALLENGE',
+    status,
+    schemes: str(fields.schemes),
+    scope: str(fields.scope),
+    openidConfiguration: str(fields['openid-configuration']),
+    fields,
+    expectedReply: oauthbearerStyle ? 'AQ== (a single ^A byte, as RFC 7628 requires)' : 'an empty line (XOAUTH2)',
+    meaning: (status && STATUS_MEANING[status]) ?? 'The server rejected the token.',
+  };
+  return {
+    message,
+    problems: [
+      info(
+        'error-challenge',
+        `This is the server's error challenge, not a login. The client must answer with ${message.expectedReply}; ` +
+          'the server then sends its failure reply. A client that does not answer hangs here.',
+      ),
+    ],
+  };
+}

@@ -1,0 +1,77 @@
+// Checks shared by every mechanism that carries a bearer token (XOAUTH2, OAUTHBEARER).
+import { Problem, error, warning } from './problems';
+
+/** Splits "Bearer <token>" and reports whatever deviates from RFC 6750's form. */
+export function parseBearerCredentials(value: string): { token?: string; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const match = /^(\S+) (.*)$/s.exec(value);
+  if (!match) {
+    if (looksLikeToken(value)) {
+      return {
+        problems: [error('not-bearer', 'auth= holds a token without the "Bearer " scheme. Write auth=Bearer <token>.')],
+      };
+    }
+    return { problems: [error('not-bearer', `auth= must be "Bearer <token>", but holds no scheme and token.`)] };
+  }
+  const [, scheme, rest] = match;
+  if (scheme.toLowerCase() !== 'bearer') {
+    return {
+      problems: [
+        error(
+          'not-bearer',
+          `The auth scheme is "${scheme.slice(0, 20)}", not "Bearer". Only OAuth bearer tokens work here: write auth=Bearer <access token>.`,
+        ),
+      ],
+    };
+  }
+  if (scheme !== 'Bearer') {
+    problems.push(warning('bearer-case', `The scheme is written "${scheme}"; the documented form is "Bearer". Some servers compare it exactly.`));
+  }
+  let token = rest;
+  if (/^\s/.test(token) || /\s$/.test(token)) {
+    problems.push(warning('token-whitespace', 'The token has spaces or line breaks around it; servers treat them as part of the token. Trim it.'));
+    token = token.trim();
+  }
+  if (token.length === 0) {
+    problems.push(error('empty-token', 'The token is empty: "auth=Bearer " is followed by nothing. Put the access token after "Bearer ".'));
+    return { token, problems };
+  }
+  if (/^bearer\s/i.test(token)) {
+    problems.push(error('double-bearer', 'The token starts with "Bearer " again ("Bearer Bearer ..."). Pass the access token alone, without the scheme.'));
+  }
+  if (/\s/.test(token)) {
+    problems.push(error('token-whitespace', 'The token contains spaces or line breaks. An access token has none: it was probably wrapped or pasted with extra text.'));
+  }
+  if (/^["'].*["']$/s.test(token)) {
+    problems.push(warning('token-quoted', 'The token is wrapped in quotes; the quotes would be sent as part of it. Remove them.'));
+  }
+  return { token, problems };
+}
+
+/** Problems with a token the user is about to encode (before it is wrapped in SASL). */
+export function validateTokenInput(token: string): Problem[] {
+  if (token.length === 0) return [error('empty-token', 'The access token is empty. Paste the access token (not the refresh or ID token).')];
+  const problems: Problem[] = [];
+  if (/^bearer\s/i.test(token.trim())) {
+    problems.push(error('double-bearer', 'The token starts with "Bearer ". Give the access token alone; the scheme is added for you.'));
+  } else if (/\s/.test(token.trim())) {
+    problems.push(error('token-whitespace', 'The token contains spaces or line breaks. An access token has none: check what was pasted.'));
+  }
+  if (/[\x00-\x1f\x7f]/.test(token.trim())) {
+    problems.push(error('token-control', 'The token contains control characters, which would break the SASL framing.'));
+  }
+  return problems;
+}
+
+export function validateUserInput(user: string, field = 'user'): Problem[] {
+  if (user.trim().length === 0) return [error('empty-user', `The ${field} is empty. Give the mailbox address (for a shared mailbox, the shared mailbox's address).`)];
+  if (/[\x00-\x1f\x7f]/.test(user)) return [error('user-control', `The ${field} contains control characters, which would break the SASL framing.`)];
+  if (user !== user.trim()) return [warning('user-whitespace', `The ${field} has spaces around it; servers compare it exactly. Trim it.`)];
+  return [];
+}
+
+/** A loose test for "this looks like an access token": long, no spaces, token characters only. */
+export function looksLikeToken(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 20 && t.length <= 20000 && /^[A-Za-z0-9\-._~+/=!*]+$/.test(t);
+}

@@ -1,0 +1,114 @@
+// Checks of an inspected token against what IMAP, POP and SMTP servers require: not expired, issued for
+// the mail service, carrying the protocol's permission, and for the account in the SASL user field.
+import { Problem, error, info, warning } from '../sasl/problems';
+import { TokenInspection } from './inspect';
+import { formatRelative } from './time';
+
+export type MailProtocol = 'imap' | 'pop3' | 'smtp';
+
+/** Delegated (scp) and app-only (roles) permission per protocol, as Exchange Online names them. */
+export const MICROSOFT_PERMISSIONS: Record<MailProtocol, { delegated: string; app: string; label: string }> = {
+  imap: { delegated: 'IMAP.AccessAsUser.All', app: 'IMAP.AccessAsApp', label: 'IMAP' },
+  pop3: { delegated: 'POP.AccessAsUser.All', app: 'POP.AccessAsApp', label: 'POP' },
+  smtp: { delegated: 'SMTP.Send', app: 'SMTP.SendAsApp', label: 'SMTP' },
+};
+
+const OUTLOOK_AUDIENCES = [
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  '00000002-0000-0ff1-ce00-000000000000',
+  'https://outlook.office365.us',
+  'https://outlook.office365.com.mcas.ms',
+  'https://partner.outlook.cn',
+];
+const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.us', 'https://microsoftgraph.chinacloudapi.cn'];
+
+export interface CheckContext {
+  now: Date;
+  protocol?: MailProtocol;
+  /** The SASL user field, to compare with the token's account. */
+  user?: string;
+  /** Clock skew servers tolerate, in seconds. */
+  skewSeconds?: number;
+}
+
+export function isOutlookAudience(aud: string): boolean {
+  const a = aud.replace(/\/+$/, '').toLowerCase();
+  return OUTLOOK_AUDIENCES.includes(a);
+}
+
+/** Which protocols the token's permissions allow (Microsoft tokens). */
+export function allowedProtocols(token: TokenInspection): MailProtocol[] {
+  return (Object.keys(MICROSOFT_PERMISSIONS) as MailProtocol[]).filter((p) => hasPermission(token, p));
+}
+
+export function hasPermission(token: TokenInspection, protocol: MailProtocol): boolean {
+  const perm = MICROSOFT_PERMISSIONS[protocol];
+  const names = [...token.scopes, ...token.roles].map((s) => s.replace(/^https:\/\/[^/]+\//, '').toLowerCase());
+  return names.includes(perm.delegated.toLowerCase()) || names.includes(perm.app.toLowerCase());
+}
+
+export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[] {
+  const problems: Problem[] = [...token.problems];
+  if (token.kind !== 'jwt' || !token.claims) return problems;
+  const skew = (ctx.skewSeconds ?? 300) * 1000;
+  const now = ctx.now;
+
+  if (token.expiresAt) {
+    if (token.expiresAt.getTime() <= now.getTime()) {
+      problems.push(error('token-expired', `The token expired ${formatRelative(token.expiresAt, now)} (${token.expiresAt.toISOString()}). Get a new access token; tokens last about an hour.`));
+    } else if (token.expiresAt.getTime() - now.getTime() < skew) {
+      problems.push(warning('token-expiring', `The token expires ${formatRelative(token.expiresAt, now)}; refresh it before a long session.`));
+    }
+  }
+  if (token.notBefore && token.notBefore.getTime() - skew > now.getTime()) {
+    problems.push(error('token-not-yet-valid', `The token is not valid until ${token.notBefore.toISOString()} (${formatRelative(token.notBefore, now)}). Check this machine's clock.`));
+  }
+
+  const isMicrosoft = token.tenantId !== undefined || /microsoftonline|sts\.windows\.net/.test(token.issuer ?? '');
+  if (isMicrosoft) {
+    const auds = token.audiences;
+    if (auds.some((a) => GRAPH_AUDIENCES.includes(a.replace(/\/+$/, '').toLowerCase()))) {
+      problems.push(
+        error(
+          'audience-graph',
+          'The token is for Microsoft Graph, not for Exchange Online mail protocols. Request the scopes with their full Outlook URL, ' +
+            'e.g. https://outlook.office.com/IMAP.AccessAsUser.All (without it, "IMAP.AccessAsUser.All" is taken as a Graph scope).',
+        ),
+      );
+    } else if (auds.length > 0 && !auds.some(isOutlookAudience)) {
+      problems.push(error('audience-not-outlook', `The token's audience (${auds.join(', ')}) is not Exchange Online (https://outlook.office.com). The server will refuse it.`));
+    }
+    const protocols = ctx.protocol ? [ctx.protocol] : undefined;
+    if (protocols) {
+      for (const p of protocols) {
+        if (!hasPermission(token, p)) {
+          const perm = MICROSOFT_PERMISSIONS[p];
+          const where = token.roles.length ? 'roles' : 'scp';
+          problems.push(
+            error(
+              'missing-permission',
+              `The token has no ${perm.label} permission: ${where} lacks ${token.roles.length ? perm.app : perm.delegated}. ` +
+                `Add the permission to the app registration (API permissions → Office 365 Exchange Online) and request it.`,
+            ),
+          );
+        }
+      }
+    } else if (!auds.some((a) => GRAPH_AUDIENCES.includes(a)) && allowedProtocols(token).length === 0 && (token.scopes.length || token.roles.length)) {
+      problems.push(error('missing-permission', 'The token carries no IMAP, POP or SMTP permission (IMAP.AccessAsUser.All, POP.AccessAsUser.All, SMTP.Send or their AsApp roles).'));
+    }
+  }
+
+  if (ctx.user && token.account && ctx.user.toLowerCase() !== token.account.toLowerCase()) {
+    problems.push(
+      warning(
+        'user-mismatch',
+        `The user field (${ctx.user}) is not the token's account (${token.account}). That is right only for a shared mailbox the account has ` +
+          'Full Access to; otherwise the server refuses the login.',
+      ),
+    );
+  } else if (ctx.user && token.roles.length > 0 && !token.account) {
+    problems.push(info('app-only', `App-only token: the server checks that the app's service principal has access to ${ctx.user}.`));
+  }
+  return problems;
+}
