@@ -1,0 +1,253 @@
+// `npm test`: builds, compiles the tests, runs the unit suite (plain Node mocha) and the integration
+// suite (inside a real VS Code: desktop VS Code via @vscode/test-electron when `code` is installed,
+// otherwise code-server + headless Chromium). The last line printed is always `N passed, N failed`.
+//
+// Usage: node scripts/run-tests.js [--only unit|integration] [--code-server] [--screenshots] [--grep PATTERN]
+//   --code-server   use code-server even if desktop VS Code is installed (also MAILOAUTH_USE_CODE_SERVER=1)
+//   --screenshots   ui.screenshot() writes into media/screenshots/ (committed, used by the README)
+//   --grep          run only tests whose full title matches PATTERN (both suites)
+// Env: MAILOAUTH_INTEGRATION_TIMEOUT_MS (default 20 min), MAILOAUTH_VSCODE_EXECUTABLE (desktop Electron binary).
+const { spawnSync, execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '..');
+const RESULTS = path.join(REPO, '.test-results');
+
+function parseArgs(argv) {
+  const args = { only: null, codeServer: process.env.MAILOAUTH_USE_CODE_SERVER === '1', screenshots: false, grep: '' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--only') args.only = argv[++i];
+    else if (a.startsWith('--only=')) args.only = a.slice(7);
+    else if (a === '--code-server') args.codeServer = true;
+    else if (a === '--screenshots') args.screenshots = true;
+    else if (a === '--grep') args.grep = argv[++i];
+    else if (a.startsWith('--grep=')) args.grep = a.slice(7);
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.only && !['unit', 'integration'].includes(args.only)) throw new Error(`--only must be unit or integration, not ${args.only}`);
+  return args;
+}
+
+/** Runs a command with inherited output; throws if it fails. */
+function step(title, cmd, cmdArgs) {
+  console.log(`\n== ${title}`);
+  const r = spawnSync(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
+}
+
+function readResults(file) {
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Counts a suite's results; a suite that could not run or ran no tests counts as one failure. */
+function summarize(name, results, harnessError) {
+  const tests = (results && results.tests) || [];
+  const count = (s) => tests.filter((t) => t.state === s).length;
+  const s = { name, passed: count('passed'), failed: count('failed'), skipped: count('pending'), problem: '' };
+  if (harnessError) s.problem = harnessError;
+  else if (results && results.harnessError) s.problem = `suite crashed: ${results.harnessError.message}`;
+  else if (s.passed + s.failed === 0) s.problem = 'no tests ran';
+  return s;
+}
+
+// ---------------------------------------------------------------- unit suite (plain Node)
+
+function runUnit(args) {
+  console.log('\n== unit tests (mocha, out/test/unit)');
+  const output = path.join(RESULTS, 'unit/results.json');
+  fs.rmSync(path.dirname(output), { recursive: true, force: true });
+  const mochaArgs = [
+    path.join(REPO, 'node_modules/mocha/bin/mocha.js'),
+    '--config', 'test/unit/.mocharc.json',
+    '--reporter', path.join(REPO, 'scripts/mocha-spec-json-reporter.js'),
+    '--reporter-option', `output=${output}`,
+  ];
+  if (args.grep) mochaArgs.push('--grep', args.grep);
+  const r = spawnSync(process.execPath, mochaArgs, { cwd: REPO, stdio: 'inherit' });
+  const results = readResults(output);
+  return summarize('unit', results, results ? '' : `mocha exited ${r.status ?? r.signal} without results`);
+}
+
+// ---------------------------------------------------------------- integration suite (real VS Code)
+
+/** The Electron binary of a desktop VS Code whose `code` CLI is on PATH, or null. */
+function findDesktopVSCode() {
+  if (process.env.MAILOAUTH_VSCODE_EXECUTABLE) return process.env.MAILOAUTH_VSCODE_EXECUTABLE;
+  let cli;
+  try {
+    const which = process.platform === 'win32' ? 'where' : 'which';
+    cli = fs.realpathSync(execFileSync(which, ['code'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/)[0].trim());
+  } catch {
+    return null;
+  }
+  // The `code` of a VS Code terminal in code-server/Remote is a shim for a browser or remote window.
+  if (/code-server|remote-cli|\.vscode-server/.test(cli)) return null;
+  const appRoot = path.dirname(path.dirname(cli)); // <appRoot>/bin/code
+  const candidates = {
+    linux: [path.join(appRoot, 'code')], // /usr/share/code/code
+    darwin: [path.resolve(appRoot, '../../MacOS/Electron'), path.resolve(appRoot, '../../MacOS/Code')],
+    win32: [path.join(appRoot, 'Code.exe')],
+  }[process.platform] || [];
+  return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile()) || null;
+}
+
+/** Prints progress.log lines as the suite writes them; returns a function to flush and stop. */
+function followProgress(file) {
+  let printed = 0;
+  const flush = () => {
+    if (!fs.existsSync(file)) return;
+    const lines = fs.readFileSync(file, 'utf8').split('\n').slice(0, -1);
+    for (; printed < lines.length; printed++) console.log(`  ${lines[printed]}`);
+  };
+  const timer = setInterval(flush, 500);
+  return () => {
+    clearInterval(timer);
+    flush();
+  };
+}
+
+async function runIntegrationDesktop(vscodeExecutablePath, workspace, tmp, env) {
+  const { runTests } = require('@vscode/test-electron');
+  try {
+    await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: REPO,
+      extensionTestsPath: path.join(REPO, 'out/test/integration/index.js'),
+      extensionTestsEnv: env,
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--use-inmemory-secretstorage',
+        '--disable-workspace-trust',
+        '--user-data-dir', path.join(tmp, 'user-data'),
+      ],
+    });
+  } catch (err) {
+    // Failing tests make VS Code exit non-zero; results.json tells which. Other errors surface below.
+    console.log(`  (VS Code: ${err.message || err})`);
+  }
+}
+
+async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
+  const { ensureCodeServer, startCodeServer, tail } = require('./vscode/codeServer');
+  const { startUiBridge } = require('./vscode/uiBridge');
+  const tools = ensureCodeServer();
+  const bridgeDir = path.join(tmp, 'ui-bridge');
+  const logFile = path.join(resultsDir, 'code-server.log');
+  const timeoutMs = Number(process.env.MAILOAUTH_INTEGRATION_TIMEOUT_MS) || 20 * 60_000;
+  const started = Date.now();
+  const server = await startCodeServer({
+    ...tools,
+    workspace,
+    extensionDevelopmentPath: REPO,
+    extensionTestsPath: path.join(REPO, 'out/test/integration/index.js'),
+    env: { ...env, MAILOAUTH_UI_BRIDGE_DIR: bridgeDir },
+    logFile,
+  });
+  const bridge = startUiBridge(server.page, bridgeDir, server.log);
+  console.log(`  code-server ${server.url.split('/?')[0]} (log: ${path.relative(REPO, logFile)})`);
+  try {
+    const done = path.join(resultsDir, 'done');
+    while (!fs.existsSync(done)) {
+      const exited = server.exited();
+      if (exited) throw new Error(`code-server exited (code ${exited.code}) before the tests finished. Last log lines:\n${tail(logFile)}`);
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`no results after ${Math.round(timeoutMs / 60000)} min (${done} never appeared). Last log lines:\n${tail(logFile)}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    bridge.stop();
+    if (fs.existsSync(path.join(resultsDir, 'done'))) {
+      // Keep a picture of the final state next to the log, for debugging failures.
+      await server.page.screenshot({ path: path.join(resultsDir, 'final.png') }).catch(() => {});
+    }
+    await server.stop();
+  }
+}
+
+async function runIntegration(args) {
+  const desktop = args.codeServer ? null : findDesktopVSCode();
+  const runner = desktop ? 'desktop VS Code' : 'code-server';
+  console.log(`\n== integration tests (${runner}, out/test/integration)`);
+  const resultsDir = path.join(RESULTS, 'integration');
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-it-'));
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const env = { MAILOAUTH_TEST_RESULTS_DIR: resultsDir };
+  if (args.grep) env.MAILOAUTH_TEST_GREP = args.grep;
+  if (args.screenshots) env.MAILOAUTH_SCREENSHOT_DIR = path.join(REPO, 'media/screenshots');
+  else if (process.env.MAILOAUTH_SCREENSHOT_DIR) env.MAILOAUTH_SCREENSHOT_DIR = path.resolve(process.env.MAILOAUTH_SCREENSHOT_DIR);
+
+  const started = Date.now();
+  const stopProgress = followProgress(path.join(resultsDir, 'progress.log'));
+  let harnessError = '';
+  try {
+    if (desktop) await runIntegrationDesktop(desktop, workspace, tmp, env);
+    else await runIntegrationCodeServer(workspace, tmp, env, resultsDir);
+  } catch (err) {
+    harnessError = `harness failed: ${err.message || err}`;
+  } finally {
+    stopProgress();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const results = readResults(path.join(resultsDir, 'results.json'));
+  if (!harnessError && !results) harnessError = 'harness failed: the suite wrote no results.json';
+  for (const t of ((results && results.tests) || []).filter((x) => x.state === 'failed')) {
+    console.log(`\n  ✗ ${t.fullTitle}\n    ${(t.error && (t.error.stack || t.error.message) || '').split('\n').join('\n    ')}`);
+  }
+  if (results && results.harnessError) console.log(`\n  suite crashed: ${results.harnessError.stack || results.harnessError.message}`);
+  if (harnessError) console.log(`\n  ${harnessError}`);
+  console.log(`  (integration run took ${Math.round((Date.now() - started) / 1000)} s)`);
+  return summarize(`integration (${runner})`, results, harnessError);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const suites = [];
+  let setupError = '';
+  let args = { only: null };
+  try {
+    args = parseArgs(process.argv.slice(2));
+    step('build (esbuild)', process.execPath, ['esbuild.js']);
+    fs.rmSync(path.join(REPO, 'out'), { recursive: true, force: true }); // no stale compiled tests
+    try {
+      step('compile tests (tsc -p .)', process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', '.']);
+    } catch (err) {
+      // tsc still emits JavaScript on type errors: run the suites anyway, but the run fails.
+      if (!fs.existsSync(path.join(REPO, 'out'))) throw err;
+      setupError = `${err.message}; type errors above`;
+    }
+    if (args.only !== 'integration') suites.push(runUnit(args));
+    if (args.only !== 'unit') suites.push(await runIntegration(args));
+  } catch (err) {
+    setupError = [setupError, err.message || String(err)].filter(Boolean).join('; ');
+  }
+
+  console.log('\n== summary');
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const s of suites) {
+    const extra = s.problem ? ` — ${s.problem.split('\n')[0]} (counted as 1 failed)` : '';
+    console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}${extra}`);
+    passed += s.passed;
+    failed += s.failed + (s.problem ? 1 : 0);
+    skipped += s.skipped;
+  }
+  if (setupError) {
+    console.log(`setup failed: ${setupError} (counted as 1 failed)`);
+    failed += 1;
+  }
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,247 @@
+// Runs the extension in a real VS Code without downloading one: code-server (VS Code served to a
+// browser, installed from npm by scripts/ensure-code-server.sh) on loopback with a throw-away profile,
+// optionally driven by Debian's headless Chromium through playwright-core. See
+// /work/shared/notes/real-vscode-offline.md for why this works (the `payload` URL + smoke-test driver).
+const { spawn, execFileSync } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '../..');
+
+/** Runs scripts/ensure-code-server.sh (installs on first use) and returns { node, entry, chromium }. */
+function ensureCodeServer() {
+  const out = execFileSync('bash', [path.join(REPO, 'scripts/ensure-code-server.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const vars = Object.fromEntries(
+    out.split('\n').filter((l) => /^[A-Z0-9_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  if (!vars.NODE24 || !vars.CODE_SERVER_ENTRY) throw new Error(`ensure-code-server.sh printed no paths:\n${out}`);
+  return { node: vars.NODE24, entry: vars.CODE_SERVER_ENTRY, chromium: vars.CHROMIUM || '/usr/bin/chromium' };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpOk(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function tail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+// Everything started here, so that Ctrl-C, a crash or process.exit never leaves code-server running.
+const running = new Set();
+let handlersInstalled = false;
+function installCleanupHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  // Last resort, synchronous: kill process groups and remove temp dirs (the browser is killed by Playwright).
+  process.on('exit', () => {
+    for (const s of running) s.killSync();
+  });
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.on(sig, async () => {
+      process.stderr.write(`\n${sig}: stopping code-server...\n`);
+      await Promise.race([Promise.all([...running].map((s) => s.stop())), sleep(8000)]);
+      process.exit(code);
+    });
+  }
+}
+
+// Settings for the throw-away profile: no welcome page, tips, update checks or AI side panels.
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+};
+
+/**
+ * Starts code-server and (unless browser === false) a headless Chromium page on it.
+ * options: { node, entry, chromium, workspace, extensionDevelopmentPath, extensionTestsPath?,
+ *            env?: extra environment (reaches the extension host), logFile, browser?: boolean, port? }
+ * Returns { url, port, page, context, child, logFile, stop() }.
+ */
+async function startCodeServer(options) {
+  installCleanupHandlers();
+  const port = options.port || (await freePort());
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-code-server-'));
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir);
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+
+  const logFile = options.logFile || path.join(tmp, 'code-server.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const logFd = fs.openSync(logFile, 'a');
+  const log = (line) => {
+    try {
+      fs.writeSync(logFd, `[harness ${new Date().toISOString()}] ${line}\n`);
+    } catch {
+      /* log closed */
+    }
+  };
+
+  // The extension host inherits this environment. Drop what would make code-server talk to another
+  // VS Code (VSCODE_IPC_HOOK_CLI when started from a VS Code terminal) or pick up credentials.
+  const env = { ...process.env, ...(options.env || {}) };
+  for (const k of Object.keys(env)) {
+    if (k.startsWith('VSCODE_') || ['ELECTRON_RUN_AS_NODE', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN', 'PORT'].includes(k)) delete env[k];
+  }
+
+  const args = [
+    options.entry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', path.join(tmp, 'config.yaml'),
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--vscode-option', 'enable-smoke-test-driver',
+    options.workspace,
+  ];
+  log(`starting code-server on port ${port}`);
+  // detached: own process group, so stop() can kill code-server and its extension host together.
+  const child = spawn(options.node, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+    log(`code-server exited (code ${code}, signal ${signal})`);
+  });
+
+  let context = null;
+  let stopped = false;
+  const killGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  const server = {
+    url: '',
+    port,
+    page: null,
+    context: null,
+    child,
+    logFile,
+    log,
+    exited: () => exited,
+    killSync() {
+      killGroup('SIGKILL');
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (context) await Promise.race([context.close().catch(() => {}), sleep(5000)]);
+      killGroup('SIGTERM');
+      for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+      killGroup('SIGKILL'); // the extension host and other children, even if code-server itself exited
+      try {
+        fs.closeSync(logFd);
+      } catch {
+        /* already closed */
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
+      running.delete(server);
+    },
+  };
+  running.add(server);
+
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 60_000;
+    while (!(await httpOk(`${base}/healthz`))) {
+      if (exited) throw new Error(`code-server exited early (code ${exited.code}); log ${logFile}:\n${tail(logFile)}`);
+      if (Date.now() > deadline) throw new Error(`code-server did not answer on ${base} within 60 s; log ${logFile}:\n${tail(logFile)}`);
+      await sleep(200);
+    }
+
+    // Honoured only because of enable-smoke-test-driver: loads the extension in development mode and
+    // (with extensionTestsPath) calls its run() in the extension host, as @vscode/test-electron does.
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
+    const payload = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]];
+    if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+    server.url = `${base}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+    if (options.browser !== false) {
+      const { chromium } = require('playwright-core');
+      context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
+        executablePath: options.chromium,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+        viewport: { width: 1400, height: 900 },
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      // Tests use vscode.env.clipboard, which code-server implements with the browser's clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      const page = context.pages()[0] || (await context.newPage());
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') log(`browser ${msg.type()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => log(`browser page error: ${err.message}`));
+      page.on('crash', () => log('browser page crashed'));
+      await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      server.page = page;
+      server.context = context;
+    }
+    return server;
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
+module.exports = { ensureCodeServer, startCodeServer, tail, REPO };

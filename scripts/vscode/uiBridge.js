@@ -1,0 +1,99 @@
+// Harness side of the UI bridge (see test/integration/ui.ts): polls a folder for `req-<id>.json` files
+// written by tests in the extension host, performs them on the Playwright page, answers in `res-<id>.json`.
+const fs = require('fs');
+const path = require('path');
+
+const QUICK_INPUT = '.quick-input-widget';
+const CLOSING_KEYS = new Set(['Enter', 'Escape', 'Tab']);
+
+/** Waits until the quick input widget is visible and the keyboard focus is inside it. */
+async function focusQuickInput(page) {
+  const widget = page.locator(QUICK_INPUT);
+  await widget.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
+    throw new Error('no visible quick input (showInputBox/showQuickPick) within 10 s');
+  });
+  const focused = await widget.evaluate((el) => el.contains(document.activeElement));
+  if (!focused) await widget.locator('input').first().focus();
+}
+
+/** Performs one request; returns the extra fields of the answer. */
+async function perform(page, req) {
+  switch (req.action) {
+    case 'type': {
+      if (req.waitForQuickInput) await focusQuickInput(page);
+      if (req.text.length > 200) await page.keyboard.insertText(req.text);
+      else await page.keyboard.type(req.text);
+      return {};
+    }
+    case 'press': {
+      const quick = req.waitForQuickInput;
+      if (quick) await focusQuickInput(page);
+      await page.keyboard.press(req.key);
+      // Let an accepted/cancelled prompt close before the test's next step looks for a prompt.
+      if (quick && CLOSING_KEYS.has(req.key)) {
+        await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => {});
+      }
+      return {};
+    }
+    case 'screenshot': {
+      fs.mkdirSync(path.dirname(req.path), { recursive: true });
+      if (req.selector) await page.locator(req.selector).first().screenshot({ path: req.path, timeout: 10_000 });
+      else await page.screenshot({ path: req.path });
+      return { path: req.path };
+    }
+    default:
+      throw new Error(`unknown action ${JSON.stringify(req.action)}`);
+  }
+}
+
+/**
+ * Starts serving bridge requests from `dir` on `page`. Returns { stop() }.
+ * `log(line)` receives one line per request, for the debug log.
+ */
+function startUiBridge(page, dir, log = () => {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  let stopped = false;
+  let timer;
+
+  async function poll() {
+    if (stopped) return;
+    try {
+      const requests = fs.readdirSync(dir).filter((f) => /^req-.*\.json$/.test(f)).sort();
+      for (const name of requests) {
+        if (stopped) return;
+        const file = path.join(dir, name);
+        let req;
+        try {
+          req = JSON.parse(fs.readFileSync(file, 'utf8'));
+        } catch {
+          continue; // being replaced; try again next round
+        }
+        fs.rmSync(file, { force: true });
+        let answer;
+        try {
+          answer = { id: req.id, ok: true, ...(await perform(page, req)) };
+        } catch (err) {
+          answer = { id: req.id, ok: false, error: String((err && err.message) || err) };
+        }
+        // Never log typed text: tests may type secrets.
+        log(`ui-bridge ${req.action}${req.key ? ' ' + req.key : ''} -> ${answer.ok ? 'ok' : answer.error}`);
+        const res = path.join(dir, `res-${req.id}.json`);
+        fs.writeFileSync(res + '.tmp', JSON.stringify(answer));
+        fs.renameSync(res + '.tmp', res);
+      }
+    } catch (err) {
+      log(`ui-bridge poll error: ${err && err.message}`);
+    }
+    if (!stopped) timer = setTimeout(poll, 50);
+  }
+  timer = setTimeout(poll, 50);
+
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+module.exports = { startUiBridge };

@@ -1,0 +1,91 @@
+// UI bridge: lets integration tests (running in the extension host) drive the real workbench the way a
+// person does — type into / press keys in showInputBox and showQuickPick prompts, take screenshots —
+// which the vscode API cannot do. Works only under the code-server harness (scripts/run-tests.js).
+//
+// Mechanism: each call writes `req-<id>.json` into $MAILOAUTH_UI_BRIDGE_DIR; the harness
+// (scripts/vscode/uiBridge.js) polls that folder every ~50 ms, performs the request with Playwright's
+// page.keyboard / page.screenshot, and writes `res-<id>.json` ({ ok, error?, path? }), which we poll for.
+//
+// Quick input waiting: type() and press() by default first wait (up to 10 s) until the quick input
+// widget (`.quick-input-widget`, used by showInputBox/showQuickPick) is visible, and make sure the
+// keyboard focus is inside it, so a test can call `ui.type()` right after starting a command without
+// racing the prompt. Pressing Enter/Escape/Tab on a visible quick input then waits (up to 1.5 s) for that
+// prompt to close, so a following ui.type() is not mistaken for the old prompt (it stays open when
+// input validation rejects the value, which costs that 1.5 s). Pass `{ waitForQuickInput: false }` to
+// send keys to whatever has focus (for example an editor) without any of this.
+//
+// `ui.available` is false when MAILOAUTH_UI_BRIDGE_DIR is not set (desktop @vscode/test-electron run);
+// tests that need the bridge should then call `this.skip()`.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface KeyOptions {
+  /** Wait for a visible quick input (showInputBox/showQuickPick) first. Default true. */
+  waitForQuickInput?: boolean;
+  /** How long to wait for the response from the harness. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface ScreenshotOptions {
+  /** Folder to write `<name>.png` into; default $MAILOAUTH_SCREENSHOT_DIR, else <results dir>/screenshots. */
+  dir?: string;
+  /** CSS selector: capture only that element (first match) instead of the whole window. */
+  selector?: string;
+  timeoutMs?: number;
+}
+
+const bridgeDir = process.env.MAILOAUTH_UI_BRIDGE_DIR || '';
+let counter = 0;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Sends one request to the harness and waits for its answer. */
+async function request(action: string, args: Record<string, unknown>, timeoutMs = 30_000): Promise<{ path?: string }> {
+  if (!bridgeDir) throw new Error('UI bridge not available (MAILOAUTH_UI_BRIDGE_DIR is not set); skip this test');
+  const id = `${process.pid}-${String(++counter).padStart(6, '0')}`;
+  const reqFile = path.join(bridgeDir, `req-${id}.json`);
+  const resFile = path.join(bridgeDir, `res-${id}.json`);
+  // Write then rename, so the harness never reads a half-written request.
+  fs.writeFileSync(reqFile + '.tmp', JSON.stringify({ id, action, ...args }));
+  fs.renameSync(reqFile + '.tmp', reqFile);
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(resFile)) {
+      const res = JSON.parse(fs.readFileSync(resFile, 'utf8')) as { ok: boolean; error?: string; path?: string };
+      fs.rmSync(resFile, { force: true });
+      if (!res.ok) throw new Error(`UI bridge ${action} failed: ${res.error}`);
+      return res;
+    }
+    await sleep(25);
+  }
+  fs.rmSync(reqFile, { force: true });
+  throw new Error(`UI bridge ${action}: no answer from the harness within ${timeoutMs} ms`);
+}
+
+export const ui = {
+  available: bridgeDir !== '',
+
+  /** Types text as keystrokes (texts over 200 characters are inserted at once, like a paste). */
+  async type(text: string, options: KeyOptions = {}): Promise<void> {
+    await request('type', { text, waitForQuickInput: options.waitForQuickInput ?? true }, options.timeoutMs);
+  },
+
+  /** Presses one key or chord, in Playwright's names: 'Enter', 'Escape', 'ArrowDown', 'Control+A'. */
+  async press(key: string, options: KeyOptions = {}): Promise<void> {
+    await request('press', { key, waitForQuickInput: options.waitForQuickInput ?? true }, options.timeoutMs);
+  },
+
+  /** Screenshots the browser page (the whole VS Code window) and returns the PNG's path. */
+  async screenshot(name: string, options: ScreenshotOptions = {}): Promise<string> {
+    const dir =
+      options.dir ||
+      process.env.MAILOAUTH_SCREENSHOT_DIR ||
+      path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR || bridgeDir, 'screenshots');
+    const file = path.resolve(dir, `${name}.png`);
+    const res = await request('screenshot', { path: file, selector: options.selector }, options.timeoutMs);
+    return res.path || file;
+  },
+};
