@@ -20,6 +20,8 @@ const problemMatcherPlugin = {
   },
 };
 
+const { version } = require('./package.json');
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -39,6 +41,7 @@ const targets = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(version) },
   },
 ];
 

@@ -21,6 +21,8 @@ export interface DecodeHint {
   mechanism?: string;
   /** Who sent the blob: a server continuation ("+ ", "334 ") or the client. */
   sender?: 'client' | 'server';
+  /** The protocol, where the line gives it away (IMAP's AUTHENTICATE, SMTP's 334). */
+  protocol?: 'imap' | 'pop3' | 'smtp';
   /** For LOGIN: which answer a bare client blob is. */
   loginStep?: 'username' | 'password';
 }
@@ -162,12 +164,14 @@ export function extractBlob(input: string): Extracted {
       if (cmd) {
         hint.mechanism = cmd[3].toUpperCase();
         hint.sender = 'client';
+        if (cmd[2].toUpperCase() === 'AUTHENTICATE') hint.protocol = 'imap';
         if (cmd[4] !== undefined && cmd[4] !== '' && cmd[4] !== '=') pieces.push(cmd[4]);
         continue;
       }
       const cont = CONTINUATION.exec(line);
       if (cont) {
         // A bare "+" or "334" only invites the client's next line; one with a blob is the server speaking.
+        if (cont[1] === '334') hint.protocol = 'smtp';
         if (cont[2] !== undefined && cont[2] !== '') {
           hint.sender = 'server';
           pieces.push(cont[2]);

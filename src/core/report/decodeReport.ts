@@ -1,0 +1,187 @@
+// One analysis of a pasted SASL string (decode + token inspection + token checks), rendered the same
+// way by the decoded view in VS Code and by the `mailoauth` CLI. Secrets are redacted unless revealed.
+import { DecodeHint, DecodeResult, SaslMessage, decodeSasl } from '../sasl/decode';
+import { Problem } from '../sasl/problems';
+import { CheckContext, MailProtocol, allowedProtocols, checkToken } from '../token/checks';
+import { TokenInspection, inspectToken } from '../token/inspect';
+import { redactSecret, redactText } from '../token/redact';
+import { formatDate } from '../token/time';
+
+export interface DecodeReport {
+  decode: DecodeResult;
+  token?: TokenInspection;
+  /** Decode problems followed by token problems. */
+  problems: Problem[];
+  now: Date;
+}
+
+export interface AnalyzeOptions {
+  hint?: DecodeHint;
+  protocol?: MailProtocol;
+  now?: Date;
+}
+
+export function analyzeSasl(input: string, options: AnalyzeOptions = {}): DecodeReport {
+  const now = options.now ?? new Date();
+  const decode = decodeSasl(input, options.hint);
+  const problems = [...decode.problems];
+  const msg = decode.message;
+  let token: TokenInspection | undefined;
+  if (msg && (msg.mechanism === 'XOAUTH2' || msg.mechanism === 'OAUTHBEARER') && msg.token) {
+    token = inspectToken(msg.token, now);
+    const ctx: CheckContext = { now, protocol: options.protocol ?? decode.hint.protocol, user: msg.user };
+    problems.push(...checkToken(token, ctx));
+  }
+  return { decode, token, problems, now };
+}
+
+/** Secrets carried by a message: the token, or a PLAIN/LOGIN password. */
+export function secretsOf(message: SaslMessage | undefined): string[] {
+  if (!message) return [];
+  const out: string[] = [];
+  if ('token' in message && message.token) out.push(message.token);
+  if ('password' in message && message.password) out.push(message.password);
+  return out;
+}
+
+export function isMalformed(report: DecodeReport): boolean {
+  return report.decode.problems.some((p) => p.severity === 'error') || !report.decode.message;
+}
+
+const MECHANISM_TITLES: Record<string, string> = {
+  XOAUTH2: 'XOAUTH2 (SASL, Google/Microsoft)',
+  OAUTHBEARER: 'OAUTHBEARER (SASL, RFC 7628)',
+  PLAIN: 'PLAIN (SASL, RFC 4616)',
+  LOGIN: 'LOGIN (SASL)',
+  'ERROR-CHALLENGE': "Server error challenge (the server's answer to a rejected token)",
+  'CHALLENGE-ACK': "Client's answer to an OAUTHBEARER error challenge (^A)",
+};
+
+export interface RenderOptions {
+  /** Show tokens and passwords whole. */
+  reveal: boolean;
+  /** How to tell the user to reveal secrets, e.g. 'run "Reveal Secrets" (eye icon)' or 'pass --reveal'. */
+  revealHint: string;
+}
+
+/** Human-readable rendering: mechanism, user, redacted token, claims, problems. */
+export function renderDecodeReport(report: DecodeReport, options: RenderOptions): string {
+  const { decode, token } = report;
+  const msg = decode.message;
+  const secrets = secretsOf(msg);
+  const hide = (s: string) => (options.reveal ? s : redactSecret(s));
+  const lines: string[] = [];
+  const row = (label: string, value: string) => lines.push(`${(label + ':').padEnd(16)}${value}`);
+
+  if (msg) {
+    row('Mechanism', MECHANISM_TITLES[msg.mechanism] ?? msg.mechanism);
+    switch (msg.mechanism) {
+      case 'XOAUTH2':
+        row('User', msg.user ?? '(missing)');
+        row('Token', msg.token !== undefined ? hide(msg.token) : '(missing)');
+        break;
+      case 'OAUTHBEARER':
+        row('User', msg.user ?? '(none: n,,)');
+        if (msg.host) row('Host', msg.host);
+        if (msg.port !== undefined) row('Port', String(msg.port));
+        row('Token', msg.token !== undefined ? hide(msg.token) : '(missing)');
+        for (const [k, v] of Object.entries(msg.extensions)) row(k, v);
+        break;
+      case 'PLAIN':
+        if (msg.authzid) row('Act as (authzid)', msg.authzid);
+        row('User', msg.user ?? '(missing)');
+        row('Password', msg.password !== undefined ? hide(msg.password) : '(missing)');
+        break;
+      case 'LOGIN':
+        row('Step', { 'username-prompt': 'server asks for the user name', 'password-prompt': 'server asks for the password', username: 'client sends the user name', password: 'client sends the password' }[msg.step]);
+        if (msg.user !== undefined) row('User', msg.user);
+        if (msg.password !== undefined) row('Password', hide(msg.password));
+        break;
+      case 'ERROR-CHALLENGE':
+        if (msg.status !== undefined) row('Status', msg.status);
+        if (msg.schemes !== undefined) row('Schemes', msg.schemes);
+        if (msg.scope !== undefined) row('Scope', msg.scope);
+        if (msg.openidConfiguration) row('OpenID config', msg.openidConfiguration);
+        row('Meaning', msg.meaning);
+        row('Client must', `answer with ${msg.expectedReply}`);
+        break;
+      case 'CHALLENGE-ACK':
+        break;
+    }
+    if (decode.hint.mechanism || decode.hint.sender) {
+      row('Sent by', `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (AUTH ${decode.hint.mechanism})` : ''}`);
+    }
+    if (decode.decodedText !== undefined) {
+      row('Decoded', options.reveal ? decode.decodedText : redactText(decode.decodedText, secrets));
+    }
+    if (secrets.length > 0 && !options.reveal) lines.push('', `Secrets are redacted: ${options.revealHint} to show them.`);
+  } else {
+    row('Result', 'not a valid SASL string');
+  }
+
+  if (token) {
+    lines.push('', 'Token');
+    lines.push(`  ${token.description}`);
+    lines.push(`  Length: ${token.length} characters`);
+    if (token.kind === 'jwt') {
+      const protocols = allowedProtocols(token);
+      if (token.scopes.length || token.roles.length) {
+        lines.push(`  Mail protocols allowed: ${protocols.length ? protocols.map((p) => p.toUpperCase()).join(', ') : 'none'}`);
+      }
+      if (token.expiresAt) lines.push(`  Expires: ${formatDate(token.expiresAt, report.now)}`);
+      lines.push('', 'Claims');
+      for (const c of token.claimViews) lines.push(`  ${(c.label + ':').padEnd(30)}${c.value}  [${c.name}]`);
+      if (token.header) lines.push('', 'Header', `  ${JSON.stringify(token.header)}`);
+    }
+  }
+
+  lines.push('', report.problems.length ? `Problems (${report.problems.length})` : 'Problems: none found');
+  for (const p of report.problems) lines.push(`  ${SEVERITY_MARK[p.severity]} ${p.message}  [${p.code}]`);
+  return lines.join('\n') + '\n';
+}
+
+const SEVERITY_MARK = { error: '✖ error:', warning: '⚠ warning:', info: 'ℹ info:' } as const;
+
+/** The JSON form (CLI --json). Tokens are the user's own and given whole; passwords only with reveal. */
+export function decodeReportToJson(report: DecodeReport, options: { revealPasswords: boolean }): Record<string, unknown> {
+  const msg = report.decode.message;
+  const out: Record<string, unknown> = { mechanism: msg?.mechanism ?? null };
+  if (msg) {
+    for (const [k, v] of Object.entries(msg)) {
+      if (k === 'mechanism') continue;
+      if (k === 'password' && typeof v === 'string' && !options.revealPasswords) {
+        out.password = redactSecret(v);
+        out.passwordRedacted = true;
+        continue;
+      }
+      out[k] = v;
+    }
+    if (!('user' in out)) out.user = null;
+    if (!('token' in out) && (msg.mechanism === 'XOAUTH2' || msg.mechanism === 'OAUTHBEARER')) out.token = null;
+  } else {
+    out.user = null;
+    out.token = null;
+  }
+  out.valid = !isMalformed(report);
+  out.sender = report.decode.hint.sender ?? null;
+  if (report.token) {
+    const t = report.token;
+    out.tokenInfo = {
+      kind: t.kind,
+      description: t.description,
+      length: t.length,
+      header: t.header ?? null,
+      claims: t.claims ?? null,
+      audiences: t.audiences,
+      scopes: t.scopes,
+      roles: t.roles,
+      account: t.account ?? null,
+      tenantId: t.tenantId ?? null,
+      appId: t.appId ?? null,
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      protocols: allowedProtocols(t),
+    };
+  }
+  out.problems = report.problems;
+  return out;
+}

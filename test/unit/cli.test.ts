@@ -1,0 +1,87 @@
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../src/cli/main';
+import { SEED } from './vectors';
+
+async function cli(args: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    readStdin: async () => stdin,
+    now: new Date('2026-11-21T12:00:00Z'),
+  });
+  return { code, out, err };
+}
+
+describe('mailoauth CLI', () => {
+  it('encodes the seed example, with the token from stdin too', async () => {
+    const a = await cli(['encode', 'xoauth2', '--user', SEED.user, '--token', SEED.token]);
+    assert.deepStrictEqual(a, { code: 0, out: SEED.encoded + '\n', err: '' });
+    const b = await cli(['encode', 'xoauth2', '--user', SEED.user, '--token', '-'], SEED.token + '\n');
+    assert.strictEqual(b.out, SEED.encoded + '\n');
+  });
+
+  it('decodes with --json giving mechanism, user and the whole token', async () => {
+    const r = await cli(['decode', '--json', SEED.wrapped]);
+    assert.strictEqual(r.code, 0);
+    const j = JSON.parse(r.out);
+    assert.strictEqual(j.mechanism, 'XOAUTH2');
+    assert.strictEqual(j.user, SEED.user);
+    assert.strictEqual(j.token, SEED.token);
+  });
+
+  it('shortens the token in human output unless --reveal', async () => {
+    const r = await cli(['decode', SEED.encoded]);
+    assert.ok(!r.out.includes(SEED.token), 'token must not appear whole');
+    assert.match(r.out, /EwBAAl…EoAA \(40 chars\)/);
+    const revealed = await cli(['decode', '--reveal', SEED.encoded]);
+    assert.ok(revealed.out.includes(SEED.token));
+  });
+
+  it('hides a PLAIN password in --json unless --reveal', async () => {
+    const blob = Buffer.from('\x00alice@example.com\x00correct-horse-battery').toString('base64');
+    const hidden = JSON.parse((await cli(['decode', '--json', blob])).out);
+    assert.strictEqual(hidden.user, 'alice@example.com');
+    assert.ok(!JSON.stringify(hidden).includes('correct-horse-battery'));
+    assert.strictEqual(hidden.passwordRedacted, true);
+    const shown = JSON.parse((await cli(['decode', '--json', '--reveal', blob])).out);
+    assert.strictEqual(shown.password, 'correct-horse-battery');
+  });
+
+  it('gives a challenge its mechanism, status, schemes and scope in --json', async () => {
+    const j = JSON.parse((await cli(['decode', '--json', '+', 'eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ=='])).out);
+    assert.deepStrictEqual([j.mechanism, j.status, j.schemes, j.scope], ['ERROR-CHALLENGE', '400', 'Bearer', 'https://mail.google.com/']);
+  });
+
+  it('answers bad input with one line and a non-zero exit', async () => {
+    for (const args of [['decode', 'not base64!'], ['encode', 'xoauth2', '--user', '', '--token', 't'], ['frob'], ['encode', 'xoauth2', '--token', 't'], ['decode'], ['encode', 'oauthbearer', '--token', 't', '--port', 'x'], ['--bogus']]) {
+      const r = await cli(args);
+      assert.notStrictEqual(r.code, 0, args.join(' '));
+      assert.strictEqual(r.out, '', args.join(' '));
+      assert.ok(r.err.startsWith('mailoauth: '), args.join(' '));
+      assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  it('inspects an opaque token without calling it an error', async () => {
+    const r = await cli(['inspect', SEED.token]);
+    assert.strictEqual(r.code, 0);
+    assert.match(r.out, /Opaque Microsoft account token/);
+  });
+
+  it('runs bundled on plain Node without VS Code', () => {
+    const cliPath = path.resolve(__dirname, '../../../dist/cli.js');
+    assert.ok(fs.existsSync(cliPath), 'dist/cli.js is built before the unit tests (npm test builds first)');
+    const out = execFileSync(process.execPath, [cliPath, 'encode', 'oauthbearer', '--user', 'user@example.com', '--host', 'server.example.com', '--port', '143', '--token', '-'], {
+      input: 'vF9dft4qmTc2Nvb3RlckBhbHRhdmlzdGEuY29tCg==',
+    }).toString();
+    assert.strictEqual(out.trim(), 'bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB');
+    const bad = spawnSync(process.execPath, [cliPath, 'decode', '%%%']);
+    assert.strictEqual(bad.status, 1);
+    assert.match(bad.stderr.toString(), /^mailoauth: Not base64/);
+  });
+});
