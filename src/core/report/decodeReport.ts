@@ -4,7 +4,7 @@ import { DecodeHint, DecodeResult, SaslMessage, decodeSasl } from '../sasl/decod
 import { Problem } from '../sasl/problems';
 import { CheckContext, MailProtocol, allowedProtocols, checkToken } from '../token/checks';
 import { TokenInspection, inspectToken } from '../token/inspect';
-import { redactSecret, redactText } from '../token/redact';
+import { redactSecret, redactText, redactTokenLike } from '../token/redact';
 import { formatDate } from '../token/time';
 
 export interface DecodeReport {
@@ -112,7 +112,7 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
       row('Sent by', `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (AUTH ${decode.hint.mechanism})` : ''}`);
     }
     if (decode.decodedText !== undefined) {
-      row('Decoded', options.reveal ? decode.decodedText : redactText(decode.decodedText, secrets));
+      row('Decoded', options.reveal ? decode.decodedText : redactDecodedText(decode.decodedText, msg, secrets));
     }
     if (secrets.length > 0 && !options.reveal) lines.push('', `Secrets are redacted: ${options.revealHint} to show them.`);
   } else {
@@ -138,6 +138,20 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
   lines.push('', report.problems.length ? `Problems (${report.problems.length})` : 'Problems: none found');
   for (const p of report.problems) lines.push(`  ${SEVERITY_MARK[p.severity]} ${p.message}  [${p.code}]`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The decoded text with its secrets redacted. Where parsing failed, a secret may sit where the parser
+ * could not find it, so token-like runs are redacted too, and PLAIN/LOGIN text is withheld entirely.
+ */
+function redactDecodedText(text: string, msg: SaslMessage, secrets: string[]): string {
+  if (msg.mechanism === 'PLAIN' && msg.password !== undefined) {
+    return `${msg.authzid}^@${msg.user ?? ''}^@${redactSecret(msg.password)}`;
+  }
+  if (msg.mechanism === 'PLAIN' || (msg.mechanism === 'LOGIN' && msg.step === 'password')) {
+    return '(withheld: it may contain a password)';
+  }
+  return redactTokenLike(redactText(text, secrets));
 }
 
 const SEVERITY_MARK = { error: '✖ error:', warning: '⚠ warning:', info: 'ℹ info:' } as const;

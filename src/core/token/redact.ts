@@ -16,3 +16,11 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   for (const secret of list) out = out.split(secret).join(redactSecret(secret));
   return out;
 }
+
+// Runs of 24+ token characters (an opaque token, a JWT segment and its dotted continuation).
+const TOKEN_LIKE = /[A-Za-z0-9\-_~+/]{24,}=*(?:\.[A-Za-z0-9\-_~+/=]*)*/g;
+
+/** Redacts anything that looks like a token in text whose secrets could not be located exactly. */
+export function redactTokenLike(text: string): string {
+  return text.replace(TOKEN_LIKE, (m) => redactSecret(m));
+}

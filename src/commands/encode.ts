@@ -1,0 +1,196 @@
+// "Encode XOAUTH2" and "Encode OAUTHBEARER": ask for the user and the token (a password box, offered
+// from the clipboard), then copy the string, insert it at the cursor, or show the protocol lines.
+import * as vscode from 'vscode';
+import { commandLines } from '../core/sasl/commandLines';
+import { encodeOauthbearer } from '../core/sasl/oauthbearer';
+import { Problem } from '../core/sasl/problems';
+import { looksLikeToken, validateTokenInput, validateUserInput } from '../core/sasl/token';
+import { encodeXoauth2 } from '../core/sasl/xoauth2';
+import { redactSecret } from '../core/token/redact';
+import { DecodedViewProvider } from '../views/decodedView';
+
+type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
+type Action = 'copy' | 'insert' | 'copyImap' | 'copyPop' | 'copySmtp' | 'show';
+
+/** Arguments for calling the commands without prompts (from other commands, views or extensions). */
+export interface EncodeArgs {
+  user?: string;
+  token?: string;
+  host?: string;
+  port?: number;
+  action?: Action;
+}
+
+const LAST_USER_KEY = 'mailOAuth.lastUser';
+const LAST_SERVER_KEY = 'mailOAuth.lastOauthbearerServer';
+
+export function registerEncodeCommands(context: vscode.ExtensionContext, view: DecodedViewProvider): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('mailOAuth.encodeXoauth2', (args?: EncodeArgs) => encodeCommand('XOAUTH2', args, context, view)),
+    vscode.commands.registerCommand('mailOAuth.encodeOauthbearer', (args?: EncodeArgs) => encodeCommand('OAUTHBEARER', args, context, view)),
+  ];
+}
+
+async function encodeCommand(mechanism: Mechanism, args: EncodeArgs | undefined, context: vscode.ExtensionContext, view: DecodedViewProvider): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const steps = mechanism === 'XOAUTH2' ? 2 : 3;
+  const title = (step: number) => `Encode ${mechanism} (${step}/${steps})`;
+
+  const user = args?.user ?? (await askUser(mechanism, title(1), editor, context));
+  if (user === undefined) return;
+  await context.globalState.update(LAST_USER_KEY, user || undefined);
+
+  let host = args?.host;
+  let port = args?.port;
+  if (mechanism === 'OAUTHBEARER' && !args?.token) {
+    const server = await askServer(title(2), context);
+    if (server === undefined) return;
+    ({ host, port } = server);
+  }
+
+  const token = args?.token ?? (await askToken(title(steps)));
+  if (token === undefined) return;
+
+  const result = mechanism === 'XOAUTH2' ? encodeXoauth2(user, token) : encodeOauthbearer({ user, token, host, port });
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`Cannot encode ${mechanism}: ${firstError(result.problems)}`);
+    return;
+  }
+  for (const w of result.problems) void vscode.window.showWarningMessage(w.message);
+
+  const action = args?.action ?? (await askAction(mechanism, result.value, editor));
+  if (!action) return;
+  await perform(action, mechanism, result.value, editor, view);
+}
+
+async function askUser(mechanism: Mechanism, title: string, editor: vscode.TextEditor | undefined, context: vscode.ExtensionContext): Promise<string | undefined> {
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  const prefill = selected && !/[\r\n]/.test(selected) && selected.length <= 320 ? selected : context.globalState.get<string>(LAST_USER_KEY, '');
+  return vscode.window.showInputBox({
+    title,
+    prompt:
+      mechanism === 'XOAUTH2'
+        ? 'Mailbox address for the user= field. For a shared mailbox, the shared mailbox address (the token stays the delegate\'s).'
+        : 'Mailbox address for the a= field (leave empty to send "n,,").',
+    placeHolder: 'user@contoso.com',
+    value: prefill,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (mechanism === 'OAUTHBEARER' && value === '') return undefined;
+      return messageOf(validateUserInput(value));
+    },
+  });
+}
+
+async function askServer(title: string, context: vscode.ExtensionContext): Promise<{ host?: string; port?: number } | undefined> {
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: 'Server host and port for host= and port= (RFC 7628), e.g. outlook.office365.com:993. Leave empty to omit them.',
+    placeHolder: 'outlook.office365.com:993',
+    value: context.globalState.get<string>(LAST_SERVER_KEY, ''),
+    ignoreFocusOut: true,
+    validateInput: (v) => (parseServer(v) ? undefined : 'Write host:port (port 1-65535), a host alone, or leave it empty.'),
+  });
+  if (value === undefined) return undefined;
+  await context.globalState.update(LAST_SERVER_KEY, value || undefined);
+  return parseServer(value);
+}
+
+export function parseServer(value: string): { host?: string; port?: number } | undefined {
+  const v = value.trim();
+  if (v === '') return {};
+  const m = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(v);
+  if (!m) return undefined;
+  const port = m[2] === undefined ? undefined : Number(m[2]);
+  if (port !== undefined && (port < 1 || port > 65535)) return undefined;
+  return { host: m[1], port };
+}
+
+async function askToken(title: string): Promise<string | undefined> {
+  let clip = '';
+  try {
+    clip = (await vscode.env.clipboard.readText()).trim();
+  } catch {
+    clip = '';
+  }
+  const offer = looksLikeToken(clip) && validateTokenInput(clip).length === 0 ? clip : '';
+  const value = await vscode.window.showInputBox({
+    title,
+    password: true,
+    ignoreFocusOut: true,
+    prompt: offer
+      ? `Access token. Filled in from the clipboard (${redactSecret(offer)}): press Enter to use it, or replace it.`
+      : 'Access token (the access token itself, not the refresh or ID token).',
+    placeHolder: 'eyJ0eXAiOiJKV1Qi… or EwB… or ya29.…',
+    value: offer,
+    validateInput: (v) => messageOf(validateTokenInput(v.trim())),
+  });
+  return value?.trim();
+}
+
+interface ActionItem extends vscode.QuickPickItem {
+  action: Action;
+}
+
+async function askAction(mechanism: Mechanism, encoded: string, editor: vscode.TextEditor | undefined): Promise<Action | undefined> {
+  const lines = commandLines(mechanism, redactSecret(encoded));
+  const items: ActionItem[] = [
+    { action: 'copy', label: `$(copy) Copy ${mechanism} string`, description: `${encoded.length} characters` },
+    ...(editor ? [{ action: 'insert' as const, label: '$(insert) Insert at cursor', description: editor.document.fileName.split(/[\\/]/).pop() }] : []),
+    { action: 'copyImap', label: '$(terminal) Copy IMAP command', description: lines.imap },
+    { action: 'copyPop', label: '$(terminal) Copy POP commands', description: `${lines.pop3[0]} ⏎ ${lines.pop3[1]}` },
+    { action: 'copySmtp', label: '$(terminal) Copy SMTP command', description: lines.smtp },
+    { action: 'show', label: '$(preview) Show IMAP, POP and SMTP command lines', description: 'with the decoded check of the string' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${mechanism} string ready`,
+    placeHolder: 'What should happen with the encoded string?',
+    ignoreFocusOut: true,
+  });
+  return picked?.action;
+}
+
+async function perform(action: Action, mechanism: Mechanism, encoded: string, editor: vscode.TextEditor | undefined, view: DecodedViewProvider): Promise<void> {
+  const lines = commandLines(mechanism, encoded);
+  const copy = async (text: string, what: string) => {
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(`${what} copied to the clipboard.`);
+  };
+  switch (action) {
+    case 'copy':
+      return copy(encoded, `${mechanism} string`);
+    case 'copyImap':
+      return copy(lines.imap, 'IMAP command');
+    case 'copyPop':
+      return copy(lines.pop3.join('\r\n'), 'POP commands');
+    case 'copySmtp':
+      return copy(lines.smtp, 'SMTP command');
+    case 'insert': {
+      if (!editor || editor.document.isClosed) {
+        void vscode.window.showErrorMessage('There is no editor to insert into any more. The string was copied to the clipboard instead.');
+        await vscode.env.clipboard.writeText(encoded);
+        return;
+      }
+      const ok = await editor.edit((b) => {
+        for (const sel of editor.selections) b.replace(sel, encoded);
+      });
+      if (!ok) {
+        await vscode.env.clipboard.writeText(encoded);
+        void vscode.window.showErrorMessage('The editor refused the edit (read-only?). The string was copied to the clipboard instead.');
+      }
+      return;
+    }
+    case 'show':
+      await view.open(encoded, { title: `Encoded ${mechanism}`, commandLinesFor: mechanism });
+      return;
+  }
+}
+
+function messageOf(problems: Problem[]): string | undefined {
+  const e = problems.find((p) => p.severity === 'error');
+  return e?.message;
+}
+
+function firstError(problems: Problem[]): string {
+  return messageOf(problems) ?? problems[0]?.message ?? 'invalid input';
+}
