@@ -1,0 +1,206 @@
+// The palette commands in a real VS Code: prompts answered through the UI bridge the way a person
+// answers them, results checked in the clipboard, the editor and the decoded view.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { ui } from './ui';
+
+const SEED = {
+  user: 'test@contoso.onmicrosoft.com',
+  token: 'EwBAAl3BAAUFFpUAo7J3Ve0bjLBWZWCclRC3EoAA',
+  encoded: 'dXNlcj10ZXN0QGNvbnRvc28ub25taWNyb3NvZnQuY29tAWF1dGg9QmVhcmVyIEV3QkFBbDNCQUFVRkZwVUFvN0ozVmUwYmpMQldaV0NjbFJDM0VvQUEBAQ==',
+  wrapped: 'dXNlcj10ZXN0QGNvbnRvc28ub25taWNyb3NvZnQuY29tAWF1dGg9QmVhcmVy\nIEV3QkFBbDNCQUFVRkZwVUFvN0ozVmUwYmpMQldaV0NjbFJDM0VvQUEBAQ==',
+};
+const RFC7628_IMAP =
+  'bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function editorWith(text: string, select?: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+  const editor = await vscode.window.showTextDocument(doc);
+  if (select) {
+    const start = doc.positionAt(text.indexOf(select));
+    editor.selection = new vscode.Selection(start, doc.positionAt(text.indexOf(select) + select.length));
+  } else {
+    editor.selection = new vscode.Selection(doc.positionAt(text.length), doc.positionAt(text.length));
+  }
+  return editor;
+}
+
+function activeText(): string {
+  return vscode.window.activeTextEditor?.document.getText() ?? '';
+}
+
+describe('Encode XOAUTH2 / OAUTHBEARER from the palette', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!ui.available) this.skip();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('takes the user from the selection and the token from the clipboard, and copies the seed string', async () => {
+    await editorWith(`login as ${SEED.user} please`, SEED.user);
+    await vscode.env.clipboard.writeText(SEED.token);
+    const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.press('Enter'); // user: pre-filled from the selection
+    await ui.press('Enter'); // token: pre-filled from the clipboard (password box)
+    await ui.press('Enter'); // first action: copy
+    await done;
+    assert.strictEqual(await vscode.env.clipboard.readText(), SEED.encoded);
+  });
+
+  it('inserts the string at the cursor when the user types user and token', async () => {
+    const editor = await editorWith('AUTH XOAUTH2 ');
+    await vscode.env.clipboard.writeText('');
+    const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.type(SEED.user);
+    await ui.press('Enter');
+    await ui.type(SEED.token);
+    await ui.press('Enter');
+    await ui.type('Insert at cursor');
+    await ui.press('Enter');
+    await done;
+    await waitFor('the inserted string', () => editor.document.getText() === `AUTH XOAUTH2 ${SEED.encoded}`);
+  });
+
+  it('refuses a token with "Bearer " in front inside the input box, then takes the corrected one', async () => {
+    await editorWith('');
+    await vscode.env.clipboard.writeText('');
+    const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.type(SEED.user);
+    await ui.press('Enter');
+    await ui.type(`Bearer ${SEED.token}`);
+    await ui.press('Enter'); // rejected by validation: the box stays open
+    for (let i = 0; i < 'Bearer '.length; i++) await ui.press('Home', { waitForQuickInput: true }).then(() => ui.press('Delete'));
+    await ui.press('Enter');
+    await ui.type('Copy IMAP command');
+    await ui.press('Enter');
+    await done;
+    assert.strictEqual(await vscode.env.clipboard.readText(), `A01 AUTHENTICATE XOAUTH2 ${SEED.encoded}`);
+  });
+
+  it('shows the IMAP, POP and SMTP lines in a read-only view, redacted until revealed', async () => {
+    await editorWith('');
+    await vscode.env.clipboard.writeText(SEED.token);
+    const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.type(SEED.user);
+    await ui.press('Enter');
+    await ui.press('Enter');
+    await ui.type('Show IMAP, POP and SMTP');
+    await ui.press('Enter');
+    await done;
+    const text = await waitFor('the command-lines view', () => activeText().includes('Ready to paste') && activeText());
+    assert.match(text, /A01 AUTHENTICATE XOAUTH2 dXNlcj…AQ== \(120 chars\)/);
+    assert.match(text, /AUTH XOAUTH2\n/);
+    assert.ok(!text.includes(SEED.encoded) && !text.includes(SEED.token), 'nothing secret is shown before reveal');
+    await vscode.commands.executeCommand('mailOAuth.decodedView.reveal');
+    await waitFor('the revealed lines', () => activeText().includes(`A01 AUTHENTICATE XOAUTH2 ${SEED.encoded}`));
+  });
+
+  it('encodes OAUTHBEARER with host and port (RFC 7628 §4.1)', async () => {
+    await editorWith('');
+    await vscode.env.clipboard.writeText('');
+    const done = vscode.commands.executeCommand('mailOAuth.encodeOauthbearer');
+    await ui.type('user@example.com');
+    await ui.press('Enter');
+    await ui.type('server.example.com:143');
+    await ui.press('Enter');
+    await ui.type('vF9dft4qmTc2Nvb3RlckBhbHRhdmlzdGEuY29tCg==');
+    await ui.press('Enter');
+    await ui.press('Enter');
+    await done;
+    assert.strictEqual(await vscode.env.clipboard.readText(), RFC7628_IMAP);
+  });
+
+  it('leaves everything as it was when the user presses Escape', async () => {
+    await vscode.env.clipboard.writeText('untouched');
+    const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.press('Escape');
+    await done;
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'untouched');
+  });
+});
+
+describe('Decode SASL String', function () {
+  this.timeout(60_000);
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("decodes the seed's wrapped string from the selection into a read-only view, token redacted", async () => {
+    const log = `C: A01 AUTHENTICATE XOAUTH2\n${SEED.wrapped}\nS: A01 OK\n`;
+    await editorWith(log, SEED.wrapped);
+    await vscode.commands.executeCommand('mailOAuth.decode');
+    const editor = await waitFor('the decoded view', () => vscode.window.activeTextEditor?.document.uri.scheme === 'mailoauth-decoded' && vscode.window.activeTextEditor);
+    const text = editor.document.getText();
+    assert.match(text, /Mechanism: +XOAUTH2/);
+    assert.match(text, new RegExp(`User: +${SEED.user.replace(/\./g, '\\.')}`));
+    assert.match(text, /Token: +EwBAAl…EoAA \(40 chars\)/);
+    assert.match(text, /Opaque Microsoft account token/);
+    assert.match(text, /wrapped over 2 lines/);
+    assert.ok(!text.includes(SEED.token), 'the token is redacted by default');
+
+    // Read-only: an edit is refused.
+    const edited = await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
+    assert.strictEqual(edited, false);
+
+    if (ui.available) await ui.screenshot('decoded-view');
+
+    await vscode.commands.executeCommand('mailOAuth.decodedView.reveal');
+    await waitFor('the revealed token', () => editor.document.getText().includes(`Token:          ${SEED.token}`));
+    await vscode.commands.executeCommand('mailOAuth.decodedView.hide');
+    await waitFor('the token redacted again', () => !editor.document.getText().includes(SEED.token));
+
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('mailOAuth.decodedView.copyToken');
+    assert.strictEqual(await vscode.env.clipboard.readText(), SEED.token);
+  });
+
+  it('asks for input when nothing is selected, and lists every problem found', async function () {
+    if (!ui.available) this.skip();
+    await editorWith('');
+    const literalCaretA = Buffer.from(`user=${SEED.user}^Aauth=Bearer ${SEED.token}^A^A`).toString('base64');
+    const done = vscode.commands.executeCommand('mailOAuth.decode');
+    await ui.type(`AUTH XOAUTH2 ${literalCaretA}`);
+    await ui.press('Enter');
+    await done;
+    const text = await waitFor('the decoded view', () => activeText().includes('Problems') && activeText());
+    assert.match(text, /two characters "\^A" instead of the control character 0x01/);
+    assert.ok(!text.includes(SEED.token), 'the token is redacted even though the string could not be parsed');
+  });
+
+  it('keeps the input box open with the reason when the input is not base64', async function () {
+    if (!ui.available) this.skip();
+    await editorWith('');
+    const done = vscode.commands.executeCommand('mailOAuth.decode');
+    await ui.type('this is not base64!');
+    await ui.press('Enter'); // refused by validation
+    const message = await ui.text('.quick-input-message');
+    assert.match(message, /Not base64: '!' at position/);
+    await ui.press('Escape');
+    assert.strictEqual(await done, undefined);
+    assert.notStrictEqual(vscode.window.activeTextEditor?.document.uri.scheme, 'mailoauth-decoded');
+  });
+
+  it("decodes Gmail's error challenge passed as an argument", async () => {
+    const doc = (await vscode.commands.executeCommand(
+      'mailOAuth.decode',
+      '+ eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==',
+    )) as vscode.TextDocument;
+    const text = doc.getText();
+    assert.match(text, /Server error challenge/);
+    assert.match(text, /Status: +400/);
+    assert.match(text, /Scope: +https:\/\/mail\.google\.com\//);
+    assert.match(text, /answer with an empty line/);
+  });
+});
