@@ -7,10 +7,11 @@
 //   --screenshots   ui.screenshot() writes into media/screenshots/ (committed, used by the README)
 //   --grep          run only tests whose full title matches PATTERN (both suites)
 // Env: MAILOAUTH_INTEGRATION_TIMEOUT_MS (default 20 min), MAILOAUTH_VSCODE_EXECUTABLE (desktop Electron binary).
-const { spawnSync, execFileSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { findDesktopVSCodeExecutable } = require('./vscode/desktop');
 
 const REPO = path.resolve(__dirname, '..');
 const RESULTS = path.join(REPO, '.test-results');
@@ -73,27 +74,6 @@ function runUnit(args) {
 }
 
 // ---------------------------------------------------------------- integration suite (real VS Code)
-
-/** The Electron binary of a desktop VS Code whose `code` CLI is on PATH, or null. */
-function findDesktopVSCode() {
-  if (process.env.MAILOAUTH_VSCODE_EXECUTABLE) return process.env.MAILOAUTH_VSCODE_EXECUTABLE;
-  let cli;
-  try {
-    const which = process.platform === 'win32' ? 'where' : 'which';
-    cli = fs.realpathSync(execFileSync(which, ['code'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/)[0].trim());
-  } catch {
-    return null;
-  }
-  // The `code` of a VS Code terminal in code-server/Remote is a shim for a browser or remote window.
-  if (/code-server|remote-cli|\.vscode-server/.test(cli)) return null;
-  const appRoot = path.dirname(path.dirname(cli)); // <appRoot>/bin/code
-  const candidates = {
-    linux: [path.join(appRoot, 'code')], // /usr/share/code/code
-    darwin: [path.resolve(appRoot, '../../MacOS/Electron'), path.resolve(appRoot, '../../MacOS/Code')],
-    win32: [path.join(appRoot, 'Code.exe')],
-  }[process.platform] || [];
-  return candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile()) || null;
-}
 
 /** Prints progress.log lines as the suite writes them; returns a function to flush and stop. */
 function followProgress(file) {
@@ -171,13 +151,14 @@ async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
 }
 
 async function runIntegration(args) {
-  const desktop = args.codeServer ? null : findDesktopVSCode();
+  const desktop = args.codeServer ? null : findDesktopVSCodeExecutable();
   const runner = desktop ? 'desktop VS Code' : 'code-server';
   console.log(`\n== integration tests (${runner}, out/test/integration)`);
   const resultsDir = path.join(RESULTS, 'integration');
   fs.rmSync(resultsDir, { recursive: true, force: true });
   fs.mkdirSync(resultsDir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-it-'));
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true })); // also after Ctrl-C
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
   const env = { MAILOAUTH_TEST_RESULTS_DIR: resultsDir };

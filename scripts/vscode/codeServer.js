@@ -76,6 +76,16 @@ function installCleanupHandlers() {
   }
 }
 
+// Run as `node -e WATCHDOG parentPid codeServerPid tmpDir`: polls the parent every 2 s.
+const WATCHDOG = `
+const [parent, group, tmp] = process.argv.slice(1);
+setInterval(() => {
+  try { process.kill(Number(parent), 0); return; } catch {}
+  try { process.kill(-Number(group), 'SIGKILL'); } catch {}
+  try { require('fs').rmSync(tmp, { recursive: true, force: true }); } catch {}
+  process.exit(0);
+}, 2000);`;
+
 // Settings for the throw-away profile: no welcome page, tips, update checks or AI side panels.
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -144,6 +154,12 @@ async function startCodeServer(options) {
   log(`starting code-server on port ${port}`);
   // detached: own process group, so stop() can kill code-server and its extension host together.
   const child = spawn(options.node, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });
+  // Watchdog: if this Node process dies without cleaning up (SIGKILL, crash), kill code-server anyway.
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(child.pid), tmp], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
   let exited = null;
   child.on('exit', (code, signal) => {
     exited = { code, signal };
@@ -168,17 +184,21 @@ async function startCodeServer(options) {
     logFile,
     log,
     exited: () => exited,
+    stopping: false,
     killSync() {
       killGroup('SIGKILL');
+      watchdog.kill();
       fs.rmSync(tmp, { recursive: true, force: true });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      server.stopping = true;
       if (context) await Promise.race([context.close().catch(() => {}), sleep(5000)]);
       killGroup('SIGTERM');
       for (let i = 0; i < 50 && !exited; i++) await sleep(100);
       killGroup('SIGKILL'); // the extension host and other children, even if code-server itself exited
+      watchdog.kill();
       try {
         fs.closeSync(logFd);
       } catch {
@@ -221,6 +241,8 @@ async function startCodeServer(options) {
           '--no-first-run',
         ],
         viewport: { width: 1400, height: 900 },
+        // Keep Chromium's config and crash-report folders out of ~/.config and ~/.cache too.
+        env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') },
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
