@@ -35,6 +35,15 @@ async function perform(page, req) {
       }
       return {};
     }
+    case 'text': {
+      const el = page.locator(req.selector).filter({ visible: true }).first();
+      await el.waitFor({ state: 'visible', timeout: 10_000 });
+      return { text: await el.innerText() };
+    }
+    case 'click': {
+      await page.locator(req.selector).filter({ visible: true }).first().click({ timeout: 10_000 });
+      return {};
+    }
     case 'screenshot': {
       fs.mkdirSync(path.dirname(req.path), { recursive: true });
       if (req.selector) await page.locator(req.selector).first().screenshot({ path: req.path, timeout: 10_000 });
@@ -76,7 +85,7 @@ function startUiBridge(page, dir, log = () => {}) {
           answer = { id: req.id, ok: false, error: String((err && err.message) || err) };
         }
         // Never log typed text: tests may type secrets.
-        log(`ui-bridge ${req.action}${req.key ? ' ' + req.key : ''} -> ${answer.ok ? 'ok' : answer.error}`);
+        log(`ui-bridge ${req.action}${req.key ? ' ' + req.key : ''}${req.selector ? ' ' + req.selector : ''} -> ${answer.ok ? 'ok' : answer.error}`);
         const res = path.join(dir, `res-${req.id}.json`);
         fs.writeFileSync(res + '.tmp', JSON.stringify(answer));
         fs.renameSync(res + '.tmp', res);

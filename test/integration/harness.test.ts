@@ -65,6 +65,32 @@ describe('integration harness', () => {
     assert.strictEqual(await cancelled, undefined);
   });
 
+  it('reads a validation message, and the box stays open until the input is fixed', async function () {
+    if (!ui.available) this.skip();
+    const answer = vscode.window.showInputBox({
+      prompt: 'digits only',
+      validateInput: (v) => (/^\d+$/.test(v) ? undefined : 'Only digits, please'),
+    });
+    await ui.type('12a');
+    await ui.press('Enter'); // refused: the box stays open
+    assert.match(await ui.text('.quick-input-message'), /Only digits, please/);
+    await ui.press('Backspace');
+    await ui.press('Enter');
+    assert.strictEqual(await answer, '12');
+  });
+
+  it('clicks in the workbench: opens README.md from the Explorer', async function () {
+    if (!ui.available) this.skip();
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await ui.click('.explorer-folders-view .monaco-list-row:has-text("README.md")');
+    const deadline = Date.now() + 10_000;
+    while (!vscode.window.activeTextEditor?.document.fileName.endsWith('README.md') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(vscode.window.activeTextEditor?.document.fileName.endsWith('README.md'), 'README.md did not open');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('round-trips text through vscode.env.clipboard', async () => {
     const text = `mail-oauth-debugger clipboard check ${Date.now()}`;
     await vscode.env.clipboard.writeText(text);

@@ -14,6 +14,9 @@
 // input validation rejects the value, which costs that 1.5 s). Pass `{ waitForQuickInput: false }` to
 // send keys to whatever has focus (for example an editor) without any of this.
 //
+// ui.text(selector) and ui.click(selector) read / click the first *visible* element matching a CSS
+// selector (waiting up to 10 s), e.g. ui.text('.quick-input-message') for a validation message.
+//
 // `ui.available` is false when MAILOAUTH_UI_BRIDGE_DIR is not set (desktop @vscode/test-electron run);
 // tests that need the bridge should then call `this.skip()`.
 import * as fs from 'fs';
@@ -42,7 +45,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Sends one request to the harness and waits for its answer. */
-async function request(action: string, args: Record<string, unknown>, timeoutMs = 30_000): Promise<{ path?: string }> {
+async function request(action: string, args: Record<string, unknown>, timeoutMs = 30_000): Promise<{ path?: string; text?: string }> {
   if (!bridgeDir) throw new Error('UI bridge not available (MAILOAUTH_UI_BRIDGE_DIR is not set); skip this test');
   const id = `${process.pid}-${String(++counter).padStart(6, '0')}`;
   const reqFile = path.join(bridgeDir, `req-${id}.json`);
@@ -54,7 +57,7 @@ async function request(action: string, args: Record<string, unknown>, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (fs.existsSync(resFile)) {
-      const res = JSON.parse(fs.readFileSync(resFile, 'utf8')) as { ok: boolean; error?: string; path?: string };
+      const res = JSON.parse(fs.readFileSync(resFile, 'utf8')) as { ok: boolean; error?: string; path?: string; text?: string };
       fs.rmSync(resFile, { force: true });
       if (!res.ok) throw new Error(`UI bridge ${action} failed: ${res.error}`);
       return res;
@@ -76,6 +79,17 @@ export const ui = {
   /** Presses one key or chord, in Playwright's names: 'Enter', 'Escape', 'ArrowDown', 'Control+A'. */
   async press(key: string, options: KeyOptions = {}): Promise<void> {
     await request('press', { key, waitForQuickInput: options.waitForQuickInput ?? true }, options.timeoutMs);
+  },
+
+  /** Text (innerText) of the first visible element matching a CSS selector, waiting up to 10 s for one. */
+  async text(selector: string, options: { timeoutMs?: number } = {}): Promise<string> {
+    const res = await request('text', { selector }, options.timeoutMs);
+    return res.text ?? '';
+  },
+
+  /** Clicks the first visible element matching a CSS selector (an editor title button, a tree item...). */
+  async click(selector: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    await request('click', { selector }, options.timeoutMs);
   },
 
   /** Screenshots the browser page (the whole VS Code window) and returns the PNG's path. */
