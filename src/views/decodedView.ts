@@ -1,9 +1,8 @@
 // The read-only "decoded view": a virtual document (scheme mailoauth-decoded) that shows a decode
 // report. Inputs stay in memory only (never in the URI), and secrets are redacted until revealed.
 import * as vscode from 'vscode';
-import { analyzeSasl, renderDecodeReport, secretsOf } from '../core/report/decodeReport';
+import { AnalyzeOptions, analyzeSasl, renderDecodeReport, secretsOf } from '../core/report/decodeReport';
 import { commandLines, renderCommandLines } from '../core/sasl/commandLines';
-import { DecodeHint } from '../core/sasl/decode';
 import { redactSecret } from '../core/token/redact';
 
 export const DECODED_SCHEME = 'mailoauth-decoded';
@@ -11,7 +10,8 @@ const REVEALED_CONTEXT = 'mailOAuth.decodedView.revealed';
 
 interface Entry {
   input: string;
-  hint?: DecodeHint;
+  /** Hint, protocol and time of use, when the string came from a log line. */
+  options: AnalyzeOptions;
   title: string;
   revealed: boolean;
   /** Set for a freshly encoded string: show the protocol lines that carry it. */
@@ -45,7 +45,7 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
     if (!entry) {
       return 'This decoded view is no longer available (decoded strings are kept in memory only, never on disk).\nRun "Mail OAuth: Decode SASL String" again.\n';
     }
-    const report = analyzeSasl(entry.input, { hint: entry.hint });
+    const report = analyzeSasl(entry.input, entry.options);
     const header = `${entry.title}\n${'='.repeat(entry.title.length)}\n\n`;
     const body = renderDecodeReport(report, {
       reveal: entry.revealed,
@@ -62,13 +62,14 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
   /** Opens a new decoded view for the input and returns its document. */
   async open(
     input: string,
-    options: { title?: string; hint?: DecodeHint; commandLinesFor?: 'XOAUTH2' | 'OAUTHBEARER' } = {},
+    options: { title?: string; analyze?: AnalyzeOptions; commandLinesFor?: 'XOAUTH2' | 'OAUTHBEARER' } = {},
   ): Promise<vscode.TextDocument> {
     const id = String(this.nextId++);
-    const report = analyzeSasl(input, { hint: options.hint });
+    const analyze = options.analyze ?? {};
+    const report = analyzeSasl(input, analyze);
     const mechanism = report.decode.message?.mechanism ?? 'invalid';
     const title = options.title ?? `Decoded ${mechanism}`;
-    this.entries.set(id, { input, hint: options.hint, title, revealed: false, commandLinesFor: options.commandLinesFor });
+    this.entries.set(id, { input, options: analyze, title, revealed: false, commandLinesFor: options.commandLinesFor });
     const uri = vscode.Uri.from({ scheme: DECODED_SCHEME, path: `/${title} #${id}`, query: `id=${id}` });
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: false });
@@ -89,7 +90,7 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
   secretOf(uri: vscode.Uri): string | undefined {
     const entry = this.entries.get(idOf(uri));
     if (!entry) return undefined;
-    return secretsOf(analyzeSasl(entry.input, { hint: entry.hint }).decode.message)[0];
+    return secretsOf(analyzeSasl(entry.input, entry.options).decode.message)[0];
   }
 
   private updateContext(editor: vscode.TextEditor | undefined): void {

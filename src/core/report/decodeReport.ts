@@ -19,17 +19,23 @@ export interface AnalyzeOptions {
   hint?: DecodeHint;
   protocol?: MailProtocol;
   now?: Date;
+  /** When the string was used (its log line's timestamp), for expiry checks. */
+  usedAt?: Date;
 }
 
 export function analyzeSasl(input: string, options: AnalyzeOptions = {}): DecodeReport {
+  return reportFor(decodeSasl(input, options.hint), options);
+}
+
+/** Completes an existing decode (e.g. of a blob found in a log) with token inspection and checks. */
+export function reportFor(decode: DecodeResult, options: AnalyzeOptions = {}): DecodeReport {
   const now = options.now ?? new Date();
-  const decode = decodeSasl(input, options.hint);
   const problems = [...decode.problems];
   const msg = decode.message;
   let token: TokenInspection | undefined;
   if (msg && (msg.mechanism === 'XOAUTH2' || msg.mechanism === 'OAUTHBEARER') && msg.token) {
     token = inspectToken(msg.token, now);
-    const ctx: CheckContext = { now, protocol: options.protocol ?? decode.hint.protocol, user: msg.user };
+    const ctx: CheckContext = { now, protocol: options.protocol ?? decode.hint.protocol, user: msg.user, usedAt: options.usedAt };
     problems.push(...checkToken(token, ctx));
   }
   return { decode, token, problems, now };

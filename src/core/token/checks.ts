@@ -28,6 +28,8 @@ export interface CheckContext {
   protocol?: MailProtocol;
   /** The SASL user field, to compare with the token's account. */
   user?: string;
+  /** When the token was used: the timestamp of the log line that carries it. */
+  usedAt?: Date;
   /** Clock skew servers tolerate, in seconds. */
   skewSeconds?: number;
 }
@@ -55,14 +57,29 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
   const now = ctx.now;
 
   if (token.expiresAt) {
-    if (token.expiresAt.getTime() <= now.getTime()) {
-      problems.push(error('token-expired', `The token expired ${formatRelative(token.expiresAt, now)} (${token.expiresAt.toISOString()}). Get a new access token; tokens last about an hour.`));
-    } else if (token.expiresAt.getTime() - now.getTime() < skew) {
-      problems.push(warning('token-expiring', `The token expires ${formatRelative(token.expiresAt, now)}; refresh it before a long session.`));
+    const exp = token.expiresAt;
+    if (ctx.usedAt) {
+      // Judge the login by the time it happened; that it has expired since is only a note.
+      if (exp.getTime() <= ctx.usedAt.getTime()) {
+        problems.push(
+          error(
+            'token-expired',
+            `The token had already expired when this line was logged: it expired ${formatRelative(exp, ctx.usedAt).replace(' ago', ' before')} (${exp.toISOString()}). ` +
+              'The application sent a stale token: refresh it before each login.',
+          ),
+        );
+      } else if (exp.getTime() <= now.getTime()) {
+        problems.push(info('token-expired-since', `The token was valid when this line was logged; it has expired since (${formatRelative(exp, now)}).`));
+      }
+    } else if (exp.getTime() <= now.getTime()) {
+      problems.push(error('token-expired', `The token expired ${formatRelative(exp, now)} (${exp.toISOString()}). Get a new access token; tokens last about an hour.`));
+    } else if (exp.getTime() - now.getTime() < skew) {
+      problems.push(warning('token-expiring', `The token expires ${formatRelative(exp, now)}; refresh it before a long session.`));
     }
   }
-  if (token.notBefore && token.notBefore.getTime() - skew > now.getTime()) {
-    problems.push(error('token-not-yet-valid', `The token is not valid until ${token.notBefore.toISOString()} (${formatRelative(token.notBefore, now)}). Check this machine's clock.`));
+  const usedAt = ctx.usedAt ?? now;
+  if (token.notBefore && token.notBefore.getTime() - skew > usedAt.getTime()) {
+    problems.push(error('token-not-yet-valid', `The token is not valid until ${token.notBefore.toISOString()} (${formatRelative(token.notBefore, usedAt)}). Check the clock of the machine that got it.`));
   }
 
   const isMicrosoft = token.tenantId !== undefined || /microsoftonline|sts\.windows\.net/.test(token.issuer ?? '');
