@@ -61,7 +61,6 @@ function findTestFiles(dir: string): string[] {
 
 export async function run(): Promise<void> {
   const results: SuiteResults = { tests: [], startedAt: new Date().toISOString() };
-  process.setSourceMapsEnabled(true); // stack traces point at the .ts sources
   try {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
     if (process.env.MAILOAUTH_TEST_GREP) mocha.grep(process.env.MAILOAUTH_TEST_GREP);
