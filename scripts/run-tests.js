@@ -132,11 +132,17 @@ async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
   console.log(`  code-server ${server.url.split('/?')[0]} (log: ${path.relative(REPO, logFile)})`);
   try {
     const done = path.join(resultsDir, 'done');
-    while (!fs.existsSync(done)) {
+    let hostExitSeen = 0;
+    for (let i = 0; !fs.existsSync(done); i++) {
       const exited = server.exited();
       if (exited) throw new Error(`code-server exited (code ${exited.code}) before the tests finished. Last log lines:\n${tail(logFile)}`);
+      // An extension host that dies (crash, kill) never writes results: fail fast instead of at the timeout.
+      if (!hostExitSeen && i % 8 === 0 && /Extension Host Process exited/.test(fs.readFileSync(logFile, 'utf8'))) hostExitSeen = Date.now();
+      if (hostExitSeen && Date.now() - hostExitSeen > 3000) {
+        throw new Error(`the extension host exited before the tests finished. Last log lines:\n${tail(logFile)}`);
+      }
       if (Date.now() - started > timeoutMs) {
-        throw new Error(`no results after ${Math.round(timeoutMs / 60000)} min (${done} never appeared). Last log lines:\n${tail(logFile)}`);
+        throw new Error(`no results after ${Math.round(timeoutMs / 1000)} s (${done} never appeared). Last log lines:\n${tail(logFile)}`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }

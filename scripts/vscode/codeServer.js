@@ -51,7 +51,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function tail(file, lines = 40) {
   try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => l.slice(0, 300)).join('\n');
   } catch {
     return '(no log)';
   }
@@ -251,7 +251,8 @@ async function startCodeServer(options) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       const page = context.pages()[0] || (await context.newPage());
       page.on('console', (msg) => {
-        if (msg.type() === 'error' || msg.type() === 'warning') log(`browser ${msg.type()}: ${msg.text()}`);
+        // First lines only: the workbench's own stack traces are long and rarely useful.
+        if (msg.type() === 'error' || msg.type() === 'warning') log(`browser ${msg.type()}: ${msg.text().split('\n').slice(0, 4).join('\n')}`);
       });
       page.on('pageerror', (err) => log(`browser page error: ${err.message}`));
       page.on('crash', () => log('browser page crashed'));
