@@ -1,4 +1,4 @@
-// `npm test`: builds, compiles the tests, runs the unit suite (plain Node mocha) and the integration
+// `npm test`: installs dependencies if node_modules is missing, builds, compiles the tests, runs the unit suite (plain Node mocha) and the integration
 // suite (inside a real VS Code: desktop VS Code via @vscode/test-electron when `code` is installed,
 // otherwise code-server + headless Chromium). The last line printed is always `N passed, N failed`.
 //
@@ -35,7 +35,7 @@ function parseArgs(argv) {
 /** Runs a command with inherited output; throws if it fails. */
 function step(title, cmd, cmdArgs) {
   console.log(`\n== ${title}`);
-  const r = spawnSync(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit' });
+  const r = spawnSync(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) throw new Error(`${title} failed (exit ${r.status ?? r.signal})`);
 }
 
@@ -203,6 +203,10 @@ async function main() {
   let args = { only: null };
   try {
     args = parseArgs(process.argv.slice(2));
+    if (!fs.existsSync(path.join(REPO, 'node_modules'))) {
+      const lock = fs.existsSync(path.join(REPO, 'package-lock.json'));
+      step(`install dependencies (npm ${lock ? 'ci' : 'install'})`, 'npm', [lock ? 'ci' : 'install', '--no-audit', '--no-fund']);
+    }
     step('build (esbuild)', process.execPath, ['esbuild.js']);
     fs.rmSync(path.join(REPO, 'out'), { recursive: true, force: true }); // no stale compiled tests
     try {
