@@ -8,6 +8,11 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE24_VERSION="${NODE24_VERSION:-24}"
 CACHE="${MAILOAUTH_CACHE:-$HOME/.cache/mail-oauth-debugger}"
 mkdir -p "$CACHE"
+# One install at a time (two test runs starting together would otherwise both install into the same folder).
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$CACHE/.install.lock"
+  flock 9
+fi
 
 log() { echo "[ensure-code-server] $*" >&2; }
 

@@ -1,6 +1,7 @@
-// `npm test`: installs dependencies if node_modules is missing, builds, compiles the tests, runs the unit suite (plain Node mocha) and the integration
-// suite (inside a real VS Code: desktop VS Code via @vscode/test-electron when `code` is installed,
-// otherwise code-server + headless Chromium). The last line printed is always `N passed, N failed`.
+// `npm test`: installs dependencies if node_modules is missing, builds, compiles the tests, runs the unit
+// suite (plain Node mocha) and the integration suite (inside a real VS Code: desktop VS Code via
+// @vscode/test-electron when `code` is installed, otherwise code-server + headless Chromium).
+// The last line printed is always `N passed, N failed`.
 //
 // Usage: node scripts/run-tests.js [--only unit|integration] [--code-server] [--screenshots] [--grep PATTERN]
 //   --code-server   use code-server even if desktop VS Code is installed (also MAILOAUTH_USE_CODE_SERVER=1)
