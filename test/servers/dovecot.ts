@@ -1,0 +1,203 @@
+// A real Dovecot (IMAP, POP3, submission) on loopback for tests, validating XOAUTH2/OAUTHBEARER
+// tokens: HS256 JWTs signed with a key made here, or by RFC 7662 introspection at a given URL.
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { makeCertificates, TestCertificates } from './certificates';
+
+export interface DovecotPorts {
+  imap: number;
+  imaps: number;
+  pop3: number;
+  pop3s: number;
+  submission: number;
+  submissions: number;
+}
+
+export interface DovecotOptions {
+  /** Where submission relays mail to (a local SMTP sink); submission still authenticates without one. */
+  relayPort?: number;
+  /** Validate tokens by introspection at this URL instead of by the local HS256 key. */
+  introspectionUrl?: string;
+  /** The claim that must equal the SASL user. */
+  usernameAttribute?: string;
+}
+
+export interface Dovecot {
+  dir: string;
+  ports: DovecotPorts;
+  certificates: TestCertificates;
+  /** The HS256 key tokens must be signed with (local validation). */
+  hs256Key: Buffer;
+  logFile: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export function dovecotAvailable(): boolean {
+  return spawnSync('dovecot', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-dovecot-'));
+  fs.chmodSync(dir, 0o755);
+  const certificates = makeCertificates(path.join(dir, 'tls'));
+  const ports: DovecotPorts = {
+    imap: await freePort(),
+    imaps: await freePort(),
+    pop3: await freePort(),
+    pop3s: await freePort(),
+    submission: await freePort(),
+    submissions: await freePort(),
+  };
+  const hs256Key = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff));
+  fs.mkdirSync(path.join(dir, 'keys/default/HS256'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'keys/default/HS256/default'), hs256Key.toString('base64'));
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(home, { recursive: true, mode: 0o777 });
+  fs.chmodSync(home, 0o777);
+  const logFile = path.join(dir, 'dovecot.log');
+
+  const oauth2 = options.introspectionUrl
+    ? [`introspection_mode = post`, `introspection_url = ${options.introspectionUrl}`, `username_attribute = ${options.usernameAttribute ?? 'email'}`, 'active_attribute = active', 'active_value = true']
+    : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
+  fs.writeFileSync(path.join(dir, 'dovecot-oauth2.conf.ext'), oauth2.join('\n') + '\n');
+
+  const conf = `
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${logFile}
+info_log_path = ${logFile}
+debug_log_path = ${logFile}
+listen = 127.0.0.1
+protocols = imap pop3 submission
+hostname = mail.test
+ssl = yes
+ssl_cert = <${certificates.serverCert}
+ssl_key = <${certificates.serverKey}
+disable_plaintext_auth = no
+auth_mechanisms = xoauth2 oauthbearer
+auth_debug = yes
+auth_verbose = yes
+first_valid_uid = 1
+mail_location = maildir:~/Maildir
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/dovecot-oauth2.conf.ext
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=${home}/%u
+}
+service imap-login {
+  inet_listener imap {
+    port = ${ports.imap}
+  }
+  inet_listener imaps {
+    port = ${ports.imaps}
+    ssl = yes
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = ${ports.pop3}
+  }
+  inet_listener pop3s {
+    port = ${ports.pop3s}
+    ssl = yes
+  }
+}
+service submission-login {
+  inet_listener submission {
+    port = ${ports.submission}
+  }
+  inet_listener submissions {
+    port = ${ports.submissions}
+    ssl = yes
+  }
+}
+service lmtp {
+  unix_listener lmtp {
+    mode = 0666
+  }
+}
+submission_relay_host = 127.0.0.1
+submission_relay_port = ${options.relayPort ?? 25}
+submission_relay_trusted = yes
+`;
+  const confFile = path.join(dir, 'dovecot.conf');
+  fs.writeFileSync(confFile, conf);
+
+  const child: ChildProcess = spawn('dovecot', ['-F', '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  try {
+    await waitForPort(ports.imap, 10_000, () => child.exitCode !== null);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`Dovecot did not start: ${stderr.trim() || (e as Error).message}\n${readIfExists(logFile)}`);
+  }
+  return {
+    dir,
+    ports,
+    certificates,
+    hs256Key,
+    logFile,
+    log: () => readIfExists(logFile),
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 5000);
+          child.once('exit', () => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readIfExists(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function waitForPort(port: number, timeoutMs: number, died: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (died()) throw new Error('dovecot exited');
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+}
