@@ -6,6 +6,7 @@ import { commandLines, renderCommandLines } from '../core/sasl/commandLines';
 import { redactSecret } from '../core/token/redact';
 
 export const DECODED_SCHEME = 'mailoauth-decoded';
+export const DECODED_LANGUAGE = 'mail-oauth-decoded';
 const REVEALED_CONTEXT = 'mailOAuth.decodedView.revealed';
 
 interface Entry {
@@ -30,7 +31,12 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
       this.changed,
       vscode.window.onDidChangeActiveTextEditor((e) => this.updateContext(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === DECODED_SCHEME) this.entries.delete(idOf(doc.uri));
+        if (doc.uri.scheme !== DECODED_SCHEME) return;
+        // Setting the language closes and reopens the document: forget the entry only if it stays closed.
+        const uri = doc.uri.toString();
+        setTimeout(() => {
+          if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) this.entries.delete(idOf(doc.uri));
+        }, 2000);
       }),
     );
   }
@@ -71,7 +77,7 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
     const title = options.title ?? `Decoded ${mechanism}`;
     this.entries.set(id, { input, options: analyze, title, revealed: false, commandLinesFor: options.commandLinesFor });
     const uri = vscode.Uri.from({ scheme: DECODED_SCHEME, path: `/${title} #${id}`, query: `id=${id}` });
-    const doc = await vscode.workspace.openTextDocument(uri);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), DECODED_LANGUAGE);
     await vscode.window.showTextDocument(doc, { preview: false });
     this.updateContext(vscode.window.activeTextEditor);
     return doc;

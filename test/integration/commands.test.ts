@@ -150,6 +150,8 @@ describe('Decode SASL String', function () {
     assert.match(text, /wrapped over 2 lines/);
     assert.ok(!text.includes(SEED.token), 'the token is redacted by default');
 
+    assert.strictEqual(editor.document.languageId, 'mail-oauth-decoded');
+
     // Read-only: typing into it, as a person would, changes nothing.
     if (ui.available) {
       await vscode.window.showTextDocument(editor.document);
@@ -158,16 +160,47 @@ describe('Decode SASL String', function () {
       assert.strictEqual(editor.document.isDirty, false);
     }
 
-    if (ui.available) await ui.screenshot('decoded-view');
-
     await vscode.commands.executeCommand('mailOAuth.decodedView.reveal');
-    await waitFor('the revealed token', () => editor.document.getText().includes(`Token:          ${SEED.token}`));
+    await waitFor('the revealed token', () => editor.document.getText().includes(`Token:          ${SEED.token}`)).catch((e) => {
+      throw new Error(`${e.message}; active: ${vscode.window.activeTextEditor?.document.uri.toString()}; text: ${editor.document.getText().slice(0, 300)}`);
+    });
     await vscode.commands.executeCommand('mailOAuth.decodedView.hide');
     await waitFor('the token redacted again', () => !editor.document.getText().includes(SEED.token));
 
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('mailOAuth.decodedView.copyToken');
     assert.strictEqual(await vscode.env.clipboard.readText(), SEED.token);
+  });
+
+  it('shows the claims and problems of a Microsoft JWT inside XOAUTH2 (expired, Graph audience)', async () => {
+    const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const jwt = [
+      b64url({ typ: 'JWT', alg: 'RS256', kid: 'test' }),
+      b64url({
+        aud: '00000003-0000-0000-c000-000000000000',
+        iss: 'https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/',
+        tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        upn: 'adele@contoso.com',
+        scp: 'IMAP.AccessAsUser.All Mail.Read',
+        appid: '11111111-2222-3333-4444-555555555555',
+        iat: now - 7200,
+        nbf: now - 7200,
+        exp: now - 3600,
+      }),
+      'c2lnbmF0dXJlLW5vdC1jaGVja2Vk',
+    ].join('.');
+    const blob = Buffer.from(`user=shared@contoso.com\x01auth=Bearer ${jwt}\x01\x01`).toString('base64');
+    const doc = (await vscode.commands.executeCommand('mailOAuth.decode', `C: A01 AUTHENTICATE XOAUTH2 ${blob}`)) as vscode.TextDocument;
+    const text = doc.getText();
+    assert.match(text, /Microsoft Entra ID access token/);
+    assert.match(text, /Audience: +00000003-0000-0000-c000-000000000000 +\[aud\]/);
+    assert.match(text, /User principal name: +adele@contoso\.com +\[upn\]/);
+    assert.match(text, /The token expired 1 hour ago/);
+    assert.match(text, /for Microsoft Graph, not for Exchange Online/);
+    assert.match(text, /shared mailbox/);
+    assert.ok(!text.includes(jwt), 'the JWT is redacted');
+    if (ui.available) await ui.screenshot('decoded-view');
   });
 
   it('asks for input when nothing is selected, and lists every problem found', async function () {

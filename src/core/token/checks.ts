@@ -41,6 +41,8 @@ export function isOutlookAudience(aud: string): boolean {
 
 /** Which protocols the token's permissions allow (Microsoft tokens). */
 export function allowedProtocols(token: TokenInspection): MailProtocol[] {
+  // A token for another resource (Graph, say) opens no mailbox, whatever its scopes are called.
+  if (token.audiences.length > 0 && !token.audiences.some(isOutlookAudience)) return [];
   return (Object.keys(MICROSOFT_PERMISSIONS) as MailProtocol[]).filter((p) => hasPermission(token, p));
 }
 
@@ -111,7 +113,7 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
           );
         }
       }
-    } else if (!auds.some((a) => GRAPH_AUDIENCES.includes(a)) && allowedProtocols(token).length === 0 && (token.scopes.length || token.roles.length)) {
+    } else if (auds.some(isOutlookAudience) && allowedProtocols(token).length === 0 && (token.scopes.length || token.roles.length)) {
       problems.push(error('missing-permission', 'The token carries no IMAP, POP or SMTP permission (IMAP.AccessAsUser.All, POP.AccessAsUser.All, SMTP.Send or their AsApp roles).'));
     }
   }

@@ -137,7 +137,7 @@ export function inspectToken(rawToken: string, now: Date = new Date()): TokenIns
 function describeJwt(header: Record<string, unknown>, claims: Record<string, unknown>): string {
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
   if (/login\.microsoftonline\.(com|us)|sts\.windows\.net|login\.partner\.microsoftonline\.cn|sts\.chinacloudapi\.cn/.test(iss)) {
-    return `Microsoft Entra ID access token (JWT, ${String(header.alg ?? 'unsigned')}, v${String(claims.ver ?? '?')})`;
+    return `Microsoft Entra ID access token (JWT, ${String(header.alg ?? 'unsigned')}${claims.ver ? `, v${String(claims.ver)}` : ''})`;
   }
   return `JWT access token (${String(header.alg ?? 'unsigned')})`;
 }
