@@ -1,0 +1,42 @@
+// Failure knowledge base: explains what mail servers and identity providers say when an OAuth
+// login fails. Pure data plus a matcher; no vscode import, no state between calls.
+import { IDENTITY_ENTRIES } from './identity';
+import { IMAP_POP_ENTRIES } from './imapPop';
+import { compile, run } from './matcher';
+import { SASL_ENTRIES } from './sasl';
+import { SMTP_ENTRIES } from './smtp';
+import { TLS_ENTRIES } from './tls';
+import { Entry, Finding } from './types';
+
+export type { DocLink, Finding, Provider, Severity, Source } from './types';
+
+/** Entries and their arrays are frozen so that no caller can change what the others see. */
+function freeze(e: Entry): Entry {
+  Object.freeze(e.keys);
+  Object.freeze(e.docs);
+  if (e.context) Object.freeze(e.context);
+  if (e.supersedes) Object.freeze(e.supersedes);
+  return Object.freeze(e);
+}
+
+/** Every entry, in data-file order. */
+export const KNOWLEDGE_BASE: readonly Entry[] = Object.freeze(
+  [...IMAP_POP_ENTRIES, ...SMTP_ENTRIES, ...SASL_ENTRIES, ...IDENTITY_ENTRIES, ...TLS_ENTRIES].map(freeze),
+);
+
+export const KNOWLEDGE_BASE_SIZE: number = KNOWLEDGE_BASE.length;
+
+const KB = compile(KNOWLEDGE_BASE);
+
+/**
+ * All findings in a text (a reply, an error, a log excerpt), best first, one per entry (its first
+ * occurrence). Only the first 4 MiB are read; for whole logs call explainLine on each line.
+ */
+export function explain(text: string): Finding[] {
+  return run(KB, text, false);
+}
+
+/** Same as explain, for one log line: rejects ordinary lines with a single prefilter test. */
+export function explainLine(line: string): Finding[] {
+  return run(KB, line, true);
+}

@@ -1,0 +1,289 @@
+// SASL-level failures that do not belong to one protocol: the base64 JSON error challenge of
+// XOAUTH2/OAUTHBEARER, refused mechanisms, clients that never answer, and Dovecot's auth log.
+import { DOCS } from './docs';
+import { Entry } from './types';
+
+/** Decodes what follows "+ " / "334 " leniently: logs wrap, truncate and damage the padding. */
+function decodeChallenge(match: string): string | undefined {
+  const b64 = /eyJ[A-Za-z0-9+/_-]*/.exec(match)?.[0];
+  if (!b64) return undefined;
+  const text = Buffer.from(b64.slice(0, 4096).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return text.startsWith('{"') ? text : undefined;
+}
+
+/** The fields of an error challenge, or undefined when the JSON is not one (e.g. a JWT header). */
+function challengeFields(match: string): Record<string, string> | undefined {
+  const text = decodeChallenge(match);
+  if (!text) return undefined;
+  const fields: Record<string, string> = {};
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+    for (const [k, v] of Object.entries(json as Record<string, unknown>)) fields[k] = String(v);
+  } catch {
+    // Truncated or wrapped in the log: read the members that survived.
+    const member = /"([A-Za-z_-]{1,40})"\s*:\s*"([^"]{0,500})"/g;
+    for (let m = member.exec(text); m; m = member.exec(text)) fields[m[1]] = m[2];
+  }
+  return 'status' in fields ? fields : undefined;
+}
+
+function describeChallenge(match: string): string | undefined {
+  const f = challengeFields(match);
+  if (!f) return undefined;
+  const shown = Object.entries(f)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  return `The challenge decodes to {${shown}}.`;
+}
+
+/** "+ eyJ...", "334 eyJ...", or a client's "server challenge: eyJ..." message. */
+const CHALLENGE = /(?:\+ |334[ -])?(?<![A-Za-z0-9+/._])eyJ[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/._=-])/;
+
+export const SASL_ENTRIES: readonly Entry[] = [
+  {
+    id: 'gmail-error-challenge',
+    title: 'Gmail rejected the token and sent an error challenge ({"status":"400",...,"scope":"https://mail.google.com/"})',
+    cause:
+      'Google answers a bad XOAUTH2 token with a base64 JSON challenge instead of a final NO/535: the token is expired or ' +
+      'revoked, belongs to another account than user=, or lacks the scope https://mail.google.com/ named in the challenge.',
+    fix:
+      'Answer the challenge with an empty line to receive the final error (a client that waits instead hangs). Then request ' +
+      'https://mail.google.com/, refresh the access token, and make user= the account that granted consent.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'gmail',
+    docs: [DOCS.googleXoauth2, DOCS.rfc7628Errors],
+    keys: ['eyj'],
+    pattern: CHALLENGE,
+    accept: (m) => {
+      const f = challengeFields(m);
+      if (f === undefined) return false;
+      // Google sends 400 today; its protocol page shows 401 with schemes "bearer mac". A log may cut the scope off.
+      if (f.scope !== undefined) return /^40[01]$/.test(f.status) && f.scope.includes('mail.google.com');
+      return f.status === '400' && f.schemes === 'Bearer';
+    },
+    detail: describeChallenge,
+    priority: 22,
+  },
+  {
+    id: 'dovecot-error-challenge',
+    title: 'Dovecot rejected the token and sent an error challenge ({"status":"401","schemes":"bearer","scope":"mail"})',
+    cause:
+      "Dovecot's oauth2 passdb refused the token (not a JWT, expired, wrong user claim, inactive at introspection) and, as " +
+      'XOAUTH2/OAUTHBEARER require, sent a JSON error challenge before the final failure.',
+    fix:
+      'Answer with an empty line (XOAUTH2) or AQ== (OAUTHBEARER) to receive NO [AUTHENTICATIONFAILED]; the reason is in the ' +
+      'server log line "oauth2 failed: ...".',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2, DOCS.rfc7628Errors],
+    keys: ['eyj'],
+    pattern: CHALLENGE,
+    accept: (m) => {
+      const f = challengeFields(m);
+      return f !== undefined && f.status === '401' && f.schemes === 'bearer' && f.scope === 'mail';
+    },
+    detail: describeChallenge,
+    priority: 21,
+  },
+  {
+    id: 'oauthbearer-error-challenge',
+    title: 'OAUTHBEARER error challenge (RFC 7628 status invalid_token / insufficient_scope / invalid_request)',
+    cause:
+      'The server rejected the bearer token and sent the RFC 7628 error JSON: invalid_token (expired, revoked, malformed or ' +
+      'for another audience), insufficient_scope (see "scope"), or invalid_request (malformed GS2 header or user).',
+    fix:
+      'Send the single byte 0x01 (base64 AQ==) to finish the exchange and get the failure reply; then fix the token as the ' +
+      'status says (the openid-configuration member, if present, tells where to get a new one).',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc7628Errors],
+    keys: ['eyj'],
+    pattern: CHALLENGE,
+    accept: (m) => {
+      const f = challengeFields(m);
+      return f !== undefined && !/^\d+$/.test(f.status);
+    },
+    detail: describeChallenge,
+    priority: 21,
+  },
+  {
+    id: 'sasl-error-challenge',
+    title: 'The server rejected the token and sent a base64 JSON error challenge',
+    cause:
+      'An XOAUTH2/OAUTHBEARER server sends {"status":...,"schemes":...,"scope":...} before failing: 400/401 mean the token ' +
+      'was rejected (expired, revoked, wrong user or audience), 403 that it lacks the scope named in "scope".',
+    fix:
+      'Answer with an empty line (XOAUTH2) or AQ== (OAUTHBEARER); the server then sends its final failure. A client that does ' +
+      'not answer hangs here. Then fix the token as the status says.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc7628Errors, DOCS.googleXoauth2],
+    keys: ['eyj'],
+    pattern: CHALLENGE,
+    accept: (m) => challengeFields(m) !== undefined,
+    detail: describeChallenge,
+    priority: 10,
+    fallback: true,
+  },
+  {
+    id: 'sasl-unsupported-mechanism',
+    title: 'The server does not offer this SASL mechanism (Unsupported authentication mechanism)',
+    cause:
+      'The client asked for a mechanism the server has not enabled (e.g. XOAUTH2 or OAUTHBEARER missing from the server, or ' +
+      'the client library does not support the mechanisms the server lists).',
+    fix:
+      'Compare the CAPABILITY AUTH=... (IMAP), CAPA SASL (POP3) or 250-AUTH (SMTP) list with the mechanism the client uses. ' +
+      'On Dovecot add it: auth_mechanisms = $auth_mechanisms xoauth2 oauthbearer, and list it in the oauth2 passdb mechanisms.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.dovecotMechanisms, DOCS.rfc4954],
+    keys: ['authenticat'],
+    pattern: /Unsupported authentication mechanism(?:\(s\) detected)?\.?/i,
+    priority: 15,
+  },
+  {
+    id: 'imap-cannot',
+    title: 'The IMAP server cannot perform this (NO [CANNOT])',
+    cause:
+      'RFC 5530 CANNOT: the operation can never succeed in this configuration, for example a SASL mechanism that is ' +
+      'disabled or not allowed on this connection.',
+    fix: 'Read the text after [CANNOT]; use a mechanism the server lists in CAPABILITY, or change the server configuration.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.rfc5530],
+    keys: ['cannot'],
+    pattern: /\bNO \[CANNOT\][^\r\n]{0,200}/,
+    priority: 10,
+  },
+  {
+    id: 'sasl-client-did-not-answer-challenge',
+    title: "The client did not finish the SASL exchange (client didn't finish SASL auth)",
+    cause:
+      'The server sent a continuation (often the base64 JSON error challenge after a rejected token) and the client never ' +
+      'answered, so both sides waited until the server gave up. Clients that treat the challenge as final hang here.',
+    fix:
+      'Answer a "+ eyJ..." / "334 eyJ..." challenge with an empty line (XOAUTH2) or AQ== (OAUTHBEARER); then fix the token ' +
+      'the challenge complained about.',
+    severity: 'warning',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.rfc7628Errors, DOCS.dovecotOAuth2],
+    keys: ['sasl'],
+    pattern: /client didn't finish SASL auth(?:, waited \d{1,6} secs)?/,
+    priority: 20,
+  },
+  {
+    id: 'sasl-challenge-not-answered-timeout',
+    title: 'The client timed out after an error challenge it never answered',
+    cause:
+      'The transcript has a base64 JSON error challenge ({"status":...}) and then a timeout: the client waited for a final ' +
+      'NO/535 that the server only sends after the client answers the challenge, so both sides waited.',
+    fix:
+      'Make the client answer the challenge with an empty line (XOAUTH2) or AQ== (OAUTHBEARER) to receive the real failure; ' +
+      'then fix the token the challenge complained about (decode it with Mail OAuth: Decode SASL String).',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc7628Errors, DOCS.googleXoauth2],
+    keys: ['etimedout', 'timeout', 'timed out'],
+    pattern: /\b(?:ETIMEDOUT|[Ss]ocket timeout|Connection timeout|[Tt]imed out|[Tt]imeout)\b/,
+    // Every error challenge starts with {"status": — in base64, eyJzdGF0dXMiOi.
+    context: [/(?:\+ |334[ -])eyJzdGF0dXMiOi/],
+    priority: 30,
+    supersedes: ['net-etimedout'],
+  },
+  {
+    id: 'dovecot-log-not-a-jwt',
+    title: 'Dovecot: the token is not a JWT (Local validation failed: Not a JWT token)',
+    cause:
+      'The oauth2 passdb uses introspection_mode = local, which can only validate JWTs, but the client sent an opaque token ' +
+      '(e.g. a Google ya29.* token or a Microsoft consumer token) or a damaged one.',
+    fix:
+      'Either send a JWT access token signed with a key in local_validation_key_dict, or switch Dovecot to ' +
+      'introspection_mode = post/get with the provider\'s introspection_url.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /oauth2 failed: Local validation failed: Not a JWT token/,
+    priority: 20,
+  },
+  {
+    id: 'dovecot-log-token-expired',
+    title: 'Dovecot: the token has expired (Local validation failed: Token has expired)',
+    cause: 'The JWT exp claim is in the past (or the server clock is ahead).',
+    fix: 'Refresh the access token before connecting; check the server clock (NTP).',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /oauth2 failed: Local validation failed: Token has expired/,
+    priority: 20,
+  },
+  {
+    id: 'dovecot-log-username-mismatch',
+    title: "Dovecot: the token's user claim does not match the SASL user",
+    cause:
+      "The claim named by username_attribute (e.g. email, sub, preferred_username) differs from the user in the SASL message " +
+      '(user= in XOAUTH2, a= in OAUTHBEARER).',
+    fix: 'Log in with the user the token was issued to, or set username_attribute to the claim that holds the mail address.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /oauth2 failed: (?:Local validation|Introspection) failed: Username '[^'\r\n]{0,256}' did not match '[^'\r\n]{0,256}'/,
+    priority: 20,
+  },
+  {
+    id: 'dovecot-log-introspection-unreachable',
+    title: 'Dovecot could not reach the token introspection endpoint',
+    cause: 'The HTTP request to introspection_url failed (connection refused, DNS, TLS), so every OAuth login fails temporarily.',
+    fix: 'Check introspection_url, that the endpoint is up and reachable from the Dovecot host, and the TLS CA settings for it.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /oauth2 failed: Introspection failed: connect\([^)\r\n]{0,256}\) failed: [^\r\n]{0,160}/,
+    priority: 20,
+  },
+  {
+    id: 'dovecot-log-token-not-valid',
+    title: 'Dovecot: the introspection endpoint says the token is not valid',
+    cause:
+      'The identity provider answered the introspection request with an inactive token (active_attribute did not have ' +
+      'active_value): expired, revoked, issued by another provider, or the endpoint needs client authentication Dovecot did not send.',
+    fix: 'Get a fresh token from the provider Dovecot introspects against; check active_attribute/active_value and the endpoint\'s own log.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /oauth2 failed: Introspection failed: (?:Provided )?[Tt]oken is not valid/,
+    priority: 20,
+  },
+  {
+    id: 'dovecot-log-oauth2-failed',
+    title: 'Dovecot oauth2 passdb refused the login (oauth2 failed)',
+    cause: 'Dovecot logged why the token was refused after "oauth2 failed:".',
+    fix: 'Read the reason; compare the token claims with username_attribute, active_attribute and the introspection settings.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /\boauth2 failed: [^\r\n]{1,300}/,
+    priority: 10,
+    fallback: true,
+  },
+];
