@@ -1,6 +1,7 @@
 // The `mailoauth` command line: a thin shell over src/core for terminals, SSH sessions and CI.
 // Runs on plain Node 20+; bad input gives a one-line message and a non-zero exit, never a stack trace.
 import { parseArgs } from 'node:util';
+import { explain } from '../core/explain';
 import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport } from '../core/report/decodeReport';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
 import { Problem } from '../core/sasl/problems';
@@ -22,9 +23,11 @@ Commands:
                                              LOGIN, server error challenge); the blob may keep its
                                              protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")
   inspect <token>                            Show an access token's claims and problems
+  explain "<reply or error text>"            Explain a server reply, identity-platform error or
+                                             TLS failure: cause, fix and documentation
 
 Options:
-  --token -, decode -, inspect -             Read the value from standard input
+  --token -, decode -, inspect -, explain -  Read the value from standard input
   --json                                     Print one JSON object
   --reveal                                   Show tokens and passwords whole in the output
   --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)
@@ -185,6 +188,26 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         io.stdout(lines.join('\n') + '\n');
       }
       return problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+
+    case 'explain': {
+      const text = await positionalOrStdin(rest, 'explain needs the reply or error text (or - to read it from standard input)', io);
+      const findings = explain(text);
+      if (opts.json) {
+        io.stdout(JSON.stringify({ findings }, null, 2) + '\n');
+        return findings.length ? 0 : 1;
+      }
+      if (findings.length === 0) {
+        throw new InputError('no known failure recognised in that text. Paste the server\'s whole reply line (e.g. "A01 NO AUTHENTICATE failed.") or the full error message.');
+      }
+      const lines: string[] = [];
+      findings.forEach((f, i) => {
+        lines.push(`${i + 1}. ${f.title}  [${f.id}]`, `   Matched: ${f.match}`, `   Cause:   ${f.cause}`, `   Fix:     ${f.fix}`);
+        for (const d of f.docs) lines.push(`   Docs:    ${d.title} <${d.url}>`);
+        lines.push('');
+      });
+      io.stdout(lines.join('\n'));
+      return 0;
     }
 
     default:

@@ -73,6 +73,21 @@ describe('mailoauth CLI', () => {
     assert.match(r.out, /Opaque Microsoft account token/);
   });
 
+  it('explains a server reply, with --json giving title, cause and fix', async () => {
+    const r = await cli(['explain', '--json', 'S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.']);
+    assert.strictEqual(r.code, 0);
+    const { findings } = JSON.parse(r.out);
+    assert.ok(findings.length >= 1);
+    for (const key of ['title', 'cause', 'fix']) assert.strictEqual(typeof findings[0][key], 'string', key);
+    assert.match(findings[0].fix, /SmtpClientAuthenticationDisabled/);
+    const human = await cli(['explain', 'AADSTS50011: The redirect URI specified in the request does not match']);
+    assert.strictEqual(human.code, 0);
+    assert.match(human.out, /Cause: /);
+    const none = await cli(['explain', 'everything is fine']);
+    assert.strictEqual(none.code, 1);
+    assert.match(none.err, /^mailoauth: no known failure recognised/);
+  });
+
   it('runs bundled on plain Node without VS Code', () => {
     const cliPath = path.resolve(__dirname, '../../../dist/cli.js');
     assert.ok(fs.existsSync(cliPath), 'dist/cli.js is built before the unit tests (npm test builds first)');

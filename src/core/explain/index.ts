@@ -40,3 +40,11 @@ export function explain(text: string): Finding[] {
 export function explainLine(line: string): Finding[] {
   return run(KB, line, true);
 }
+
+/**
+ * The knowledge base's prefilter, for scanning many lines at once: run it (global) over lower-cased
+ * text; only lines it matches can have findings.
+ */
+export function explainPrefilter(): RegExp {
+  return new RegExp(KB.prefilter.source, 'g');
+}

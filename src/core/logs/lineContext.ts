@@ -1,6 +1,6 @@
 // What a log line says about the blob on it: when it was logged (its timestamp) and which protocol
 // it belongs to (from the line and a few lines above). Bounded look-back keeps hovers O(1).
-import { LineSource } from '../sasl/detect';
+import { DetectedBlob, LineSource } from '../sasl/detect';
 import { MailProtocol } from '../token/checks';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -46,11 +46,34 @@ const CUES: [RegExp, MailProtocol][] = [
   [/^\s*(?:S:\s*|<\s*)?(?:\+OK|-ERR)\b|\bCAPA\b|\bpop3(?:-login)?[:\]]|:995\b|:110\b|\bpop3s?:\/\//i, 'pop3'],
 ];
 
-/** The protocol of a line, judged from the line itself and the nearest cue above it. */
-export function protocolNear(src: LineSource, line: number): MailProtocol | undefined {
+// The server's reply right after a blob names the protocol best: +OK/-ERR, a 3-digit code, a tagged OK/NO.
+const REPLY_CUES: [RegExp, MailProtocol][] = [
+  [/^\s*(?:S:\s*|<\s*)?(?:\+OK|-ERR)\b/, 'pop3'],
+  [/^\s*(?:S:\s*|<\s*)?[2-5]\d\d(?:[ -]|$)/, 'smtp'],
+  [/^\s*(?:S:\s*|<\s*)?[A-Za-z0-9.]+ (?:OK|NO|BAD)\b/, 'imap'],
+];
+
+/**
+ * The protocol of a blob spanning startLine..endLine: from the server's reply just after it, else from
+ * the nearest cue on or above it.
+ */
+export function protocolNear(src: LineSource, startLine: number, endLine = startLine): MailProtocol | undefined {
+  for (let i = endLine + 1; i < src.lineCount && i <= endLine + 3; i++) {
+    const text = src.lineAt(i);
+    for (const [re, protocol] of REPLY_CUES) if (re.test(text)) return protocol;
+  }
+  const line = startLine;
   for (let i = line; i >= 0 && line - i <= PROTOCOL_LOOKBACK; i--) {
     const text = src.lineAt(i);
     for (const [re, protocol] of CUES) if (re.test(text)) return protocol;
   }
   return undefined;
+}
+
+/** What a blob's log lines tell about its use: the protocol and when it was logged. */
+export function blobContext(src: LineSource, blob: DetectedBlob, now: Date = new Date()): { protocol?: MailProtocol; usedAt?: Date } {
+  return {
+    protocol: blob.hint.protocol ?? protocolNear(src, blob.startLine, blob.endLine),
+    usedAt: timestampOf(src.lineAt(blob.startLine), now),
+  };
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run bench`: compiles, then runs every benchmark; each prints `name: value` lines. Figures, not
+// assertions: compare them with the targets in README.md ("Performance").
+'use strict';
+const { spawnSync } = require('child_process');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '..');
+const run = (args, title) => {
+  console.log(`# ${title}`);
+  const r = spawnSync(process.execPath, args, { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`${title} failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+};
+
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { cwd: REPO, stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(1);
+run(['--max-old-space-size=8192', 'out/test/bench/logBench.js'], 'log hovers and whole-file scan');
+run(['scripts/bench-explain.js'], 'knowledge base on ordinary lines');

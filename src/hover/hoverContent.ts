@@ -1,0 +1,165 @@
+// Builds the Markdown of log hovers (auth blobs and explained failure lines). No `vscode` import,
+// so the benchmark measures exactly what a hover costs. Secrets never enter the Markdown unless revealed:
+// command links carry the blob's position, not its content.
+import { explainLine, Finding } from '../core/explain';
+import { blobContext } from '../core/logs/lineContext';
+import { DecodeReport, reportFor, secretsOf } from '../core/report/decodeReport';
+import { blobAt, DetectedBlob, LineSource } from '../core/sasl/detect';
+import { allowedProtocols, MailProtocol } from '../core/token/checks';
+import { redactSecret } from '../core/token/redact';
+import { formatDate } from '../core/token/time';
+
+/** Where the blob is, for command links: the command finds the blob again from this. */
+export interface BlobRef {
+  uri: string;
+  line: number;
+  character: number;
+}
+
+export interface BlobHoverInput {
+  blob: DetectedBlob;
+  report: DecodeReport;
+  ref: BlobRef;
+  revealed: boolean;
+  protocol?: MailProtocol;
+  loggedAt?: Date;
+}
+
+const MECHANISM_LABEL: Record<string, string> = {
+  XOAUTH2: 'XOAUTH2',
+  OAUTHBEARER: 'OAUTHBEARER',
+  PLAIN: 'PLAIN',
+  LOGIN: 'LOGIN',
+  'ERROR-CHALLENGE': 'server error challenge',
+  'CHALLENGE-ACK': "client's answer to an error challenge",
+};
+const ICON = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
+
+export function commandLink(label: string, command: string, args: unknown): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([args]))})`;
+}
+
+/** Escapes text for inline Markdown (table cells included; never used at the start of a line). */
+export function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~$]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+export function blobHoverMarkdown(input: BlobHoverInput): string {
+  const { report, blob, ref, revealed } = input;
+  const msg = report.decode.message;
+  const out: string[] = [];
+  const mech = msg ? MECHANISM_LABEL[msg.mechanism] ?? msg.mechanism : `malformed ${blob.hint.mechanism ?? 'SASL'} string`;
+  const who = blob.hint.sender ? ` · ${blob.hint.sender === 'server' ? 'server → client' : 'client → server'}` : '';
+  const proto = input.protocol ? ` · ${input.protocol.toUpperCase()}` : '';
+  const wrapped = blob.endLine > blob.startLine ? ` · wrapped over ${blob.endLine - blob.startLine + 1} lines` : '';
+  out.push(`**Mail OAuth · ${md(mech)}**${md(who)}${md(proto)}${md(wrapped)}`, '');
+
+  const rows: [string, string][] = [];
+  const secret = (s: string) => (revealed ? '`' + s.replace(/`/g, '') + '`' : md(redactSecret(s)));
+  if (msg) {
+    if ('user' in msg && msg.user !== undefined) rows.push(['User', md(msg.user)]);
+    if (msg.mechanism === 'OAUTHBEARER') {
+      if (msg.host) rows.push(['Host', md(msg.host)]);
+      if (msg.port !== undefined) rows.push(['Port', String(msg.port)]);
+    }
+    if (msg.mechanism === 'PLAIN' && msg.authzid) rows.push(['Act as', md(msg.authzid)]);
+    if ('token' in msg && msg.token !== undefined) rows.push(['Token', secret(msg.token)]);
+    if ('password' in msg && msg.password !== undefined) rows.push(['Password', secret(msg.password)]);
+    if (msg.mechanism === 'LOGIN' && (msg.step === 'username-prompt' || msg.step === 'password-prompt')) {
+      rows.push(['Step', msg.step === 'username-prompt' ? 'server asks for the user name' : 'server asks for the password']);
+    }
+    if (msg.mechanism === 'ERROR-CHALLENGE') {
+      if (msg.status !== undefined) rows.push(['Status', md(msg.status)]);
+      if (msg.schemes !== undefined) rows.push(['Schemes', md(msg.schemes)]);
+      if (msg.scope !== undefined) rows.push(['Scope', md(msg.scope)]);
+      rows.push(['Meaning', md(msg.meaning)]);
+      rows.push(['Client must', md(`answer with ${msg.expectedReply}`)]);
+    }
+  }
+  const token = report.token;
+  if (token) {
+    rows.push(['Token kind', md(token.description)]);
+    if (token.expiresAt) rows.push(['Expires', md(formatDate(token.expiresAt, report.now))]);
+    if (input.loggedAt) rows.push(['Logged at', md(input.loggedAt.toISOString())]);
+    if (token.audiences.length) rows.push(['Audience', md(token.audiences.join(', '))]);
+    if (token.scopes.length) rows.push(['Scopes', md(token.scopes.join(' '))]);
+    if (token.roles.length) rows.push(['Roles', md(token.roles.join(' '))]);
+    if (token.account) rows.push(['Account', md(token.account)]);
+    if (token.tenantId) rows.push(['Tenant', md(token.tenantId)]);
+    if (token.appId) rows.push(['Client ID', md(token.appId)]);
+    if (token.kind === 'jwt' && (token.scopes.length || token.roles.length)) {
+      const p = allowedProtocols(token);
+      rows.push(['Allows', p.length ? p.map((x) => x.toUpperCase()).join(', ') : 'no mail protocol']);
+    }
+  }
+  if (rows.length) {
+    out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  }
+
+  const problems = report.problems.filter((p) => p.code !== 'wrapped');
+  if (problems.length) {
+    out.push('**Problems**', '');
+    for (const p of problems) out.push(`- ${ICON[p.severity]} ${md(p.message)}`);
+    out.push('');
+  }
+
+  const links: string[] = [];
+  if (msg && 'user' in msg && msg.user) links.push(commandLink('$(copy) Copy user', 'mailOAuth.logs.copyUser', ref));
+  if (secretsOf(msg).length) {
+    links.push(commandLink(msg && 'token' in msg ? '$(copy) Copy token' : '$(copy) Copy password', 'mailOAuth.logs.copySecret', ref));
+    links.push(revealed ? commandLink('$(eye-closed) Hide', 'mailOAuth.logs.hideSecret', ref) : commandLink('$(eye) Reveal', 'mailOAuth.logs.revealSecret', ref));
+  }
+  links.push(commandLink('$(preview) Open decoded view', 'mailOAuth.logs.openDecoded', ref));
+  out.push(links.join(' · '));
+  return out.join('\n');
+}
+
+export function findingsHoverMarkdown(findings: readonly Finding[]): string {
+  const out: string[] = [];
+  for (const f of findings.slice(0, 3)) {
+    out.push(`**Mail OAuth · ${md(f.title)}**`, '', `${ICON[f.severity]} **Cause:** ${md(f.cause)}`, '', `$(tools) **Fix:** ${md(f.fix)}`, '');
+    if (f.docs.length) out.push(f.docs.map((d) => `[${md(d.title)}](${d.url})`).join(' · '), '');
+  }
+  if (findings.length > 3) out.push(`…and ${findings.length - 3} more explanations in the Problems panel.`);
+  return out.join('\n');
+}
+
+export interface HoverAt {
+  markdown: string;
+  /** The hovered part of the line. */
+  line: number;
+  start: number;
+  end: number;
+  blob?: DetectedBlob;
+}
+
+/**
+ * Everything a log hover computes, for one position: the auth blob under it (decoded, checked at the
+ * line's own time and protocol) or the explanation of a failure line. Touches only nearby lines.
+ */
+export function hoverAt(
+  src: LineSource,
+  line: number,
+  character: number,
+  options: { uri: string; isRevealed: (blob: DetectedBlob) => boolean; now?: Date },
+): HoverAt | undefined {
+  const blob = blobAt(src, line, character);
+  if (blob) {
+    const { protocol, usedAt: loggedAt } = blobContext(src, blob, options.now);
+    const report = reportFor(blob.result, { protocol, usedAt: loggedAt, now: options.now });
+    const span = blob.spans.find((s) => s.line === line) ?? blob.spans[0];
+    const markdown = blobHoverMarkdown({
+      blob,
+      report,
+      protocol,
+      loggedAt,
+      revealed: options.isRevealed(blob),
+      ref: { uri: options.uri, line: blob.startLine, character: blob.spans[0].start },
+    });
+    return { markdown, line, start: span.start, end: span.end, blob };
+  }
+  const findings = explainLine(src.lineAt(line));
+  if (findings.length === 0) return undefined;
+  const first = findings[0];
+  return { markdown: findingsHoverMarkdown(findings), line, start: first.index, end: first.index + first.match.length };
+}

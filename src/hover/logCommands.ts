@@ -1,0 +1,120 @@
+// Commands behind the log hovers' links (copy user, copy or reveal the secret, open the decoded view)
+// and "Decode All Auth Blobs in File", which lists every blob and jumps to the one picked.
+import * as vscode from 'vscode';
+import { blobContext } from '../core/logs/lineContext';
+import { scanLines } from '../core/logs/scanner';
+import { reportFor, secretsOf } from '../core/report/decodeReport';
+import { formatRelative } from '../core/token/time';
+import { DecodedViewProvider } from '../views/decodedView';
+import { BlobRef } from './hoverContent';
+import { lineSource } from './logDocuments';
+import { locateBlob, RevealedBlobs } from './logHoverProvider';
+
+export function registerLogCommands(view: DecodedViewProvider, revealed: RevealedBlobs): vscode.Disposable[] {
+  const withBlob = (fn: (found: NonNullable<Awaited<ReturnType<typeof locateBlob>>>) => unknown) => async (ref?: BlobRef) => {
+    const found = ref && (await locateBlob(ref));
+    if (!found) {
+      void vscode.window.showWarningMessage('That auth blob is no longer there (the document changed). Hover over it again.');
+      return;
+    }
+    return fn(found);
+  };
+  return [
+    vscode.commands.registerCommand(
+      'mailOAuth.logs.copyUser',
+      withBlob(async ({ blob }) => {
+        const msg = blob.result.message;
+        const user = msg && 'user' in msg ? msg.user : undefined;
+        if (!user) return void vscode.window.showInformationMessage('This blob carries no user.');
+        await vscode.env.clipboard.writeText(user);
+        void vscode.window.showInformationMessage(`Copied the user ${user}.`);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'mailOAuth.logs.copySecret',
+      withBlob(async ({ blob }) => {
+        const secret = secretsOf(blob.result.message)[0];
+        if (!secret) return void vscode.window.showInformationMessage('This blob carries no token or password.');
+        await vscode.env.clipboard.writeText(secret);
+        void vscode.window.showInformationMessage('Copied to the clipboard.');
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'mailOAuth.logs.revealSecret',
+      withBlob(async ({ blob, ref }) => {
+        revealed.set(ref.uri, blob, true);
+        await vscode.commands.executeCommand('editor.action.showHover');
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'mailOAuth.logs.hideSecret',
+      withBlob(async ({ blob, ref }) => {
+        revealed.set(ref.uri, blob, false);
+        await vscode.commands.executeCommand('editor.action.showHover');
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'mailOAuth.logs.openDecoded',
+      withBlob(async ({ blob, ref }) => {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
+        const src = lineSource(doc);
+        return view.open(blob.base64, {
+          title: `Decoded ${blob.result.message?.mechanism ?? 'string'} (line ${blob.startLine + 1})`,
+          analyze: { hint: blob.hint, ...blobContext(src, blob) },
+        });
+      }),
+    ),
+    vscode.commands.registerCommand('mailOAuth.decodeAllInFile', () => listBlobs()),
+    vscode.workspace.onDidCloseTextDocument((doc) => revealed.forgetDocument(doc.uri.toString())),
+  ];
+}
+
+interface BlobItem extends vscode.QuickPickItem {
+  range: vscode.Range;
+}
+
+async function listBlobs(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open a log file first: "Decode All Auth Blobs in File" lists the auth blobs of the active editor.');
+    return;
+  }
+  const doc = editor.document;
+  const src = lineSource(doc);
+  const scan = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Looking for auth blobs…', cancellable: true },
+    (_progress, token) => scanLines(src, { isCancelled: () => token.isCancellationRequested }),
+  );
+  if (scan.cancelled) return;
+  if (scan.blobs.length === 0) {
+    void vscode.window.showInformationMessage(`No auth blobs (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or error challenges) in ${doc.fileName.split(/[\\/]/).pop()}.`);
+    return;
+  }
+  const now = new Date();
+  const items: BlobItem[] = scan.blobs.map((blob) => {
+    const report = reportFor(blob.result, { now, ...blobContext(src, blob, now) });
+    const msg = blob.result.message;
+    const user = msg && 'user' in msg && msg.user ? msg.user : undefined;
+    const exp = report.token?.expiresAt;
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    const warnings = report.problems.filter((p) => p.severity === 'warning');
+    const first = blob.spans[0];
+    const last = blob.spans[blob.spans.length - 1];
+    return {
+      label: `${errors.length ? '$(error)' : warnings.length ? '$(warning)' : '$(pass)'} Line ${blob.startLine + 1} · ${msg?.mechanism ?? 'malformed'}${user ? ` · ${user}` : ''}`,
+      description: exp ? `expires ${exp.toISOString().replace('.000Z', 'Z')} (${formatRelative(exp, now)})` : msg?.mechanism === 'ERROR-CHALLENGE' ? `status ${msg.status ?? '?'}` : '',
+      detail: errors.length || warnings.length ? [...errors, ...warnings].map((p) => p.message).join(' · ') : 'No problems found',
+      range: new vscode.Range(first.line, first.start, last.line, last.end),
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${items.length} auth blob${items.length === 1 ? '' : 's'} in ${doc.fileName.split(/[\\/]/).pop()}${scan.truncated ? ' (first results only)' : ''}`,
+    placeHolder: 'Pick a blob to jump to it',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  const target = await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn });
+  target.selection = new vscode.Selection(picked.range.start, picked.range.end);
+  target.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
