@@ -76,6 +76,20 @@ describe('Log hovers on the seed transcripts', function () {
     assert.strictEqual(await hoverText(doc, line, 4), '', 'no blob hover over the tag');
   });
 
+  it('shows the hover in the editor as a person sees it', async function () {
+    if (!ui.available) this.skip();
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = lineIndex(doc, (t) => /^JlciB5YTI5/.test(t));
+    editor.selection = new vscode.Selection(line, 20, line, 20);
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const shown = await ui.text('.monaco-hover-content');
+    assert.match(shown, /Mail OAuth · XOAUTH2/);
+    assert.match(shown, /someuser@example\.com/);
+    await ui.screenshot('log-hover');
+    await ui.press('Escape', { waitForQuickInput: false });
+  });
+
   it('decodes the wrapped POP blob whole from the middle of its middle line', async () => {
     const first = lineIndex(doc, (t) => t.startsWith('C: dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlYX'));
     for (const line of [first, first + 1, first + 2]) {
