@@ -2,7 +2,7 @@
 // Runs on plain Node 20+; bad input gives a one-line message and a non-zero exit, never a stack trace.
 import { parseArgs } from 'node:util';
 import { explain } from '../core/explain';
-import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport } from '../core/report/decodeReport';
+import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport, tokenInspectionToJson } from '../core/report/decodeReport';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
 import { Problem } from '../core/sasl/problems';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
@@ -157,20 +157,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       if (opts.json) {
         io.stdout(
           JSON.stringify(
-            {
-              kind: info.kind,
-              description: info.description,
-              token: opts.reveal ? token : redactSecret(token),
-              length: info.length,
-              header: info.header ?? null,
-              claims: info.claims ?? null,
-              audiences: info.audiences,
-              scopes: info.scopes,
-              roles: info.roles,
-              account: info.account ?? null,
-              expiresAt: info.expiresAt?.toISOString() ?? null,
-              problems,
-            },
+            { ...tokenInspectionToJson(info), token: opts.reveal ? token : redactSecret(token), problems },
             null,
             2,
           ) + '\n',

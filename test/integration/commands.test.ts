@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ui } from './ui';
+import { waitFor } from './wait';
 
 const SEED = {
   user: 'test@contoso.onmicrosoft.com',
@@ -13,15 +14,6 @@ const SEED = {
 const RFC7628_IMAP =
   'bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function editorWith(text: string, select?: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
+import { waitFor } from './wait';
 
 const LOGS = path.resolve(__dirname, '../../../test/fixtures/logs');
 
@@ -36,15 +37,6 @@ function lineIndex(doc: vscode.TextDocument, predicate: (text: string) => boolea
   throw new Error('line not found');
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function b64url(o: unknown): string {
   return Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -185,23 +185,27 @@ export function decodeReportToJson(report: DecodeReport, options: { revealPasswo
   out.valid = !isMalformed(report);
   out.sender = report.decode.hint.sender ?? null;
   if (report.token) {
-    const t = report.token;
-    out.tokenInfo = {
-      kind: t.kind,
-      description: t.description,
-      length: t.length,
-      header: t.header ?? null,
-      claims: t.claims ?? null,
-      audiences: t.audiences,
-      scopes: t.scopes,
-      roles: t.roles,
-      account: t.account ?? null,
-      tenantId: t.tenantId ?? null,
-      appId: t.appId ?? null,
-      expiresAt: t.expiresAt?.toISOString() ?? null,
-      protocols: allowedProtocols(t),
-    };
+    out.tokenInfo = tokenInspectionToJson(report.token);
   }
   out.problems = report.problems;
   return out;
+}
+
+/** The JSON form of a token inspection (CLI `decode --json` and `inspect --json`). */
+export function tokenInspectionToJson(t: TokenInspection): Record<string, unknown> {
+  return {
+    kind: t.kind,
+    description: t.description,
+    length: t.length,
+    header: t.header ?? null,
+    claims: t.claims ?? null,
+    audiences: t.audiences,
+    scopes: t.scopes,
+    roles: t.roles,
+    account: t.account ?? null,
+    tenantId: t.tenantId ?? null,
+    appId: t.appId ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    protocols: allowedProtocols(t),
+  };
 }
