@@ -1,0 +1,91 @@
+// MSAL's network module over Node's https: trusts extra CA certificates besides the system's (for
+// corporate TLS interception, or a private identity provider) and bounds every request with a timeout.
+// Node's https is what VS Code's proxy support hooks, so the user's proxy settings still apply.
+import * as http from 'http';
+import * as https from 'https';
+import * as tls from 'tls';
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+
+export interface NetworkClientOptions {
+  /** PEM text of extra certificate authorities to trust, added to Node's default ones. */
+  extraCaPem?: string[];
+  /** Per-request timeout in milliseconds. */
+  timeoutMs?: number;
+  /**
+   * Called with every OAuth error reply (error, error_description). MSAL keeps only the error word of
+   * device-code replies; the description (with its AADSTS code) is what explains the failure.
+   */
+  onErrorReply?: (reply: OAuthErrorReply) => void;
+}
+
+export interface OAuthErrorReply {
+  error: string;
+  error_description?: string;
+  url: string;
+}
+
+export class MsalNetworkClient implements INetworkModule {
+  private readonly ca: string[] | undefined;
+  private readonly timeoutMs: number;
+  private readonly onErrorReply: ((reply: OAuthErrorReply) => void) | undefined;
+
+  constructor(options: NetworkClientOptions = {}) {
+    this.onErrorReply = options.onErrorReply;
+    this.ca = options.extraCaPem && options.extraCaPem.length > 0 ? [...tls.rootCertificates, ...options.extraCaPem] : undefined;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    return this.send<T>('GET', url, options, timeout);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>('POST', url, options);
+  }
+
+  private send<T>(method: string, url: string, options: NetworkRequestOptions = {}, timeout?: number): Promise<NetworkResponse<T>> {
+    const u = new URL(url);
+    const headers: Record<string, string | number> = { ...(options.headers ?? {}) };
+    if (options.body !== undefined) headers['Content-Length'] = Buffer.byteLength(options.body);
+    const requestOptions: https.RequestOptions = { method, headers, ...(this.ca ? { ca: this.ca } : {}) };
+    const timeoutMs = timeout ?? this.timeoutMs;
+    return new Promise((resolve, reject) => {
+      const req = (u.protocol === 'http:' ? http : https).request(u, requestOptions, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const responseHeaders: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+          let body: unknown;
+          try {
+            body = text ? JSON.parse(text) : {};
+          } catch {
+            // Identity providers answer JSON; anything else (a proxy's HTML page) is reported as such.
+            body = { error: 'invalid_response', error_description: `${res.statusCode} ${res.statusMessage ?? ''} from ${u.host}: not JSON (${text.slice(0, 200)})` };
+          }
+          const reply = body as { error?: unknown; error_description?: unknown };
+          if (this.onErrorReply && typeof reply.error === 'string' && reply.error !== 'authorization_pending') {
+            this.onErrorReply({ error: reply.error, ...(typeof reply.error_description === 'string' ? { error_description: reply.error_description } : {}), url: `${u.origin}${u.pathname}` });
+          }
+          resolve({ headers: responseHeaders, body: body as T, status: res.statusCode ?? 0 });
+        });
+      });
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`Request to ${u.host} timed out after ${Math.round(timeoutMs / 1000)} s`)));
+      req.on('error', (err) => reject(describeNetworkError(err, u)));
+      req.end(options.body);
+    });
+  }
+}
+
+/** Names the host and, for certificate failures, the fix (an extra CA certificate setting). */
+function describeNetworkError(err: Error & { code?: string }, u: URL): Error {
+  const code = err.code ?? '';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
+    return new Error(
+      `TLS certificate of ${u.host} is not trusted (${code}). If a proxy or a private identity provider signs it, add its CA certificate (PEM file) to the setting mailOAuth.auth.extraCaCertificates.`,
+    );
+  }
+  return new Error(`Network request to ${u.host} failed: ${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`);
+}

@@ -1,0 +1,430 @@
+// A real OpenID provider (npm oidc-provider) on loopback over HTTPS, laid out like the Microsoft identity
+// platform (/{tenant}/v2.0/.well-known/openid-configuration, /{tenant}/oauth2/v2.0/{authorize,token,devicecode})
+// and issuing Microsoft-like JWT access tokens (aud https://outlook.office.com, scp, upn, tid, oid), so that
+// MSAL's own authority, PKCE, device-code, refresh and client-credentials code runs against it unchanged.
+// Faults reply as Entra ID does (error, error_description with an AADSTS code) so explanations can be tested.
+import * as crypto from 'crypto';
+import * as https from 'https';
+import type { IncomingMessage, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import type * as Oidc from 'oidc-provider';
+import type { TestCertificates } from './certificates';
+
+export const TEST_TENANT_ID = '72f988bf-0000-4000-8000-00000000c0de';
+export const TEST_TENANT_NAME = 'Contoso Test';
+export const TEST_PUBLIC_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+export const TEST_CONFIDENTIAL_CLIENT_ID = '66666666-7777-4888-8999-aaaaaaaaaaaa';
+export const TEST_USER = { upn: 'adele@contoso.test', name: 'Adele Vance', oid: '0e5c1e2a-3b4c-4d5e-8f60-718293a4b5c6' };
+export const OUTLOOK_RESOURCE = 'https://outlook.office.com';
+export const OUTLOOK_APP_RESOURCE = 'https://outlook.office365.com';
+const OUTLOOK_SCOPES = ['IMAP.AccessAsUser.All', 'POP.AccessAsUser.All', 'SMTP.Send'];
+const APP_ROLES = ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp'];
+
+export type ConsentAnswer = 'accept' | 'refuse';
+
+export interface IdentityProviderOptions {
+  certificates: TestCertificates;
+  /** Lifetime of delegated access tokens in seconds (MSAL renews tokens that have < 5 minutes left). */
+  accessTokenTtl?: number;
+}
+
+export interface IdpRequest {
+  method: string;
+  /** Path without query, e.g. /{tenant}/oauth2/v2.0/token. */
+  path: string;
+  /** grant_type of token requests. */
+  grantType?: string;
+  clientId?: string;
+}
+
+/** What the provider expects of the confidential client: a secret, or a certificate (public key PEM). */
+export interface ConfidentialCredentials {
+  clientSecret: string;
+  certificatePem: string;
+  privateKeyPem: string;
+  /** SHA-256 thumbprint of the certificate (hex), as MSAL wants it. */
+  thumbprintSha256: string;
+}
+
+export class IdentityProvider {
+  /** What the simulated user answers on the consent page (the page's form carries it). */
+  consent: ConsentAnswer = 'accept';
+  accessTokenTtl: number;
+  readonly requests: IdpRequest[] = [];
+  /** Access tokens issued, in order (JWT strings), to let tests tell a refreshed token from a cached one. */
+  readonly issuedAccessTokens: string[] = [];
+
+  private constructor(
+    private readonly server: https.Server,
+    readonly origin: string,
+    readonly credentials: ConfidentialCredentials,
+    readonly caPem: string,
+    options: IdentityProviderOptions,
+  ) {
+    this.accessTokenTtl = options.accessTokenTtl ?? 3600;
+  }
+
+  /** The authority URL an app would be configured with (tenant-specific). */
+  get authority(): string {
+    return `${this.origin}/${TEST_TENANT_ID}`;
+  }
+
+  /** host:port, for MSAL's knownAuthorities. */
+  get host(): string {
+    return new URL(this.origin).host;
+  }
+
+  tokenRequests(grantType?: string): IdpRequest[] {
+    return this.requests.filter((r) => r.path.endsWith('/oauth2/v2.0/token') && (!grantType || r.grantType === grantType));
+  }
+
+  static async start(options: IdentityProviderOptions): Promise<IdentityProvider> {
+    // oidc-provider is an ES module; a dynamic import keeps this file loadable from CommonJS.
+    const { default: Provider, errors } = (await import('oidc-provider')) as typeof import('oidc-provider');
+    const credentials = makeConfidentialCredentials();
+    let idp: IdentityProvider | undefined;
+    const server = https.createServer({ cert: await readFile(options.certificates.serverCert), key: await readFile(options.certificates.serverKey) });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const issuer = `${origin}/${TEST_TENANT_ID}/v2.0`;
+    const signingKey = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: TEST_PUBLIC_CLIENT_ID,
+          client_name: 'Mail OAuth Debugger (test)',
+          application_type: 'native',
+          token_endpoint_auth_method: 'none',
+          grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+          response_types: ['code'],
+          redirect_uris: ['http://localhost'],
+        },
+        {
+          client_id: TEST_CONFIDENTIAL_CLIENT_ID,
+          client_name: 'Mail OAuth Debugger daemon (test)',
+          client_secret: credentials.clientSecret,
+          token_endpoint_auth_method: 'client_secret_post',
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+        },
+        {
+          client_id: `${TEST_CONFIDENTIAL_CLIENT_ID.slice(0, -1)}b`,
+          client_name: 'Mail OAuth Debugger daemon with certificate (test)',
+          token_endpoint_auth_method: 'private_key_jwt',
+          token_endpoint_auth_signing_alg: 'PS256',
+          jwks: { keys: [{ ...crypto.createPublicKey(credentials.certificatePem).export({ format: 'jwk' }), use: 'sig' }] },
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+        },
+      ],
+      jwks: { keys: [{ ...signingKey, kid: 'test-signing-key', use: 'sig', alg: 'RS256' }] },
+      cookies: { keys: [crypto.randomBytes(16).toString('hex')] },
+      routes: {
+        authorization: '/oauth2/v2.0/authorize',
+        token: '/oauth2/v2.0/token',
+        device_authorization: '/oauth2/v2.0/devicecode',
+        code_verification: '/oauth2/deviceauth',
+        jwks: '/discovery/v2.0/keys',
+        end_session: '/oauth2/v2.0/logout',
+        userinfo: '/oidc/userinfo',
+      },
+      scopes: ['openid', 'profile', 'email', 'offline_access'],
+      claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'oid', 'tid'], email: ['email'] },
+      conformIdTokenClaims: false,
+      pkce: { required: () => true },
+      clientAuthMethods: ['none', 'client_secret_post', 'private_key_jwt'],
+      enabledJWA: { clientAuthSigningAlgValues: ['RS256', 'PS256'] },
+      features: {
+        devInteractions: { enabled: false },
+        deviceFlow: {
+          enabled: true,
+          charset: 'base-20',
+          mask: '****-****',
+          userCodeInputSource: async (ctx, form, _out, err) => {
+            ctx.body = page(`<h1>Enter code</h1>${err ? '<p id="error">The code you entered is incorrect.</p>' : ''}${form}<button type="submit" form="op.deviceInputForm">Next</button>`);
+          },
+          userCodeConfirmSource: async (ctx, form, _client, _info, userCode) => {
+            ctx.body = page(`<h1>Are you trying to sign in to Mail OAuth Debugger?</h1><p>${escapeHtml(userCode)}</p>${form}<button type="submit" form="op.deviceConfirmForm">Continue</button>`);
+          },
+          successSource: async (ctx) => {
+            ctx.body = page('<h1 id="done">You have signed in. You may now close this window.</h1>');
+          },
+        },
+        clientCredentials: { enabled: true },
+        resourceIndicators: {
+          enabled: true,
+          defaultResource: (ctx: Oidc.KoaContextWithOIDC) => (ctx.oidc.route === 'token' && ctx.oidc.params?.grant_type === 'client_credentials' ? OUTLOOK_APP_RESOURCE : OUTLOOK_RESOURCE),
+          useGrantedResource: () => true,
+          getResourceServerInfo: (_ctx, resource) => {
+            if (resource === OUTLOOK_RESOURCE) {
+              return { scope: OUTLOOK_SCOPES.map((s) => `${OUTLOOK_RESOURCE}/${s}`).join(' '), audience: OUTLOOK_RESOURCE, accessTokenFormat: 'jwt', accessTokenTTL: idp!.accessTokenTtl };
+            }
+            if (resource === OUTLOOK_APP_RESOURCE) {
+              return { scope: `${OUTLOOK_APP_RESOURCE}/.default`, audience: OUTLOOK_APP_RESOURCE, accessTokenFormat: 'jwt', accessTokenTTL: 3600 };
+            }
+            throw new errors.InvalidTarget();
+          },
+        },
+      },
+      // Entra issues a refresh token whenever offline_access is asked for, with or without prompt=consent.
+      issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      expiresWithSession: async () => false,
+      async findAccount(_ctx, sub) {
+        return {
+          accountId: sub,
+          claims: () => ({ sub, name: TEST_USER.name, preferred_username: TEST_USER.upn, email: TEST_USER.upn, oid: TEST_USER.oid, tid: TEST_TENANT_ID }),
+        };
+      },
+      extraTokenClaims(_ctx, token) {
+        const appid = token.clientId;
+        if (token.kind === 'ClientCredentials') {
+          return { roles: APP_ROLES, tid: TEST_TENANT_ID, oid: crypto.createHash('md5').update(String(appid)).digest('hex'), appid, idtyp: 'app', ver: '1.0' };
+        }
+        const scp = [...(token.scope ?? '').split(' ')].filter((s) => s.startsWith(`${OUTLOOK_RESOURCE}/`)).map((s) => s.slice(OUTLOOK_RESOURCE.length + 1));
+        return { scp: scp.join(' '), upn: TEST_USER.upn, unique_name: TEST_USER.upn, name: TEST_USER.name, oid: TEST_USER.oid, tid: TEST_TENANT_ID, appid, idtyp: 'user', ver: '1.0' };
+      },
+      interactions: { url: (_ctx, interaction) => `/${TEST_TENANT_ID}/interaction/${interaction.uid}` },
+      ttl: { AccessToken: () => idp!.accessTokenTtl, ClientCredentials: 3600, DeviceCode: 600, Interaction: 600, Session: 3600, Grant: 3600, IdToken: 3600, RefreshToken: 86400, AuthorizationCode: 60 },
+      renderError: async (ctx, out) => {
+        ctx.type = 'html';
+        ctx.body = `<!DOCTYPE html><html><head><title>Sign in error</title></head><body><h1>Sorry, but we're having trouble signing you in.</h1><p id="error">${escapeHtml(out.error)}: ${escapeHtml(String(out.error_description ?? ''))}</p></body></html>`;
+      },
+    });
+    provider.on('server_error', (_ctx, err) => console.error('identity provider server_error', err));
+    idp = new IdentityProvider(server, origin, credentials, options.certificates.caPem, options);
+    const handle = provider.callback();
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      idp!.route(provider, handle, req, res).catch((err) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(err));
+      });
+    });
+    return idp;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Microsoft's layout in front of oidc-provider: tenant paths, client checks, AAD-shaped replies. */
+  private async route(provider: Oidc.default, handle: (req: IncomingMessage, res: ServerResponse) => void, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const parts = url.pathname.split('/');
+    const tenant = parts[1] ?? '';
+    const rest = `/${parts.slice(2).join('/')}`;
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    const form = new URLSearchParams(body);
+    const record: IdpRequest = { method: req.method ?? 'GET', path: url.pathname };
+    if (form.get('grant_type')) record.grantType = form.get('grant_type')!;
+    const clientId = form.get('client_id') ?? url.searchParams.get('client_id') ?? undefined;
+    if (clientId) record.clientId = clientId;
+    this.requests.push(record);
+
+    if (!['organizations', 'common', TEST_TENANT_ID, 'contoso.test'].includes(tenant)) {
+      return sendJson(res, 400, aadError('invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`));
+    }
+    if (rest === '/v2.0/.well-known/openid-configuration') {
+      // Entra publishes per-tenant discovery at /{tenant}/v2.0/...; oidc-provider serves it at the mount root.
+      return this.forward(handle, req, res, `/${tenant}`, '/.well-known/openid-configuration', body);
+    }
+    if (rest.startsWith('/interaction/')) return this.interaction(provider, req, res, tenant, rest, form);
+
+    const knownClients = [TEST_PUBLIC_CLIENT_ID, TEST_CONFIDENTIAL_CLIENT_ID, `${TEST_CONFIDENTIAL_CLIENT_ID.slice(0, -1)}b`];
+    const endpoint = rest.replace(/^\/oauth2\/v2\.0\//, '');
+    if (['authorize', 'token', 'devicecode'].includes(endpoint) && clientId && !knownClients.includes(clientId)) {
+      const err = aadError(
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${TEST_TENANT_NAME}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      );
+      if (endpoint === 'authorize') return sendHtml(res, 400, `<h1>Sorry, but we're having trouble signing you in.</h1><p id="error">${escapeHtml(err.error_description)}</p>`);
+      return sendJson(res, 400, err);
+    }
+    if (endpoint === 'token' || endpoint === 'devicecode') {
+      return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json));
+    }
+    return this.forward(handle, req, res, `/${tenant}`, rest + url.search, body);
+  }
+
+  /** Makes oidc-provider's JSON replies look like Entra's. */
+  private shapeReply(endpoint: string, status: number, json: Record<string, unknown>): Record<string, unknown> {
+    if (endpoint === 'devicecode' && status === 200) {
+      // Entra's reply carries a ready-made message and a 5 s interval; 1 s keeps tests short.
+      return { ...json, interval: 1, message: `To sign in, use a web browser to open the page ${String(json.verification_uri)} and enter the code ${String(json.user_code)} to authenticate.` };
+    }
+    if (endpoint === 'token' && status === 200) {
+      if (typeof json.access_token === 'string') this.issuedAccessTokens.push(json.access_token);
+      if (typeof json.id_token === 'string') {
+        // Entra's client_info: {uid, utid}, from which MSAL builds the home account id.
+        json.client_info = Buffer.from(JSON.stringify({ uid: TEST_USER.oid, utid: TEST_TENANT_ID })).toString('base64url');
+      }
+      return json;
+    }
+    if (status >= 400 && typeof json.error === 'string') {
+      const description = String(json.error_description ?? '');
+      if (/^AADSTS\d+/.test(description)) return json;
+      if (json.error === 'access_denied') return aadError('access_denied', 65004, description || 'User declined to consent to access the app.');
+      if (json.error === 'invalid_grant') return aadError('invalid_grant', 70000, `Provided grant is invalid or malformed. ${description}`);
+      if (json.error === 'invalid_client') return aadError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. ${description}`);
+      if (json.error === 'invalid_scope') return aadError('invalid_scope', 70011, `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. ${description}`);
+      return json;
+    }
+    return json;
+  }
+
+  /** Hands a request to oidc-provider as if it were mounted at `mount`, optionally rewriting its JSON reply. */
+  private forward(
+    handle: (req: IncomingMessage, res: ServerResponse) => void,
+    req: IncomingMessage,
+    res: ServerResponse,
+    mount: string,
+    path: string,
+    body: string,
+    reshape?: (status: number, json: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<void> {
+    // oidc-provider derives its mount path from originalUrl minus url.
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = mount + path;
+    req.url = path;
+    // The body was read to look at client_id; give it back as a parsed body (oidc-provider accepts req.body).
+    if (body) {
+      const parsed = Object.fromEntries(new URLSearchParams(body));
+      // Entra takes MSAL's short grant type for device code polling; oidc-provider wants the RFC 8628 URN.
+      if (parsed.grant_type === 'device_code') parsed.grant_type = 'urn:ietf:params:oauth:grant-type:device_code';
+      (req as IncomingMessage & { body?: unknown }).body = parsed;
+    }
+    return new Promise((resolve) => {
+      res.once('finish', resolve);
+      res.once('close', resolve);
+      if (reshape) {
+        const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+        const chunks: Buffer[] = [];
+        res.write = ((chunk: unknown) => {
+          chunks.push(Buffer.from(chunk as string));
+          return true;
+        }) as typeof res.write;
+        res.end = ((chunk?: unknown) => {
+          if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string));
+          let text = Buffer.concat(chunks).toString('utf8');
+          try {
+            text = JSON.stringify(reshape(res.statusCode, JSON.parse(text) as Record<string, unknown>));
+            res.setHeader('content-length', Buffer.byteLength(text));
+          } catch {
+            /* not JSON: pass through */
+          }
+          return end(text);
+        }) as typeof res.end;
+      }
+      handle(req, res);
+    });
+  }
+
+  /** The sign-in and consent pages (a plain form each), standing in for login.microsoftonline.com's. */
+  private async interaction(provider: Oidc.default, req: IncomingMessage, res: ServerResponse, tenant: string, rest: string, form: URLSearchParams): Promise<void> {
+    const uid = rest.split('/')[2];
+    const details = await provider.interactionDetails(req, res);
+    if (details.uid !== uid) return sendHtml(res, 400, '<p id="error">interaction mismatch</p>');
+    const action = `/${tenant}/interaction/${uid}`;
+    if (req.method === 'GET') {
+      if (details.prompt.name === 'login') {
+        return sendHtml(
+          res,
+          200,
+          `<h1>Sign in</h1><form method="post" action="${action}"><input type="hidden" name="step" value="login"><input type="email" name="login" value="${escapeHtml(TEST_USER.upn)}"><button type="submit">Sign in</button></form>`,
+        );
+      }
+      const scopes = String(details.params.scope ?? '');
+      return sendHtml(
+        res,
+        200,
+        `<h1>Permissions requested</h1><p>${escapeHtml(scopes)}</p><form method="post" action="${action}"><input type="hidden" name="step" value="consent"><input type="hidden" name="decision" value="${this.consent}"><button type="submit">Continue</button></form>`,
+      );
+    }
+    if (form.get('step') === 'login') {
+      const accountId = TEST_USER.oid;
+      await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
+      return;
+    }
+    if (form.get('decision') !== 'accept') {
+      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.' }, { mergeWithLastSubmission: false });
+      return;
+    }
+    const { prompt, params, session } = details;
+    const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
+    const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+}
+
+/** An Entra ID error body: error, error_description starting with the AADSTS code, error_codes, ids. */
+export function aadError(error: string, code: number, message: string): { error: string; error_description: string; error_codes: number[]; timestamp: string; trace_id: string; correlation_id: string } {
+  const traceId = crypto.randomUUID();
+  const correlationId = crypto.randomUUID();
+  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return {
+    error,
+    error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_codes: [code],
+    timestamp,
+    trace_id: traceId,
+    correlation_id: correlationId,
+  };
+}
+
+function makeConfidentialCredentials(): ConfidentialCredentials {
+  // A self-signed certificate as an app registration's "Certificates & secrets" would hold.
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-idp-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=mail-oauth-daemon'], { stdio: 'ignore' });
+    const certificatePem = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+    const privateKeyPem = fs.readFileSync(path.join(dir, 'key.pem'), 'utf8');
+    const thumbprintSha256 = new crypto.X509Certificate(certificatePem).fingerprint256.replace(/:/g, '').toLowerCase();
+    return { clientSecret: `Tst8Q~${crypto.randomBytes(18).toString('base64url')}`, certificatePem, privateKeyPem, thumbprintSha256 };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function readFile(file: string): Promise<Buffer> {
+  return (await import('fs')).promises.readFile(file);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function page(inner: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sign in to your account</title></head><body>${inner}</body></html>`;
+}
+
+function sendHtml(res: ServerResponse, status: number, inner: string): void {
+  const text = page(inner);
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
