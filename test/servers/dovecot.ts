@@ -23,6 +23,10 @@ export interface DovecotOptions {
   introspectionUrl?: string;
   /** The claim that must equal the SASL user. */
   usernameAttribute?: string;
+  /** SASL mechanisms offered (default "xoauth2 oauthbearer"). */
+  mechanisms?: string;
+  /** Dovecot's delay before a failure reply (default 2 s in Dovecot; tests use less). */
+  authFailureDelay?: string;
 }
 
 export interface Dovecot {
@@ -89,14 +93,15 @@ ssl = yes
 ssl_cert = <${certificates.serverCert}
 ssl_key = <${certificates.serverKey}
 disable_plaintext_auth = no
-auth_mechanisms = xoauth2 oauthbearer
+auth_mechanisms = ${options.mechanisms ?? 'xoauth2 oauthbearer'}
+auth_failure_delay = ${options.authFailureDelay ?? '2 secs'}
 auth_debug = yes
 auth_verbose = yes
 first_valid_uid = 1
 mail_location = maildir:~/Maildir
 passdb {
   driver = oauth2
-  mechanisms = xoauth2 oauthbearer
+  mechanisms = ${options.mechanisms ?? 'xoauth2 oauthbearer'}
   args = ${dir}/dovecot-oauth2.conf.ext
 }
 userdb {

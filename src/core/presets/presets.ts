@@ -1,0 +1,80 @@
+// Mail providers: the host, port and security of each protocol, and the OAuth scopes to request.
+import { MailProtocol } from '../token/checks';
+import { Security } from '../protocol/transport';
+
+export type PresetId = 'microsoft365' | 'outlook' | 'gmail' | 'custom';
+
+export interface Endpoint {
+  host: string;
+  port: number;
+  security: Security;
+}
+
+export interface Preset {
+  id: PresetId;
+  label: string;
+  endpoints: Partial<Record<MailProtocol, Endpoint>>;
+  /** Scopes per protocol, one resource per request (never mixed). */
+  scopes: Partial<Record<MailProtocol, string[]>>;
+  note?: string;
+}
+
+const OUTLOOK = 'https://outlook.office.com';
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'microsoft365',
+    label: 'Microsoft 365 (work or school)',
+    endpoints: {
+      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
+      smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    },
+    scopes: {
+      imap: [`${OUTLOOK}/IMAP.AccessAsUser.All`, 'offline_access'],
+      pop3: [`${OUTLOOK}/POP.AccessAsUser.All`, 'offline_access'],
+      smtp: [`${OUTLOOK}/SMTP.Send`, 'offline_access'],
+    },
+  },
+  {
+    id: 'outlook',
+    label: 'Outlook.com (personal Microsoft account)',
+    endpoints: {
+      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
+      smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
+    },
+    scopes: {
+      imap: [`${OUTLOOK}/IMAP.AccessAsUser.All`, 'offline_access'],
+      pop3: [`${OUTLOOK}/POP.AccessAsUser.All`, 'offline_access'],
+      smtp: [`${OUTLOOK}/SMTP.Send`, 'offline_access'],
+    },
+    note: 'Personal accounts issue opaque tokens (not JWTs) and need the "consumers" or "common" tenant.',
+  },
+  {
+    id: 'gmail',
+    label: 'Gmail / Google Workspace',
+    endpoints: {
+      imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+      pop3: { host: 'pop.gmail.com', port: 995, security: 'tls' },
+      smtp: { host: 'smtp.gmail.com', port: 587, security: 'starttls' },
+    },
+    scopes: { imap: ['https://mail.google.com/'], pop3: ['https://mail.google.com/'], smtp: ['https://mail.google.com/'] },
+    note: 'Google tokens come from Google, not from the Microsoft sign-in of this extension: paste them.',
+  },
+  { id: 'custom', label: 'Custom server', endpoints: {}, scopes: {} },
+];
+
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** The usual port of a protocol for a security mode (IMAP 993/143, POP 995/110, SMTP 465/587/25). */
+export function defaultPort(protocol: MailProtocol, security: Security): number {
+  const ports: Record<MailProtocol, Record<Security, number>> = {
+    imap: { tls: 993, starttls: 143, none: 143 },
+    pop3: { tls: 995, starttls: 110, none: 110 },
+    smtp: { tls: 465, starttls: 587, none: 25 },
+  };
+  return ports[protocol][security];
+}

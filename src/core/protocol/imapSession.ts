@@ -1,0 +1,193 @@
+// IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
+// AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
+import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { LineTransport, Security } from './transport';
+
+const MAX_CHALLENGES = 3;
+
+export interface ImapResponse {
+  /** Every line of the response; a literal's bytes are folded into its line as text. */
+  lines: string[];
+  /** The tagged status line, or the continuation line ("+ ...") when that ended the read. */
+  final: string;
+  status: 'OK' | 'NO' | 'BAD' | 'CONTINUE' | 'BYE';
+}
+
+export class ImapSession implements ProtocolSession {
+  private tagNumber = 0;
+  capabilities: string[] = [];
+
+  constructor(
+    readonly transport: LineTransport,
+    private readonly security: Security,
+    private readonly port: number,
+    private readonly host: string,
+  ) {}
+
+  nextTag(): string {
+    return `A${String(++this.tagNumber).padStart(3, '0')}`;
+  }
+
+  /** Reads one logical line: a line ending in {n} or {n+} continues after n bytes of literal. */
+  async readLogicalLine(): Promise<string> {
+    let line = await this.transport.readLine();
+    for (let guard = 0; guard < 1000; guard++) {
+      const m = /\{(\d{1,12})\+?\}$/.exec(line);
+      if (!m) return line;
+      const size = Number(m[1]);
+      const data = await this.transport.readBytes(size);
+      this.transport.transcript.add('S', `(literal of ${size} bytes)`);
+      const rest = await this.transport.readLine();
+      line = line + data.toString('utf8') + rest;
+    }
+    return line;
+  }
+
+  /** Reads until the tagged reply for `tag` (or a continuation when `stopAtContinuation`). */
+  async readResponse(tag: string, stopAtContinuation = false): Promise<ImapResponse> {
+    const lines: string[] = [];
+    for (;;) {
+      const line = await this.readLogicalLine();
+      lines.push(line);
+      if (line.startsWith('+') && stopAtContinuation) return { lines, final: line, status: 'CONTINUE' };
+      if (line.startsWith('* CAPABILITY ')) this.capabilities = parseCapabilities(line.slice(13));
+      const tagged = new RegExp(`^${tag} (OK|NO|BAD)\\b`, 'i').exec(line);
+      if (tagged) {
+        const caps = /\[CAPABILITY ([^\]]*)\]/i.exec(line);
+        if (caps) this.capabilities = parseCapabilities(caps[1]);
+        return { lines, final: line, status: tagged[1].toUpperCase() as 'OK' | 'NO' | 'BAD' };
+      }
+    }
+  }
+
+  async login(login: LoginInput): Promise<SessionOutcome> {
+    const outcome: SessionOutcome = { authenticated: false, verified: false, capabilities: [] };
+    const t = this.transport;
+
+    const greeted = await guarded(outcome, 'greeting', async () => {
+      const greeting = await t.readLine('the greeting');
+      if (/^\* BYE/i.test(greeting) || !/^\* (OK|PREAUTH)/i.test(greeting)) {
+        outcome.failure = { step: 'greeting', reply: greeting };
+        return false;
+      }
+      const caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting);
+      if (caps) this.capabilities = parseCapabilities(caps[1]);
+      return true;
+    });
+    if (!greeted) return this.finish(outcome);
+
+    if (this.security === 'starttls') {
+      const ok = await guarded(outcome, 'starttls', async () => {
+        const tag = this.nextTag();
+        t.write(`${tag} STARTTLS`);
+        const r = await this.readResponse(tag);
+        if (r.status !== 'OK') {
+          outcome.failure = { step: 'starttls', reply: r.final };
+          return false;
+        }
+        await t.startTls();
+        this.capabilities = []; // pre-TLS capabilities must not be trusted (RFC 9051 §6.2.1)
+        return true;
+      });
+      if (!ok) return this.finish(outcome);
+    }
+
+    if (this.capabilities.length === 0) {
+      const ok = await guarded(outcome, 'capabilities', async () => {
+        const tag = this.nextTag();
+        t.write(`${tag} CAPABILITY`);
+        const r = await this.readResponse(tag);
+        if (r.status !== 'OK') outcome.failure = { step: 'capabilities', reply: r.final };
+        return r.status === 'OK';
+      });
+      if (!ok) return this.finish(outcome);
+    }
+    outcome.capabilities = [...this.capabilities];
+    if (!this.capabilities.includes(`AUTH=${login.mechanism}`)) {
+      const offered = this.capabilities.filter((c) => c.startsWith('AUTH=')).map((c) => c.slice(5));
+      outcome.failure = {
+        step: 'authenticate',
+        reply: `The server does not offer ${login.mechanism} (it offers ${offered.length ? offered.join(', ') : 'no SASL mechanism'}${this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''}).`,
+      };
+      return this.finish(outcome);
+    }
+
+    const authed = await guarded(outcome, 'authenticate', async () => {
+      const blob = initialResponse(login, this.host, this.port);
+      const tag = this.nextTag();
+      const saslIr = this.capabilities.includes('SASL-IR');
+      if (saslIr) {
+        t.write(`${tag} AUTHENTICATE ${login.mechanism} ${blob}`);
+      } else {
+        t.write(`${tag} AUTHENTICATE ${login.mechanism}`);
+        const cont = await this.readResponse(tag, true);
+        if (cont.status !== 'CONTINUE') {
+          outcome.failure = { step: 'authenticate', reply: cont.final };
+          return false;
+        }
+        t.write(blob);
+      }
+      for (let challenges = 0; ; challenges++) {
+        const r = await this.readResponse(tag, true);
+        outcome.roundTripsToAuth = t.writes;
+        outcome.authRepliedAt = Date.now();
+        if (r.status === 'CONTINUE') {
+          // An error challenge: answer it so the server sends its final reply instead of waiting forever.
+          outcome.errorChallenge = r.final.replace(/^\+ ?/, '');
+          if (challenges >= MAX_CHALLENGES) {
+            t.write('*');
+            outcome.failure = { step: 'authenticate', reply: 'The server kept sending challenges; the client cancelled the authentication ("*").' };
+            await this.readResponse(tag).catch(() => undefined);
+            return false;
+          }
+          t.write(challengeAnswer(login.mechanism));
+          continue;
+        }
+        if (r.status !== 'OK') {
+          outcome.failure = { step: 'authenticate', reply: r.final };
+          return false;
+        }
+        return true;
+      }
+    });
+    outcome.authenticated = authed;
+    if (!authed) return this.finish(outcome);
+
+    outcome.verified = await guarded(outcome, 'verify', async () => {
+      const tag = this.nextTag();
+      t.write(`${tag} LIST "" "INBOX"`);
+      const r = await this.readResponse(tag);
+      if (r.status !== 'OK') outcome.failure = { step: 'verify', reply: r.final };
+      return r.status === 'OK';
+    });
+    return this.finish(outcome);
+  }
+
+  private finish(outcome: SessionOutcome): SessionOutcome {
+    if (outcome.capabilities.length === 0) outcome.capabilities = [...this.capabilities];
+    return outcome;
+  }
+
+  async send(command: string): Promise<string[]> {
+    const tag = this.nextTag();
+    this.transport.write(`${tag} ${command}`);
+    return (await this.readResponse(tag)).lines;
+  }
+
+  async logout(): Promise<void> {
+    if (this.transport.isClosed) return;
+    try {
+      const tag = this.nextTag();
+      this.transport.write(`${tag} LOGOUT`);
+      await this.readResponse(tag);
+    } catch {
+      // The server may close before the tagged reply; either way the session is over.
+    } finally {
+      this.transport.close();
+    }
+  }
+}
+
+function parseCapabilities(text: string): string[] {
+  return text.trim().split(/\s+/).filter(Boolean).map((c) => c.toUpperCase());
+}

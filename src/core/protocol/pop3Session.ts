@@ -1,0 +1,138 @@
+// POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
+// two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
+import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { LineTransport, Security } from './transport';
+
+const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
+const MAX_CHALLENGES = 3;
+
+export class Pop3Session implements ProtocolSession {
+  capabilities: string[] = [];
+
+  constructor(
+    readonly transport: LineTransport,
+    private readonly security: Security,
+    private readonly port: number,
+    private readonly host: string,
+  ) {}
+
+  /** Reads a multi-line body after "+OK": lines up to ".", dot-unstuffed. */
+  async readMultiLine(): Promise<string[]> {
+    const lines: string[] = [];
+    for (;;) {
+      const line = await this.transport.readLine();
+      if (line === '.') return lines;
+      lines.push(line.startsWith('..') ? line.slice(1) : line);
+    }
+  }
+
+  /** Sends a command and reads its reply; multi-line for CAPA, LIST/UIDL without argument, TOP, RETR. */
+  async command(line: string): Promise<{ ok: boolean; status: string; body: string[] }> {
+    this.transport.write(line);
+    const status = await this.transport.readLine();
+    const ok = status.startsWith('+OK');
+    const multi = MULTI_LINE.test(line) && !(/^(LIST|UIDL)\s+\S/i.test(line));
+    const body = ok && multi ? await this.readMultiLine() : [];
+    return { ok, status, body };
+  }
+
+  async login(login: LoginInput): Promise<SessionOutcome> {
+    const outcome: SessionOutcome = { authenticated: false, verified: false, capabilities: [] };
+    const t = this.transport;
+
+    const greeted = await guarded(outcome, 'greeting', async () => {
+      const greeting = await t.readLine('the greeting');
+      if (!greeting.startsWith('+OK')) outcome.failure = { step: 'greeting', reply: greeting };
+      return greeting.startsWith('+OK');
+    });
+    if (!greeted) return outcome;
+
+    if (this.security === 'starttls') {
+      const ok = await guarded(outcome, 'starttls', async () => {
+        const r = await this.command('STLS');
+        if (!r.ok) {
+          outcome.failure = { step: 'starttls', reply: r.status };
+          return false;
+        }
+        await t.startTls();
+        return true;
+      });
+      if (!ok) return outcome;
+    }
+
+    // No CAPA before AUTH: it would cost a round trip. If AUTH fails, CAPA tells why afterwards.
+    const authed = await guarded(outcome, 'authenticate', async () => {
+      t.write(`AUTH ${login.mechanism}`);
+      const first = await t.readLine();
+      if (!first.startsWith('+')) {
+        outcome.failure = { step: 'authenticate', reply: first };
+        return false;
+      }
+      t.write(initialResponse(login, this.host, this.port));
+      for (let challenges = 0; ; challenges++) {
+        const reply = await t.readLine();
+        outcome.roundTripsToAuth = t.writes;
+        outcome.authRepliedAt = Date.now();
+        if (reply.startsWith('+OK')) return true;
+        if (reply.startsWith('+')) {
+          outcome.errorChallenge = reply.replace(/^\+ ?/, '');
+          if (challenges >= MAX_CHALLENGES) {
+            t.write('*');
+            outcome.failure = { step: 'authenticate', reply: 'The server kept sending challenges; the client cancelled the authentication ("*").' };
+            await t.readLine().catch(() => undefined);
+            return false;
+          }
+          t.write(challengeAnswer(login.mechanism));
+          continue;
+        }
+        outcome.failure = { step: 'authenticate', reply };
+        return false;
+      }
+    });
+    outcome.authenticated = authed;
+    if (!authed) {
+      if (outcome.failure && !outcome.failure.transportError) await this.explainWithCapa(outcome, login);
+      return outcome;
+    }
+
+    outcome.verified = await guarded(outcome, 'verify', async () => {
+      const r = await this.command('STAT');
+      if (!r.ok) outcome.failure = { step: 'verify', reply: r.status };
+      return r.ok;
+    });
+    return outcome;
+  }
+
+  /** After a refused AUTH, asks CAPA which mechanisms the server offers, to explain the refusal. */
+  private async explainWithCapa(outcome: SessionOutcome, login: LoginInput): Promise<void> {
+    try {
+      const r = await this.command('CAPA');
+      if (!r.ok) return;
+      this.capabilities = r.body.map((l) => l.toUpperCase());
+      outcome.capabilities = [...this.capabilities];
+      const sasl = this.capabilities.find((c) => c.startsWith('SASL'));
+      const offered = sasl ? sasl.split(/\s+/).slice(1) : [];
+      if (!offered.includes(login.mechanism) && outcome.failure) {
+        outcome.failure.reply += ` (the server offers ${offered.length ? offered.join(', ') : 'no SASL mechanism'}, not ${login.mechanism})`;
+      }
+    } catch {
+      // The explanation is a bonus; the failure stands as it is.
+    }
+  }
+
+  async send(command: string): Promise<string[]> {
+    const r = await this.command(command);
+    return [r.status, ...r.body];
+  }
+
+  async logout(): Promise<void> {
+    if (this.transport.isClosed) return;
+    try {
+      await this.command('QUIT');
+    } catch {
+      // The server may close first.
+    } finally {
+      this.transport.close();
+    }
+  }
+}

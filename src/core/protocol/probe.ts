@@ -1,0 +1,67 @@
+// A complete probe: connect, log in with the chosen mechanism, verify with one command, log out, and
+// judge the result. Shared by the protocol console and `mailoauth probe`. Never throws for server or
+// network behaviour: everything ends in the result.
+import { MailProtocol } from '../token/checks';
+import { ImapSession } from './imapSession';
+import { Pop3Session } from './pop3Session';
+import { LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { SmtpSession } from './smtpSession';
+import { Transcript } from './transcript';
+import { LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
+import { Verdict, verdictFor } from './verdict';
+
+export interface ProbeOptions extends TransportOptions {
+  protocol: MailProtocol;
+  login: LoginInput;
+  /** Keep the session open after login (the console sends more commands); default false. */
+  keepOpen?: boolean;
+}
+
+export interface ProbeResult {
+  outcome: SessionOutcome;
+  verdict: Verdict;
+  transcript: Transcript;
+  tls?: TlsDetails;
+  /** Milliseconds from starting to connect until the authentication reply. */
+  msToAuth?: number;
+  /** The open session, when keepOpen was set and the connection is alive. */
+  session?: ProtocolSession;
+}
+
+export function createSession(protocol: MailProtocol, transport: LineTransport, options: TransportOptions): ProtocolSession {
+  switch (protocol) {
+    case 'imap':
+      return new ImapSession(transport, options.security, options.port, options.host);
+    case 'pop3':
+      return new Pop3Session(transport, options.security, options.port, options.host);
+    case 'smtp':
+      return new SmtpSession(transport, options.security, options.port, options.host);
+  }
+}
+
+export async function probe(options: ProbeOptions, transcript = new Transcript()): Promise<ProbeResult> {
+  transcript.addSecret(options.login.token);
+  const started = Date.now();
+  let transport: LineTransport;
+  try {
+    transport = await LineTransport.connect(options, transcript);
+  } catch (e) {
+    const err = e instanceof TransportError ? e : new TransportError('network', (e as Error).message);
+    transcript.add('error', err.message);
+    const outcome: SessionOutcome = { authenticated: false, verified: false, capabilities: [], failure: { step: 'connect', reply: err.message, transportError: err } };
+    return { outcome, verdict: verdictFor(outcome, options.protocol, options.login), transcript };
+  }
+  const session = createSession(options.protocol, transport, options);
+  const outcome = await session.login(options.login);
+  const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
+  if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);
+  const verdict = verdictFor(outcome, options.protocol, options.login);
+  transcript.add('info', verdict.title);
+  const result: ProbeResult = { outcome, verdict, transcript, tls: transport.tls, msToAuth };
+  if (options.keepOpen && outcome.authenticated && !transport.isClosed) {
+    result.session = session;
+  } else {
+    await session.logout();
+  }
+  return result;
+}

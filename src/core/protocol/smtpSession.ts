@@ -1,0 +1,144 @@
+// SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
+// STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
+import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { LineTransport, Security } from './transport';
+
+const MAX_CHALLENGES = 3;
+
+export interface SmtpReply {
+  code: number;
+  /** Enhanced status code (RFC 3463), e.g. "5.7.3", when present. */
+  enhanced?: string;
+  lines: string[];
+  /** The whole reply as text, lines joined. */
+  text: string;
+}
+
+export class SmtpSession implements ProtocolSession {
+  extensions: string[] = [];
+
+  constructor(
+    readonly transport: LineTransport,
+    private readonly security: Security,
+    private readonly port: number,
+    private readonly host: string,
+    private readonly clientName = 'mail-oauth-debugger.localhost',
+  ) {}
+
+  /** Reads a reply: "250-..." lines continue it, "250 ..." ends it. */
+  async readReply(): Promise<SmtpReply> {
+    const lines: string[] = [];
+    for (;;) {
+      const line = await this.transport.readLine();
+      lines.push(line);
+      const m = /^(\d{3})([ -]|$)/.exec(line);
+      if (!m) {
+        return { code: 0, lines, text: lines.join('\n') };
+      }
+      if (m[2] !== '-') {
+        const code = Number(m[1]);
+        const enhanced = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(line)?.[1];
+        return { code, enhanced, lines, text: lines.join('\n') };
+      }
+    }
+  }
+
+  async command(line: string): Promise<SmtpReply> {
+    this.transport.write(line);
+    return this.readReply();
+  }
+
+  private async ehlo(outcome: SessionOutcome): Promise<boolean> {
+    const r = await this.command(`EHLO ${this.clientName}`);
+    if (r.code !== 250) {
+      outcome.failure = { step: 'capabilities', reply: r.text };
+      return false;
+    }
+    this.extensions = r.lines.slice(1).map((l) => l.slice(4).toUpperCase());
+    return true;
+  }
+
+  async login(login: LoginInput): Promise<SessionOutcome> {
+    const outcome: SessionOutcome = { authenticated: false, verified: false, capabilities: [] };
+    const t = this.transport;
+
+    const greeted = await guarded(outcome, 'greeting', async () => {
+      const r = await this.readReply();
+      if (r.code !== 220) outcome.failure = { step: 'greeting', reply: r.text };
+      return r.code === 220;
+    });
+    if (!greeted) return outcome;
+    if (!(await guarded(outcome, 'capabilities', () => this.ehlo(outcome)))) return outcome;
+
+    if (this.security === 'starttls') {
+      const ok = await guarded(outcome, 'starttls', async () => {
+        if (!this.extensions.includes('STARTTLS')) {
+          outcome.failure = { step: 'starttls', reply: 'The server does not offer STARTTLS (not in its EHLO reply).' };
+          return false;
+        }
+        const r = await this.command('STARTTLS');
+        if (r.code !== 220) {
+          outcome.failure = { step: 'starttls', reply: r.text };
+          return false;
+        }
+        await t.startTls();
+        return this.ehlo(outcome);
+      });
+      if (!ok) return outcome;
+    }
+    outcome.capabilities = [...this.extensions];
+    const auth = this.extensions.find((e) => e.startsWith('AUTH ') || e.startsWith('AUTH='));
+    const offered = auth ? auth.slice(5).split(/\s+/) : [];
+    if (!offered.includes(login.mechanism)) {
+      outcome.failure = {
+        step: 'authenticate',
+        reply: `The server does not offer ${login.mechanism} (its EHLO lists ${auth ? `AUTH ${offered.join(' ')}` : 'no AUTH at all — on port 587 AUTH often appears only after STARTTLS'}).`,
+      };
+      return outcome;
+    }
+
+    const authed = await guarded(outcome, 'authenticate', async () => {
+      let r = await this.command(`AUTH ${login.mechanism} ${initialResponse(login, this.host, this.port)}`);
+      for (let challenges = 0; r.code === 334; challenges++) {
+        outcome.errorChallenge = r.lines[0].slice(4);
+        if (challenges >= MAX_CHALLENGES) {
+          r = await this.command('*');
+          outcome.failure = { step: 'authenticate', reply: 'The server kept sending challenges; the client cancelled the authentication ("*").' };
+          return false;
+        }
+        r = await this.command(challengeAnswer(login.mechanism));
+      }
+      outcome.roundTripsToAuth = t.writes;
+        outcome.authRepliedAt = Date.now();
+      if (r.code !== 235) {
+        outcome.failure = { step: 'authenticate', reply: r.text };
+        return false;
+      }
+      return true;
+    });
+    outcome.authenticated = authed;
+    if (!authed) return outcome;
+
+    outcome.verified = await guarded(outcome, 'verify', async () => {
+      const r = await this.command('NOOP');
+      if (r.code !== 250) outcome.failure = { step: 'verify', reply: r.text };
+      return r.code === 250;
+    });
+    return outcome;
+  }
+
+  async send(command: string): Promise<string[]> {
+    return (await this.command(command)).lines;
+  }
+
+  async logout(): Promise<void> {
+    if (this.transport.isClosed) return;
+    try {
+      await this.command('QUIT');
+    } catch {
+      // The server may close first.
+    } finally {
+      this.transport.close();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// The record of a protocol session: every line sent (C) and received (S), TLS details and notes, with
+// timestamps. Lines that carry credentials keep a redacted form for display and saving.
+import { decodeSasl } from '../sasl/decode';
+import { redactSecret } from '../token/redact';
+
+export type EntryKind = 'C' | 'S' | 'info' | 'tls' | 'error';
+
+export interface TranscriptEntry {
+  time: Date;
+  kind: EntryKind;
+  /** The exact text (for C/S: the line without CRLF). May contain secrets. */
+  text: string;
+  /** The text safe to show and save: credentials replaced by their redacted form. */
+  display: string;
+  /** A short decoded explanation of an auth blob on this line (mechanism, user, challenge status). */
+  decoded?: string;
+}
+
+export type TranscriptListener = (entry: TranscriptEntry) => void;
+
+/** Base64 runs long enough to carry a token; shorter ones (AQ==, prompts) are never secret. */
+const LONG_BASE64 = /[A-Za-z0-9+/]{24,}={0,2}/g;
+
+/**
+ * Redacts a protocol line for display: any auth blob becomes "dXNlcj…AQ== (1220 chars)". A line that is
+ * not an auth exchange is returned as it is.
+ */
+export function redactLine(line: string, secrets: readonly string[] = []): string {
+  let out = line;
+  for (const s of secrets) if (s.length >= 8) out = out.split(s).join(redactSecret(s));
+  return out.replace(LONG_BASE64, (run) => {
+    const d = decodeSasl(run);
+    const m = d.message;
+    if (!m || m.mechanism === 'ERROR-CHALLENGE' || m.mechanism === 'CHALLENGE-ACK') return run;
+    if (m.mechanism === 'LOGIN' && (m.step === 'username-prompt' || m.step === 'password-prompt')) return run;
+    return redactSecret(run);
+  });
+}
+
+/** One line saying what an auth blob on a line is, for the transcript (never the secret itself). */
+export function describeBlob(line: string): string | undefined {
+  for (const run of line.match(/[A-Za-z0-9+/]{4,}={0,2}/g) ?? []) {
+    const d = decodeSasl(run);
+    const m = d.message;
+    if (!m) continue;
+    switch (m.mechanism) {
+      case 'XOAUTH2':
+        return `XOAUTH2: user=${m.user ?? '?'}, token ${m.token ? redactSecret(m.token) : 'missing'}`;
+      case 'OAUTHBEARER':
+        return `OAUTHBEARER: a=${m.user ?? '(none)'}${m.host ? `, host=${m.host}` : ''}${m.port ? `, port=${m.port}` : ''}, token ${m.token ? redactSecret(m.token) : 'missing'}`;
+      case 'ERROR-CHALLENGE':
+        return `error challenge: ${JSON.stringify(m.fields)} (${m.meaning})`;
+      case 'CHALLENGE-ACK':
+        return "answer to the error challenge (^A, as RFC 7628 requires)";
+      case 'PLAIN':
+        return `PLAIN: user=${m.user ?? '?'}`;
+      case 'LOGIN':
+        if (m.step === 'username-prompt' || m.step === 'password-prompt') return `LOGIN ${m.step.replace('-', ' ')}`;
+        break;
+    }
+  }
+  return undefined;
+}
+
+export class Transcript {
+  readonly entries: TranscriptEntry[] = [];
+  private readonly listeners: TranscriptListener[] = [];
+  /** Secrets the session knows about (its token), redacted wherever they appear. */
+  private readonly secrets: string[] = [];
+
+  addSecret(secret: string): void {
+    if (secret) this.secrets.push(secret);
+  }
+
+  onEntry(listener: TranscriptListener): void {
+    this.listeners.push(listener);
+  }
+
+  add(kind: EntryKind, text: string, options: { display?: string; decoded?: string } = {}): TranscriptEntry {
+    const display = options.display ?? redactLine(text, this.secrets);
+    const decoded = options.decoded ?? (kind === 'C' || kind === 'S' ? describeBlob(text) : undefined);
+    const entry: TranscriptEntry = { time: new Date(), kind, text, display, decoded };
+    this.entries.push(entry);
+    for (const l of this.listeners) l(entry);
+    return entry;
+  }
+
+  /** The transcript as a log in the mail-transcript format that the hover feature reads. */
+  toLog(options: { reveal: boolean }): string {
+    return (
+      this.entries
+        .map((e) => {
+          const stamp = e.time.toISOString();
+          const text = options.reveal ? e.text : e.display;
+          const prefix = e.kind === 'C' ? 'C: ' : e.kind === 'S' ? 'S: ' : `# ${e.kind}: `;
+          return `${stamp} ${prefix}${text}${e.decoded ? `\n${stamp} #   ${e.decoded}` : ''}`;
+        })
+        .join('\n') + '\n'
+    );
+  }
+}
