@@ -8,6 +8,12 @@ import { Problem } from '../core/sasl/problems';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
+import { defaultPort, presetById } from '../core/presets/presets';
+import { probe } from '../core/protocol/probe';
+import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
+import { Security } from '../core/protocol/transport';
+import { validateTokenInput } from '../core/sasl/token';
+import { readFileSync } from 'node:fs';
 import { redactSecret } from '../core/token/redact';
 import { formatDate } from '../core/token/time';
 
@@ -25,6 +31,11 @@ Commands:
   inspect <token>                            Show an access token's claims and problems
   explain "<reply or error text>"            Explain a server reply, identity-platform error or
                                              TLS failure: cause, fix and documentation
+  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-
+        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]
+                                             Log in to a real server, verify with one command, print
+                                             the redacted transcript and the verdict (exit 0 only
+                                             when authenticated and verified)
 
 Options:
   --token -, decode -, inspect -, explain -  Read the value from standard input
@@ -75,6 +86,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         host: { type: 'string' },
         port: { type: 'string' },
         protocol: { type: 'string' },
+        security: { type: 'string' },
+        mechanism: { type: 'string' },
+        preset: { type: 'string' },
+        ca: { type: 'string' },
+        insecure: { type: 'boolean' },
+        timeout: { type: 'string' },
         json: { type: 'boolean' },
         reveal: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -197,9 +214,121 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
 
+    case 'probe':
+      return runProbe(rest, opts, io);
+
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+interface ProbeFlags {
+  host?: string;
+  port?: string;
+  security?: string;
+  user?: string;
+  token?: string;
+  mechanism?: string;
+  preset?: string;
+  ca?: string;
+  insecure?: boolean;
+  timeout?: string;
+  json?: boolean;
+  reveal?: boolean;
+}
+
+async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<number> {
+  const [protocolArg, ...extra] = rest;
+  if (!protocolArg) throw new UsageError('probe needs a protocol: imap, pop3 or smtp');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const protocol = parseProtocol(protocolArg) as MailProtocol;
+  const preset = opts.preset === undefined ? undefined : presetById(opts.preset);
+  if (opts.preset !== undefined && !preset) throw new UsageError(`unknown preset "${opts.preset}": use microsoft365, outlook, gmail or custom`);
+  const endpoint = preset?.endpoints[protocol];
+  const host = opts.host ?? endpoint?.host;
+  if (!host) throw new UsageError('probe needs --host (or --preset microsoft365|outlook|gmail)');
+  const security = (opts.security ?? endpoint?.security ?? (protocol === 'smtp' ? 'starttls' : 'tls')) as Security;
+  if (!['tls', 'starttls', 'none'].includes(security)) throw new UsageError(`--security must be tls, starttls or none, not "${opts.security}"`);
+  const port = opts.port !== undefined ? Number(opts.port) : endpoint && opts.security === undefined ? endpoint.port : defaultPort(protocol, security);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InputError(`--port "${opts.port}" is not a number from 1 to 65535`);
+  if (opts.user === undefined) throw new UsageError('probe needs --user (the mailbox to log in to)');
+  if (opts.token === undefined) throw new UsageError('probe needs --token (or --token - to read it from standard input)');
+  const token = opts.token === '-' ? (await io.readStdin()).trim() : opts.token.trim();
+  const mechanism = (opts.mechanism ?? 'xoauth2').toUpperCase();
+  if (mechanism !== 'XOAUTH2' && mechanism !== 'OAUTHBEARER') throw new UsageError(`--mechanism must be xoauth2 or oauthbearer, not "${opts.mechanism}"`);
+  const tokenProblems = validateTokenInput(token);
+  if (tokenProblems.length) throw new InputError(firstError(tokenProblems));
+  let ca: string | undefined;
+  if (opts.ca !== undefined) {
+    try {
+      ca = readFileSync(opts.ca, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read the CA file ${opts.ca}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) * 1000 : undefined;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${opts.timeout}"`);
+
+  const transcript = new Transcript();
+  if (!opts.json) {
+    transcript.onEntry((e) => io.stdout(formatEntry(e, !!opts.reveal) + '\n'));
+  }
+  const result = await probe(
+    {
+      protocol,
+      host,
+      port,
+      security,
+      ca,
+      verifyCertificate: !opts.insecure,
+      connectTimeoutMs: timeoutMs,
+      readTimeoutMs: timeoutMs,
+      login: { user: opts.user, token, mechanism },
+    },
+    transcript,
+  );
+  const ok = result.outcome.authenticated && result.outcome.verified;
+  const v = result.verdict;
+  if (opts.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          ok,
+          protocol,
+          host,
+          port,
+          security,
+          mechanism,
+          authenticated: result.outcome.authenticated,
+          verified: result.outcome.verified,
+          roundTripsToAuth: result.outcome.roundTripsToAuth ?? null,
+          msToAuth: result.msToAuth ?? null,
+          tls: result.tls ?? null,
+          verdict: { title: v.title, step: v.step ?? null, cause: v.cause ?? null, fix: v.fix ?? null, findings: v.findings.map((f) => ({ id: f.id, title: f.title, cause: f.cause, fix: f.fix, docs: f.docs })), tokenProblems: v.tokenProblems },
+          transcript: result.transcript.entries.map((e) => ({ time: e.time.toISOString(), kind: e.kind, text: opts.reveal ? e.text : e.display, decoded: e.decoded ?? null })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return ok ? 0 : 1;
+  }
+  const lines = ['', ok ? `✔ ${v.title}` : `✖ ${v.title}`];
+  if (!ok) {
+    if (v.cause) lines.push(`  Cause: ${v.cause}`);
+    if (v.fix) lines.push(`  Fix:   ${v.fix}`);
+    for (const f of v.findings.slice(0, 3)) for (const d of f.docs.slice(0, 1)) lines.push(`  Docs:  ${d.title} <${d.url}>`);
+  }
+  for (const p of v.tokenProblems) if (ok || !v.cause?.includes(p.message)) lines.push(`  ${p.severity}: ${p.message}`);
+  io.stdout(lines.join('\n') + '\n');
+  return ok ? 0 : 1;
+}
+
+function formatEntry(e: TranscriptEntry, reveal: boolean): string {
+  const time = e.time.toISOString().slice(11, 23);
+  const text = reveal ? e.text : e.display;
+  const head = e.kind === 'C' ? 'C:' : e.kind === 'S' ? 'S:' : e.kind === 'tls' ? 'TLS' : e.kind === 'error' ? '!!' : '--';
+  return `${time} ${head} ${text}${e.decoded ? `\n${' '.repeat(time.length)}    ↳ ${e.decoded}` : ''}`;
 }
 
 function parseProtocol(value: string | undefined): MailProtocol | undefined {

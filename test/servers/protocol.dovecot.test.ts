@@ -2,6 +2,7 @@
 // implicit TLS and STARTTLS, both mechanisms, and the failures users meet.
 import * as assert from 'assert';
 import * as net from 'net';
+import { runCli } from '../../src/cli/main';
 import { probe, ProbeOptions } from '../../src/core/protocol/probe';
 import { Mechanism } from '../../src/core/protocol/session';
 import { Security } from '../../src/core/protocol/transport';
@@ -151,5 +152,33 @@ describe('protocol engines against real Dovecot', function () {
     } finally {
       server.close();
     }
+  });
+
+  it('mailoauth probe prints the redacted transcript and the verdict, and exits 0 only when verified', async () => {
+    const run = async (args: string[], stdin = '') => {
+      let out = '';
+      let err = '';
+      const code = await runCli(args, { stdout: (x) => (out += x), stderr: (x) => (err += x), readStdin: async () => stdin });
+      return { code, out, err };
+    };
+    const ok = await run(['probe', 'imap', '--host', '127.0.0.1', '--port', String(dovecot.ports.imap), '--security', 'none', '--user', USER, '--token', '-'], token);
+    assert.strictEqual(ok.code, 0, ok.out + ok.err);
+    assert.match(ok.out, /C: A001 AUTHENTICATE XOAUTH2 dXNlcj…/);
+    assert.match(ok.out, /↳ XOAUTH2: user=adele@contoso\.com/);
+    assert.match(ok.out, /✔ Authenticated with XOAUTH2 and verified/);
+    assert.ok(!ok.out.includes(token), 'no token in the output');
+    const tlsJson = await run(['probe', 'smtp', '--host', 'localhost', '--port', String(dovecot.ports.submission), '--security', 'starttls', '--user', USER, '--token', token, '--mechanism', 'oauthbearer', '--ca', dovecot.certificates.caCert, '--json']);
+    assert.strictEqual(tlsJson.code, 0, tlsJson.out + tlsJson.err);
+    const j = JSON.parse(tlsJson.out);
+    assert.deepStrictEqual([j.authenticated, j.verified, j.mechanism, j.roundTripsToAuth], [true, true, 'OAUTHBEARER', 4]);
+    assert.match(j.tls.protocol, /TLSv1/);
+    assert.ok(!tlsJson.out.includes(token));
+    const refused = await run(['probe', 'pop3', '--host', '127.0.0.1', '--port', String(dovecot.ports.pop3s), '--security', 'tls', '--user', USER, '--token', token]);
+    assert.strictEqual(refused.code, 1);
+    assert.match(refused.out, /✖ The connection failed during connecting/);
+    assert.match(refused.out, /certificate of 127\.0\.0\.1 was not accepted/);
+    const usage = await run(['probe', 'imap', '--user', USER, '--token', token]);
+    assert.strictEqual(usage.code, 2);
+    assert.match(usage.err, /^mailoauth: probe needs --host/);
   });
 });

@@ -77,7 +77,9 @@ export class LineTransport {
   }
 
   static async connect(options: TransportOptions, transcript: Transcript): Promise<LineTransport> {
-    const opts = { ...DEFAULTS, ...options };
+    // Options left undefined keep their defaults.
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TransportOptions;
+    const opts = { ...DEFAULTS, ...given };
     transcript.add('info', `Connecting to ${opts.host}:${opts.port} (${opts.security === 'tls' ? 'implicit TLS' : opts.security === 'starttls' ? 'plain, STARTTLS to follow' : 'plain, no TLS'})`);
     const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
       const s =
