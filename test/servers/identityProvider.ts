@@ -245,13 +245,13 @@ export class IdentityProvider {
       return sendJson(res, 400, err);
     }
     if (endpoint === 'token' || endpoint === 'devicecode') {
-      return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json));
+      return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json, form));
     }
     return this.forward(handle, req, res, `/${tenant}`, rest + url.search, body);
   }
 
   /** Makes oidc-provider's JSON replies look like Entra's. */
-  private shapeReply(endpoint: string, status: number, json: Record<string, unknown>): Record<string, unknown> {
+  private shapeReply(endpoint: string, status: number, json: Record<string, unknown>, form: URLSearchParams): Record<string, unknown> {
     if (endpoint === 'devicecode' && status === 200) {
       // Entra's reply carries a ready-made message and a 5 s interval; 1 s keeps tests short.
       return { ...json, interval: 1, message: `To sign in, use a web browser to open the page ${String(json.verification_uri)} and enter the code ${String(json.user_code)} to authenticate.` };
@@ -270,6 +270,10 @@ export class IdentityProvider {
       if (json.error === 'access_denied') return aadError('access_denied', 65004, description || 'User declined to consent to access the app.');
       if (json.error === 'invalid_grant') return aadError('invalid_grant', 70000, `Provided grant is invalid or malformed. ${description}`);
       if (json.error === 'invalid_client') return aadError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. ${description}`);
+      if (json.error === 'invalid_scope' && form.get('grant_type') === 'refresh_token') {
+        // Entra: a refresh token serves any resource the user consented to; for others consent is missing.
+        return aadError('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${String(form.get('client_id'))}' named 'Mail OAuth Debugger (test)'. Send an interactive authorization request for this user and resource.`);
+      }
       if (json.error === 'invalid_scope') return aadError('invalid_scope', 70011, `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. ${description}`);
       return json;
     }
