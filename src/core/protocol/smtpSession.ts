@@ -131,6 +131,29 @@ export class SmtpSession implements ProtocolSession {
     return (await this.command(command)).lines;
   }
 
+  /** Sends a short test message from the user to the user (MAIL FROM, RCPT TO, DATA). */
+  async sendTestMessage(user: string): Promise<SmtpReply> {
+    const step = async (line: string, want: number) => {
+      const r = await this.command(line);
+      if (r.code !== want) throw new Error(`The server answered "${r.text}" to ${line.split(':')[0]}.`);
+      return r;
+    };
+    await step(`MAIL FROM:<${user}>`, 250);
+    await step(`RCPT TO:<${user}>`, 250);
+    await step('DATA', 354);
+    const body = [
+      `From: <${user}>`,
+      `To: <${user}>`,
+      `Subject: Mail OAuth Debugger test message`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <${Date.now()}.${Math.random().toString(36).slice(2)}@mail-oauth-debugger>`,
+      '',
+      'This message was sent by the Mail OAuth Debugger protocol console to check SMTP AUTH with OAuth.',
+    ];
+    for (const line of body) this.transport.write(line.startsWith('.') ? '.' + line : line);
+    return step('.', 250);
+  }
+
   async logout(): Promise<void> {
     if (this.transport.isClosed) return;
     try {

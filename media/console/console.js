@@ -1,0 +1,268 @@
+// Protocol console front end: the form, the streamed transcript (folded and trimmed so that huge
+// responses keep the view responsive), the verdict, raw commands and quick actions. It never holds a
+// token in its saved state; the host keeps the session.
+// @ts-check
+(function () {
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+  const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const MAX_ROWS = 2000; // rows kept in the DOM; older ones are trimmed (the host keeps all for saving)
+  const FOLD_CHARS = 2000;
+
+  const form = /** @type {HTMLFormElement} */ ($('form'));
+  const fields = ['preset', 'protocol', 'host', 'port', 'security', 'tokenSource', 'account', 'user', 'mechanism'];
+  const el = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+  const transcript = $('transcript');
+  let savedLines = [];
+  let trimmed = 0;
+  let pending = [];
+  let scheduled = false;
+  const history = [];
+  let historyIndex = 0;
+
+  function readForm() {
+    return {
+      preset: el('preset').value,
+      protocol: el('protocol').value,
+      host: el('host').value.trim(),
+      port: Number(el('port').value) || 0,
+      security: el('security').value,
+      tokenSource: el('tokenSource').value,
+      account: el('account').value,
+      user: el('user').value.trim(),
+      mechanism: el('mechanism').value,
+      verifyCertificate: el('verifyCertificate').checked,
+    };
+  }
+
+  function writeForm(f) {
+    for (const name of fields) if (f[name] !== undefined) el(name).value = String(f[name]);
+    el('verifyCertificate').checked = f.verifyCertificate !== false;
+    updateTokenSource();
+  }
+
+  function persist() {
+    vscode.setState({ form: readForm(), lines: savedLines.slice(-500), verdict: lastVerdict });
+  }
+
+  function updateTokenSource() {
+    const pasted = el('tokenSource').value === 'pasted';
+    $('accountLabel').classList.toggle('hidden', pasted);
+    $('tokenLabel').classList.toggle('hidden', !pasted);
+  }
+
+  function row(line) {
+    const div = document.createElement('div');
+    div.className = `row ${line.k}`;
+    const time = document.createElement('span');
+    time.className = 'time';
+    time.textContent = line.t.slice(11, 23);
+    const dir = document.createElement('span');
+    dir.className = 'dir';
+    dir.textContent = line.k === 'C' ? 'C:' : line.k === 'S' ? 'S:' : line.k === 'tls' ? 'TLS' : line.k === 'error' ? '!!' : '--';
+    const text = document.createElement('span');
+    if (line.x.length > FOLD_CHARS) {
+      text.textContent = line.x.slice(0, FOLD_CHARS);
+      const more = document.createElement('span');
+      more.className = 'folded';
+      more.textContent = ` … ${(line.x.length - FOLD_CHARS).toLocaleString()} more characters (folded; Save Transcript keeps them)`;
+      text.appendChild(more);
+    } else {
+      text.textContent = line.x;
+    }
+    div.append(time, dir, text);
+    if (line.d) {
+      const d = document.createElement('span');
+      d.className = 'decoded';
+      d.textContent = `↳ ${line.d}`;
+      div.appendChild(d);
+    }
+    return div;
+  }
+
+  /** Appends queued lines once per animation frame, so a flood of lines costs one layout per frame. */
+  function flush() {
+    scheduled = false;
+    if (!pending.length) return;
+    const atBottom = transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 20;
+    const frag = document.createDocumentFragment();
+    for (const line of pending.splice(0, 500)) frag.appendChild(row(line));
+    transcript.appendChild(frag);
+    let rows = transcript.querySelectorAll('.row');
+    if (rows.length > MAX_ROWS) {
+      const remove = rows.length - MAX_ROWS;
+      for (let i = 0; i < remove; i++) rows[i].remove();
+      trimmed += remove;
+      let note = transcript.querySelector('.trimmed');
+      if (!note) {
+        note = document.createElement('div');
+        note.className = 'trimmed';
+        transcript.prepend(note);
+      }
+      note.textContent = `${trimmed.toLocaleString()} earlier lines hidden here; Save Transcript keeps them all.`;
+    }
+    if (atBottom) transcript.scrollTop = transcript.scrollHeight;
+    if (pending.length) schedule();
+  }
+
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(flush);
+    }
+  }
+
+  function addLines(lines) {
+    savedLines.push(...lines);
+    if (savedLines.length > 2000) savedLines = savedLines.slice(-2000);
+    pending.push(...lines);
+    schedule();
+    persist();
+  }
+
+  let lastVerdict = null;
+  function showVerdict(v) {
+    lastVerdict = v;
+    const box = $('verdict');
+    box.classList.remove('hidden');
+    box.classList.toggle('fail', !v.ok);
+    box.replaceChildren();
+    const h = document.createElement('h2');
+    h.textContent = `${v.ok ? '✔' : '✖'} ${v.title}`;
+    box.appendChild(h);
+    const para = (label, text) => {
+      if (!text) return;
+      const p = document.createElement('p');
+      const b = document.createElement('strong');
+      b.textContent = `${label}: `;
+      p.append(b, document.createTextNode(text));
+      box.appendChild(p);
+    };
+    para('Step', v.step);
+    para('Cause', v.cause);
+    para('Fix', v.fix);
+    for (const t of v.tokenProblems) para(t.severity === 'error' ? 'Token' : 'Note', t.message);
+    if (v.docs.length) {
+      const p = document.createElement('p');
+      for (const d of v.docs) {
+        const a = document.createElement('a');
+        a.href = '#';
+        a.textContent = d.title;
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          vscode.postMessage({ type: 'openLink', url: d.url });
+        });
+        p.append(a, document.createTextNode(' '));
+      }
+      box.appendChild(p);
+    }
+    persist();
+  }
+
+  function setState(s) {
+    $('connect').toggleAttribute('disabled', s.busy || s.connected);
+    $('disconnect').toggleAttribute('disabled', !s.connected);
+    $('send').toggleAttribute('disabled', !s.connected || s.busy);
+    $('command').toggleAttribute('disabled', !s.connected);
+    for (const b of $('actions').querySelectorAll('button')) b.toggleAttribute('disabled', !s.connected || s.busy);
+    $('status').textContent = s.busy ? 'Working…' : s.connected ? `Connected (${(s.protocol || '').toUpperCase()})` : 'Not connected';
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const f = readForm();
+    const token = /** @type {HTMLInputElement} */ ($('token')).value;
+    vscode.postMessage({ type: 'connect', form: f, token: f.tokenSource === 'pasted' ? token : undefined });
+    persist();
+  });
+  $('disconnect').addEventListener('click', () => vscode.postMessage({ type: 'disconnect' }));
+  $('save').addEventListener('click', () => vscode.postMessage({ type: 'saveTranscript' }));
+  el('tokenSource').addEventListener('change', () => {
+    updateTokenSource();
+    persist();
+  });
+  for (const name of ['preset', 'protocol']) {
+    el(name).addEventListener('change', () => vscode.postMessage({ type: 'presetChanged', preset: el('preset').value, protocol: el('protocol').value }));
+  }
+  for (const name of ['host', 'port', 'security', 'account', 'user', 'mechanism', 'verifyCertificate']) el(name).addEventListener('change', persist);
+
+  const command = /** @type {HTMLInputElement} */ ($('command'));
+  function sendCommand() {
+    const line = command.value;
+    if (!line.trim()) return;
+    history.push(line);
+    historyIndex = history.length;
+    command.value = '';
+    vscode.postMessage({ type: 'command', line });
+  }
+  $('send').addEventListener('click', sendCommand);
+  command.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      sendCommand();
+    } else if (e.key === 'ArrowUp' && historyIndex > 0) {
+      command.value = history[--historyIndex];
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' && historyIndex < history.length) {
+      historyIndex++;
+      command.value = history[historyIndex] ?? '';
+      e.preventDefault();
+    }
+  });
+
+  window.addEventListener('message', (event) => {
+    const msg = event.data;
+    switch (msg && msg.type) {
+      case 'init': {
+        const presets = /** @type {HTMLSelectElement} */ (el('preset'));
+        presets.replaceChildren(...msg.presets.map((p) => new Option(p.label, p.id)));
+        const accounts = /** @type {HTMLSelectElement} */ (el('account'));
+        accounts.replaceChildren(new Option('Sign in / choose when connecting…', ''), ...msg.accounts.map((a) => new Option(a, a)));
+        const state = vscode.getState();
+        writeForm(state && state.form ? state.form : msg.form);
+        if (state && state.lines && !transcript.querySelector('.row')) {
+          savedLines = [];
+          addLines(state.lines);
+        }
+        if (state && state.verdict) showVerdict(state.verdict);
+        break;
+      }
+      case 'fill':
+        el('host').value = msg.host;
+        el('port').value = String(msg.port);
+        el('security').value = msg.security;
+        persist();
+        break;
+      case 'transcript':
+        addLines(msg.lines);
+        break;
+      case 'state':
+        setState(msg);
+        break;
+      case 'verdict':
+        showVerdict(msg.verdict);
+        break;
+      case 'quickActions': {
+        const box = $('actions');
+        box.replaceChildren(
+          ...msg.actions.map((a) => {
+            const b = document.createElement('button');
+            b.className = 'secondary';
+            b.type = 'button';
+            b.textContent = a.label;
+            b.dataset.action = a.id;
+            b.addEventListener('click', () => vscode.postMessage({ type: 'quickAction', action: a.id }));
+            return b;
+          }),
+        );
+        break;
+      }
+      case 'error':
+        $('status').textContent = msg.message;
+        break;
+    }
+  });
+
+  setState({ connected: false, busy: false });
+  vscode.postMessage({ type: 'ready' });
+})();

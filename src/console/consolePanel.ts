@@ -1,0 +1,389 @@
+// The protocol console's host side: one webview panel that runs a live IMAP/POP3/SMTP session with the
+// acquired token, streams the redacted transcript, shows the verdict, sends raw commands and quick
+// actions, and saves the transcript. Restored after a reload by a serializer (the session is not).
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { PRESETS, defaultPort, presetById } from '../core/presets/presets';
+import { probe } from '../core/protocol/probe';
+import { ProtocolSession } from '../core/protocol/session';
+import { SmtpSession } from '../core/protocol/smtpSession';
+import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
+import { TransportError } from '../core/protocol/transport';
+import { output } from '../outputChannel';
+import { ConsoleForm, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
+
+export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
+export const AUTH_PROVIDER_ID = 'mail-oauth-microsoft';
+/** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
+const WEBVIEW_ENTRY_CHARS = 4000;
+
+const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
+  imap: [
+    { id: 'imap.list', label: 'LIST' },
+    { id: 'imap.select', label: 'SELECT INBOX' },
+    { id: 'imap.fetch', label: 'FETCH 1 ENVELOPE' },
+  ],
+  pop3: [
+    { id: 'pop3.stat', label: 'STAT' },
+    { id: 'pop3.list', label: 'LIST' },
+    { id: 'pop3.top', label: 'TOP 1 0' },
+  ],
+  smtp: [{ id: 'smtp.testMessage', label: 'Send a test message to myself' }],
+};
+const ACTION_COMMANDS: Record<string, string> = {
+  'imap.list': 'LIST "" "*"',
+  'imap.select': 'SELECT INBOX',
+  'imap.fetch': 'FETCH 1 ENVELOPE',
+  'pop3.stat': 'STAT',
+  'pop3.list': 'LIST',
+  'pop3.top': 'TOP 1 0',
+};
+
+export function defaultForm(): ConsoleForm {
+  const preset = PRESETS[0];
+  const ep = preset.endpoints.imap!;
+  return { preset: preset.id, protocol: 'imap', host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: '', mechanism: 'XOAUTH2', verifyCertificate: true };
+}
+
+export class ConsolePanel {
+  private static current: ConsolePanel | undefined;
+  private session: ProtocolSession | undefined;
+  private transcript = new Transcript();
+  private form: ConsoleForm = defaultForm();
+  private busy = false;
+  private pending: TranscriptLine[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(extensionUri: vscode.Uri, form?: Partial<ConsoleForm>): ConsolePanel {
+    if (ConsolePanel.current) {
+      ConsolePanel.current.panel.reveal();
+      if (form) ConsolePanel.current.applyForm(form);
+      return ConsolePanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Mail OAuth: Protocol Console', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    ConsolePanel.current = new ConsolePanel(panel, extensionUri, form);
+    return ConsolePanel.current;
+  }
+
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
+    panel.webview.options = webviewOptions(extensionUri);
+    ConsolePanel.current?.dispose();
+    ConsolePanel.current = new ConsolePanel(panel, extensionUri);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private initialForm?: Partial<ConsoleForm>,
+  ) {
+    panel.webview.html = html(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+    );
+  }
+
+  dispose(): void {
+    if (ConsolePanel.current === this) ConsolePanel.current = undefined;
+    void this.session?.logout();
+    this.session = undefined;
+    clearTimeout(this.flushTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private applyForm(form: Partial<ConsoleForm>): void {
+    this.form = { ...this.form, ...form };
+    void this.sendInit();
+  }
+
+  private async sendInit(): Promise<void> {
+    let accounts: string[] = [];
+    try {
+      accounts = (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
+    } catch {
+      accounts = []; // the provider may not be registered (no client ID configured yet)
+    }
+    this.post({ type: 'init', form: this.form, accounts, presets: PRESETS.map((p) => ({ id: p.id, label: p.label })) });
+    this.post({ type: 'quickActions', actions: QUICK_ACTIONS[this.form.protocol] });
+    this.postState();
+  }
+
+  private postState(): void {
+    this.post({ type: 'state', connected: this.session !== undefined, busy: this.busy, protocol: this.form.protocol });
+  }
+
+  /** Every message is validated before use; anything else is dropped and logged. */
+  private async receive(raw: unknown): Promise<void> {
+    const msg = validateFromWebview(raw);
+    if (!msg) {
+      output().warn(`Protocol console: dropped a malformed message from the webview (${describe(raw)}).`);
+      return;
+    }
+    try {
+      await this.handle(msg);
+    } catch (e) {
+      output().error(`Protocol console: ${(e as Error).message}`);
+      this.post({ type: 'error', message: (e as Error).message });
+      this.busy = false;
+      this.postState();
+    }
+  }
+
+  private async handle(msg: FromWebview): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        if (this.initialForm) this.form = { ...this.form, ...this.initialForm };
+        this.initialForm = undefined;
+        return this.sendInit();
+      case 'presetChanged': {
+        const preset = presetById(msg.preset);
+        const ep = preset?.endpoints[msg.protocol];
+        this.form.protocol = msg.protocol;
+        this.post({ type: 'quickActions', actions: QUICK_ACTIONS[msg.protocol] });
+        if (ep) this.post({ type: 'fill', host: ep.host, port: ep.port, security: ep.security });
+        else this.post({ type: 'fill', host: this.form.host, port: defaultPort(msg.protocol, this.form.security), security: this.form.security });
+        return;
+      }
+      case 'connect':
+        return this.connect(msg.form, msg.token);
+      case 'disconnect':
+        return this.disconnect();
+      case 'command':
+        return this.run(msg.line);
+      case 'quickAction':
+        return this.quickAction(msg.action);
+      case 'saveTranscript':
+        return this.save();
+      case 'openLink':
+        await vscode.env.openExternal(vscode.Uri.parse(msg.url));
+        return;
+    }
+  }
+
+  private async token(form: ConsoleForm, pasted: string | undefined): Promise<string | undefined> {
+    if (form.tokenSource === 'pasted') {
+      const t = pasted?.trim();
+      if (!t) {
+        this.post({ type: 'error', message: 'Paste an access token, or choose a signed-in account.' });
+        return undefined;
+      }
+      return t;
+    }
+    const scopes = (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
+    try {
+      const account = form.account ? { label: form.account, id: form.account } : undefined;
+      const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
+      return session.accessToken;
+    } catch (e) {
+      this.post({ type: 'error', message: `No token from the account: ${(e as Error).message}` });
+      return undefined;
+    }
+  }
+
+  private async connect(form: ConsoleForm, pasted: string | undefined): Promise<void> {
+    if (this.busy) return;
+    await this.disconnect();
+    this.form = form;
+    if (!form.host || !form.port) {
+      this.post({ type: 'error', message: 'Fill in the host and port.' });
+      return;
+    }
+    if (!form.user) {
+      this.post({ type: 'error', message: 'Fill in the user (the mailbox to log in to; a shared mailbox may be named here).' });
+      return;
+    }
+    this.busy = true;
+    this.postState();
+    const token = await this.token(form, pasted);
+    if (!token) {
+      this.busy = false;
+      this.postState();
+      return;
+    }
+    this.transcript = new Transcript();
+    this.transcript.onEntry((e) => this.queue(e));
+    const result = await probe(
+      {
+        protocol: form.protocol,
+        host: form.host,
+        port: form.port,
+        security: form.security,
+        verifyCertificate: form.verifyCertificate,
+        login: { user: form.user, token, mechanism: form.mechanism },
+        keepOpen: true,
+      },
+      this.transcript,
+    );
+    this.session = result.session;
+    const v = result.verdict;
+    const verdict: VerdictView = {
+      ok: v.ok,
+      title: v.title,
+      step: v.step,
+      cause: v.cause,
+      fix: v.fix,
+      docs: v.findings.flatMap((f) => f.docs).slice(0, 4),
+      tokenProblems: v.tokenProblems.map((p) => ({ severity: p.severity, message: p.message })),
+    };
+    this.flush();
+    this.post({ type: 'verdict', verdict });
+    this.busy = false;
+    this.postState();
+  }
+
+  private async disconnect(): Promise<void> {
+    const s = this.session;
+    this.session = undefined;
+    if (s) {
+      await s.logout();
+      this.flush();
+    }
+    this.postState();
+  }
+
+  private async run(line: string): Promise<void> {
+    const session = this.session;
+    if (!session) {
+      this.post({ type: 'error', message: 'Connect first.' });
+      return;
+    }
+    this.busy = true;
+    this.postState();
+    try {
+      await session.send(line);
+    } catch (e) {
+      this.transcript.add('error', e instanceof TransportError ? e.message : `The command failed: ${(e as Error).message}`);
+      if (e instanceof TransportError) this.session = undefined;
+    } finally {
+      this.busy = false;
+      this.flush();
+      this.postState();
+    }
+  }
+
+  private async quickAction(action: string): Promise<void> {
+    if (action === 'smtp.testMessage') {
+      const session = this.session;
+      if (!(session instanceof SmtpSession)) return;
+      this.busy = true;
+      this.postState();
+      try {
+        await session.sendTestMessage(this.form.user);
+      } catch (e) {
+        this.transcript.add('error', (e as Error).message);
+      } finally {
+        this.busy = false;
+        this.flush();
+        this.postState();
+      }
+      return;
+    }
+    const command = ACTION_COMMANDS[action];
+    if (command) await this.run(command);
+  }
+
+  /** Entries are batched (every 50 ms) and long ones folded, so floods don't swamp the webview. */
+  private queue(e: TranscriptEntry): void {
+    const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … (${e.display.length.toLocaleString()} characters; the saved transcript has them all)` : e.display;
+    this.pending.push({ t: e.time.toISOString(), k: e.kind, x, d: e.decoded });
+    this.flushTimer ??= setTimeout(() => this.flush(), 50);
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.pending.length) return;
+    const lines = this.pending;
+    this.pending = [];
+    this.post({ type: 'transcript', lines });
+  }
+
+  private async save(): Promise<void> {
+    if (this.transcript.entries.length === 0) {
+      this.post({ type: 'error', message: 'Nothing to save yet: connect first.' });
+      return;
+    }
+    const choice = await vscode.window.showQuickPick(
+      [
+        { label: 'Save redacted', description: 'tokens shortened (recommended)', reveal: false },
+        { label: 'Save with tokens revealed…', description: 'the file will contain working credentials', reveal: true },
+      ],
+      { title: 'Save Transcript', placeHolder: 'How should tokens appear in the file?' },
+    );
+    if (!choice) return;
+    if (choice.reveal) {
+      const ok = await vscode.window.showWarningMessage(
+        'The saved file will contain the access token in clear text. Anyone who reads it can use the mailbox until the token expires. Save it anyway?',
+        { modal: true },
+        'Save with Tokens',
+      );
+      if (ok !== 'Save with Tokens') return;
+    }
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `${this.form.host || 'session'}-${stamp}.${this.form.protocol}.log`;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: { 'Mail transcript': ['log'] },
+      title: 'Save Transcript',
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(this.transcript.toLog({ reveal: choice.reveal }), 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(target);
+    await vscode.languages.setTextDocumentLanguage(doc, 'mail-transcript');
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'console')] };
+}
+
+function describe(raw: unknown): string {
+  if (typeof raw === 'object' && raw !== null && 'type' in raw) return `type ${JSON.stringify(String((raw as { type: unknown }).type)).slice(0, 40)}`;
+  return typeof raw;
+}
+
+function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'console', f));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${media('console.css')}">
+<title>Protocol Console</title>
+</head>
+<body>
+<h1>Protocol Console</h1>
+<form id="form" aria-label="Connection">
+  <label>Preset <select name="preset"></select></label>
+  <label>Protocol <select name="protocol"><option value="imap">IMAP</option><option value="pop3">POP3</option><option value="smtp">SMTP</option></select></label>
+  <label>Host <input name="host" autocomplete="off" spellcheck="false"></label>
+  <label>Port <input name="port" type="number" min="1" max="65535"></label>
+  <label>Security <select name="security"><option value="tls">Implicit TLS</option><option value="starttls">STARTTLS</option><option value="none">None (plain text)</option></select></label>
+  <label>Token from <select name="tokenSource"><option value="account">Signed-in account</option><option value="pasted">Pasted token</option></select></label>
+  <label id="accountLabel">Account <select name="account"></select></label>
+  <label id="tokenLabel" class="hidden">Access token <input id="token" name="token" type="password" autocomplete="off" spellcheck="false"></label>
+  <label>User (mailbox) <input name="user" autocomplete="off" spellcheck="false" placeholder="user@contoso.com or a shared mailbox"></label>
+  <label>Mechanism <select name="mechanism"><option value="XOAUTH2">XOAUTH2</option><option value="OAUTHBEARER">OAUTHBEARER</option></select></label>
+  <label class="check"><input name="verifyCertificate" type="checkbox" checked> Verify the server certificate</label>
+  <div class="buttons"><button id="connect" type="submit">Connect</button><button id="disconnect" type="button" class="secondary">Disconnect</button><button id="save" type="button" class="secondary">Save Transcript</button></div>
+</form>
+<div id="status" role="status" aria-live="polite"></div>
+<section id="verdict" class="hidden" aria-live="polite"></section>
+<div id="transcript" role="log" aria-label="Transcript" tabindex="0"></div>
+<div id="actions" aria-label="Quick actions"></div>
+<div class="commandline"><label class="sr-only" for="command">Command</label><input id="command" placeholder="Raw command (IMAP tags are added); Enter sends, ↑/↓ history" autocomplete="off" spellcheck="false"><button id="send" type="button">Send</button></div>
+<script nonce="${nonce}" src="${media('console.js')}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,131 @@
+// The typed message protocol between the console webview and the extension host. Every message from
+// the webview is validated here before use; anything unknown or malformed is dropped (and logged).
+
+export type ProtocolName = 'imap' | 'pop3' | 'smtp';
+export type SecurityName = 'tls' | 'starttls' | 'none';
+export type MechanismName = 'XOAUTH2' | 'OAUTHBEARER';
+export type TokenSource = 'account' | 'pasted';
+
+/** The form, as the webview keeps it (never with the token). */
+export interface ConsoleForm {
+  preset: string;
+  protocol: ProtocolName;
+  host: string;
+  port: number;
+  security: SecurityName;
+  tokenSource: TokenSource;
+  /** The account label chosen for tokenSource 'account'. */
+  account: string;
+  user: string;
+  mechanism: MechanismName;
+  verifyCertificate: boolean;
+}
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'connect'; form: ConsoleForm; token?: string }
+  | { type: 'disconnect' }
+  | { type: 'command'; line: string }
+  | { type: 'quickAction'; action: string }
+  | { type: 'saveTranscript' }
+  | { type: 'presetChanged'; preset: string; protocol: ProtocolName }
+  | { type: 'openLink'; url: string };
+
+export interface TranscriptLine {
+  t: string; // ISO time
+  k: 'C' | 'S' | 'info' | 'tls' | 'error';
+  x: string; // display text (redacted)
+  d?: string; // decoded authentication, inline
+}
+
+export interface VerdictView {
+  ok: boolean;
+  title: string;
+  step?: string;
+  cause?: string;
+  fix?: string;
+  docs: { title: string; url: string }[];
+  tokenProblems: { severity: string; message: string }[];
+}
+
+export type ToWebview =
+  | { type: 'init'; form: ConsoleForm; accounts: string[]; presets: { id: string; label: string }[] }
+  | { type: 'fill'; host: string; port: number; security: SecurityName }
+  | { type: 'transcript'; lines: TranscriptLine[] }
+  | { type: 'state'; connected: boolean; busy: boolean; protocol?: ProtocolName }
+  | { type: 'verdict'; verdict: VerdictView }
+  | { type: 'quickActions'; actions: { id: string; label: string }[] }
+  | { type: 'error'; message: string };
+
+const PROTOCOLS = new Set(['imap', 'pop3', 'smtp']);
+const SECURITIES = new Set(['tls', 'starttls', 'none']);
+const MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER']);
+const SOURCES = new Set(['account', 'pasted']);
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+export function validateForm(v: unknown): ConsoleForm | undefined {
+  if (!isObj(v)) return undefined;
+  const port = v.port;
+  if (
+    !str(v.preset, 40) ||
+    !str(v.protocol, 10) ||
+    !PROTOCOLS.has(v.protocol) ||
+    !str(v.host, 255) ||
+    typeof port !== 'number' ||
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > 65535 ||
+    !str(v.security, 10) ||
+    !SECURITIES.has(v.security) ||
+    !str(v.tokenSource, 10) ||
+    !SOURCES.has(v.tokenSource) ||
+    !str(v.account, 320) ||
+    !str(v.user, 320) ||
+    !str(v.mechanism, 20) ||
+    !MECHANISMS.has(v.mechanism) ||
+    typeof v.verifyCertificate !== 'boolean'
+  ) {
+    return undefined;
+  }
+  return {
+    preset: v.preset,
+    protocol: v.protocol as ProtocolName,
+    host: v.host,
+    port,
+    security: v.security as SecurityName,
+    tokenSource: v.tokenSource as TokenSource,
+    account: v.account,
+    user: v.user,
+    mechanism: v.mechanism as MechanismName,
+    verifyCertificate: v.verifyCertificate,
+  };
+}
+
+/** Returns the message if it is one the host understands, else undefined. */
+export function validateFromWebview(v: unknown): FromWebview | undefined {
+  if (!isObj(v) || typeof v.type !== 'string') return undefined;
+  switch (v.type) {
+    case 'ready':
+    case 'disconnect':
+    case 'saveTranscript':
+      return { type: v.type };
+    case 'connect': {
+      const form = validateForm(v.form);
+      if (!form) return undefined;
+      if (v.token !== undefined && !str(v.token, 20_000)) return undefined;
+      return { type: 'connect', form, token: v.token as string | undefined };
+    }
+    case 'command':
+      return str(v.line, 8_000) && !/[\r\n]/.test(v.line) ? { type: 'command', line: v.line } : undefined;
+    case 'quickAction':
+      return str(v.action, 40) ? { type: 'quickAction', action: v.action } : undefined;
+    case 'presetChanged':
+      return str(v.preset, 40) && str(v.protocol, 10) && PROTOCOLS.has(v.protocol) ? { type: 'presetChanged', preset: v.preset, protocol: v.protocol as ProtocolName } : undefined;
+    case 'openLink':
+      return str(v.url, 2000) && /^https:\/\//.test(v.url) ? { type: 'openLink', url: v.url } : undefined;
+    default:
+      return undefined;
+  }
+}
