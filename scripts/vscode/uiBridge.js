@@ -44,6 +44,45 @@ async function perform(page, req) {
       await page.locator(req.selector).filter({ visible: true }).first().click({ timeout: 10_000 });
       return {};
     }
+    case 'webview': {
+      // A webview is two nested iframes: the outer host frame and the content frame (#active-frame).
+      const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+      const target = frame.locator(req.selector).first();
+      switch (req.op) {
+        case 'fill':
+          await target.fill(req.value, { timeout: 10_000 });
+          return {};
+        case 'select':
+          await target.selectOption(req.value, { timeout: 10_000 });
+          return {};
+        case 'check':
+          await target.setChecked(Boolean(req.value), { timeout: 10_000 });
+          return {};
+        case 'click':
+          await target.click({ timeout: 10_000 });
+          return {};
+        case 'press':
+          await target.press(req.value, { timeout: 10_000 });
+          return {};
+        case 'text':
+          await target.waitFor({ state: 'attached', timeout: 10_000 });
+          return { text: await target.innerText() };
+        case 'waitForText': {
+          const deadline = Date.now() + (req.timeoutMs || 20_000);
+          for (;;) {
+            const text = await target.innerText({ timeout: 10_000 }).catch(() => '');
+            if (text.includes(req.value)) return { text };
+            if (Date.now() > deadline) throw new Error(`"${req.value}" did not appear in ${req.selector}; it shows: ${text.slice(-500)}`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+        case 'evaluate':
+          // Measures inside the webview (e.g. frame gaps): the expression is the test's own code.
+          return { text: JSON.stringify(await target.evaluate((el, expr) => new Function('el', `return (${expr})(el)`)(el), req.value)) };
+        default:
+          throw new Error(`unknown webview op ${JSON.stringify(req.op)}`);
+      }
+    }
     case 'screenshot': {
       fs.mkdirSync(path.dirname(req.path), { recursive: true });
       if (req.selector) await page.locator(req.selector).first().screenshot({ path: req.path, timeout: 10_000 });
@@ -85,7 +124,7 @@ function startUiBridge(page, dir, log = () => {}) {
           answer = { id: req.id, ok: false, error: String((err && err.message) || err) };
         }
         // Never log typed text: tests may type secrets.
-        log(`ui-bridge ${req.action}${req.key ? ' ' + req.key : ''}${req.selector ? ' ' + req.selector : ''} -> ${answer.ok ? 'ok' : answer.error}`);
+        log(`ui-bridge ${req.action}${req.op ? ' ' + req.op : ''}${req.key ? ' ' + req.key : ''}${req.selector ? ' ' + req.selector : ''} -> ${answer.ok ? 'ok' : answer.error}`);
         const res = path.join(dir, `res-${req.id}.json`);
         fs.writeFileSync(res + '.tmp', JSON.stringify(answer));
         fs.renameSync(res + '.tmp', res);

@@ -92,6 +92,39 @@ export const ui = {
     await request('click', { selector }, options.timeoutMs);
   },
 
+  /**
+   * Drives the content of the (last opened) webview panel, which lives in nested iframes: fill inputs,
+   * choose options, tick boxes, click, read text. Values typed here are never logged.
+   */
+  webview: {
+    async fill(selector: string, value: string): Promise<void> {
+      await request('webview', { op: 'fill', selector, value });
+    },
+    async select(selector: string, value: string): Promise<void> {
+      await request('webview', { op: 'select', selector, value });
+    },
+    async check(selector: string, checked: boolean): Promise<void> {
+      await request('webview', { op: 'check', selector, value: checked });
+    },
+    async click(selector: string): Promise<void> {
+      await request('webview', { op: 'click', selector });
+    },
+    async press(selector: string, key: string): Promise<void> {
+      await request('webview', { op: 'press', selector, value: key });
+    },
+    async text(selector: string): Promise<string> {
+      return (await request('webview', { op: 'text', selector })).text ?? '';
+    },
+    /** Waits until the element's text contains `text`; returns the whole text. */
+    async waitForText(selector: string, text: string, timeoutMs = 20_000): Promise<string> {
+      return (await request('webview', { op: 'waitForText', selector, value: text, timeoutMs }, timeoutMs + 5_000)).text ?? '';
+    },
+    /** Runs `(el) => …` (given as source) on the element inside the webview; returns its JSON result. */
+    async evaluate<T>(selector: string, fnSource: string, timeoutMs = 30_000): Promise<T> {
+      return JSON.parse((await request('webview', { op: 'evaluate', selector, value: fnSource }, timeoutMs)).text ?? 'null') as T;
+    },
+  },
+
   /** Screenshots the browser page (the whole VS Code window) and returns the PNG's path. */
   async screenshot(name: string, options: ScreenshotOptions = {}): Promise<string> {
     const dir =
