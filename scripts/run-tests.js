@@ -119,6 +119,8 @@ async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
   const tools = ensureCodeServer();
   const bridgeDir = path.join(tmp, 'ui-bridge');
   const logFile = path.join(resultsDir, 'code-server.log');
+  // URLs that vscode.env.openExternal opened in the browser (new tabs): tests play the person there.
+  const openedUrlsFile = path.join(tmp, 'opened-urls.log');
   const timeoutMs = Number(process.env.MAILOAUTH_INTEGRATION_TIMEOUT_MS) || 20 * 60_000;
   const started = Date.now();
   const server = await startCodeServer({
@@ -126,8 +128,9 @@ async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
     workspace,
     extensionDevelopmentPath: REPO,
     extensionTestsPath: path.join(REPO, 'out/test/integration/index.js'),
-    env: { ...env, MAILOAUTH_UI_BRIDGE_DIR: bridgeDir },
+    env: { ...env, MAILOAUTH_UI_BRIDGE_DIR: bridgeDir, MAILOAUTH_OPENED_URLS_FILE: openedUrlsFile },
     logFile,
+    openedUrlsFile,
   });
   const bridge = startUiBridge(server.page, bridgeDir, server.log);
   console.log(`  code-server ${server.url.split('/?')[0]} (log: ${path.relative(REPO, logFile)})`);

@@ -1,11 +1,14 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
 import * as vscode from 'vscode';
+import { registerAuthCommands } from './auth/authCommands';
+import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
 import { registerDecodeCommands } from './commands/decode';
 import { registerEncodeCommands } from './commands/encode';
 import { registerLogCommands } from './hover/logCommands';
 import { LogDiagnostics } from './hover/logDiagnostics';
 import { logDocumentSelector } from './hover/logDocuments';
 import { LogHoverProvider, RevealedBlobs } from './hover/logHoverProvider';
+import { AccountsView, ACCOUNTS_VIEW_ID } from './views/accountsView';
 import { DECODED_SCHEME, DecodedViewProvider } from './views/decodedView';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,6 +16,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const revealed = new RevealedBlobs();
   const hover = new LogHoverProvider(revealed);
   let hoverRegistration = vscode.languages.registerHoverProvider(logDocumentSelector(), hover);
+  const auth = new MailAuthenticationProvider(context);
+  const accounts = new AccountsView(auth);
 
   context.subscriptions.push(
     decodedView,
@@ -21,6 +26,11 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerDecodeCommands(decodedView),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
+    auth,
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
+    accounts,
+    vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: accounts, showCollapseAll: true }),
+    ...registerAuthCommands(auth, accounts, decodedView),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;

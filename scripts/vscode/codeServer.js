@@ -103,9 +103,30 @@ const USER_SETTINGS = {
 };
 
 /**
+ * What vscode.env.openExternal opens: in code-server it is a new browser tab (window.open). Each new tab's
+ * first http(s) navigation is appended to `file`, one URL a line, so that a test can play the person in
+ * that tab (for example complete a sign-in); the tab itself is then closed.
+ */
+function recordOpenedUrls(context, mainPage, file, log) {
+  fs.writeFileSync(file, '');
+  context.on('page', async (page) => {
+    if (page === mainPage) return;
+    try {
+      if (!/^https?:/.test(page.url())) await page.waitForURL(/^https?:/, { timeout: 10_000, waitUntil: 'commit' });
+      fs.appendFileSync(file, `${page.url()}\n`);
+      log(`browser opened a tab: ${page.url().split('?')[0]}`);
+    } catch (err) {
+      log(`browser opened a tab that never navigated: ${err.message}`);
+    }
+    setTimeout(() => page.close().catch(() => {}), 500);
+  });
+}
+
+/**
  * Starts code-server and (unless browser === false) a headless Chromium page on it.
  * options: { node, entry, chromium, workspace, extensionDevelopmentPath, extensionTestsPath?,
- *            env?: extra environment (reaches the extension host), logFile, browser?: boolean, port? }
+ *            env?: extra environment (reaches the extension host), logFile, browser?: boolean, port?,
+ *            openedUrlsFile?: where to record the URLs that new browser tabs open (openExternal) }
  * Returns { url, port, page, context, child, logFile, stop() }.
  */
 async function startCodeServer(options) {
@@ -239,6 +260,8 @@ async function startCodeServer(options) {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // vscode.env.openExternal is window.open without a user gesture: let it open its tab.
+          '--disable-popup-blocking',
         ],
         viewport: { width: 1400, height: 900 },
         // Keep Chromium's config and crash-report folders out of ~/.config and ~/.cache too.
@@ -250,6 +273,7 @@ async function startCodeServer(options) {
       // Tests use vscode.env.clipboard, which code-server implements with the browser's clipboard.
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       const page = context.pages()[0] || (await context.newPage());
+      if (options.openedUrlsFile) recordOpenedUrls(context, page, options.openedUrlsFile, log);
       page.on('console', (msg) => {
         // First lines only: the workbench's own stack traces are long and rarely useful.
         if (msg.type() === 'error' || msg.type() === 'warning') log(`browser ${msg.type()}: ${msg.text().split('\n').slice(0, 4).join('\n')}`);

@@ -107,6 +107,13 @@ export function parseServer(value: string): { host?: string; port?: number } | u
 }
 
 async function askToken(title: string): Promise<string | undefined> {
+  // Signed-in accounts (the Accounts view) come first; without any, this returns { manual } at once.
+  const picked = await vscode.commands.executeCommand<{ token: string } | { manual: true } | undefined>('mailOAuth.accounts.pickToken').then(
+    (r) => r,
+    () => ({ manual: true as const }),
+  );
+  if (picked === undefined) return undefined;
+  if ('token' in picked) return picked.token;
   let clip = '';
   try {
     clip = (await vscode.env.clipboard.readText()).trim();

@@ -35,6 +35,7 @@ export interface IdpRequest {
   /** grant_type of token requests. */
   grantType?: string;
   clientId?: string;
+  scope?: string;
 }
 
 /** What the provider expects of the confidential client: a secret, or a certificate (public key PEM). */
@@ -143,8 +144,14 @@ export class IdentityProvider {
           enabled: true,
           charset: 'base-20',
           mask: '****-****',
-          userCodeInputSource: async (ctx, form, _out, err) => {
-            ctx.body = page(`<h1>Enter code</h1>${err ? '<p id="error">The code you entered is incorrect.</p>' : ''}${form}<button type="submit" form="op.deviceInputForm">Next</button>`);
+          userCodeInputSource: async (ctx, form, out, err) => {
+            const e = err as (Error & { userCode?: string }) | undefined;
+            if (e && !e.userCode && e.name !== 'NoCodeError') {
+              // The sign-in ended (declined consent, aborted): say so, with nothing more to submit.
+              ctx.body = page(`<h1>Sign-in did not complete</h1><p id="error">${escapeHtml(String(out?.error ?? e.name))}: ${escapeHtml(String(out?.error_description ?? e.message))}</p>`);
+              return;
+            }
+            ctx.body = page(`<h1>Enter code</h1>${e ? '<p id="error">The code you entered is incorrect.</p>' : ''}${form}<button type="submit" form="op.deviceInputForm">Next</button>`);
           },
           userCodeConfirmSource: async (ctx, form, _client, _info, userCode) => {
             ctx.body = page(`<h1>Are you trying to sign in to Mail OAuth Debugger?</h1><p>${escapeHtml(userCode)}</p>${form}<button type="submit" form="op.deviceConfirmForm">Continue</button>`);
@@ -222,6 +229,7 @@ export class IdentityProvider {
     if (form.get('grant_type')) record.grantType = form.get('grant_type')!;
     const clientId = form.get('client_id') ?? url.searchParams.get('client_id') ?? undefined;
     if (clientId) record.clientId = clientId;
+    if (form.get('scope')) record.scope = form.get('scope')!;
     this.requests.push(record);
 
     if (!['organizations', 'common', TEST_TENANT_ID, 'contoso.test'].includes(tenant)) {

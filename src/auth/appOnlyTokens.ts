@@ -1,0 +1,132 @@
+// App-only tokens (OAuth client credentials) for Exchange Online IMAP, POP and SMTP, which accept them
+// since 2022 (roles IMAP.AccessAsApp, POP.AccessAsApp, SMTP.SendAsApp). The client secret or certificate
+// key is kept in SecretStorage only; the tokens in memory only (they are re-acquired from the credential).
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { AuthenticationResult, ConfidentialClientApplication } from '@azure/msal-node';
+import { output } from '../outputChannel';
+import { toAuthFailure, AuthFailure } from './authErrors';
+import { appScopes, AuthConfig, checkClientId } from './authSettings';
+import { MsalNetworkClient, OAuthErrorReply } from './networkClient';
+
+export type AppCredential = { type: 'secret'; secret: string } | { type: 'certificate'; privateKeyPem: string; certificatePem: string; thumbprintSha256: string };
+
+export interface AppToken {
+  clientId: string;
+  accessToken: string;
+  expiresOn: Date | null;
+  scopes: string[];
+}
+
+export class AppOnlyTokens implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private current: AppToken | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly settings: () => { config: AuthConfig; extraCaPem: string[] },
+  ) {
+    this.subscription = secrets.onDidChange((e) => {
+      if (e.key.startsWith('mailOAuth.appCredential.')) {
+        this.current = undefined;
+        this.changed.fire();
+      }
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  /** The app registration used for client credentials: mailOAuth.auth.appClientId, else the client ID. */
+  clientId(): string {
+    const app = vscode.workspace.getConfiguration('mailOAuth.auth').get<string>('appClientId', '').trim();
+    return app || this.settings().config.clientId;
+  }
+
+  private key(clientId: string): string {
+    return `mailOAuth.appCredential.${clientId}`;
+  }
+
+  async credential(clientId = this.clientId()): Promise<AppCredential | undefined> {
+    const raw = await this.secrets.get(this.key(clientId));
+    return raw ? (JSON.parse(raw) as AppCredential) : undefined;
+  }
+
+  async setCredential(credential: AppCredential, clientId = this.clientId()): Promise<void> {
+    const problem = checkClientId(clientId);
+    if (problem) throw new AuthFailure(`App-only tokens: ${problem.message} (or set mailOAuth.auth.appClientId).`, problem.message, []);
+    await this.secrets.store(this.key(clientId), JSON.stringify(credential));
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  async removeCredential(clientId = this.clientId()): Promise<void> {
+    await this.secrets.delete(this.key(clientId));
+    this.current = undefined;
+    this.changed.fire();
+  }
+
+  /** The token acquired last (in memory), if any. */
+  get token(): AppToken | undefined {
+    return this.current;
+  }
+
+  /** Acquires an app-only token for https://outlook.office365.com/.default (MSAL caches it in memory). */
+  async acquire(forceRefresh = false): Promise<AppToken> {
+    const { config, extraCaPem } = this.settings();
+    const clientId = this.clientId();
+    const credential = await this.credential(clientId);
+    if (!credential) {
+      throw new AuthFailure(
+        `No client secret or certificate is stored for the app ${clientId}. Run "Mail OAuth: Set Client Secret for App-Only Tokens" or "Mail OAuth: Set Client Certificate for App-Only Tokens".`,
+        'no credential',
+        [],
+      );
+    }
+    let lastReply: OAuthErrorReply | undefined;
+    const app = new ConfidentialClientApplication({
+      auth: {
+        clientId,
+        authority: config.authority,
+        ...(config.knownAuthorities.length ? { knownAuthorities: config.knownAuthorities } : {}),
+        ...(credential.type === 'secret'
+          ? { clientSecret: credential.secret }
+          : { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKeyPem, x5c: credential.certificatePem } }),
+      },
+      system: { networkClient: new MsalNetworkClient({ extraCaPem, onErrorReply: (r) => (lastReply = r) }) },
+    });
+    const scopes = appScopes(config.appResource);
+    let result: AuthenticationResult | null;
+    try {
+      result = await app.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh });
+    } catch (err) {
+      throw toAuthFailure(err, lastReply);
+    }
+    if (!result) throw new AuthFailure('The identity platform returned no app-only token.', 'no token', []);
+    this.current = { clientId, accessToken: result.accessToken, expiresOn: result.expiresOn, scopes };
+    output().info(`App-only token acquired for the app ${clientId} (${scopes.join(' ')}).`);
+    this.changed.fire();
+    return this.current;
+  }
+
+  forget(): void {
+    this.current = undefined;
+    this.changed.fire();
+  }
+}
+
+/**
+ * Reads a PEM holding a private key and a certificate (as exported for an app registration's
+ * "Certificates & secrets") and computes the SHA-256 thumbprint MSAL sends.
+ */
+export function certificateCredential(pem: string): AppCredential {
+  const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
+  const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!key || !cert) throw new Error('The file must hold both the private key and the certificate in PEM form (-----BEGIN PRIVATE KEY----- and -----BEGIN CERTIFICATE-----).');
+  const thumbprintSha256 = new crypto.X509Certificate(cert).fingerprint256.replace(/:/g, '').toLowerCase();
+  return { type: 'certificate', privateKeyPem: key, certificatePem: cert, thumbprintSha256 };
+}

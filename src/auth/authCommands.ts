@@ -1,0 +1,220 @@
+// Commands of the sign-in feature: sign in (browser or device code), the sidebar's context actions (copy
+// token, copy XOAUTH2, inspect, refresh, sign out, get a missing protocol's token), app-only credentials
+// and tokens, and the account picker that "Encode XOAUTH2" uses.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { AccountInfo } from '@azure/msal-node';
+import type { EncodeArgs } from '../commands/encode';
+import { validateUserInput } from '../core/sasl/token';
+import { encodeXoauth2 } from '../core/sasl/xoauth2';
+import { logError } from '../outputChannel';
+import { AccountsNode, AccountsView, ACCOUNTS_VIEW_ID } from '../views/accountsView';
+import { DecodedViewProvider } from '../views/decodedView';
+import { AuthFailure } from './authErrors';
+import { AccountToken, MailAuthenticationProvider, protocolLabel } from './authProvider';
+import { MailProtocolScope, protocolScopes, SignInFlow } from './authSettings';
+import { certificateCredential } from './appOnlyTokens';
+
+/** Arguments for calling sign-in without prompts (tests, other commands). */
+export interface SignInArgs {
+  protocol?: MailProtocolScope;
+  flow?: SignInFlow;
+}
+
+/** What the account picker returns to "Encode XOAUTH2". */
+export type PickedToken = { token: string; user: string } | { manual: true };
+
+export function registerAuthCommands(provider: MailAuthenticationProvider, view: AccountsView, decoded: DecodedViewProvider): vscode.Disposable[] {
+  const run = (id: string, fn: (...args: never[]) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        if (err instanceof AuthFailure && err.cancelled) return undefined;
+        if (!(err instanceof AuthFailure)) logError(id, err);
+        // Sign-in failures were shown (explained) by the provider already.
+        if (!(err instanceof AuthFailure) || !/^Sign-in failed|timed out/.test(err.message)) void provider.showFailure(err, false);
+        return undefined;
+      }
+    });
+
+  return [
+    run('mailOAuth.signIn', (args?: SignInArgs) => signIn(provider, args)),
+    run('mailOAuth.signInWithDeviceCode', (args?: SignInArgs) => signIn(provider, { ...args, flow: 'deviceCode' })),
+    run('mailOAuth.openAuthSettings', async () => vscode.commands.executeCommand('workbench.action.openSettings', 'mailOAuth.auth')),
+    run('mailOAuth.accounts.refresh', async () => view.refresh()),
+    run('mailOAuth.accounts.getToken', async (node?: AccountsNode) => {
+      const target = await tokenTarget(provider, node);
+      if (!target) return undefined;
+      const scopes = protocolScopes(target.protocol, provider.outlookResource());
+      const silent = await provider.tokenFor(target.account, scopes);
+      if (silent) {
+        view.refresh();
+        return true;
+      }
+      await provider.signIn({ scopes, loginHint: target.account.username });
+      return true;
+    }),
+    run('mailOAuth.accounts.copyToken', async (node?: AccountsNode) => {
+      const t = await tokenOf(provider, node);
+      if (!t) return;
+      await vscode.env.clipboard.writeText(t.token);
+      void vscode.window.showInformationMessage(`Access token (${t.what}) copied to the clipboard.`);
+    }),
+    run('mailOAuth.accounts.copyXoauth2', async (node?: AccountsNode, opts?: { user?: string; action?: EncodeArgs['action'] }) => {
+      const t = await tokenOf(provider, node);
+      if (!t) return;
+      const user =
+        opts?.user ??
+        (await vscode.window.showInputBox({
+          title: `XOAUTH2 string (${t.what})`,
+          prompt: 'Mailbox for the user= field: the signed-in account, or a shared mailbox address it has access to (the token stays the account’s).',
+          value: t.user,
+          ignoreFocusOut: true,
+          validateInput: (v) => validateUserInput(v).find((p) => p.severity === 'error')?.message,
+        }));
+      if (user === undefined) return;
+      const args: EncodeArgs = { user, token: t.token, ...(opts?.action ? { action: opts.action } : {}) };
+      await vscode.commands.executeCommand('mailOAuth.encodeXoauth2', args);
+    }),
+    run('mailOAuth.accounts.inspectToken', async (node?: AccountsNode) => {
+      const t = await tokenOf(provider, node);
+      if (!t) return;
+      const encoded = encodeXoauth2(t.user || 'app-only', t.token);
+      if (!encoded.ok) throw new Error(encoded.problems[0]?.message ?? 'cannot encode');
+      await decoded.open(encoded.value, { title: `Token of ${t.user || 'app'} (${t.what})`, analyze: t.protocol ? { protocol: t.protocol } : {} });
+    }),
+    run('mailOAuth.accounts.refreshToken', async (node?: AccountsNode) => {
+      if (node?.kind === 'app' || node?.kind === 'appToken') {
+        await provider.appOnly.acquire(true);
+        return;
+      }
+      const target = await tokenTarget(provider, node);
+      if (!target) return;
+      const t = await provider.tokenFor(target.account, protocolScopes(target.protocol, provider.outlookResource()), true);
+      if (!t) {
+        await provider.signIn({ scopes: protocolScopes(target.protocol, provider.outlookResource()), loginHint: target.account.username });
+      }
+      view.refresh();
+      void vscode.window.setStatusBarMessage(`Mail OAuth: ${protocolLabel(target.protocol)} token of ${target.account.username} refreshed.`, 5000);
+    }),
+    run('mailOAuth.accounts.signOut', async (node?: AccountsNode) => {
+      if (node?.kind === 'app' || node?.kind === 'appToken') {
+        provider.appOnly.forget();
+        return;
+      }
+      const account = node && 'account' in node ? node.account : await pickAccount(provider, 'Sign out of which account?');
+      if (!account) return;
+      await provider.signOut(account.homeAccountId);
+      void vscode.window.showInformationMessage(`Signed out ${account.username}; its tokens were removed from the secret storage.`);
+    }),
+    run('mailOAuth.setClientSecret', async (args?: { secret?: string }) => {
+      const secret =
+        args?.secret ??
+        (await vscode.window.showInputBox({
+          title: `Client secret of the app ${provider.appOnly.clientId()}`,
+          prompt: 'The secret’s Value (not its Secret ID) from App registrations → Certificates & secrets. Kept in the secret storage only.',
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (v) => (v.trim().length < 8 ? 'Paste the client secret value.' : /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v.trim()) ? 'This is a GUID: the Secret ID, not the secret Value.' : undefined),
+        }));
+      if (!secret) return;
+      await provider.appOnly.setCredential({ type: 'secret', secret: secret.trim() });
+      void vscode.window.showInformationMessage('Client secret stored in the secret storage. Run "Mail OAuth: Get App-Only Token" to use it.');
+    }),
+    run('mailOAuth.setClientCertificate', async (args?: { file?: string }) => {
+      const file =
+        args?.file ??
+        (await vscode.window.showOpenDialog({ title: 'PEM file with the private key and the certificate', canSelectMany: false, filters: { 'PEM files': ['pem', 'key', 'crt'] } }))?.[0]?.fsPath;
+      if (!file) return;
+      await provider.appOnly.setCredential(certificateCredential(fs.readFileSync(file, 'utf8')));
+      void vscode.window.showInformationMessage('Certificate stored in the secret storage (the file itself is not needed any more by the extension).');
+    }),
+    run('mailOAuth.removeAppCredentials', async () => {
+      await provider.appOnly.removeCredential();
+      void vscode.window.showInformationMessage(`The client secret or certificate of the app ${provider.appOnly.clientId()} was removed from the secret storage.`);
+    }),
+    run('mailOAuth.getAppOnlyToken', async () => {
+      const t = await vscode.window.withProgress({ location: { viewId: ACCOUNTS_VIEW_ID }, title: 'Getting an app-only token' }, () => provider.appOnly.acquire());
+      view.refresh();
+      return t.expiresOn?.toISOString();
+    }),
+    run('mailOAuth.accounts.pickToken', async (): Promise<PickedToken | undefined> => pickTokenForEncode(provider)),
+  ];
+}
+
+async function signIn(provider: MailAuthenticationProvider, args: SignInArgs | undefined): Promise<string | undefined> {
+  let protocol = args?.protocol;
+  if (!protocol) {
+    const picked = await vscode.window.showQuickPick(
+      (['imap', 'pop3', 'smtp'] as const).map((p) => ({ label: protocolLabel(p), description: protocolScopes(p)[0], protocol: p })),
+      { title: 'Sign in to Microsoft', placeHolder: 'Which protocol is the token for? (others can be added later from the account)', ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    protocol = picked.protocol;
+  }
+  const t = await provider.signIn({ scopes: protocolScopes(protocol, provider.outlookResource()), ...(args?.flow ? { flow: args.flow } : {}) });
+  return t.account.username;
+}
+
+async function pickAccount(provider: MailAuthenticationProvider, title: string): Promise<AccountInfo | undefined> {
+  const accounts = await provider.accounts();
+  if (accounts.length <= 1) return accounts[0];
+  return (await vscode.window.showQuickPick(accounts.map((a) => ({ label: a.username, description: a.name, account: a })), { title }))?.account;
+}
+
+async function pickProtocol(title: string): Promise<MailProtocolScope | undefined> {
+  return (await vscode.window.showQuickPick((['imap', 'pop3', 'smtp'] as const).map((p) => ({ label: protocolLabel(p), protocol: p })), { title }))?.protocol;
+}
+
+/** The cached account for a node's account (callers may pass only { homeAccountId }). */
+async function resolveAccount(provider: MailAuthenticationProvider, account: AccountInfo): Promise<AccountInfo> {
+  return (await provider.accounts()).find((a) => a.homeAccountId === account.homeAccountId) ?? account;
+}
+
+async function tokenTarget(provider: MailAuthenticationProvider, node: AccountsNode | undefined): Promise<{ account: AccountInfo; protocol: MailProtocolScope } | undefined> {
+  if (node?.kind === 'token') return { account: await resolveAccount(provider, node.account), protocol: node.protocol };
+  const account = node?.kind === 'account' ? await resolveAccount(provider, node.account) : await pickAccount(provider, 'Which account?');
+  if (!account) return undefined;
+  const protocol = await pickProtocol(`Token of ${account.username} for which protocol?`);
+  return protocol ? { account, protocol } : undefined;
+}
+
+/** The token behind a sidebar node (or picked), fetched from the cache or renewed silently. */
+async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode | undefined): Promise<{ token: string; user: string; what: string; protocol?: MailProtocolScope } | undefined> {
+  if (node?.kind === 'app' || node?.kind === 'appToken') {
+    const t = provider.appOnly.token ?? (await provider.appOnly.acquire());
+    return { token: t.accessToken, user: '', what: 'app-only' };
+  }
+  const target = await tokenTarget(provider, node);
+  if (!target) return undefined;
+  const scopes = protocolScopes(target.protocol, provider.outlookResource());
+  let t: AccountToken | undefined = await provider.tokenFor(target.account, scopes);
+  t ??= await provider.signIn({ scopes, loginHint: target.account.username });
+  return { token: t.accessToken, user: target.account.username, what: `${protocolLabel(target.protocol)}, ${target.account.username}`, protocol: target.protocol };
+}
+
+/** For "Encode XOAUTH2": a signed-in account's token, or { manual } to type one in. */
+async function pickTokenForEncode(provider: MailAuthenticationProvider): Promise<PickedToken | undefined> {
+  const accounts = await provider.accounts();
+  if (accounts.length === 0 && !provider.appOnly.token) return { manual: true };
+  type Item = vscode.QuickPickItem & { pick: () => Promise<PickedToken | undefined> };
+  const items: Item[] = [];
+  for (const account of accounts) {
+    for (const protocol of ['imap', 'pop3', 'smtp'] as const) {
+      items.push({
+        label: `$(account) ${account.username}`,
+        description: `${protocolLabel(protocol)} token`,
+        pick: async () => {
+          const t = await tokenOf(provider, { kind: 'token', account, protocol, token: undefined });
+          return t ? { token: t.token, user: t.user } : undefined;
+        },
+      });
+    }
+  }
+  const app = provider.appOnly.token;
+  if (app) items.push({ label: `$(server-process) App ${app.clientId}`, description: 'app-only token', pick: async () => ({ token: app.accessToken, user: '' }) });
+  items.push({ label: '$(edit) Enter a token…', description: 'paste an access token', pick: async () => ({ manual: true }) });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Encode XOAUTH2: token', placeHolder: 'Use the token of a signed-in account, or enter one', ignoreFocusOut: true });
+  return picked ? picked.pick() : undefined;
+}

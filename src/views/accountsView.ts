@@ -1,0 +1,178 @@
+// The "Accounts" view in the Mail OAuth sidebar: each signed-in account expands to its token per
+// protocol (IMAP, POP, SMTP) with expiry (relative, kept current), audience, scopes or roles and the
+// problems found by the token checks; plus the app-only (client credentials) token when there is one.
+// Empty, the view shows its welcome content (Sign in to Microsoft, set the client ID).
+import * as vscode from 'vscode';
+import type { AccountInfo } from '@azure/msal-node';
+import { AccountToken, MailAuthenticationProvider, protocolLabel } from '../auth/authProvider';
+import { MailProtocolScope, protocolScopes } from '../auth/authSettings';
+import { checkToken, MailProtocol } from '../core/token/checks';
+import { inspectToken } from '../core/token/inspect';
+import { formatDate, formatRelative } from '../core/token/time';
+
+export const ACCOUNTS_VIEW_ID = 'mailOAuth.accounts';
+const PROTOCOLS: MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
+
+export type AccountsNode =
+  | { kind: 'account'; account: AccountInfo }
+  | { kind: 'token'; account: AccountInfo; protocol: MailProtocolScope; token: AccountToken | undefined; error?: string }
+  | { kind: 'app'; clientId: string }
+  | { kind: 'appToken'; clientId: string }
+  | { kind: 'detail'; label: string; description?: string; icon: string; tooltip?: string; severity?: 'error' | 'warning' | 'info' };
+
+export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AccountsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timer: NodeJS.Timeout;
+  /** Tokens shown, by account and protocol (memory only), so the 30 s tick re-renders without MSAL calls. */
+  private readonly tokens = new Map<string, AccountToken | undefined>();
+
+  constructor(private readonly provider: MailAuthenticationProvider) {
+    this.disposables.push(
+      this.changed,
+      provider.onDidChangeAccounts(() => this.refresh()),
+    );
+    // Relative expiries ("in 42 min") stay current without refetching anything.
+    this.timer = setInterval(() => this.changed.fire(undefined), 30_000);
+    this.timer.unref?.();
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Forgets the shown tokens and reloads them from the cache. */
+  refresh(): void {
+    this.tokens.clear();
+    this.changed.fire(undefined);
+    void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', undefined);
+  }
+
+  async getChildren(node?: AccountsNode): Promise<AccountsNode[]> {
+    if (!node) {
+      const accounts = await this.provider.accounts();
+      const roots: AccountsNode[] = accounts.map((account) => ({ kind: 'account', account }));
+      const app = this.provider.appOnly.token;
+      if (app) roots.push({ kind: 'app', clientId: app.clientId });
+      void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', roots.length > 0);
+      return roots;
+    }
+    if (node.kind === 'account') return Promise.all(PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
+    if (node.kind === 'app') return [{ kind: 'appToken', clientId: node.clientId }];
+    if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol) : [];
+    if (node.kind === 'appToken') {
+      const t = this.provider.appOnly.token;
+      return t ? details(t.accessToken, undefined, undefined) : [];
+    }
+    return [];
+  }
+
+  private async tokenNode(account: AccountInfo, protocol: MailProtocolScope): Promise<AccountsNode> {
+    const key = `${account.homeAccountId} ${protocol}`;
+    if (!this.tokens.has(key)) {
+      try {
+        this.tokens.set(key, await this.provider.tokenFor(account, protocolScopes(protocol, this.provider.outlookResource())));
+      } catch (err) {
+        return { kind: 'token', account, protocol, token: undefined, error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    return { kind: 'token', account, protocol, token: this.tokens.get(key) };
+  }
+
+  getTreeItem(node: AccountsNode): vscode.TreeItem {
+    const now = new Date();
+    switch (node.kind) {
+      case 'account': {
+        const item = new vscode.TreeItem(node.account.username || node.account.name || node.account.homeAccountId, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `account:${node.account.homeAccountId}`;
+        item.description = node.account.name && node.account.name !== node.account.username ? node.account.name : undefined;
+        item.tooltip = `${node.account.username}\nTenant ${node.account.tenantId}\n${node.account.environment}`;
+        item.iconPath = new vscode.ThemeIcon('account');
+        item.contextValue = 'mailOAuth.account';
+        return item;
+      }
+      case 'token': {
+        const label = protocolLabel(node.protocol);
+        const item = new vscode.TreeItem(label, node.token ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `token:${node.account.homeAccountId}:${node.protocol}`;
+        if (!node.token) {
+          item.description = node.error ? 'error' : 'no token: click to sign in';
+          item.tooltip = node.error ?? `No ${label} token yet for ${node.account.username}. Click to get one (silently if the app is already consented, else with a sign-in).`;
+          item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'circle-outline');
+          item.contextValue = 'mailOAuth.tokenMissing';
+          item.command = { command: 'mailOAuth.accounts.getToken', title: 'Get Token', arguments: [node] };
+          return item;
+        }
+        const problems = problemsOf(node.token.accessToken, node.account.username, node.protocol, now);
+        const expiry = node.token.expiresOn ? expiryText(node.token.expiresOn, now) : 'opaque token';
+        item.description = problems.errors ? `${expiry} · ${problems.errors} problem${problems.errors > 1 ? 's' : ''}` : expiry;
+        item.tooltip = `${label} access token for ${node.account.username}\n${node.token.expiresOn ? `Expires ${formatDate(node.token.expiresOn, now)}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(problems.errors ? 'warning' : 'key', problems.errors ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        item.contextValue = 'mailOAuth.token';
+        return item;
+      }
+      case 'app': {
+        const item = new vscode.TreeItem(`App ${node.clientId}`, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `app:${node.clientId}`;
+        item.description = 'app-only (client credentials)';
+        item.iconPath = new vscode.ThemeIcon('server-process');
+        item.contextValue = 'mailOAuth.app';
+        return item;
+      }
+      case 'appToken': {
+        const t = this.provider.appOnly.token;
+        const item = new vscode.TreeItem('IMAP · POP · SMTP (app-only)', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `appToken:${node.clientId}`;
+        item.description = t?.expiresOn ? expiryText(t.expiresOn, now) : '';
+        item.iconPath = new vscode.ThemeIcon('key');
+        item.contextValue = 'mailOAuth.appToken';
+        return item;
+      }
+      case 'detail': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        item.tooltip = node.tooltip ?? (node.description ? `${node.label} ${node.description}` : node.label);
+        const color = node.severity === 'error' ? 'problemsErrorIcon.foreground' : node.severity === 'warning' ? 'problemsWarningIcon.foreground' : undefined;
+        item.iconPath = new vscode.ThemeIcon(node.icon, color ? new vscode.ThemeColor(color) : undefined);
+        item.contextValue = 'mailOAuth.detail';
+        return item;
+      }
+    }
+  }
+}
+
+function expiryText(expiresOn: Date, now: Date): string {
+  return expiresOn.getTime() <= now.getTime() ? `expired ${formatRelative(expiresOn, now)}` : `expires ${formatRelative(expiresOn, now)}`;
+}
+
+function problemsOf(token: string, user: string, protocol: MailProtocolScope, now: Date): { errors: number } {
+  const problems = checkToken(inspectToken(token, now), { now, protocol: protocol as MailProtocol, user });
+  return { errors: problems.filter((p) => p.severity === 'error').length };
+}
+
+/** The lines under a token: expiry, audience, scopes or roles, account, then each problem. */
+function details(token: string, user: string | undefined, protocol: MailProtocolScope | undefined): AccountsNode[] {
+  const now = new Date();
+  const t = inspectToken(token, now);
+  const nodes: AccountsNode[] = [];
+  if (t.kind !== 'jwt' || !t.claims) {
+    nodes.push({ kind: 'detail', label: 'Opaque token', description: 'not a JWT: claims cannot be read (Outlook.com personal accounts)', icon: 'lock' });
+    return nodes;
+  }
+  const exp = typeof t.claims.exp === 'number' ? new Date(t.claims.exp * 1000) : undefined;
+  if (exp) nodes.push({ kind: 'detail', label: 'Expires', description: `${formatRelative(exp, now)} (${formatDate(exp, now)})`, icon: 'clock' });
+  nodes.push({ kind: 'detail', label: 'Audience', description: t.audiences.join(', ') || '(none)', icon: 'globe' });
+  if (t.scopes.length) nodes.push({ kind: 'detail', label: 'Scopes', description: t.scopes.join(' '), icon: 'checklist' });
+  if (t.roles.length) nodes.push({ kind: 'detail', label: 'Roles', description: t.roles.join(' '), icon: 'checklist' });
+  const who = String(t.claims.upn ?? t.claims.preferred_username ?? t.claims.unique_name ?? t.claims.appid ?? '');
+  if (who) nodes.push({ kind: 'detail', label: 'Account', description: who, icon: 'person' });
+  const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}) };
+  const problems = checkToken(t, ctx);
+  for (const p of problems) {
+    nodes.push({ kind: 'detail', label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message });
+  }
+  if (!problems.some((p) => p.severity === 'error')) nodes.push({ kind: 'detail', label: 'No problems found', icon: 'pass', tooltip: 'Not expired, issued for Outlook, and carrying the protocol’s permission.' });
+  return nodes;
+}

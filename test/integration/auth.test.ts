@@ -1,0 +1,264 @@
+// Microsoft sign-in end to end inside the real VS Code: the extension's authentication provider and
+// Accounts view against a real OpenID provider (oidc-provider in Microsoft's layout, HTTPS with a CA made
+// now and trusted through the mailOAuth.auth.extraCaCertificates setting). The test plays the person:
+// it reads the device code from the notification, presses its buttons, and completes the sign-in pages
+// opened by vscode.env.openExternal (recorded by the harness from the browser's new tab) over HTTP.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { inspectToken } from '../../src/core/token/inspect';
+import { makeCertificates, TestCertificates } from '../servers/certificates';
+import { IdentityBrowser } from '../servers/identityBrowser';
+import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
+import { ui } from './ui';
+import { waitFor } from './wait';
+
+const PROVIDER = 'mail-oauth-microsoft';
+const HOME_ACCOUNT_ID = `${TEST_USER.oid}.${TEST_TENANT_ID}`;
+const G = vscode.ConfigurationTarget.Global;
+const openedUrlsFile = process.env.MAILOAUTH_OPENED_URLS_FILE || '';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function setAuth(values: Record<string, unknown>): Promise<void> {
+  const cfg = vscode.workspace.getConfiguration('mailOAuth.auth');
+  for (const [k, v] of Object.entries(values)) await cfg.update(k, v, G);
+}
+
+/**
+ * Waits for a notification whose text matches, and returns all notification text. Read in the
+ * notification center (the bell), which lists every notification whether or not its toast is showing.
+ */
+async function notification(re: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    await vscode.commands.executeCommand('notifications.showList');
+    last = await ui.text('.notifications-center', { timeoutMs: 5_000 }).catch(() => '');
+    if (re.test(last)) return last;
+    await sleep(200);
+  }
+  const shot = await ui.screenshot(`auth-failure-${Date.now()}`).catch(() => '');
+  throw new Error(`no notification matching ${re}; notifications showed: ${last} (screenshot ${shot})`);
+}
+
+/**
+ * URLs opened in the browser (vscode.env.openExternal), as the harness recorded them. code-server is a
+ * remote window: it opens a loopback URL of the remote machine through its port proxy
+ * (http://<code-server>/proxy/<port>/<path>), which is mapped back here to the address behind it.
+ */
+function openedUrls(): string[] {
+  const lines = openedUrlsFile && fs.existsSync(openedUrlsFile) ? fs.readFileSync(openedUrlsFile, 'utf8').split('\n').filter(Boolean) : [];
+  return lines.map((u) => {
+    const m = /^https?:\/\/[^/]+\/proxy\/(\d+)(\/.*)$/.exec(u);
+    return m ? `https://127.0.0.1:${m[1]}${m[2]}` : u;
+  });
+}
+
+describe('Microsoft sign-in (MSAL) against a local identity provider', function () {
+  this.timeout(90_000);
+  let dir: string;
+  let certs: TestCertificates;
+  let idp: IdentityProvider;
+  let browser: IdentityBrowser;
+
+  before(async function () {
+    if (!ui.available) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-auth-it-'));
+    certs = makeCertificates(dir);
+    idp = await IdentityProvider.start({ certificates: certs });
+    browser = new IdentityBrowser(certs.caPem);
+    await setAuth({ clientId: TEST_PUBLIC_CLIENT_ID, authority: idp.authority, extraCaCertificates: [certs.caCert], timeoutSeconds: 60 });
+    const ca = vscode.workspace.getConfiguration('mailOAuth.auth').get<string[]>('extraCaCertificates');
+    assert.deepStrictEqual(ca, [certs.caCert], 'the extra CA setting is in effect');
+  });
+
+  after(async () => {
+    if (!idp) return;
+    // Leave no account behind for the other suites ("Encode XOAUTH2" offers signed-in accounts).
+    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await vscode.commands.executeCommand('mailOAuth.removeAppCredentials');
+    await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined, tenant: undefined });
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await idp.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    idp.consent = 'accept';
+    idp.accessTokenTtl = 3600;
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('device code: the notification shows the code, its button copies it, and the IMAP session appears', async () => {
+    const signIn = vscode.commands.executeCommand<string | undefined>('mailOAuth.signIn', { protocol: 'imap', flow: 'deviceCode' });
+    const text = await notification(/enter the code [A-Z0-9-]+/);
+    const { code, uri } = deviceCodeIn(text);
+    assert.ok(uri.startsWith(idp.origin), uri);
+    await ui.click('.notifications-center .monaco-button:has-text("Copy Code & Open Page")');
+    assert.strictEqual(await waitForClipboard(code), code);
+    const done = await browser.enterDeviceCode(uri, code);
+    assert.match(done.body, /You have signed in/);
+    assert.strictEqual(await signIn, TEST_USER.upn);
+
+    const accounts = await vscode.authentication.getAccounts(PROVIDER);
+    assert.deepStrictEqual(accounts.map((a) => a.label), [TEST_USER.upn], 'VS Code lists the account under the provider');
+    const t = inspectToken(await copiedToken('imap'));
+    assert.deepStrictEqual(t.audiences, ['https://outlook.office.com']);
+    assert.ok(t.scopes.includes('IMAP.AccessAsUser.All'));
+
+    await vscode.commands.executeCommand('workbench.view.extension.mailOAuth');
+    const view = await waitForViewText(/IMAP[\s\S]*expires in/);
+    assert.match(view, new RegExp(TEST_USER.upn.replace('.', '\\.')));
+    await ui.screenshot('auth-accounts-view', { selector: '.part.sidebar' }).catch(() => undefined);
+  });
+
+  it('the token cache survives a new MSAL instance (as after a reload): the same token, no token request', async () => {
+    const before = await copiedToken('imap');
+    const imapRequests = () => idp.tokenRequests().filter((r) => /IMAP/.test(r.scope ?? '')).length;
+    const tokenRequests = imapRequests();
+    // Any change under mailOAuth.auth discards the MSAL client; the next one starts from SecretStorage.
+    await setAuth({ tenant: 'contoso.test' });
+    const after = await copiedToken('imap');
+    assert.strictEqual(after, before);
+    assert.strictEqual(imapRequests(), tokenRequests, 'served from the stored cache: no IMAP token request');
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('mailOAuth'));
+    assert.ok(!settings.includes(before.slice(0, 40)), 'no token in the settings');
+  });
+
+  it('renews an expired token with the refresh token', async () => {
+    idp.accessTokenTtl = 2;
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    const short = await copiedToken('imap');
+    const refreshes = idp.tokenRequests('refresh_token').length;
+    idp.accessTokenTtl = 3600;
+    await sleep(2500);
+    assert.ok((inspectToken(short).claims!.exp as number) <= Date.now() / 1000, 'the short token has expired');
+    const renewed = await copiedToken('imap');
+    assert.notStrictEqual(renewed, short);
+    assert.ok((inspectToken(renewed).claims!.exp as number) > Date.now() / 1000 + 600, 'a fresh token');
+    assert.ok(idp.tokenRequests('refresh_token').length > refreshes, 'renewed with the refresh token, without the user');
+  });
+
+  it('authorization code + PKCE: openExternal opens the sign-in page, the loopback gets the code, the SMTP token arrives', async function () {
+    if (!openedUrlsFile) this.skip(); // the desktop runner opens the system browser, which no test can play
+    await setAuth({ signInFlow: 'authorizationCode' });
+    const seen = openedUrls().length;
+    const signIn = vscode.commands.executeCommand<string | undefined>('mailOAuth.signIn', { protocol: 'smtp' });
+    const url = await waitFor('the browser tab opened by openExternal', () => openedUrls().slice(seen).find((u) => u.includes('/oauth2/v2.0/authorize')), 30_000);
+    const u = new URL(url);
+    assert.strictEqual(u.searchParams.get('code_challenge_method'), 'S256');
+    assert.match(u.searchParams.get('redirect_uri') ?? '', /^http:\/\/localhost:\d+$/);
+    assert.match(u.searchParams.get('scope') ?? '', /https:\/\/outlook\.office\.com\/SMTP\.Send/);
+    const last = await browser.signIn(url);
+    assert.match(last.body, /return to VS Code/);
+    assert.strictEqual(await signIn, TEST_USER.upn);
+    assert.ok(inspectToken(await copiedToken('smtp')).scopes.includes('SMTP.Send'));
+    await setAuth({ signInFlow: undefined });
+  });
+
+  it('a refused consent is explained (AADSTS65004) with what to do', async () => {
+    idp.consent = 'refuse';
+    const signIn = vscode.commands.executeCommand('mailOAuth.signIn', { protocol: 'pop3', flow: 'deviceCode' });
+    const text = await notification(/enter the code [A-Z0-9-]+/);
+    const { code, uri } = deviceCodeIn(text);
+    await browser.enterDeviceCode(uri, code);
+    assert.strictEqual(await signIn, undefined);
+    const shown = await notification(/AADSTS65004/);
+    assert.match(shown, /declined to consent/i);
+    assert.match(shown, /Fix:/);
+  });
+
+  it('a wrong client ID is explained (AADSTS700016), and an email address as client ID is named as such', async () => {
+    await setAuth({ clientId: '00000000-1111-4222-8333-444444444444' });
+    assert.strictEqual(await vscode.commands.executeCommand('mailOAuth.signIn', { protocol: 'imap', flow: 'deviceCode' }), undefined);
+    const shown = await notification(/AADSTS700016/);
+    assert.match(shown, /not found in the directory/);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await setAuth({ clientId: 'adele@contoso.test' });
+    assert.strictEqual(await vscode.commands.executeCommand('mailOAuth.signIn', { protocol: 'imap', flow: 'deviceCode' }), undefined);
+    await notification(/is an email address, not an application ID/);
+    await setAuth({ clientId: TEST_PUBLIC_CLIENT_ID });
+  });
+
+  it('client credentials: the secret typed into a password box gives an app-only session with roles', async () => {
+    await setAuth({ appClientId: TEST_CONFIDENTIAL_CLIENT_ID });
+    const set = vscode.commands.executeCommand('mailOAuth.setClientSecret');
+    await ui.type(idp.credentials.clientSecret);
+    await ui.press('Enter');
+    await set;
+    await vscode.commands.executeCommand('mailOAuth.getAppOnlyToken');
+    await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', { kind: 'appToken', clientId: TEST_CONFIDENTIAL_CLIENT_ID });
+    const t = inspectToken(await vscode.env.clipboard.readText());
+    assert.deepStrictEqual(t.audiences, ['https://outlook.office365.com']);
+    assert.deepStrictEqual(t.roles, ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp']);
+    assert.ok(idp.tokenRequests('client_credentials').length >= 1);
+    await waitForViewText(/App 66666666/);
+  });
+
+  it('sign-out removes the account: no session, and the view shows the welcome content again', async () => {
+    const removed = new Promise<void>((resolve) => {
+      const sub = vscode.authentication.onDidChangeSessions((e) => {
+        if (e.provider.id === PROVIDER) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await removed;
+    assert.strictEqual((await vscode.authentication.getAccounts(PROVIDER)).length, 0);
+    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'app' });
+    await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
+    await waitForViewText(/No Microsoft account is signed in/);
+  });
+});
+
+const usedCodes = new Set<string>();
+
+/** The device code (not one used before) and verification page in the notifications' text. */
+function deviceCodeIn(text: string): { code: string; uri: string } {
+  const fresh = [...text.matchAll(/open (https:\/\/\S+?) and enter the code ([A-Z0-9-]+)/g)].find((m) => !usedCodes.has(m[2]!));
+  assert.ok(fresh, `a new device code in: ${text}`);
+  usedCodes.add(fresh[2]!);
+  return { uri: fresh[1]!, code: fresh[2]! };
+}
+
+/** The sidebar node of the test user's token for a protocol, as the context menu passes it. */
+function tokenNode(protocol: 'imap' | 'pop3' | 'smtp') {
+  return { kind: 'token', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn }, protocol };
+}
+
+/** The token as "Copy Access Token" (the sidebar's context action) puts it in the clipboard. */
+async function copiedToken(protocol: 'imap' | 'pop3' | 'smtp'): Promise<string> {
+  await vscode.env.clipboard.writeText('');
+  await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', tokenNode(protocol));
+  const token = await vscode.env.clipboard.readText();
+  assert.match(token, /^eyJ/, `a ${protocol} token was copied`);
+  return token;
+}
+
+async function waitForClipboard(expected: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let v = '';
+  while (Date.now() < deadline) {
+    v = await vscode.env.clipboard.readText();
+    if (v === expected) return v;
+    await sleep(100);
+  }
+  return v;
+}
+
+async function waitForViewText(re: RegExp): Promise<string> {
+  await vscode.commands.executeCommand('workbench.view.extension.mailOAuth');
+  const deadline = Date.now() + 20_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await ui.text('.part.sidebar', { timeoutMs: 5_000 }).catch(() => '');
+    if (re.test(last)) return last;
+    await sleep(250);
+  }
+  throw new Error(`the Accounts view never matched ${re}; it showed: ${last}`);
+}
