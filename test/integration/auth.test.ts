@@ -112,7 +112,12 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await vscode.commands.executeCommand('workbench.view.extension.mailOAuth');
     const view = await waitForViewText(/IMAP[\s\S]*expires in/);
     assert.match(view, new RegExp(TEST_USER.upn.replace('.', '\\.')));
-    await ui.screenshot('auth-accounts-view', { selector: '.part.sidebar' }).catch(() => undefined);
+    // Expanding the IMAP token shows what the token checks found, as a person would read it.
+    await ui.click('.part.sidebar .monaco-list-row:has-text("IMAP")');
+    const details = await waitForViewText(/Audience[\s\S]*https:\/\/outlook\.office\.com/);
+    assert.match(details, /Scopes[\s\S]*IMAP\.AccessAsUser\.All/);
+    assert.match(details, /No problems found/);
+    await ui.screenshot('accounts-view', { selector: '.part.sidebar' }).catch(() => undefined);
   });
 
   it('the token cache survives a new MSAL instance (as after a reload): the same token, no token request', async () => {
