@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
     accounts,
     vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: accounts, showCollapseAll: true }),
-    ...registerAuthCommands(auth, accounts, decodedView),
+    ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;

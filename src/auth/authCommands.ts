@@ -8,6 +8,7 @@ import type { EncodeArgs } from '../commands/encode';
 import { validateUserInput } from '../core/sasl/token';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
 import { logError } from '../outputChannel';
+import { ConsolePanel } from '../console/consolePanel';
 import { AccountsNode, AccountsView, ACCOUNTS_VIEW_ID } from '../views/accountsView';
 import { DecodedViewProvider } from '../views/decodedView';
 import { AuthFailure } from './authErrors';
@@ -24,7 +25,7 @@ export interface SignInArgs {
 /** What the account picker returns to "Encode XOAUTH2". */
 export type PickedToken = { token: string; user: string } | { manual: true };
 
-export function registerAuthCommands(provider: MailAuthenticationProvider, view: AccountsView, decoded: DecodedViewProvider): vscode.Disposable[] {
+export function registerAuthCommands(provider: MailAuthenticationProvider, view: AccountsView, decoded: DecodedViewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
   const run = (id: string, fn: (...args: never[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -107,6 +108,11 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       if (!account) return;
       await provider.signOut(account.homeAccountId);
       void vscode.window.showInformationMessage(`Signed out ${account.username}; its tokens were removed from the secret storage.`);
+    }),
+    run('mailOAuth.accounts.openConsole', async (node?: AccountsNode) => {
+      const account = node && 'account' in node ? node.account : await pickAccount(provider, 'Open the protocol console for which account?');
+      // The console gets the account's token through vscode.authentication.getSession, like any extension.
+      ConsolePanel.show(extensionUri, account ? { tokenSource: 'account', account: account.username, user: account.username } : {});
     }),
     run('mailOAuth.setClientSecret', async (args?: { secret?: string }) => {
       const secret =

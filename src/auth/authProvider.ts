@@ -160,7 +160,9 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     }
     const wanted = scopes && scopes.length > 0 ? [...scopes] : protocolScopes('imap', this.outlookResource());
     let accounts = await this.accounts();
-    if (options?.account) accounts = accounts.filter((a) => a.homeAccountId === options.account!.id);
+    // Callers may name the account by its id or only by its label (the user name).
+    const wantedAccount = options?.account;
+    if (wantedAccount) accounts = accounts.filter((a) => a.homeAccountId === wantedAccount.id || a.username.toLowerCase() === wantedAccount.label.toLowerCase());
     const sessions: vscode.AuthenticationSession[] = [];
     for (const account of accounts) {
       try {

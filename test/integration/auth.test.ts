@@ -120,6 +120,12 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await ui.screenshot('accounts-view', { selector: '.part.sidebar' }).catch(() => undefined);
   });
 
+  it('"Open Protocol Console" on the account opens the console for it', async () => {
+    await vscode.commands.executeCommand('mailOAuth.accounts.openConsole', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await waitFor('the protocol console tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Mail OAuth: Protocol Console')));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('the token cache survives a new MSAL instance (as after a reload): the same token, no token request', async () => {
     const before = await copiedToken('imap');
     const imapRequests = () => idp.tokenRequests().filter((r) => /IMAP/.test(r.scope ?? '')).length;
