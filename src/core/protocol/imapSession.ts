@@ -130,7 +130,7 @@ export class ImapSession implements ProtocolSession {
       for (let challenges = 0; ; challenges++) {
         const r = await this.readResponse(tag, true);
         outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = Date.now();
+        outcome.authRepliedAt = performance.now();
         if (r.status === 'CONTINUE') {
           // An error challenge: answer it so the server sends its final reply instead of waiting forever.
           outcome.errorChallenge = r.final.replace(/^\+ ?/, '');

@@ -72,7 +72,7 @@ export class Pop3Session implements ProtocolSession {
       for (let challenges = 0; ; challenges++) {
         const reply = await t.readLine();
         outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = Date.now();
+        outcome.authRepliedAt = performance.now();
         if (reply.startsWith('+OK')) return true;
         if (reply.startsWith('+')) {
           outcome.errorChallenge = reply.replace(/^\+ ?/, '');

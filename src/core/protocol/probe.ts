@@ -41,7 +41,7 @@ export function createSession(protocol: MailProtocol, transport: LineTransport, 
 
 export async function probe(options: ProbeOptions, transcript = new Transcript()): Promise<ProbeResult> {
   transcript.addSecret(options.login.token);
-  const started = Date.now();
+  const started = performance.now();
   let transport: LineTransport;
   try {
     transport = await LineTransport.connect(options, transcript);

@@ -29,7 +29,7 @@ export interface SessionOutcome {
   capabilities: string[];
   /** Client lines sent from connect until the authentication reply. */
   roundTripsToAuth?: number;
-  /** When the authentication reply arrived (ms since epoch). */
+  /** When the authentication reply arrived (performance.now() clock). */
   authRepliedAt?: number;
   /** Whether the server sent an error challenge during authentication. */
   errorChallenge?: string;

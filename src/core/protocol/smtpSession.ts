@@ -109,7 +109,7 @@ export class SmtpSession implements ProtocolSession {
         r = await this.command(challengeAnswer(login.mechanism));
       }
       outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = Date.now();
+        outcome.authRepliedAt = performance.now();
       if (r.code !== 235) {
         outcome.failure = { step: 'authenticate', reply: r.text };
         return false;

@@ -37,29 +37,32 @@ export function redactLine(line: string, secrets: readonly string[] = []): strin
   });
 }
 
+// Where a protocol line can carry a SASL blob: after AUTH/AUTHENTICATE <mechanism>, after a
+// continuation ("+ ", "334 "), or alone on a client line. Other lines are never decoded (cheap).
+const BLOB_PLACES = /^(?:\S+ )?AUTH(?:ENTICATE)? \S+ ([A-Za-z0-9+/=]+)$|^(?:\+|334) ([A-Za-z0-9+/=]+)$|^([A-Za-z0-9+/]{4,}={0,2})$/i;
+
 /** One line saying what an auth blob on a line is, for the transcript (never the secret itself). */
 export function describeBlob(line: string): string | undefined {
-  for (const run of line.match(/[A-Za-z0-9+/]{4,}={0,2}/g) ?? []) {
-    const d = decodeSasl(run);
-    const m = d.message;
-    if (!m) continue;
-    switch (m.mechanism) {
-      case 'XOAUTH2':
-        return `XOAUTH2: user=${m.user ?? '?'}, token ${m.token ? redactSecret(m.token) : 'missing'}`;
-      case 'OAUTHBEARER':
-        return `OAUTHBEARER: a=${m.user ?? '(none)'}${m.host ? `, host=${m.host}` : ''}${m.port ? `, port=${m.port}` : ''}, token ${m.token ? redactSecret(m.token) : 'missing'}`;
-      case 'ERROR-CHALLENGE':
-        return `error challenge: ${JSON.stringify(m.fields)} (${m.meaning})`;
-      case 'CHALLENGE-ACK':
-        return "answer to the error challenge (^A, as RFC 7628 requires)";
-      case 'PLAIN':
-        return `PLAIN: user=${m.user ?? '?'}`;
-      case 'LOGIN':
-        if (m.step === 'username-prompt' || m.step === 'password-prompt') return `LOGIN ${m.step.replace('-', ' ')}`;
-        break;
-    }
+  const m = BLOB_PLACES.exec(line);
+  const run = m && (m[1] ?? m[2] ?? m[3]);
+  if (!run) return undefined;
+  const d = decodeSasl(run);
+  const msg = d.message;
+  if (!msg) return undefined;
+  switch (msg.mechanism) {
+    case 'XOAUTH2':
+      return `XOAUTH2: user=${msg.user ?? '?'}, token ${msg.token ? redactSecret(msg.token) : 'missing'}`;
+    case 'OAUTHBEARER':
+      return `OAUTHBEARER: a=${msg.user ?? '(none)'}${msg.host ? `, host=${msg.host}` : ''}${msg.port ? `, port=${msg.port}` : ''}, token ${msg.token ? redactSecret(msg.token) : 'missing'}`;
+    case 'ERROR-CHALLENGE':
+      return `error challenge: ${JSON.stringify(msg.fields)} (${msg.meaning})`;
+    case 'CHALLENGE-ACK':
+      return 'answer to the error challenge (^A, as RFC 7628 requires)';
+    case 'PLAIN':
+      return `PLAIN: user=${msg.user ?? '?'}`;
+    case 'LOGIN':
+      return msg.step === 'username-prompt' || msg.step === 'password-prompt' ? `LOGIN ${msg.step.replace('-', ' ')}` : undefined;
   }
-  return undefined;
 }
 
 export class Transcript {
