@@ -1,15 +1,11 @@
 // App-only tokens (OAuth client credentials) for Exchange Online IMAP, POP and SMTP, which accept them
 // since 2022 (roles IMAP.AccessAsApp, POP.AccessAsApp, SMTP.SendAsApp). The client secret or certificate
 // key is kept in SecretStorage only; the tokens in memory only (they are re-acquired from the credential).
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { AuthenticationResult, ConfidentialClientApplication } from '@azure/msal-node';
 import { output } from '../outputChannel';
-import { toAuthFailure, AuthFailure } from './authErrors';
+import { acquireAppToken, AppCredential } from './appCredential';
+import { AuthFailure } from './authErrors';
 import { appScopes, AuthConfig, checkClientId } from './authSettings';
-import { MsalNetworkClient, OAuthErrorReply } from './networkClient';
-
-export type AppCredential = { type: 'secret'; secret: string } | { type: 'certificate'; privateKeyPem: string; certificatePem: string; thumbprintSha256: string };
 
 export interface AppToken {
   clientId: string;
@@ -75,7 +71,7 @@ export class AppOnlyTokens implements vscode.Disposable {
     return this.current;
   }
 
-  /** Acquires an app-only token for https://outlook.office365.com/.default (MSAL caches it in memory). */
+  /** Acquires an app-only token for https://outlook.office365.com/.default from the stored credential. */
   async acquire(forceRefresh = false): Promise<AppToken> {
     const { config, extraCaPem } = this.settings();
     const clientId = this.clientId();
@@ -87,26 +83,8 @@ export class AppOnlyTokens implements vscode.Disposable {
         [],
       );
     }
-    let lastReply: OAuthErrorReply | undefined;
-    const app = new ConfidentialClientApplication({
-      auth: {
-        clientId,
-        authority: config.authority,
-        ...(config.knownAuthorities.length ? { knownAuthorities: config.knownAuthorities } : {}),
-        ...(credential.type === 'secret'
-          ? { clientSecret: credential.secret }
-          : { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKeyPem, x5c: credential.certificatePem } }),
-      },
-      system: { networkClient: new MsalNetworkClient({ extraCaPem, onErrorReply: (r) => (lastReply = r) }) },
-    });
     const scopes = appScopes(config.appResource);
-    let result: AuthenticationResult | null;
-    try {
-      result = await app.acquireTokenByClientCredential({ scopes, skipCache: forceRefresh });
-    } catch (err) {
-      throw toAuthFailure(err, lastReply);
-    }
-    if (!result) throw new AuthFailure('The identity platform returned no app-only token.', 'no token', []);
+    const result = await acquireAppToken(config, clientId, credential, extraCaPem, forceRefresh);
     this.current = { clientId, accessToken: result.accessToken, expiresOn: result.expiresOn, scopes };
     output().info(`App-only token acquired for the app ${clientId} (${scopes.join(' ')}).`);
     this.changed.fire();
@@ -117,16 +95,4 @@ export class AppOnlyTokens implements vscode.Disposable {
     this.current = undefined;
     this.changed.fire();
   }
-}
-
-/**
- * Reads a PEM holding a private key and a certificate (as exported for an app registration's
- * "Certificates & secrets") and computes the SHA-256 thumbprint MSAL sends.
- */
-export function certificateCredential(pem: string): AppCredential {
-  const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
-  const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!key || !cert) throw new Error('The file must hold both the private key and the certificate in PEM form (-----BEGIN PRIVATE KEY----- and -----BEGIN CERTIFICATE-----).');
-  const thumbprintSha256 = new crypto.X509Certificate(cert).fingerprint256.replace(/:/g, '').toLowerCase();
-  return { type: 'certificate', privateKeyPem: key, certificatePem: cert, thumbprintSha256 };
 }

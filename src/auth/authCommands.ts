@@ -14,7 +14,7 @@ import { DecodedViewProvider } from '../views/decodedView';
 import { AuthFailure } from './authErrors';
 import { AccountToken, MailAuthenticationProvider, protocolLabel } from './authProvider';
 import { MailProtocolScope, protocolScopes, SignInFlow } from './authSettings';
-import { certificateCredential } from './appOnlyTokens';
+import { certificateCredential } from './appCredential';
 
 /** Arguments for calling sign-in without prompts (tests, other commands). */
 export interface SignInArgs {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { acquireAppToken, certificateCredential } from '../../src/auth/appCredential';
 import { AuthFailure, CancelledError } from '../../src/auth/authErrors';
 import { appScopes, checkScopes, protocolOfScopes, protocolScopes, resolveAuthSettings } from '../../src/auth/authSettings';
 import { InteractionRequired, MailAuthClient } from '../../src/auth/mailAuthClient';
@@ -13,7 +14,7 @@ import { SecretStorageCachePlugin, SecretStore } from '../../src/auth/secretStor
 import { inspectToken } from '../../src/core/token/inspect';
 import { makeCertificates, TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
-import { IdentityProvider, TEST_PUBLIC_CLIENT_ID, TEST_USER } from '../servers/identityProvider';
+import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_USER } from '../servers/identityProvider';
 
 /** SecretStorage as VS Code has it, shared by "windows": a change by one is announced to all. */
 class MemorySecrets {
@@ -247,5 +248,25 @@ describe('MailAuthClient against the test identity provider', function () {
       c.signInWithDeviceCode(IMAP, { timeoutMs: 20_000, onCode: () => assert.fail('no code expected') }),
       (e: AuthFailure) => e.findings.some((f) => f.id === 'aadsts700016') && /AADSTS700016/.test(e.message),
     );
+  });
+
+  it('app-only: a PEM with key and certificate becomes a credential that gets a token with roles', async () => {
+    const credential = certificateCredential(`${idp.credentials.privateKeyPem}\n${idp.credentials.certificatePem}`);
+    assert.ok(credential.type === 'certificate' && credential.thumbprintSha256 === idp.credentials.thumbprintSha256);
+    const r = resolveAuthSettings({ clientId: TEST_CONFIDENTIAL_CLIENT_ID, authority: idp.authority });
+    assert.ok(r.ok);
+    const result = await acquireAppToken(r.config, `${TEST_CONFIDENTIAL_CLIENT_ID.slice(0, -1)}b`, credential, [certs.caPem]);
+    assert.deepStrictEqual(inspectToken(result.accessToken).roles, ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp']);
+    assert.throws(() => certificateCredential(idp.credentials.certificatePem), /both the private key and the certificate/);
+  });
+
+  it('app-only: a wrong client secret is explained', async () => {
+    const r = resolveAuthSettings({ clientId: TEST_CONFIDENTIAL_CLIENT_ID, authority: idp.authority });
+    assert.ok(r.ok);
+    await assert.rejects(acquireAppToken(r.config, TEST_CONFIDENTIAL_CLIENT_ID, { type: 'secret', secret: 'not-the-secret' }, [certs.caPem]), (e: AuthFailure) => {
+      assert.match(e.message, /AADSTS7000215/);
+      assert.ok(!e.message.includes(idp.credentials.clientSecret));
+      return true;
+    });
   });
 });
