@@ -126,6 +126,51 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('"Copy XOAUTH2 String…" takes a shared mailbox in the user field and keeps the account’s token', async () => {
+    const token = await copiedToken('imap');
+    const done = vscode.commands.executeCommand('mailOAuth.accounts.copyXoauth2', tokenNode('imap'));
+    await ui.type('shared@contoso.test'); // replaces the pre-filled, selected account name
+    await ui.press('Enter');
+    await ui.press('Enter'); // first action: copy the string
+    await done;
+    const decoded = Buffer.from(await vscode.env.clipboard.readText(), 'base64').toString('utf8');
+    assert.strictEqual(decoded, `user=shared@contoso.test\x01auth=Bearer ${token}\x01\x01`);
+  });
+
+  it('"Encode XOAUTH2" offers the signed-in account’s token before asking for one', async () => {
+    const token = await copiedToken('imap');
+    const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.type(TEST_USER.upn);
+    await ui.press('Enter');
+    const offered = await ui.text('.quick-input-widget');
+    assert.match(offered, new RegExp(`${TEST_USER.upn.replace('.', '\\.')}[\\s\\S]*IMAP token`));
+    await ui.press('Enter'); // the account's IMAP token
+    await ui.press('Enter'); // copy
+    await done;
+    assert.strictEqual(Buffer.from(await vscode.env.clipboard.readText(), 'base64').toString('utf8'), `user=${TEST_USER.upn}\x01auth=Bearer ${token}\x01\x01`);
+  });
+
+  it('"Inspect Token" opens the decoded view with the token’s claims and no problems for IMAP', async () => {
+    const token = await copiedToken('imap');
+    await vscode.commands.executeCommand('mailOAuth.accounts.inspectToken', tokenNode('imap'));
+    const doc = await waitFor('the decoded view', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'mailoauth-decoded' ? vscode.window.activeTextEditor.document : undefined));
+    const text = doc.getText();
+    assert.match(text, /https:\/\/outlook\.office\.com/);
+    assert.match(text, /IMAP\.AccessAsUser\.All/);
+    assert.ok(!text.includes(token.slice(20, 80)), 'the token stays redacted');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a device code sign-in is cancelled from its notification', async () => {
+    const started = Date.now();
+    const signIn = vscode.commands.executeCommand('mailOAuth.signIn', { protocol: 'pop3', flow: 'deviceCode' });
+    await notification(/enter the code [A-Z0-9-]+/);
+    await ui.click('.notifications-center .monaco-button:has-text("Cancel Sign-In")');
+    assert.strictEqual(await signIn, undefined);
+    assert.ok(Date.now() - started < 15_000);
+    assert.ok(!idp.issuedAccessTokens.some((t) => inspectToken(t).scopes.includes('POP.AccessAsUser.All')), 'no POP token was issued');
+  });
+
   it('the token cache survives a new MSAL instance (as after a reload): the same token, no token request', async () => {
     const before = await copiedToken('imap');
     const imapRequests = () => idp.tokenRequests().filter((r) => /IMAP/.test(r.scope ?? '')).length;
