@@ -8,7 +8,7 @@ import { registerLogCommands } from './hover/logCommands';
 import { LogDiagnostics } from './hover/logDiagnostics';
 import { logDocumentSelector } from './hover/logDocuments';
 import { LogHoverProvider, RevealedBlobs } from './hover/logHoverProvider';
-import { AccountsView, ACCOUNTS_VIEW_ID } from './views/accountsView';
+import { AccountsView } from './views/accountsView';
 import { DECODED_SCHEME, DecodedViewProvider } from './views/decodedView';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   let hoverRegistration = vscode.languages.registerHoverProvider(logDocumentSelector(), hover);
   const auth = new MailAuthenticationProvider(context);
   const accounts = new AccountsView(auth);
+  accounts.createView(); // disposed with `accounts`
 
   context.subscriptions.push(
     decodedView,
@@ -29,7 +30,6 @@ export function activate(context: vscode.ExtensionContext): void {
     auth,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
     accounts,
-    vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: accounts, showCollapseAll: true }),
     ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -33,9 +33,20 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
       this.changed,
       provider.onDidChangeAccounts(() => this.refresh()),
     );
-    // Relative expiries ("in 42 min") stay current without refetching anything.
-    this.timer = setInterval(() => this.changed.fire(undefined), 30_000);
+    // Relative expiries ("in 42 min") stay current while the view is visible, without refetching tokens.
+    this.timer = setInterval(() => {
+      if (this.treeView?.visible !== false) this.changed.fire(undefined);
+    }, 30_000);
     this.timer.unref?.();
+  }
+
+  private treeView: vscode.TreeView<AccountsNode> | undefined;
+
+  /** Creates the tree view (the 30 s expiry tick runs only while it is visible). */
+  createView(): vscode.TreeView<AccountsNode> {
+    this.treeView = vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(this.treeView, this.treeView.onDidChangeVisibility((e) => e.visible && this.changed.fire(undefined)));
+    return this.treeView;
   }
 
   dispose(): void {
