@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerAuthCommands } from './auth/authCommands';
 import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
 import { registerDecodeCommands } from './commands/decode';
+import { registerConsole } from './console/registerConsole';
 import { registerEncodeCommands } from './commands/encode';
 import { registerLogCommands } from './hover/logCommands';
 import { LogDiagnostics } from './hover/logDiagnostics';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
     accounts,
     ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
+    ...registerConsole(context.extensionUri),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;
