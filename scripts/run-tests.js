@@ -3,7 +3,7 @@
 // @vscode/test-electron when `code` is installed, otherwise code-server + headless Chromium).
 // The last line printed is always `N passed, N failed`.
 //
-// Usage: node scripts/run-tests.js [--only unit|integration] [--code-server] [--screenshots] [--grep PATTERN]
+// Usage: node scripts/run-tests.js [--only unit|servers|integration] [--code-server] [--screenshots] [--grep PATTERN]
 //   --code-server   use code-server even if desktop VS Code is installed (also MAILOAUTH_USE_CODE_SERVER=1)
 //   --screenshots   ui.screenshot() writes into media/screenshots/ (committed, used by the README)
 //   --grep          run only tests whose full title matches PATTERN (both suites)
@@ -29,7 +29,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--grep=')) args.grep = a.slice(7);
     else throw new Error(`unknown argument ${a}`);
   }
-  if (args.only && !['unit', 'integration'].includes(args.only)) throw new Error(`--only must be unit or integration, not ${args.only}`);
+  if (args.only && !['unit', 'servers', 'integration'].includes(args.only)) throw new Error(`--only must be unit, servers or integration, not ${args.only}`);
   return args;
 }
 
@@ -59,19 +59,28 @@ function summarize(name, results, harnessError) {
 // ---------------------------------------------------------------- unit suite (plain Node)
 
 function runUnit(args) {
-  console.log('\n== unit tests (mocha, out/test/unit)');
-  const output = path.join(RESULTS, 'unit/results.json');
+  return runMochaSuite('unit', args);
+}
+
+/** Tests of the protocol engines and the CLI against real servers on loopback (Dovecot, an SMTP sink). */
+function runServers(args) {
+  return runMochaSuite('servers', args);
+}
+
+function runMochaSuite(name, args) {
+  console.log(`\n== ${name} tests (mocha, out/test/${name})`);
+  const output = path.join(RESULTS, `${name}/results.json`);
   fs.rmSync(path.dirname(output), { recursive: true, force: true });
   const mochaArgs = [
     path.join(REPO, 'node_modules/mocha/bin/mocha.js'),
-    '--config', 'test/unit/.mocharc.json',
+    '--config', `test/${name}/.mocharc.json`,
     '--reporter', path.join(REPO, 'scripts/mocha-spec-json-reporter.js'),
     '--reporter-option', `output=${output}`,
   ];
   if (args.grep) mochaArgs.push('--grep', args.grep);
   const r = spawnSync(process.execPath, mochaArgs, { cwd: REPO, stdio: 'inherit' });
   const results = readResults(output);
-  return summarize('unit', results, results ? '' : `mocha exited ${r.status ?? r.signal} without results`);
+  return summarize(name, results, results ? '' : `mocha exited ${r.status ?? r.signal} without results`);
 }
 
 // ---------------------------------------------------------------- integration suite (real VS Code)
@@ -220,8 +229,17 @@ async function main() {
       if (!fs.existsSync(path.join(REPO, 'out'))) throw err;
       setupError = `${err.message}; type errors above`;
     }
-    if (args.only !== 'integration') suites.push(runUnit(args));
-    if (args.only !== 'unit') suites.push(await runIntegration(args));
+    if (!args.only || args.only === 'unit') suites.push(runUnit(args));
+    if (!args.only || args.only === 'servers' || args.only === 'integration') {
+      // Real Dovecot for the protocol tests and the console tests (installed from Debian when missing).
+      try {
+        step('real mail servers (scripts/ensure-dovecot.sh)', 'bash', [path.join(REPO, 'scripts/ensure-dovecot.sh')]);
+      } catch (err) {
+        setupError = [setupError, `${err.message}: the Dovecot tests will fail`].filter(Boolean).join('; ');
+      }
+    }
+    if (!args.only || args.only === 'servers') suites.push(runServers(args));
+    if (!args.only || args.only === 'integration') suites.push(await runIntegration(args));
   } catch (err) {
     setupError = [setupError, err.message || String(err)].filter(Boolean).join('; ');
   }

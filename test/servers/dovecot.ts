@@ -1,6 +1,7 @@
 // A real Dovecot (IMAP, POP3, submission) on loopback for tests, validating XOAUTH2/OAUTHBEARER
 // tokens: HS256 JWTs signed with a key made here, or by RFC 7662 introspection at a given URL.
 import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -67,7 +68,7 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     submission: await freePort(),
     submissions: await freePort(),
   };
-  const hs256Key = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff));
+  const hs256Key = crypto.randomBytes(32);
   fs.mkdirSync(path.join(dir, 'keys/default/HS256'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'keys/default/HS256/default'), hs256Key.toString('base64'));
   const home = path.join(dir, 'home');

@@ -1,0 +1,99 @@
+// The protocol console in the real VS Code, driven like a person through the webview (fill the form,
+// connect, read the transcript, use quick actions and the command line, save the transcript),
+// against a real Dovecot on loopback.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
+import { SmtpSink, startSmtpSink } from '../servers/smtpSink';
+import { mintToken } from '../servers/tokens';
+import { ui } from './ui';
+import { waitFor } from './wait';
+
+const USER = 'adele@contoso.com';
+
+describe('Protocol console', function () {
+  this.timeout(120_000);
+  let dovecot: Dovecot;
+  let sink: SmtpSink;
+  let token: string;
+
+  before(async function () {
+    if (!ui.available) this.skip();
+    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh)');
+    sink = await startSmtpSink();
+    dovecot = await startDovecot({ relayPort: sink.port, authFailureDelay: '0 secs' });
+    token = await mintToken(dovecot.hs256Key, { user: USER });
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await dovecot?.stop();
+    await sink?.stop();
+  });
+
+  async function fillForm(protocol: string, port: number, security: string, mechanism: string, t: string) {
+    await ui.webview.select('select[name=preset]', 'custom');
+    await ui.webview.select('select[name=protocol]', protocol);
+    await ui.webview.fill('input[name=host]', '127.0.0.1');
+    await ui.webview.fill('input[name=port]', String(port));
+    await ui.webview.select('select[name=security]', security);
+    await ui.webview.select('select[name=tokenSource]', 'pasted');
+    await ui.webview.fill('#token', t);
+    await ui.webview.fill('input[name=user]', USER);
+    await ui.webview.select('select[name=mechanism]', mechanism);
+  }
+
+  it('connects over IMAP with XOAUTH2, shows the redacted transcript with the decoded login, and runs commands', async () => {
+    await vscode.commands.executeCommand('mailOAuth.openConsole');
+    await ui.webview.waitForText('#status', 'Not connected');
+    await fillForm('imap', dovecot.ports.imap, 'none', 'XOAUTH2', token);
+    await ui.webview.click('#connect');
+    const verdict = await ui.webview.waitForText('#verdict', 'Authenticated with XOAUTH2 and verified');
+    assert.match(verdict, /✔/);
+    const transcript = await ui.webview.text('#transcript');
+    assert.match(transcript, /C:\s*A001 AUTHENTICATE XOAUTH2 dXNlcj…/);
+    assert.match(transcript, /↳ XOAUTH2: user=adele@contoso\.com, token eyJhbG…/);
+    assert.ok(!transcript.includes(token), 'no token in the view');
+    assert.ok(!transcript.includes(Buffer.from(`user=${USER}\x01auth=Bearer ${token}\x01\x01`).toString('base64')), 'no XOAUTH2 string in the view');
+
+    await ui.webview.click('button[data-action="imap.select"]');
+    await ui.webview.waitForText('#transcript', 'Select completed');
+    await ui.webview.fill('#command', 'NOOP');
+    await ui.webview.press('#command', 'Enter');
+    await ui.webview.waitForText('#transcript', 'A004 NOOP');
+    await ui.screenshot('protocol-console');
+  });
+
+  it('saves a redacted transcript in the transcript language, which the hovers decode', async () => {
+    const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    await ui.webview.click('#save');
+    await ui.press('Enter'); // "Save redacted"
+    await ui.press('Enter'); // the save dialog's proposed path in the workspace
+    const doc = await waitFor('the saved transcript', () => vscode.workspace.textDocuments.find((d) => !before.has(d.uri.toString()) && d.uri.scheme === 'file' && d.uri.fsPath.endsWith('.imap.log')));
+    assert.strictEqual(doc.languageId, 'mail-transcript');
+    const text = fs.readFileSync(doc.uri.fsPath, 'utf8');
+    assert.ok(!text.includes(token), 'the saved file has no token');
+    assert.match(text, /C: A001 AUTHENTICATE XOAUTH2 dXNlcj…/);
+    assert.match(path.basename(doc.uri.fsPath), /^127\.0\.0\.1-.*\.imap\.log$/);
+    fs.rmSync(doc.uri.fsPath, { force: true });
+  });
+
+  it('explains a rejected token in the verdict, after answering the error challenge', async () => {
+    const bad = await startDovecot({ relayPort: sink.port, authFailureDelay: '0 secs' });
+    try {
+      const foreign = await mintToken(dovecot.hs256Key, { user: USER }); // signed with another server's key
+      await ui.webview.click('#disconnect').catch(() => undefined);
+      await fillForm('smtp', bad.ports.submission, 'none', 'OAUTHBEARER', foreign);
+      await ui.webview.click('#connect');
+      const verdict = await ui.webview.waitForText('#verdict', 'failed');
+      assert.match(verdict, /✖ Authentication failed/);
+      assert.match(verdict, /Cause:/);
+      const transcript = await ui.webview.text('#transcript');
+      assert.match(transcript, /↳ error challenge: \{"status":"invalid_token"\}/);
+      assert.match(transcript, /C:\s*AQ==/);
+    } finally {
+      await bad.stop();
+    }
+  });
+});
