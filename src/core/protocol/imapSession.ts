@@ -35,10 +35,12 @@ export class ImapSession implements ProtocolSession {
       const m = /\{(\d{1,12})\+?\}$/.exec(line);
       if (!m) return line;
       const size = Number(m[1]);
-      const data = await this.transport.readBytes(size);
-      this.transport.transcript.add('S', `(literal of ${size} bytes)`);
+      const text = (await this.transport.readBytes(size)).toString('utf8');
+      // The literal's whole text is kept for saving; no redaction pass over what can be megabytes of
+      // message data (the console folds it for display).
+      this.transport.transcript.add('S', text, { display: text });
       const rest = await this.transport.readLine();
-      line = line + data.toString('utf8') + rest;
+      line = line + text + rest;
     }
     return line;
   }
