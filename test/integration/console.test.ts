@@ -65,6 +65,17 @@ describe('Protocol console', function () {
     await ui.screenshot('protocol-console');
   });
 
+  it('keeps its form and transcript while hidden behind another editor', async () => {
+    const host = await ui.webview.evaluate<string>('input[name=host]', '(el) => el.value');
+    assert.strictEqual(host, '127.0.0.1');
+    const doc = await vscode.workspace.openTextDocument({ content: 'another editor', language: 'plaintext' });
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
+    await vscode.commands.executeCommand('mailOAuth.openConsole');
+    await ui.webview.waitForText('#transcript', 'A004 NOOP');
+    assert.strictEqual(await ui.webview.evaluate<string>('input[name=host]', '(el) => el.value'), '127.0.0.1');
+    assert.strictEqual(await ui.webview.evaluate<string>('#token', '(el) => el.value'), '', 'the pasted token is not kept in the webview state');
+  });
+
   it('saves a redacted transcript in the transcript language, which the hovers decode', async () => {
     const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     await ui.webview.click('#save');
@@ -74,8 +85,17 @@ describe('Protocol console', function () {
     assert.strictEqual(doc.languageId, 'mail-transcript');
     const text = fs.readFileSync(doc.uri.fsPath, 'utf8');
     assert.ok(!text.includes(token), 'the saved file has no token');
-    assert.match(text, /C: A001 AUTHENTICATE XOAUTH2 dXNlcj…/);
+    const signature = token.split('.')[2];
+    assert.ok(!text.includes(signature), 'the token is unusable: its signature is gone');
     assert.match(path.basename(doc.uri.fsPath), /^127\.0\.0\.1-.*\.imap\.log$/);
+    // The hovers decode the saved login: user, claims and checks, with the token unusable.
+    const line = doc.getText().split('\n').findIndex((l) => / C: A001 AUTHENTICATE XOAUTH2 /.test(l));
+    assert.ok(line >= 0, 'the AUTHENTICATE line is in the file');
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 70))) ?? [];
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([\\`*_[\]<>|~$])/g, '$1');
+    assert.match(hover, /Mail OAuth · XOAUTH2/);
+    assert.match(hover, /\| User \| adele@contoso\.com \|/);
+    assert.match(hover, /\| Scopes \| IMAP\.AccessAsUser\.All POP\.AccessAsUser\.All SMTP\.Send \|/);
     fs.rmSync(doc.uri.fsPath, { force: true });
   });
 

@@ -1,6 +1,8 @@
 // The record of a protocol session: every line sent (C) and received (S), TLS details and notes, with
 // timestamps. Lines that carry credentials keep a redacted form for display and saving.
 import { decodeSasl } from '../sasl/decode';
+import { encodeOauthbearer } from '../sasl/oauthbearer';
+import { encodeXoauth2 } from '../sasl/xoauth2';
 import { redactSecret } from '../token/redact';
 
 export type EntryKind = 'C' | 'S' | 'info' | 'tls' | 'error';
@@ -35,6 +37,37 @@ export function redactLine(line: string, secrets: readonly string[] = []): strin
     if (m.mechanism === 'LOGIN' && (m.step === 'username-prompt' || m.step === 'password-prompt')) return run;
     return redactSecret(run);
   });
+}
+
+/**
+ * A token made unusable but still inspectable: a JWT loses its signature (its claims stay readable, so a
+ * saved transcript can still be checked for expiry, audience and scopes); an opaque token keeps only its
+ * ends. Either way it is a single token word, so the SASL string stays well formed.
+ */
+export function unusableToken(token: string): string {
+  const jwt = /^(eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/.exec(token);
+  if (jwt) return `${jwt[1]}.`;
+  return token.length > 12 ? `${token.slice(0, 6)}…${token.slice(-4)}` : '…';
+}
+
+/**
+ * Redacts a protocol line for a saved transcript: an XOAUTH2/OAUTHBEARER blob is re-encoded with its
+ * token made unusable (see unusableToken), so the hovers can still decode and check it; other
+ * credentials are shortened as on screen.
+ */
+export function redactLineForSaving(line: string, secrets: readonly string[] = []): string {
+  const m = BLOB_PLACES.exec(line);
+  const run = m && (m[1] ?? m[2] ?? m[3]);
+  const msg = run ? decodeSasl(run).message : undefined;
+  if (run && msg && (msg.mechanism === 'XOAUTH2' || msg.mechanism === 'OAUTHBEARER') && msg.token) {
+    const token = unusableToken(msg.token);
+    const r =
+      msg.mechanism === 'XOAUTH2'
+        ? encodeXoauth2(msg.user ?? '', token)
+        : encodeOauthbearer({ user: msg.user, host: msg.host, port: msg.port, token });
+    if (r.ok) return line.replace(run, r.value);
+  }
+  return redactLine(line, secrets);
 }
 
 // Where a protocol line can carry a SASL blob: after AUTH/AUTHENTICATE <mechanism>, after a
@@ -94,7 +127,7 @@ export class Transcript {
       this.entries
         .map((e) => {
           const stamp = e.time.toISOString();
-          const text = options.reveal ? e.text : e.display;
+          const text = options.reveal ? e.text : e.kind === 'C' || e.kind === 'S' ? redactLineForSaving(e.text, this.secrets) : e.display;
           const prefix = e.kind === 'C' ? 'C: ' : e.kind === 'S' ? 'S: ' : `# ${e.kind}: `;
           return `${stamp} ${prefix}${text}${e.decoded ? `\n${stamp} #   ${e.decoded}` : ''}`;
         })
