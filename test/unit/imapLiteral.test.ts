@@ -32,4 +32,13 @@ describe('IMAP literals in the transcript', () => {
     assert.match(log, /S: \* 1 FETCH \(BODY\[\] \{262144\}\n.*S: Return-Path:/);
     assert.match(log, /S: A003 OK FETCH completed/);
   });
+
+  it('saves megabytes of unbroken base64 quickly, without decoding or re-redacting it', () => {
+    const transcript = new Transcript();
+    transcript.addSecret('dummy-token-for-the-literal-test');
+    const blob = 'QUJD'.repeat(3 * 1024 * 1024); // 12 MB on one "line": the blob regex would overflow the stack
+    const entry = transcript.add('S', blob, { display: blob });
+    assert.strictEqual(entry.decoded, undefined);
+    assert.ok(transcript.toLog({ reveal: false }).includes(blob));
+  });
 });

@@ -20,6 +20,13 @@ export interface TranscriptEntry {
 
 export type TranscriptListener = (entry: TranscriptEntry) => void;
 
+/**
+ * Longer than any protocol line (the transport's line cap): message data such as an IMAP literal, never
+ * an auth blob. Such entries are neither decoded nor redacted again when saved: megabytes of base64 would
+ * cost seconds in the redaction and overflow the stack in the blob regex.
+ */
+const MAX_BLOB_LINE = 64 * 1024;
+
 /** Base64 runs long enough to carry a token; shorter ones (AQ==, prompts) are never secret. */
 const LONG_BASE64 = /[A-Za-z0-9+/]{24,}={0,2}/g;
 
@@ -76,6 +83,7 @@ const BLOB_PLACES = /^(?:\S+ )?AUTH(?:ENTICATE)? \S+ ([A-Za-z0-9+/=]+)$|^(?:\+|3
 
 /** One line saying what an auth blob on a line is, for the transcript (never the secret itself). */
 export function describeBlob(line: string): string | undefined {
+  if (line.length > MAX_BLOB_LINE) return undefined;
   const m = BLOB_PLACES.exec(line);
   const run = m && (m[1] ?? m[2] ?? m[3]);
   if (!run) return undefined;
@@ -127,7 +135,7 @@ export class Transcript {
       this.entries
         .map((e) => {
           const stamp = e.time.toISOString();
-          const text = options.reveal ? e.text : e.kind === 'C' || e.kind === 'S' ? redactLineForSaving(e.text, this.secrets) : e.display;
+          const text = options.reveal ? e.text : (e.kind === 'C' || e.kind === 'S') && e.text.length <= MAX_BLOB_LINE ? redactLineForSaving(e.text, this.secrets) : e.display;
           const prefix = e.kind === 'C' ? 'C: ' : e.kind === 'S' ? 'S: ' : `# ${e.kind}: `;
           return `${stamp} ${prefix}${text}${e.decoded ? `\n${stamp} #   ${e.decoded}` : ''}`;
         })
