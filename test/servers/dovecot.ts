@@ -22,6 +22,8 @@ export interface DovecotOptions {
   relayPort?: number;
   /** Validate tokens by introspection at this URL instead of by the local HS256 key. */
   introspectionUrl?: string;
+  /** PEM of the CA that issued the introspection endpoint's certificate (Dovecot's oauth2 tls_ca_cert_file). */
+  introspectionCaPem?: string;
   /** The claim that must equal the SASL user. */
   usernameAttribute?: string;
   /** SASL mechanisms offered (default "xoauth2 oauthbearer"). */
@@ -56,18 +58,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Several free ports at once, all different: each is held open until all are found (freePort() one by one can repeat a port). */
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const srv = net.createServer();
+      servers.push(srv);
+      await new Promise<void>((resolve, reject) => {
+        srv.once('error', reject);
+        srv.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((srv) => (srv.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
+  }
+}
+
 export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-dovecot-'));
   fs.chmodSync(dir, 0o755);
   const certificates = makeCertificates(path.join(dir, 'tls'));
-  const ports: DovecotPorts = {
-    imap: await freePort(),
-    imaps: await freePort(),
-    pop3: await freePort(),
-    pop3s: await freePort(),
-    submission: await freePort(),
-    submissions: await freePort(),
-  };
+  const [imap, imaps, pop3, pop3s, submission, submissions] = (await distinctFreePorts(6)) as [number, number, number, number, number, number];
+  const ports: DovecotPorts = { imap, imaps, pop3, pop3s, submission, submissions };
   const hs256Key = crypto.randomBytes(32);
   fs.mkdirSync(path.join(dir, 'keys/default/HS256'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'keys/default/HS256/default'), hs256Key.toString('base64'));
@@ -76,8 +90,23 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   fs.chmodSync(home, 0o777);
   const logFile = path.join(dir, 'dovecot.log');
 
+  let introspectionCa: string[] = [];
+  if (options.introspectionCaPem) {
+    // In Dovecot's own directory, readable by its auth process whatever user it runs as.
+    fs.writeFileSync(path.join(dir, 'introspection-ca.pem'), options.introspectionCaPem, { mode: 0o644 });
+    introspectionCa = [`tls_ca_cert_file = ${path.join(dir, 'introspection-ca.pem')}`];
+  }
   const oauth2 = options.introspectionUrl
-    ? [`introspection_mode = post`, `introspection_url = ${options.introspectionUrl}`, `username_attribute = ${options.usernameAttribute ?? 'email'}`, 'active_attribute = active', 'active_value = true']
+    ? [
+        `introspection_mode = post`,
+        `introspection_url = ${options.introspectionUrl}`,
+        `username_attribute = ${options.usernameAttribute ?? 'email'}`,
+        'active_attribute = active',
+        'active_value = true',
+        'force_introspection = yes',
+        'debug = yes',
+        ...introspectionCa,
+      ]
     : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
   fs.writeFileSync(path.join(dir, 'dovecot-oauth2.conf.ext'), oauth2.join('\n') + '\n');
 

@@ -14,6 +14,8 @@ export const TEST_TENANT_ID = '72f988bf-0000-4000-8000-00000000c0de';
 export const TEST_TENANT_NAME = 'Contoso Test';
 export const TEST_PUBLIC_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 export const TEST_CONFIDENTIAL_CLIENT_ID = '66666666-7777-4888-8999-aaaaaaaaaaaa';
+/** The resource server (a mail server) that asks about tokens at the RFC 7662 introspection endpoint. */
+export const TEST_INTROSPECTION_CLIENT_ID = 'mail-server-introspection';
 export const TEST_USER = { upn: 'adele@contoso.test', name: 'Adele Vance', oid: '0e5c1e2a-3b4c-4d5e-8f60-718293a4b5c6' };
 export const OUTLOOK_RESOURCE = 'https://outlook.office.com';
 export const OUTLOOK_APP_RESOURCE = 'https://outlook.office365.com';
@@ -54,6 +56,10 @@ export class IdentityProvider {
   readonly requests: IdpRequest[] = [];
   /** Access tokens issued, in order (JWT strings), to let tests tell a refreshed token from a cached one. */
   readonly issuedAccessTokens: string[] = [];
+  private provider: Oidc.default | undefined;
+  private signingPublicKey: crypto.KeyObject | undefined;
+  /** Marks a jti lookup as coming from a JWT whose signature was checked here (see start()). */
+  private readonly verifiedLookupPrefix = `verified-jwt-${crypto.randomBytes(8).toString('hex')}:`;
 
   private constructor(
     private readonly server: https.Server,
@@ -61,6 +67,8 @@ export class IdentityProvider {
     readonly credentials: ConfidentialCredentials,
     readonly caPem: string,
     options: IdentityProviderOptions,
+    /** The introspection client's secret (client_secret_basic), hex so it needs no escaping in a URL. */
+    readonly introspectionSecret: string,
   ) {
     this.accessTokenTtl = options.accessTokenTtl ?? 3600;
   }
@@ -75,6 +83,49 @@ export class IdentityProvider {
     return new URL(this.origin).host;
   }
 
+  /** RFC 7662 introspection endpoint (client_secret_basic as the introspection client). */
+  get introspectionEndpoint(): string {
+    return `${this.authority}/oauth2/v2.0/introspect`;
+  }
+
+  /** The endpoint with the introspection client's credentials in it, as Dovecot's introspection_url takes them. */
+  get introspectionUrlWithCredentials(): string {
+    const u = new URL(this.introspectionEndpoint);
+    u.username = TEST_INTROSPECTION_CLIENT_ID;
+    u.password = this.introspectionSecret;
+    return u.href;
+  }
+
+  introspectionRequests(): IdpRequest[] {
+    return this.requests.filter((r) => r.path === new URL(this.introspectionEndpoint).pathname);
+  }
+
+  /** Revokes an issued access token (as an admin revoking sessions would): introspection then says inactive. */
+  async revokeAccessToken(jwt: string): Promise<void> {
+    const jti = this.verifiedJti(jwt);
+    if (!jti) throw new Error('not an access token issued here');
+    const token = await this.provider!.AccessToken.find(this.verifiedLookupPrefix + jti);
+    if (!token) throw new Error(`access token ${jti} not found`);
+    await token.destroy();
+  }
+
+  /** The jti of a JWT access token signed by this provider, or undefined when its signature or issuer is wrong. */
+  private verifiedJti(jwt: string): string | undefined {
+    const parts = jwt.split('.');
+    if (parts.length !== 3) return undefined;
+    const [header, payload, signature] = parts as [string, string, string];
+    try {
+      const h = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string };
+      if (h.alg !== 'RS256') return undefined;
+      const ok = crypto.verify('sha256', Buffer.from(`${header}.${payload}`), this.signingPublicKey!, Buffer.from(signature, 'base64url'));
+      if (!ok || Buffer.from(signature, 'base64url').toString('base64url') !== signature) return undefined;
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { jti?: unknown; iss?: unknown };
+      return typeof claims.jti === 'string' && claims.iss === `${this.authority}/v2.0` ? claims.jti : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   tokenRequests(grantType?: string): IdpRequest[] {
     return this.requests.filter((r) => r.path.endsWith('/oauth2/v2.0/token') && (!grantType || r.grantType === grantType));
   }
@@ -83,6 +134,7 @@ export class IdentityProvider {
     // oidc-provider is an ES module; a dynamic import keeps this file loadable from CommonJS.
     const { default: Provider, errors } = (await import('oidc-provider')) as typeof import('oidc-provider');
     const credentials = makeConfidentialCredentials();
+    const introspectionSecret = crypto.randomBytes(16).toString('hex');
     let idp: IdentityProvider | undefined;
     const server = https.createServer({ cert: await readFile(options.certificates.serverCert), key: await readFile(options.certificates.serverKey) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,8 +172,33 @@ export class IdentityProvider {
           response_types: [],
           redirect_uris: [],
         },
+        {
+          client_id: TEST_INTROSPECTION_CLIENT_ID,
+          client_name: 'Mail server (test resource server)',
+          client_secret: introspectionSecret,
+          token_endpoint_auth_method: 'client_secret_basic',
+          grant_types: [],
+          response_types: [],
+          redirect_uris: [],
+        },
       ],
       jwks: { keys: [{ ...signingKey, kid: 'test-signing-key', use: 'sig', alg: 'RS256' }] },
+      formats: {
+        customizers: {
+          // oidc-provider keeps no record of JWT access tokens (they are self-contained); keep one, as the opaque
+          // format would, so that introspection can answer for them and revocation can end them.
+          jwt: async (_ctx, token) => {
+            const t = token as unknown as { format: string; jti: string; remainingTTL: number; getValueAndPayload(): Promise<{ payload: Record<string, unknown> }>; adapter: { upsert(id: string, payload: unknown, ttl: number): Promise<void> } };
+            t.format = 'opaque';
+            try {
+              const { payload } = await t.getValueAndPayload();
+              await t.adapter.upsert(t.jti, { ...payload, format: 'jwt' }, t.remainingTTL);
+            } finally {
+              t.format = 'jwt';
+            }
+          },
+        },
+      },
       cookies: { keys: [crypto.randomBytes(16).toString('hex')] },
       routes: {
         authorization: '/oauth2/v2.0/authorize',
@@ -131,12 +208,13 @@ export class IdentityProvider {
         jwks: '/discovery/v2.0/keys',
         end_session: '/oauth2/v2.0/logout',
         userinfo: '/oidc/userinfo',
+        introspection: '/oauth2/v2.0/introspect',
       },
       scopes: ['openid', 'profile', 'email', 'offline_access'],
       claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'oid', 'tid'], email: ['email'] },
       conformIdTokenClaims: false,
       pkce: { required: () => true },
-      clientAuthMethods: ['none', 'client_secret_post', 'private_key_jwt'],
+      clientAuthMethods: ['none', 'client_secret_post', 'client_secret_basic', 'private_key_jwt'],
       enabledJWA: { clientAuthSigningAlgValues: ['RS256', 'PS256'] },
       features: {
         devInteractions: { enabled: false },
@@ -161,6 +239,9 @@ export class IdentityProvider {
           },
         },
         clientCredentials: { enabled: true },
+        // RFC 7662, for mail servers that validate tokens by asking (Dovecot's introspection_mode = post).
+        // Only the resource server's client may introspect others' tokens.
+        introspection: { enabled: true, allowedPolicy: async (_ctx, client) => client.clientId === TEST_INTROSPECTION_CLIENT_ID },
         resourceIndicators: {
           enabled: true,
           defaultResource: (ctx: Oidc.KoaContextWithOIDC) => (ctx.oidc.route === 'token' && ctx.oidc.params?.grant_type === 'client_credentials' ? OUTLOOK_APP_RESOURCE : OUTLOOK_RESOURCE),
@@ -201,7 +282,26 @@ export class IdentityProvider {
       },
     });
     provider.on('server_error', (_ctx, err) => console.error('identity provider server_error', err));
-    idp = new IdentityProvider(server, origin, credentials, options.certificates.caPem, options);
+    idp = new IdentityProvider(server, origin, credentials, options.certificates.caPem, options, introspectionSecret);
+    idp.provider = provider;
+    // JWT access tokens are kept (see formats.customizers.jwt) under their jti marked format "jwt", which
+    // find() refuses (it finds opaque tokens only), so a bare jti is no bearer token anywhere. A lookup carrying
+    // the verified-JWT prefix, made only by the introspection route after checking the JWT's signature, finds
+    // the kept token as oidc-provider's opaque path wants it: introspection then applies expiry, revocation
+    // and grant checks, and its own client authentication, as for any token.
+    const prefix = idp.verifiedLookupPrefix;
+    for (const model of [provider.AccessToken, provider.ClientCredentials]) {
+      const adapter = model.adapter as unknown as { find(id: string): Promise<Record<string, unknown> | undefined> };
+      const find = adapter.find.bind(adapter);
+      adapter.find = async (id: string) => {
+        if (typeof id !== 'string' || !id.startsWith(prefix)) return find(id);
+        const stored = await find(id.slice(prefix.length));
+        if (!stored) return undefined;
+        const { format: _format, ...opaque } = stored;
+        return opaque;
+      };
+    }
+    idp.signingPublicKey = crypto.createPublicKey({ key: signingKey, format: 'jwk' });
     const handle = provider.callback();
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       idp!.route(provider, handle, req, res).catch((err) => {
@@ -251,6 +351,17 @@ export class IdentityProvider {
       );
       if (endpoint === 'authorize') return sendHtml(res, 400, `<h1>Sorry, but we're having trouble signing you in.</h1><p id="error">${escapeHtml(err.error_description)}</p>`);
       return sendJson(res, 400, err);
+    }
+    if (endpoint === 'introspect' && req.method === 'POST') {
+      // oidc-provider refuses to introspect JWTs ("structured tokens"); Entra-like JWT access tokens are stored
+      // under their jti, so a JWT whose signature and issuer check out is looked up by its jti. A tampered JWT
+      // is looked up as an unknown token: oidc-provider still authenticates the caller and answers inactive.
+      const token = form.get('token');
+      if (token && token.split('.').length === 3) {
+        const jti = this.verifiedJti(token);
+        form.set('token', jti ? this.verifiedLookupPrefix + jti : `unknown-${crypto.randomBytes(8).toString('hex')}`);
+      }
+      return this.forward(handle, req, res, `/${tenant}`, rest, form.toString());
     }
     if (endpoint === 'token' || endpoint === 'devicecode') {
       return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json, form));
