@@ -19,3 +19,12 @@ const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), 
 if (tsc.status !== 0) process.exit(1);
 run(['--max-old-space-size=8192', 'out/test/bench/logBench.js'], 'log hovers and whole-file scan');
 run(['scripts/bench-explain.js'], 'knowledge base on ordinary lines');
+// The protocol bench needs a real Dovecot (installed from Debian when missing, as for `npm test`).
+const dovecot = spawnSync('bash', [path.join(REPO, 'scripts/ensure-dovecot.sh')], { cwd: REPO, stdio: 'inherit' });
+if (dovecot.status !== 0) {
+  console.error('scripts/ensure-dovecot.sh failed: the protocol bench needs Dovecot');
+  process.exit(1);
+}
+run(['out/test/bench/protocolBench.js'], 'protocol round trips and time to auth, ours vs curl (Dovecot)');
+// In the real VS Code (code-server + headless Chromium): a 20 MB FETCH streamed into the protocol console.
+run(['scripts/bench-console.js'], 'protocol console: 20 MB FETCH in the real VS Code');

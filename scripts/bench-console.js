@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm run bench` (console part): streams a 20 MB IMAP FETCH into the protocol console in the real VS Code
+// (code-server + headless Chromium, as scripts/run-tests.js does) and prints `name: value` lines: the
+// largest gap between animation frames in the webview, the fetch time, the extension host's memory
+// growth, and whether the saved transcript holds the whole message. Figures, not assertions.
+//
+// Expects compiled tests (out/, `tsc -p .`); builds the extension (esbuild) itself. The scripted IMAP
+// server (test/bench/bigFetchServer.ts) runs in this process, the bench suite
+// (test/bench/console/index.ts) in the extension host.
+// Env: MAILOAUTH_BENCH_LITERAL_MB (default 20), MAILOAUTH_BENCH_TIMEOUT_MS (default 10 min).
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ensureCodeServer, startCodeServer, tail } = require('./vscode/codeServer');
+const { startUiBridge } = require('./vscode/uiBridge');
+
+const REPO = path.resolve(__dirname, '..');
+
+async function main() {
+  const suite = path.join(REPO, 'out/test/bench/console/index.js');
+  const serverModule = path.join(REPO, 'out/test/bench/bigFetchServer.js');
+  if (!fs.existsSync(suite) || !fs.existsSync(serverModule)) throw new Error('compile first (tsc -p .): out/test/bench/console/index.js is missing');
+  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('the extension build (esbuild.js) failed');
+
+  const literalBytes = Math.round((Number(process.env.MAILOAUTH_BENCH_LITERAL_MB) || 20) * 1024 * 1024);
+  const { startBigFetchServer } = require(serverModule);
+  const imap = await startBigFetchServer(literalBytes);
+
+  const resultsDir = path.join(REPO, '.test-results/bench-console');
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-bench-'));
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const bridgeDir = path.join(tmp, 'ui-bridge');
+  const logFile = path.join(resultsDir, 'code-server.log');
+
+  const server = await startCodeServer({
+    ...ensureCodeServer(),
+    workspace,
+    extensionDevelopmentPath: REPO,
+    extensionTestsPath: suite,
+    env: {
+      MAILOAUTH_TEST_RESULTS_DIR: resultsDir,
+      MAILOAUTH_UI_BRIDGE_DIR: bridgeDir,
+      MAILOAUTH_BENCH_IMAP_PORT: String(imap.port),
+      MAILOAUTH_BENCH_LITERAL_BYTES: String(literalBytes),
+    },
+    logFile,
+  });
+  const bridge = startUiBridge(server.page, bridgeDir, server.log);
+  const timeoutMs = Number(process.env.MAILOAUTH_BENCH_TIMEOUT_MS) || 10 * 60_000;
+  const started = Date.now();
+  try {
+    const done = path.join(resultsDir, 'done');
+    while (!fs.existsSync(done)) {
+      const exited = server.exited();
+      if (exited) throw new Error(`code-server exited (code ${exited.code}) before the bench finished. Last log lines:\n${tail(logFile)}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`no bench results after ${Math.round(timeoutMs / 1000)} s. Last log lines:\n${tail(logFile)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    bridge.stop();
+    await server.stop();
+    await imap.stop();
+  }
+  const out = JSON.parse(fs.readFileSync(path.join(resultsDir, 'bench.json'), 'utf8'));
+  if (out.error) throw new Error(`the console bench failed in the extension host:\n${out.error}`);
+  for (const [name, value] of Object.entries(out.figures)) console.log(`${name}: ${value}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err.message || err);
+    process.exit(1);
+  },
+);
