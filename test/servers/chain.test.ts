@@ -1,7 +1,10 @@
 // The whole chain, real end to end: MSAL signs in at the local OpenID provider (device code, the user's
 // step done over HTTPS by the test browser), Dovecot validates the access token it got by RFC 7662
-// introspection at that same provider (HTTPS, trusting the test CA, client_secret_basic), and the
-// protocol engines log in with it over IMAP, POP3 and SMTP submission, with XOAUTH2 and OAUTHBEARER.
+// introspection at that same provider (HTTPS trusting the test CA, client_secret_basic), and the protocol
+// engines log in with it over IMAP and POP3 with XOAUTH2 and OAUTHBEARER. SMTP submission is shown to accept
+// the token when the response follows a 334; the engine's AUTH line with an RS256 token of provider size is
+// over Dovecot submission-login's ~1 KiB limit (recorded as a known gap below). Tampered, revoked and expired
+// tokens are refused by introspection after the error challenge, and the verdicts say why.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -141,6 +144,29 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
     assert.strictEqual((await ask(undefined)).status, 400);
   });
 
+  it('a token that expired at the provider is refused by introspection, and the verdict names the expiry', async () => {
+    idp.accessTokenTtl = 2;
+    let short: string;
+    try {
+      short = await signIn();
+    } finally {
+      idp.accessTokenTtl = 3600;
+    }
+    await new Promise((r) => setTimeout(r, 3100));
+    const dovecot = await introspectingDovecot();
+    try {
+      const before = idp.introspectionRequests().length;
+      const r = await probe(options(dovecot, 'imap', 'OAUTHBEARER', short));
+      assert.strictEqual(r.outcome.authenticated, false, r.transcript.toLog({ reveal: false }));
+      assert.ok(r.outcome.errorChallenge);
+      assert.ok(r.verdict.tokenProblems.some((p) => p.code === 'token-expired'), JSON.stringify(r.verdict));
+      assert.strictEqual(idp.introspectionRequests().length - before, 1, 'Dovecot asked the provider, which said inactive');
+      assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
+    } finally {
+      await dovecot.stop();
+    }
+  });
+
   for (const kind of ['tampered', 'revoked'] as const) {
     it(`a ${kind} token is refused by introspection: error challenge answered, failure explained`, async () => {
       let bad: string;
@@ -171,8 +197,9 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
           assert.ok(r.transcript.entries.some((e) => /^error challenge: \{"status":"(401|invalid_token)"/.test(e.decoded ?? '')), 'the challenge is decoded in the transcript');
           assert.match(r.outcome.failure!.reply, /AUTHENTICATIONFAILED|Authentication failed/);
           assert.strictEqual(r.verdict.ok, false);
-          assert.ok(r.verdict.findings.length > 0, `${protocol}: the verdict explains the failure`);
-          assert.match(r.verdict.cause ?? r.verdict.findings.map((f) => JSON.stringify(f)).join(' '), /reject|invalid|revok|token/i);
+          // XOAUTH2: Dovecot's challenge ("… inactive at introspection"); OAUTHBEARER: RFC 7628 invalid_token ("… revoked …").
+          assert.ok(r.verdict.findings.some((f) => f.id === (mechanism === 'XOAUTH2' ? 'dovecot-error-challenge' : 'oauthbearer-error-challenge')), `${protocol} ${mechanism}: ${JSON.stringify(r.verdict.findings.map((f) => f.id))}`);
+          assert.match(r.verdict.cause ?? '', /inactive at introspection|revoked/, `${protocol} ${mechanism}: the verdict explains the failure`);
           assert.strictEqual(idp.introspectionRequests().length - before, 1, `${protocol}: Dovecot asked the provider`);
           assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
           assert.ok(elapsed < 8000, `no hang (${elapsed} ms)`);
