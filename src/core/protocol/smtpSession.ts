@@ -4,6 +4,8 @@ import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession,
 import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
+/** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF. */
+const SMTP_COMMAND_LINE_MAX = 512;
 
 export interface SmtpReply {
   code: number;
@@ -98,7 +100,21 @@ export class SmtpSession implements ProtocolSession {
     }
 
     const authed = await guarded(outcome, 'authenticate', async () => {
-      let r = await this.command(`AUTH ${login.mechanism} ${initialResponse(login, this.host, this.port)}`);
+      // RFC 4954 §4: the initial response goes on the AUTH line only if that line fits SMTP's 512 octets;
+      // longer ones (real tokens are 1-3 KB) follow the server's empty 334 on a line of their own.
+      const blob = initialResponse(login, this.host, this.port);
+      const oneLine = `AUTH ${login.mechanism} ${blob}`;
+      let r: SmtpReply;
+      if (oneLine.length + 2 <= SMTP_COMMAND_LINE_MAX) {
+        r = await this.command(oneLine);
+      } else {
+        r = await this.command(`AUTH ${login.mechanism}`);
+        if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') {
+          outcome.failure = { step: 'authenticate', reply: r.text };
+          return false;
+        }
+        r = await this.command(blob);
+      }
       for (let challenges = 0; r.code === 334; challenges++) {
         outcome.errorChallenge = r.lines[0].slice(4);
         if (challenges >= MAX_CHALLENGES) {
