@@ -36,15 +36,16 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   }
   const failure = outcome.failure;
   const step = failure?.step ?? 'authenticate';
-  const evidence = [failure?.reply ?? ''];
+  // The decoded error challenge says most specifically why the token was refused; the final reply's entry
+  // gives the fix (the challenge entries advise answering the challenge, which the engine already did).
+  const replyFindings = explain(failure?.reply ?? '');
+  let challengeFindings: Finding[] = [];
   if (outcome.errorChallenge) {
     const d = decodeSasl(outcome.errorChallenge);
-    if (d.decodedText) evidence.push(`challenge ${d.decodedText}`);
-    evidence.push(`+ ${outcome.errorChallenge}`);
+    challengeFindings = explain(`+ ${outcome.errorChallenge}\n${d.decodedText ? `challenge ${d.decodedText}` : ''}`);
   }
-  const findings = explain(evidence.join('\n'));
+  const findings = [...challengeFindings, ...replyFindings.filter((f) => !challengeFindings.some((c) => c.id === f.id))];
   const tokenErrors = tokenProblems.filter((p) => p.severity === 'error');
-  const first = findings[0];
 
   let title: string;
   if (outcome.authenticated) title = `Logged in, but ${STEP_LABEL[step]} failed: the session cannot work.`;
@@ -55,7 +56,7 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   const cause =
     step === 'authenticate' && tokenErrors.length
       ? tokenErrors.map((p) => p.message).join(' ')
-      : first?.cause ?? failure?.reply ?? 'The server gave no reason.';
-  const fix = first?.fix ?? (tokenErrors.length ? 'Fix the token problems above, then connect again.' : undefined);
+      : findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
+  const fix = replyFindings[0]?.fix ?? challengeFindings[0]?.fix ?? (tokenErrors.length ? 'Fix the token problems above, then connect again.' : undefined);
   return { ok: false, title, step, cause, fix, findings, tokenProblems };
 }
