@@ -1,6 +1,6 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
-import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
 import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
@@ -177,16 +177,11 @@ export class ImapSession implements ProtocolSession {
   }
 
   async logout(): Promise<void> {
-    if (this.transport.isClosed) return;
-    try {
+    await endSession(this.transport, async () => {
       const tag = this.nextTag();
       this.transport.write(`${tag} LOGOUT`);
       await this.readResponse(tag);
-    } catch {
-      // The server may close before the tagged reply; either way the session is over.
-    } finally {
-      this.transport.close();
-    }
+    });
   }
 }
 

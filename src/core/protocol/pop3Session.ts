@@ -1,6 +1,6 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
-import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
@@ -126,13 +126,7 @@ export class Pop3Session implements ProtocolSession {
   }
 
   async logout(): Promise<void> {
-    if (this.transport.isClosed) return;
-    try {
-      await this.command('QUIT');
-    } catch {
-      // The server may close first.
-    } finally {
-      this.transport.close();
-    }
+    await endSession(this.transport, () => this.command('QUIT'));
   }
+
 }

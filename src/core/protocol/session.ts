@@ -64,6 +64,18 @@ export async function guarded(outcome: SessionOutcome, step: Step, fn: () => Pro
   }
 }
 
+/** Ends a session politely (LOGOUT/QUIT) whatever the server does, then closes the connection. */
+export async function endSession(transport: LineTransport, goodbye: () => Promise<unknown>): Promise<void> {
+  if (transport.isClosed) return;
+  try {
+    await goodbye();
+  } catch {
+    // The server may close before it answers; the session is over either way.
+  } finally {
+    transport.close();
+  }
+}
+
 export interface ProtocolSession {
   readonly transport: LineTransport;
   /** Runs greeting → capabilities → STARTTLS → authenticate → verify. */

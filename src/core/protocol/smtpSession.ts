@@ -1,6 +1,6 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
-import { challengeAnswer, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
 import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
@@ -171,13 +171,7 @@ export class SmtpSession implements ProtocolSession {
   }
 
   async logout(): Promise<void> {
-    if (this.transport.isClosed) return;
-    try {
-      await this.command('QUIT');
-    } catch {
-      // The server may close first.
-    } finally {
-      this.transport.close();
-    }
+    await endSession(this.transport, () => this.command('QUIT'));
   }
+
 }
