@@ -7,7 +7,9 @@
 // Expects compiled tests (out/, `tsc -p .`); builds the extension (esbuild) itself. The scripted IMAP
 // server (test/bench/bigFetchServer.ts) runs in this process, the bench suite
 // (test/bench/console/index.ts) in the extension host.
-// Env: MAILOAUTH_BENCH_LITERAL_MB (default 20), MAILOAUTH_BENCH_TIMEOUT_MS (default 10 min).
+// Then the other kind of flood: FETCH 1:* answered with many short lines (one transcript row each).
+// Env: MAILOAUTH_BENCH_LITERAL_MB (default 20), MAILOAUTH_BENCH_MANY_LINES (default 100000),
+// MAILOAUTH_BENCH_TIMEOUT_MS (default 10 min).
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -27,13 +29,20 @@ async function main() {
 
   const literalBytes = Math.round((Number(process.env.MAILOAUTH_BENCH_LITERAL_MB) || 20) * 1024 * 1024);
   const { startBigFetchServer } = require(serverModule);
-  const imap = await startBigFetchServer(literalBytes);
+  const manyLines = Number(process.env.MAILOAUTH_BENCH_MANY_LINES) || 100_000;
+  const imap = await startBigFetchServer(literalBytes, manyLines);
 
   const resultsDir = path.join(REPO, '.test-results/bench-console');
   fs.rmSync(resultsDir, { recursive: true, force: true });
   fs.mkdirSync(resultsDir, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-bench-'));
   process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  // The suite runs from a private copy of its compiled files: a concurrent `npm test` empties out/.
+  const suiteCopy = path.join(tmp, 'out/test/bench/console/index.js');
+  for (const f of ['bench/console/index.js', 'integration/ui.js', 'integration/wait.js']) {
+    fs.mkdirSync(path.dirname(path.join(tmp, 'out/test', f)), { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'out/test', f), path.join(tmp, 'out/test', f));
+  }
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
   const bridgeDir = path.join(tmp, 'ui-bridge');
@@ -43,12 +52,13 @@ async function main() {
     ...ensureCodeServer(),
     workspace,
     extensionDevelopmentPath: REPO,
-    extensionTestsPath: suite,
+    extensionTestsPath: suiteCopy,
     env: {
       MAILOAUTH_TEST_RESULTS_DIR: resultsDir,
       MAILOAUTH_UI_BRIDGE_DIR: bridgeDir,
       MAILOAUTH_BENCH_IMAP_PORT: String(imap.port),
       MAILOAUTH_BENCH_LITERAL_BYTES: String(literalBytes),
+      MAILOAUTH_BENCH_MANY_LINES: String(manyLines),
     },
     logFile,
   });
@@ -60,6 +70,10 @@ async function main() {
     while (!fs.existsSync(done)) {
       const exited = server.exited();
       if (exited) throw new Error(`code-server exited (code ${exited.code}) before the bench finished. Last log lines:\n${tail(logFile)}`);
+      // The suite could not load, or the extension host died: fail now rather than at the timeout.
+      const log = fs.readFileSync(logFile, 'utf8');
+      const broken = /Cannot find module '[^']*bench[^']*'|Extension Host Process exited/.exec(log);
+      if (broken) throw new Error(`the bench suite did not run (${broken[0]}). Last log lines:\n${tail(logFile)}`);
       if (Date.now() - started > timeoutMs) throw new Error(`no bench results after ${Math.round(timeoutMs / 1000)} s. Last log lines:\n${tail(logFile)}`);
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -54,6 +54,9 @@
   function row(line) {
     const div = document.createElement('div');
     div.className = `row ${line.k}`;
+    // Rows out of sight skip layout and paint (a grid per row, 2000 rows: the cost of each frame otherwise).
+    div.style.contentVisibility = 'auto';
+    div.style.containIntrinsicSize = 'auto 1.4em';
     const time = document.createElement('span');
     time.className = 'time';
     time.textContent = line.t.slice(11, 23);
@@ -80,20 +83,46 @@
     return div;
   }
 
-  /** Appends queued lines once per animation frame, so a flood of lines costs one layout per frame. */
+  /**
+   * Appends queued lines once per animation frame, within a time budget, so that a flood of lines (a
+   * FETCH of a whole mailbox) never blocks the view for long. Lines that the row limit would trim at once
+   * are never turned into DOM at all: only the newest MAX_ROWS of the queue are rendered.
+   */
+  const FRAME_BUDGET_MS = 8;
+  let rowCount = 0;
   function flush() {
     scheduled = false;
     if (!pending.length) return;
+    const started = performance.now();
+    if (pending.length > MAX_ROWS) {
+      const skip = pending.length - MAX_ROWS;
+      pending = pending.slice(skip);
+      trimmed += skip;
+    }
     const atBottom = transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 20;
     const frag = document.createDocumentFragment();
-    for (const line of pending.splice(0, 500)) frag.appendChild(row(line));
+    let taken = 0;
+    while (taken < pending.length && (taken < 50 || performance.now() - started < FRAME_BUDGET_MS)) frag.appendChild(row(pending[taken++]));
+    pending = pending.slice(taken);
     transcript.appendChild(frag);
-    let rows = transcript.querySelectorAll('.row');
-    if (rows.length > MAX_ROWS) {
-      const remove = rows.length - MAX_ROWS;
-      for (let i = 0; i < remove; i++) rows[i].remove();
+    rowCount += taken;
+    let note = transcript.querySelector('.trimmed');
+    if (rowCount > MAX_ROWS) {
+      // Remove the oldest rows in one operation.
+      const remove = rowCount - MAX_ROWS;
+      const first = transcript.querySelector('.row');
+      let last = first;
+      for (let i = 1; i < remove && last; i++) last = last.nextElementSibling;
+      if (first && last) {
+        const range = document.createRange();
+        range.setStartBefore(first);
+        range.setEndAfter(last);
+        range.deleteContents();
+      }
+      rowCount -= remove;
       trimmed += remove;
-      let note = transcript.querySelector('.trimmed');
+    }
+    if (trimmed) {
       if (!note) {
         note = document.createElement('div');
         note.className = 'trimmed';
@@ -112,12 +141,22 @@
     }
   }
 
+  // Saving the state (setState) serialises the last lines: during a flood, at most a few times a second.
+  let persistTimer = 0;
+  function persistSoon() {
+    if (!persistTimer) {
+      persistTimer = setTimeout(() => {
+        persistTimer = 0;
+        persist();
+      }, 250);
+    }
+  }
+
   function addLines(lines) {
-    savedLines.push(...lines);
-    if (savedLines.length > 2000) savedLines = savedLines.slice(-2000);
-    pending.push(...lines);
+    savedLines = savedLines.length + lines.length > 2000 ? savedLines.concat(lines).slice(-2000) : savedLines.concat(lines);
+    for (const line of lines) pending.push(line);
     schedule();
-    persist();
+    persistSoon();
   }
 
   let lastVerdict = null;

@@ -1,7 +1,7 @@
 // A scripted IMAP server on loopback for the console bench (and the literal unit test): greets with
 // SASL-IR and XOAUTH2, accepts any AUTHENTICATE, answers LIST, SELECT, NOOP and LOGOUT, and answers
-// FETCH with one message of `literalBytes` bytes sent as a literal {n}: realistic text lines (headers,
-// then a base64 attachment body in 76-character lines).
+// FETCH 1 BODY[] with one message of `literalBytes` bytes sent as a literal {n}: realistic text lines
+// (headers, then a base64 attachment body in 76-character lines); FETCH 1:* with many short lines.
 import * as crypto from 'crypto';
 import * as net from 'net';
 
@@ -57,7 +57,11 @@ export function bigMessage(bytes: number): Buffer {
   return out;
 }
 
-export async function startBigFetchServer(literalBytes = 20 * 1024 * 1024): Promise<BigFetchServer> {
+/**
+ * `literalBytes`: the size of the message `FETCH 1 BODY[]` returns as a literal. `manyLines`: how many
+ * untagged lines `FETCH 1:* (...)` returns.
+ */
+export async function startBigFetchServer(literalBytes = 20 * 1024 * 1024, manyLines = 100_000): Promise<BigFetchServer> {
   const message = bigMessage(literalBytes);
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -91,6 +95,13 @@ export async function startBigFetchServer(literalBytes = 20 * 1024 * 1024): Prom
       case 'NOOP':
         return void socket.write(`${tag} OK NOOP completed\r\n`);
       case 'FETCH':
+        if (/^\S+ FETCH 1:\* /i.test(line)) {
+          // Many short untagged lines instead of one literal: one transcript row each.
+          const rows: string[] = [];
+          for (let n = 1; n <= manyLines; n++) rows.push(`* ${n} FETCH (UID ${n} FLAGS (\\Seen) RFC822.SIZE ${2048 + (n % 997)})\r\n`);
+          socket.write(rows.join(''));
+          return void socket.write(`${tag} OK FETCH completed (${manyLines} messages)\r\n`);
+        }
         socket.write(`* 1 FETCH (BODY[] {${message.length}}\r\n`);
         socket.write(message);
         return void socket.write(`)\r\n${tag} OK FETCH completed\r\n`);
