@@ -16,6 +16,8 @@ export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
 export const AUTH_PROVIDER_ID = 'mail-oauth-microsoft';
 /** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
 const WEBVIEW_ENTRY_CHARS = 4000;
+/** Most lines sent in one batch: the webview shows its last 2000 rows (media/console/console.js). */
+const WEBVIEW_MAX_LINES = 2000;
 
 const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
   imap: [
@@ -298,8 +300,14 @@ export class ConsolePanel {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.pending.length) return;
-    const lines = this.pending;
+    let lines = this.pending;
     this.pending = [];
+    if (lines.length > WEBVIEW_MAX_LINES) {
+      // A flood read in one go (FETCH 1:* on a big mailbox): the view keeps only its last rows anyway,
+      // and relaying 100,000 lines in one message blocks the webview's frames for hundreds of ms.
+      const skipped = lines.length - WEBVIEW_MAX_LINES;
+      lines = [{ t: lines[skipped].t, k: 'info', x: `… ${skipped.toLocaleString()} lines not shown here (Save Transcript keeps them all)` }, ...lines.slice(skipped)];
+    }
     this.post({ type: 'transcript', lines });
   }
 
