@@ -60,7 +60,8 @@ const DEFAULTS = { connectTimeoutMs: 15_000, readTimeoutMs: 30_000, maxLineBytes
 
 export class LineTransport {
   private socket: net.Socket | tls.TLSSocket;
-  private buffer: Buffer = Buffer.alloc(0);
+  /** Received bytes not read yet, as they arrived (joined only when read: no copy per chunk). */
+  private readonly received = new ChunkQueue();
   private waiter: (() => void) | undefined;
   private ended: TransportError | undefined;
   tls: TlsDetails | undefined;
@@ -107,8 +108,8 @@ export class LineTransport {
 
   private attach(socket: net.Socket): void {
     socket.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-      if (this.buffer.length > this.options.maxResponseBytes + this.options.maxLineBytes) {
+      this.received.push(chunk);
+      if (this.received.length > this.options.maxResponseBytes + this.options.maxLineBytes) {
         this.fail(new TransportError('response-too-large', `The server sent more than ${this.options.maxResponseBytes} bytes without the client reading them; the connection was closed.`));
         return;
       }
@@ -153,8 +154,8 @@ export class LineTransport {
   async readLine(what = 'the server reply'): Promise<string> {
     let nl = -1;
     await this.waitFor(() => {
-      nl = this.buffer.indexOf(0x0a);
-      if (nl < 0 && this.buffer.length > this.options.maxLineBytes) {
+      nl = this.received.indexOfNewline();
+      if (nl < 0 && this.received.length > this.options.maxLineBytes) {
         throw new TransportError('line-too-long', `The server sent a line longer than ${this.options.maxLineBytes} bytes; the client stopped reading it.`);
       }
       return nl >= 0;
@@ -162,8 +163,7 @@ export class LineTransport {
     if (nl > this.options.maxLineBytes) {
       throw new TransportError('line-too-long', `The server sent a line longer than ${this.options.maxLineBytes} bytes; the client stopped reading it.`);
     }
-    const raw = this.buffer.subarray(0, nl);
-    this.buffer = this.buffer.subarray(nl + 1);
+    const raw = this.received.take(nl + 1).subarray(0, nl);
     const line = raw.toString('utf8').replace(/\r$/, '');
     this.transcript.add('S', line);
     return line;
@@ -174,10 +174,8 @@ export class LineTransport {
     if (n > this.options.maxResponseBytes) {
       throw new TransportError('response-too-large', `The server announced a literal of ${n} bytes, more than the ${this.options.maxResponseBytes} allowed; the client stopped.`);
     }
-    await this.waitFor(() => this.buffer.length >= n, what);
-    const data = this.buffer.subarray(0, n);
-    this.buffer = this.buffer.subarray(n);
-    return Buffer.from(data);
+    await this.waitFor(() => this.received.length >= n, what);
+    return this.received.take(n);
   }
 
   /** Sends one line (CRLF added). `display` replaces it in the transcript (for lines with secrets). */
@@ -190,7 +188,7 @@ export class LineTransport {
 
   /** Upgrades the connection to TLS after the server agreed to STARTTLS / STLS. */
   async startTls(): Promise<void> {
-    if (this.buffer.length) {
+    if (this.received.length) {
       throw new TransportError('tls', 'The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client stopped.');
     }
     const plain = this.socket;
@@ -250,6 +248,54 @@ export class LineTransport {
 
   get isClosed(): boolean {
     return this.ended !== undefined;
+  }
+}
+
+/** A FIFO of received chunks: push as they arrive, find the next LF, take n bytes (one copy at most). */
+class ChunkQueue {
+  private chunks: Buffer[] = [];
+  length = 0;
+  /** Bytes at the front already known to hold no LF. */
+  private scanned = 0;
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  /** Index of the first LF, or -1; never scans the same bytes twice. */
+  indexOfNewline(): number {
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      if (offset + chunk.length > this.scanned) {
+        const at = chunk.indexOf(0x0a, Math.max(0, this.scanned - offset));
+        if (at >= 0) return offset + at;
+      }
+      offset += chunk.length;
+    }
+    this.scanned = this.length;
+    return -1;
+  }
+
+  /** Removes and returns the first n bytes (n <= length). */
+  take(n: number): Buffer {
+    const parts: Buffer[] = [];
+    let need = n;
+    while (need > 0) {
+      const head = this.chunks[0];
+      if (head.length <= need) {
+        parts.push(head);
+        this.chunks.shift();
+        need -= head.length;
+      } else {
+        parts.push(head.subarray(0, need));
+        this.chunks[0] = head.subarray(need);
+        need = 0;
+      }
+    }
+    this.length -= n;
+    this.scanned = Math.max(0, this.scanned - n);
+    return parts.length === 1 ? Buffer.from(parts[0]) : Buffer.concat(parts, n);
   }
 }
 
