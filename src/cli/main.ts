@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { explain } from '../core/explain';
 import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport, tokenInspectionToJson } from '../core/report/decodeReport';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
-import { Problem } from '../core/sasl/problems';
+import { leadingMessage, Problem } from '../core/sasl/problems';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
@@ -347,8 +347,7 @@ async function positionalOrStdin(rest: string[], missing: string, io: CliIo): Pr
 }
 
 function firstError(problems: Problem[]): string {
-  const p = problems.find((x) => x.severity === 'error') ?? problems[0];
-  return p ? p.message : 'the input is not valid';
+  return leadingMessage(problems) ?? 'the input is not valid';
 }
 
 async function readAllStdin(): Promise<string> {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { commandLines } from '../core/sasl/commandLines';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
-import { Problem } from '../core/sasl/problems';
+import { leadingMessage, Problem } from '../core/sasl/problems';
 import { looksLikeToken, validateTokenInput, validateUserInput } from '../core/sasl/token';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
 import { redactSecret } from '../core/token/redact';
@@ -199,5 +199,5 @@ function messageOf(problems: Problem[]): string | undefined {
 }
 
 function firstError(problems: Problem[]): string {
-  return messageOf(problems) ?? problems[0]?.message ?? 'invalid input';
+  return leadingMessage(problems) ?? 'invalid input';
 }

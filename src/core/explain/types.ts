@@ -10,7 +10,8 @@ export interface DocLink {
   url: string;
 }
 
-export interface Finding {
+/** What an entry says and what a finding reports of it. */
+interface Explanation {
   /** Stable identifier, e.g. 'm365-imap-authenticate-failed', 'aadsts50011'. */
   id: string;
   /** One line. */
@@ -22,6 +23,9 @@ export interface Finding {
   severity: Severity;
   source: Source;
   provider?: Provider;
+}
+
+export interface Finding extends Explanation {
   /** Official documentation only. */
   docs: DocLink[];
   /** The exact text that matched. */
@@ -30,14 +34,7 @@ export interface Finding {
   index: number;
 }
 
-export interface Entry {
-  id: string;
-  title: string;
-  cause: string;
-  fix: string;
-  severity: Severity;
-  source: Source;
-  provider?: Provider;
+export interface Entry extends Explanation {
   docs: readonly DocLink[];
   /**
    * Lower-case literal fragments; any text the pattern can match contains at least one of them

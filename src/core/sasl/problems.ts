@@ -25,6 +25,11 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+/** The message to show for a list of problems: the first error's, else the first problem's. */
+export function leadingMessage(problems: readonly Problem[]): string | undefined {
+  return (problems.find((p) => p.severity === 'error') ?? problems[0])?.message;
+}
+
 /** Shows control characters the way the seed documents write them (^A for 0x01, ^@ for NUL). */
 export function visualizeControls(text: string): string {
   return text.replace(/[\x00-\x1f\x7f]/g, (c) => {
