@@ -12,7 +12,15 @@ import { LogHoverProvider, RevealedBlobs } from './hover/logHoverProvider';
 import { AccountsView } from './views/accountsView';
 import { DECODED_SCHEME, DecodedViewProvider } from './views/decodedView';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Handed to the integration tests only (extension mode Test): where the extension keeps what it stores. */
+export interface TestHooks {
+  secrets: vscode.SecretStorage;
+  logUri: vscode.Uri;
+  globalStorageUri: vscode.Uri;
+  storageUri: vscode.Uri | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   const decodedView = new DecodedViewProvider();
   const revealed = new RevealedBlobs();
   const hover = new LogHoverProvider(revealed);
@@ -40,6 +48,9 @@ export function activate(context: vscode.ExtensionContext): void {
       hoverRegistration = vscode.languages.registerHoverProvider(logDocumentSelector(), hover);
     }),
   );
+  // Never in normal use: other extensions can read an extension's exports.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri };
 }
 
 export function deactivate(): void {}

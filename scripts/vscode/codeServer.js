@@ -153,6 +153,8 @@ async function startCodeServer(options) {
   // The extension host inherits this environment. Drop what would make code-server talk to another
   // VS Code (VSCODE_IPC_HOOK_CLI when started from a VS Code terminal) or pick up credentials.
   const env = { ...process.env, ...(options.env || {}) };
+  // Everything code-server and the browser write (user data, logs, browser profile): tests sweep it for secrets.
+  env.MAILOAUTH_CODE_SERVER_DIR = tmp;
   for (const k of Object.keys(env)) {
     if (k.startsWith('VSCODE_') || ['ELECTRON_RUN_AS_NODE', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN', 'PORT'].includes(k)) delete env[k];
   }

@@ -5,6 +5,8 @@ const path = require('path');
 
 const QUICK_INPUT = '.quick-input-widget';
 const CLOSING_KEYS = new Set(['Enter', 'Escape', 'Tab']);
+/** Browser console lines seen since the bridge started. */
+const consoleLog = [];
 
 /** Waits until the quick input widget is visible and the keyboard focus is inside it. */
 async function focusQuickInput(page) {
@@ -79,9 +81,50 @@ async function perform(page, req) {
         case 'evaluate':
           // Measures inside the webview (e.g. frame gaps): the expression is the test's own code.
           return { text: JSON.stringify(await target.evaluate((el, expr) => new Function('el', `return (${expr})(el)`)(el), req.value)) };
+        case 'evaluateHost': {
+          // In the webview's outer (host) frame, which relays the content frame's messages to VS Code
+          // (window.__vscode_post_message__): tests post what a misbehaving webview script could post.
+          const host = page.frameLocator('iframe.webview.ready').last().locator('#active-frame');
+          return { text: JSON.stringify(await host.evaluate((el, expr) => new Function('el', `return (${expr})(el)`)(el), req.value)) };
+        }
         default:
           throw new Error(`unknown webview op ${JSON.stringify(req.op)}`);
       }
+    }
+    case 'consoleMessages':
+      // Browser console lines (every frame, webviews included) that match the pattern, from index `since`.
+      return { text: JSON.stringify(consoleLog.slice(req.since || 0).filter((l) => new RegExp(req.pattern).test(l))), count: consoleLog.length };
+    case 'browserStorage': {
+      // Everything the browser keeps for the workbench (code-server stores global/workspace state and
+      // webview state in IndexedDB, secrets in localStorage): dumped as text into req.path for sweeps.
+      const dump = await page.evaluate(async () => {
+        const text = (v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? new TextDecoder().decode(v) : typeof v === 'string' ? v : JSON.stringify(v));
+        const out = [];
+        for (let i = 0; i < localStorage.length; i++) out.push(`localStorage ${localStorage.key(i)} = ${localStorage.getItem(localStorage.key(i))}`);
+        for (let i = 0; i < sessionStorage.length; i++) out.push(`sessionStorage ${sessionStorage.key(i)} = ${sessionStorage.getItem(sessionStorage.key(i))}`);
+        for (const info of await indexedDB.databases()) {
+          const db = await new Promise((resolve, reject) => {
+            const r = indexedDB.open(info.name);
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          });
+          for (const store of Array.from(db.objectStoreNames)) {
+            const [keys, values] = await new Promise((resolve, reject) => {
+              const tx = db.transaction(store, 'readonly');
+              const k = tx.objectStore(store).getAllKeys();
+              const v = tx.objectStore(store).getAll();
+              tx.oncomplete = () => resolve([k.result, v.result]);
+              tx.onerror = () => reject(tx.error);
+            });
+            keys.forEach((key, i) => out.push(`indexedDB ${info.name}/${store} ${text(key)} = ${text(values[i])}`));
+          }
+          db.close();
+        }
+        return out.join('\n');
+      });
+      fs.mkdirSync(path.dirname(req.path), { recursive: true });
+      fs.writeFileSync(req.path, dump);
+      return { path: req.path };
     }
     case 'screenshot': {
       fs.mkdirSync(path.dirname(req.path), { recursive: true });
@@ -100,6 +143,8 @@ async function perform(page, req) {
  */
 function startUiBridge(page, dir, log = () => {}) {
   fs.mkdirSync(dir, { recursive: true });
+  // Page and frame console lines (CSP violations are reported there), for the 'consoleMessages' request.
+  page.on('console', (msg) => consoleLog.push(`${msg.type()}: ${msg.text()}`));
   let stopped = false;
   let timer;
 
@@ -123,7 +168,7 @@ function startUiBridge(page, dir, log = () => {}) {
         } catch (err) {
           answer = { id: req.id, ok: false, error: String((err && err.message) || err) };
         }
-        // Never log typed text: tests may type secrets.
+        // Never log typed text or evaluated code: tests may type secrets.
         log(`ui-bridge ${req.action}${req.op ? ' ' + req.op : ''}${req.key ? ' ' + req.key : ''}${req.selector ? ' ' + req.selector : ''} -> ${answer.ok ? 'ok' : answer.error}`);
         const res = path.join(dir, `res-${req.id}.json`);
         fs.writeFileSync(res + '.tmp', JSON.stringify(answer));

@@ -10,7 +10,8 @@ import { SmtpSession } from '../core/protocol/smtpSession';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
-import { ConsoleForm, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
+import { consoleCsp } from './csp';
+import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
 export const AUTH_PROVIDER_ID = 'mail-oauth-microsoft';
@@ -123,7 +124,7 @@ export class ConsolePanel {
   private async receive(raw: unknown): Promise<void> {
     const msg = validateFromWebview(raw);
     if (!msg) {
-      output().warn(`Protocol console: dropped a malformed message from the webview (${describe(raw)}).`);
+      output().warn(`Protocol console: dropped a message from the webview: ${describeDropped(raw)}.`);
       return;
     }
     try {
@@ -352,15 +353,10 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'console')] };
 }
 
-function describe(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'type' in raw) return `type ${JSON.stringify(String((raw as { type: unknown }).type)).slice(0, 40)}`;
-  return typeof raw;
-}
-
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = crypto.randomBytes(16).toString('base64');
   const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'console', f));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+  const csp = consoleCsp(webview.cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -61,6 +61,9 @@ const PROTOCOLS = new Set(['imap', 'pop3', 'smtp']);
 const SECURITIES = new Set(['tls', 'starttls', 'none']);
 const MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER']);
 const SOURCES = new Set(['account', 'pasted']);
+/** The quick actions the console offers (consolePanel.ts); any other id is malformed. */
+export const QUICK_ACTION_IDS: readonly string[] = ['imap.list', 'imap.select', 'imap.fetch', 'pop3.stat', 'pop3.list', 'pop3.top', 'smtp.testMessage'];
+const MESSAGE_TYPES = new Set(['ready', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -120,7 +123,7 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
     case 'command':
       return str(v.line, 8_000) && !/[\r\n]/.test(v.line) ? { type: 'command', line: v.line } : undefined;
     case 'quickAction':
-      return str(v.action, 40) ? { type: 'quickAction', action: v.action } : undefined;
+      return str(v.action, 40) && QUICK_ACTION_IDS.includes(v.action) ? { type: 'quickAction', action: v.action } : undefined;
     case 'presetChanged':
       return str(v.preset, 40) && str(v.protocol, 10) && PROTOCOLS.has(v.protocol) ? { type: 'presetChanged', preset: v.preset, protocol: v.protocol as ProtocolName } : undefined;
     case 'openLink':
@@ -128,4 +131,16 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * What the log says about a dropped message: its type when it is one of ours or a short plain word,
+ * never the message's values (a malformed "connect" may carry a token).
+ */
+export function describeDropped(raw: unknown): string {
+  if (!isObj(raw)) return `not an object (${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw})`;
+  const type = raw.type;
+  if (typeof type === 'string' && MESSAGE_TYPES.has(type)) return `a malformed "${type}" message`;
+  if (typeof type === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,29}$/.test(type)) return `unknown type "${type}"`;
+  return 'no valid type';
 }

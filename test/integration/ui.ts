@@ -45,7 +45,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Sends one request to the harness and waits for its answer. */
-async function request(action: string, args: Record<string, unknown>, timeoutMs = 30_000): Promise<{ path?: string; text?: string }> {
+async function request(action: string, args: Record<string, unknown>, timeoutMs = 30_000): Promise<{ path?: string; text?: string; count?: number }> {
   if (!bridgeDir) throw new Error('UI bridge not available (MAILOAUTH_UI_BRIDGE_DIR is not set); skip this test');
   const id = `${process.pid}-${String(++counter).padStart(6, '0')}`;
   const reqFile = path.join(bridgeDir, `req-${id}.json`);
@@ -57,7 +57,7 @@ async function request(action: string, args: Record<string, unknown>, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (fs.existsSync(resFile)) {
-      const res = JSON.parse(fs.readFileSync(resFile, 'utf8')) as { ok: boolean; error?: string; path?: string; text?: string };
+      const res = JSON.parse(fs.readFileSync(resFile, 'utf8')) as { ok: boolean; error?: string; path?: string; text?: string; count?: number };
       fs.rmSync(resFile, { force: true });
       if (!res.ok) throw new Error(`UI bridge ${action} failed: ${res.error}`);
       return res;
@@ -123,6 +123,27 @@ export const ui = {
     async evaluate<T>(selector: string, fnSource: string, timeoutMs = 30_000): Promise<T> {
       return JSON.parse((await request('webview', { op: 'evaluate', selector, value: fnSource }, timeoutMs)).text ?? 'null') as T;
     },
+    /**
+     * Runs `(iframe) => …` in the webview's outer frame, the one VS Code gives every webview: its
+     * `window.__vscode_post_message__('onmessage', { message })` is how the content's postMessage reaches the extension.
+     */
+    async evaluateHost<T>(fnSource: string, timeoutMs = 30_000): Promise<T> {
+      return JSON.parse((await request('webview', { op: 'evaluateHost', selector: 'body', value: fnSource }, timeoutMs)).text ?? 'null') as T;
+    },
+  },
+
+  /**
+   * Browser console lines (from the workbench and every webview frame) matching `pattern`, seen after
+   * the first `since` lines; also returns how many lines there are now (the next `since`).
+   */
+  async consoleMessages(pattern: string, since = 0): Promise<{ lines: string[]; count: number }> {
+    const res = await request('consoleMessages', { pattern, since });
+    return { lines: JSON.parse(res.text ?? '[]') as string[], count: res.count ?? 0 };
+  },
+
+  /** Dumps the browser's localStorage, sessionStorage and every IndexedDB store as text into `file`. */
+  async browserStorage(file: string): Promise<string> {
+    return (await request('browserStorage', { path: file }, 60_000)).path ?? file;
   },
 
   /** Screenshots the browser page (the whole VS Code window) and returns the PNG's path. */

@@ -56,6 +56,8 @@ export class IdentityProvider {
   readonly requests: IdpRequest[] = [];
   /** Access tokens issued, in order (JWT strings), to let tests tell a refreshed token from a cached one. */
   readonly issuedAccessTokens: string[] = [];
+  /** Refresh tokens handed out (the secrets tests look for them outside SecretStorage). */
+  readonly issuedRefreshTokens: string[] = [];
   private provider: Oidc.default | undefined;
   private signingPublicKey: crypto.KeyObject | undefined;
   /** Marks a jti lookup as coming from a JWT whose signature was checked here (see start()). */
@@ -377,6 +379,7 @@ export class IdentityProvider {
     }
     if (endpoint === 'token' && status === 200) {
       if (typeof json.access_token === 'string') this.issuedAccessTokens.push(json.access_token);
+      if (typeof json.refresh_token === 'string') this.issuedRefreshTokens.push(json.refresh_token);
       if (typeof json.id_token === 'string') {
         // Entra's client_info: {uid, utid}, from which MSAL builds the home account id.
         json.client_info = Buffer.from(JSON.stringify({ uid: TEST_USER.oid, utid: TEST_TENANT_ID })).toString('base64url');
