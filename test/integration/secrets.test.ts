@@ -317,7 +317,15 @@ describe('Secrets stay in SecretStorage', function () {
     ];
     for (const [where, text] of inMemory) for (const name of findIn(Buffer.from(text), needles)) leaks.push(`${name} in ${where}`);
     const figures = `secrets sweep: ${needles.length} needles from ${secrets.length} secrets over ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) and ${inMemory.length} texts; ${leaks.length} found`;
-    fs.writeFileSync(path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR ?? dir, 'secrets-sweep.txt'), `${figures}\n${leaks.join('\n')}\n`);
+    // Where the swept files are (two folder levels deep), for whoever reads the results.
+    const where = new Map<string, number>();
+    for (const f of files) {
+      const root = roots.find((r) => r && f.startsWith(r + path.sep));
+      const key = root ? path.join(path.basename(root), ...path.relative(root, f).split(path.sep).slice(0, 2)) : f;
+      where.set(key, (where.get(key) ?? 0) + 1);
+    }
+    const listing = [...where].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n') + '\n' + files.filter((f) => f.includes(`${path.sep}user-data${path.sep}`)).map((f) => `  ${f}`).join('\n');
+    fs.writeFileSync(path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR ?? dir, 'secrets-sweep.txt'), `${figures}\n${leaks.join('\n')}\nswept:\n${listing}\n`);
     assert.deepStrictEqual(leaks, [], `secrets outside SecretStorage:\n${leaks.join('\n')}`);
     fs.rmSync(saved.uri.fsPath, { force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
