@@ -72,7 +72,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     }
     if (node.kind === 'account') return Promise.all(PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
     if (node.kind === 'app') return [{ kind: 'appToken', clientId: node.clientId }];
-    if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol) : [];
+    if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol, node.token.expiresOn) : [];
     if (node.kind === 'appToken') {
       const t = this.provider.appOnly.token;
       return t ? details(t.accessToken, undefined, undefined) : [];
@@ -116,7 +116,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
           item.command = { command: 'mailOAuth.accounts.getToken', title: 'Get Token', arguments: [node] };
           return item;
         }
-        const problems = problemsOf(node.token.accessToken, node.account.username, node.protocol, now);
+        const problems = problemsOf(node.token.accessToken, node.account.username, node.protocol, now, node.token.expiresOn);
         const expiry = node.token.expiresOn ? expiryText(node.token.expiresOn, now) : 'opaque token';
         item.description = problems.errors ? `${expiry} · ${problems.errors} problem${problems.errors > 1 ? 's' : ''}` : expiry;
         item.tooltip = `${label} access token for ${node.account.username}\n${node.token.expiresOn ? `Expires ${formatDate(node.token.expiresOn, now)}` : ''}`;
@@ -158,13 +158,14 @@ function expiryText(expiresOn: Date, now: Date): string {
   return expiresOn.getTime() <= now.getTime() ? `expired ${formatRelative(expiresOn, now)}` : `expires ${formatRelative(expiresOn, now)}`;
 }
 
-function problemsOf(token: string, user: string, protocol: MailProtocolScope, now: Date): { errors: number } {
-  const problems = checkToken(inspectToken(token, now), { now, protocol: protocol as MailProtocol, user });
+/** `localExpiresOn` is MSAL's expiry by this computer's clock: checkToken compares it with the JWT's to spot a wrong clock. */
+function problemsOf(token: string, user: string, protocol: MailProtocolScope, now: Date, localExpiresOn: Date | null): { errors: number } {
+  const problems = checkToken(inspectToken(token, now), { now, protocol: protocol as MailProtocol, user, ...(localExpiresOn ? { localExpiresOn } : {}) });
   return { errors: problems.filter((p) => p.severity === 'error').length };
 }
 
 /** The lines under a token: expiry, audience, scopes or roles, account, then each problem. */
-function details(token: string, user: string | undefined, protocol: MailProtocolScope | undefined): AccountsNode[] {
+function details(token: string, user: string | undefined, protocol: MailProtocolScope | undefined, localExpiresOn?: Date | null): AccountsNode[] {
   const now = new Date();
   const t = inspectToken(token, now);
   const nodes: AccountsNode[] = [];
@@ -179,7 +180,7 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
   if (t.roles.length) nodes.push({ kind: 'detail', label: 'Roles', description: t.roles.join(' '), icon: 'checklist' });
   const who = String(t.claims.upn ?? t.claims.preferred_username ?? t.claims.unique_name ?? t.claims.appid ?? '');
   if (who) nodes.push({ kind: 'detail', label: 'Account', description: who, icon: 'person' });
-  const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}) };
+  const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}), ...(localExpiresOn ? { localExpiresOn } : {}) };
   const problems = checkToken(t, ctx);
   for (const p of problems) {
     nodes.push({ kind: 'detail', label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message });
