@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
+import { acquireAppToken } from '../../src/auth/appCredential';
 import { AuthFailure } from '../../src/auth/authErrors';
 import { protocolScopes, resolveAuthSettings } from '../../src/auth/authSettings';
 import { InteractionRequired, MailAuthClient } from '../../src/auth/mailAuthClient';
@@ -15,7 +16,7 @@ import { checkToken } from '../../src/core/token/checks';
 import { inspectToken } from '../../src/core/token/inspect';
 import { makeCertificates, TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
-import { IdentityProvider, TEST_PUBLIC_CLIENT_ID, TEST_USER, TEST_USER_2 } from '../servers/identityProvider';
+import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_USER, TEST_USER_2 } from '../servers/identityProvider';
 
 const KEY = 'mailOAuth.msalCache.test';
 const IMAP = protocolScopes('imap');
@@ -135,6 +136,19 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     }
     await assertRenews(c, adele);
     await assertRenews(client(secrets), megan);
+  });
+
+  it('app-only tokens with the identity platform down: the same explanation', async () => {
+    const r = resolveAuthSettings({ clientId: TEST_CONFIDENTIAL_CLIENT_ID, authority: idp.authority });
+    assert.ok(r.ok);
+    await idp.goOffline();
+    try {
+      await assert.rejects(acquireAppToken(r.config, TEST_CONFIDENTIAL_CLIENT_ID, { type: 'secret', secret: idp.credentials.clientSecret }, [certs.caPem]), (e) =>
+        assertMessage(e, `App-only token failed: cannot reach the identity platform: the connection to ${idp.host} was refused (ECONNREFUSED). ${NETWORK_NEXT}`),
+      );
+    } finally {
+      await idp.comeBack();
+    }
   });
 
   it('token endpoint closing the connection without an answer: explained, the stored cache unchanged', async () => {
