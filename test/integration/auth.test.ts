@@ -218,6 +218,21 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     assert.notStrictEqual(await copiedToken('imap'), before);
   });
 
+  it('a token endpoint slower than mailOAuth.auth.networkTimeoutSeconds: the timeout ends the wait with an explanation', async () => {
+    await setAuth({ networkTimeoutSeconds: 1 });
+    // Longer than this test's own timeout: only the product's timeout can end the request.
+    idp.faults = { tokenEndpoint: { delayMs: 120_000 } };
+    try {
+      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+      const shown = await notification(/did not answer within 1 s/);
+      assert.match(shown, /Token renewal failed: cannot reach the identity platform: 127\.0\.0\.1:\d+ did not answer within 1 s\./);
+    } finally {
+      idp.faults = {};
+      await setAuth({ networkTimeoutSeconds: undefined });
+    }
+    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn]);
+  });
+
   it('a revoked refresh token (AADSTS50173): "Refresh Token" explains it and "Sign In Again" signs in anew', async () => {
     await setAuth({ signInFlow: 'deviceCode' }); // the desktop runner cannot play the system browser
     idp.faults = { refresh: 'revoked' };
