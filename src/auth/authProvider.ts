@@ -46,6 +46,8 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   private readonly disposables: vscode.Disposable[] = [];
   /** Sessions handed out, by id: to tell VS Code which ones were added or removed. */
   private readonly known = new Map<string, vscode.AuthenticationSession>();
+  /** Whether this window has warned about a skewed clock already. */
+  private clockWarned = false;
   /** Client credentials (app-only) tokens, for the scope https://outlook.office365.com/.default. */
   readonly appOnly: AppOnlyTokens;
 
@@ -157,11 +159,15 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     return this.signIn({ scopes, loginHint: account.username });
   }
 
-  /** A token that just arrived whose times disagree with this computer's clock: say so once, with what to check. */
+  /**
+   * A token that just arrived whose times disagree with this computer's clock: say so, with what to check. A
+   * skew that leaves the token usable is said once per window; one that makes it look invalid, every time.
+   */
   private checkClock(r: AuthenticationResult): void {
     if (r.fromCache) return;
     const problem = clockSkewProblem(inspectToken(r.accessToken), { now: new Date(), ...(r.expiresOn ? { localExpiresOn: r.expiresOn } : {}) });
-    if (!problem) return;
+    if (!problem || (problem.severity !== 'error' && this.clockWarned)) return;
+    this.clockWarned = true;
     output().warn(problem.message);
     void vscode.window.showWarningMessage(problem.message);
   }

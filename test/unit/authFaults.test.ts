@@ -286,7 +286,7 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     );
     assert.match(
       problems[0]!.message,
-      new RegExp(`^This computer's clock is about 2 hours ahead of the identity platform's: by this clock the token expired (1 hour|59 minutes) ago \\(\\S+Z\\), although it was just issued\\. ${CHECK_CLOCK}, then get a new token\\.$`),
+      new RegExp(`^This computer's clock is about 2 hours ahead of the identity platform's: by this clock the token expired (1 hour|59 minutes) ago \\(\\S+Z\\), although its lifetime has not run out\\. ${CHECK_CLOCK}, then get a new token\\.$`),
     );
     // Without the skew the same check finds nothing wrong with a fresh token.
     idp.faults = {};

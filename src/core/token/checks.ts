@@ -56,7 +56,7 @@ export function clockSkewProblem(token: TokenInspection, ctx: CheckContext): Pro
     return error('clock-skew', `${about}: by this clock the token is not valid until ${start.toISOString()} (${formatRelative(start, now)}). ${CHECK_CLOCK}, then get a new token.`);
   }
   if (offset < 0 && token.expiresAt.getTime() <= now.getTime()) {
-    return error('clock-skew', `${about}: by this clock the token expired ${formatRelative(token.expiresAt, now)} (${token.expiresAt.toISOString()}), although it was just issued. ${CHECK_CLOCK}, then get a new token.`);
+    return error('clock-skew', `${about}: by this clock the token expired ${formatRelative(token.expiresAt, now)} (${token.expiresAt.toISOString()}), although its lifetime has not run out. ${CHECK_CLOCK}, then get a new token.`);
   }
   return warning('clock-skew', `${about}: expiry times shown here are off by as much, and servers may refuse tokens sooner or later than expected. ${CHECK_CLOCK}.`);
 }
