@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AccountInfo } from '@azure/msal-node';
 import { AccountToken, MailAuthenticationProvider, protocolLabel } from '../auth/authProvider';
 import { MailProtocolScope, protocolScopes } from '../auth/authSettings';
+import { InteractionRequired } from '../auth/mailAuthClient';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
 import { formatDate, formatRelative } from '../core/token/time';
@@ -15,7 +16,7 @@ const PROTOCOLS: MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
 
 export type AccountsNode =
   | { kind: 'account'; account: AccountInfo }
-  | { kind: 'token'; account: AccountInfo; protocol: MailProtocolScope; token: AccountToken | undefined; error?: string }
+  | { kind: 'token'; account: AccountInfo; protocol: MailProtocolScope; token: AccountToken | undefined; error?: string; needsSignIn?: boolean }
   | { kind: 'app'; clientId: string }
   | { kind: 'appToken'; clientId: string }
   | { kind: 'detail'; label: string; description?: string; icon: string; tooltip?: string; severity?: 'error' | 'warning' | 'info' };
@@ -27,6 +28,8 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
   private readonly timer: NodeJS.Timeout;
   /** Tokens shown, by account and protocol (memory only), so the 30 s tick re-renders without MSAL calls. */
   private readonly tokens = new Map<string, AccountToken | undefined>();
+  /** Why an account's stored sign-in was refused (revoked, expired), kept like the tokens so the tick does not ask again. */
+  private readonly refusals = new Map<string, string>();
 
   constructor(private readonly provider: MailAuthenticationProvider) {
     this.disposables.push(
@@ -57,6 +60,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
   /** Forgets the shown tokens and reloads them from the cache. */
   refresh(): void {
     this.tokens.clear();
+    this.refusals.clear();
     this.changed.fire(undefined);
     void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', undefined);
   }
@@ -84,12 +88,15 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     const key = `${account.homeAccountId} ${protocol}`;
     if (!this.tokens.has(key)) {
       try {
-        this.tokens.set(key, await this.provider.tokenFor(account, protocolScopes(protocol, this.provider.outlookResource())));
+        this.tokens.set(key, await this.provider.tokenFor(account, protocolScopes(protocol, this.provider.outlookResource()), false, true));
       } catch (err) {
-        return { kind: 'token', account, protocol, token: undefined, error: err instanceof Error ? err.message : String(err) };
+        if (!(err instanceof InteractionRequired)) return { kind: 'token', account, protocol, token: undefined, error: err instanceof Error ? err.message : String(err) };
+        this.tokens.set(key, undefined);
+        this.refusals.set(key, err.message);
       }
     }
-    return { kind: 'token', account, protocol, token: this.tokens.get(key) };
+    const refusal = this.refusals.get(key);
+    return { kind: 'token', account, protocol, token: this.tokens.get(key), ...(refusal ? { error: refusal, needsSignIn: true } : {}) };
   }
 
   getTreeItem(node: AccountsNode): vscode.TreeItem {
@@ -109,7 +116,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
         const item = new vscode.TreeItem(label, node.token ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `token:${node.account.homeAccountId}:${node.protocol}`;
         if (!node.token) {
-          item.description = node.error ? 'error' : 'no token: click to sign in';
+          item.description = node.needsSignIn ? 'sign-in expired: click to sign in again' : node.error ? 'error' : 'no token: click to sign in';
           item.tooltip = node.error ?? `No ${label} token yet for ${node.account.username}. Click to get one (silently if the app is already consented, else with a sign-in).`;
           item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'circle-outline');
           item.contextValue = 'mailOAuth.tokenMissing';
