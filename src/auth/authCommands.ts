@@ -12,7 +12,7 @@ import { ConsolePanel } from '../console/consolePanel';
 import { AccountsNode, AccountsView, ACCOUNTS_VIEW_ID } from '../views/accountsView';
 import { DecodedViewProvider } from '../views/decodedView';
 import { AuthFailure } from './authErrors';
-import { AccountToken, MailAuthenticationProvider, protocolLabel } from './authProvider';
+import { MailAuthenticationProvider, protocolLabel } from './authProvider';
 import { MailProtocolScope, protocolScopes, SignInFlow } from './authSettings';
 import { certificateCredential } from './appCredential';
 
@@ -48,12 +48,8 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       const target = await tokenTarget(provider, node);
       if (!target) return undefined;
       const scopes = protocolScopes(target.protocol, provider.outlookResource());
-      const silent = await provider.tokenFor(target.account, scopes);
-      if (silent) {
-        view.refresh();
-        return true;
-      }
-      await provider.signIn({ scopes, loginHint: target.account.username });
+      await provider.tokenOrSignIn(target.account, scopes);
+      view.refresh();
       return true;
     }),
     run('mailOAuth.accounts.copyToken', async (node?: AccountsNode) => {
@@ -92,10 +88,7 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       }
       const target = await tokenTarget(provider, node);
       if (!target) return;
-      const t = await provider.tokenFor(target.account, protocolScopes(target.protocol, provider.outlookResource()), true);
-      if (!t) {
-        await provider.signIn({ scopes: protocolScopes(target.protocol, provider.outlookResource()), loginHint: target.account.username });
-      }
+      await provider.tokenOrSignIn(target.account, protocolScopes(target.protocol, provider.outlookResource()), true);
       view.refresh();
       void vscode.window.setStatusBarMessage(`Mail OAuth: ${protocolLabel(target.protocol)} token of ${target.account.username} refreshed.`, 5000);
     }),
@@ -195,8 +188,7 @@ async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode 
   const target = await tokenTarget(provider, node);
   if (!target) return undefined;
   const scopes = protocolScopes(target.protocol, provider.outlookResource());
-  let t: AccountToken | undefined = await provider.tokenFor(target.account, scopes);
-  t ??= await provider.signIn({ scopes, loginHint: target.account.username });
+  const t = await provider.tokenOrSignIn(target.account, scopes);
   return { token: t.accessToken, user: target.account.username, what: `${protocolLabel(target.protocol)}, ${target.account.username}`, protocol: target.protocol };
 }
 

@@ -40,22 +40,55 @@ function errorText(err: unknown): string {
   return parts.join(': ');
 }
 
+/** How a failure is reported: what failed, and what the network client saw that MSAL does not pass on. */
+export interface FailureContext {
+  /** Starts the message: "Sign-in failed" (the default) or, for a silent renewal, "Token renewal failed". */
+  what?: string;
+  /** The network client's sentence about the last request that got no answer (refused, reset, timed out). */
+  networkFailure?: string;
+}
+
+/** Said wherever a fault leaves the token cache as it was, so the user knows nothing needs redoing. */
+export const CACHE_KEPT = 'Signed-in accounts and their tokens are kept.';
+
 /**
  * Turns any sign-in error into an AuthFailure. `lastReply` is the last OAuth error the network client saw,
  * used when MSAL kept only the error word (device code replies).
  */
-export function toAuthFailure(err: unknown, lastReply?: OAuthErrorReply): AuthFailure {
+export function toAuthFailure(err: unknown, lastReply?: OAuthErrorReply, ctx: FailureContext = {}): AuthFailure {
   if (err instanceof AuthFailure) return err;
+  const what = ctx.what ?? 'Sign-in failed';
   let detail = errorText(err);
+  if (ctx.networkFailure && /\b(?:network_error|endpoints_resolution_error)\b/.test(detail)) {
+    // MSAL's network_error says nothing about why; the network client's sentence does.
+    detail = `${detail} — ${ctx.networkFailure}`;
+    const message = `${what}: cannot reach the identity platform: ${ctx.networkFailure}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. ${CACHE_KEPT}`;
+    return new AuthFailure(message, detail, explain(detail).filter((f) => f.source === 'identity'));
+  }
   if (lastReply?.error_description && !detail.includes(lastReply.error_description.slice(0, 40))) {
     detail = `${detail}${detail ? ' — ' : ''}${lastReply.error}: ${lastReply.error_description}`;
   }
   const findings = explain(detail);
-  const aadsts = /AADSTS\d+: [^.\r\n]*\.?/.exec(detail)?.[0];
-  const head = aadsts ?? detail.split(/\r?\n/)[0]!.slice(0, 240);
-  const best = findings[0];
-  const message = best ? `Sign-in failed: ${head} ${best.title === head ? '' : `(${best.title}) `}Fix: ${best.fix}` : `Sign-in failed: ${head}`;
+  const { head, best } = headline(detail, findings);
+  if (lastReply?.status && lastReply.status >= 500) {
+    // A server fault: nothing the user configured is wrong, and retrying later is the whole fix.
+    const aadsts = /AADSTS\d+/.exec(lastReply.error_description ?? '')?.[0];
+    const message = `${what}: the identity platform answered HTTP ${lastReply.status}${aadsts ? ` (${aadsts})` : ''}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. ${CACHE_KEPT}`;
+    return new AuthFailure(message, detail, findings);
+  }
+  const message = best ? `${what}: ${head} ${best.title === head ? '' : `(${best.title}) `}Fix: ${best.fix}` : `${what}: ${head}`;
   return new AuthFailure(message.replace(/\s+/g, ' ').trim(), detail, findings);
+}
+
+/** The headline of a failure already made. */
+export function explainedHead(f: AuthFailure): { head: string; best: Finding | undefined } {
+  return headline(f.detail, f.findings);
+}
+
+/** The identity platform's own first sentence (with its AADSTS code when there is one) and the best explanation. */
+function headline(detail: string, findings: Finding[]): { head: string; best: Finding | undefined } {
+  const aadsts = /AADSTS\d+: [^.\r\n]*\.?/.exec(detail)?.[0];
+  return { head: aadsts ?? detail.split(/\r?\n/)[0]!.slice(0, 240), best: findings[0] };
 }
 
 /** A multi-line report of a failure for the output channel: the server's words, then cause and fix. */

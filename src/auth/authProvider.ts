@@ -6,7 +6,9 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { logError, output } from '../outputChannel';
-import { AuthFailure, describeFailure } from './authErrors';
+import { clockSkewProblem } from '../core/token/checks';
+import { inspectToken } from '../core/token/inspect';
+import { AuthFailure, CancelledError, describeFailure } from './authErrors';
 import { AppOnlyTokens } from './appOnlyTokens';
 import { appScopes, AuthConfig, MailProtocolScope, protocolOfScopes, protocolScopes, resolveAuthSettings, SettingProblem, SignInFlow } from './authSettings';
 import { DeviceCodeInfo, InteractionRequired, MailAuthClient } from './mailAuthClient';
@@ -44,6 +46,8 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   private readonly disposables: vscode.Disposable[] = [];
   /** Sessions handed out, by id: to tell VS Code which ones were added or removed. */
   private readonly known = new Map<string, vscode.AuthenticationSession>();
+  /** Whether this window has warned about a skewed clock already. */
+  private clockWarned = false;
   /** Client credentials (app-only) tokens, for the scope https://outlook.office365.com/.default. */
   readonly appOnly: AppOnlyTokens;
 
@@ -85,12 +89,13 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   getClient(): MailAuthClient {
     const s = this.settings();
     if ('problem' in s) throw new AuthFailure(s.problem.message, s.problem.message, []);
-    const key = JSON.stringify(s.config) + JSON.stringify(extraCaSetting());
+    const key = JSON.stringify(s.config) + JSON.stringify(extraCaSetting()) + String(vscode.workspace.getConfiguration('mailOAuth.auth').get('networkTimeoutSeconds'));
     if (this.client && key === this.clientKey) return this.client;
     this.resetClient();
     this.plugin = new SecretStorageCachePlugin(this.context.secrets, `mailOAuth.msalCache.${s.config.clientId}`);
     this.plugin.onDidChangeExternally(() => void this.onExternalChange());
-    this.client = new MailAuthClient({ config: s.config, cachePlugin: this.plugin, extraCaPem: readExtraCas(), log: (line) => output().debug(`MSAL: ${line}`) });
+    const networkTimeoutMs = Math.max(1, vscode.workspace.getConfiguration('mailOAuth.auth').get<number>('networkTimeoutSeconds', 30)) * 1000;
+    this.client = new MailAuthClient({ config: s.config, cachePlugin: this.plugin, extraCaPem: readExtraCas(), networkTimeoutMs, log: (line) => output().debug(`MSAL: ${line}`) });
     this.clientKey = key;
     return this.client;
   }
@@ -125,15 +130,46 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   /** A token for the account from the cache or renewed silently; undefined when the user must sign in. */
-  async tokenFor(account: AccountInfo, scopes: string[], forceRefresh = false): Promise<AccountToken | undefined> {
+  async tokenFor(account: AccountInfo, scopes: string[], forceRefresh = false, rethrowRefused = false): Promise<AccountToken | undefined> {
     try {
       const r = await this.getClient().acquireSilent(account, scopes, forceRefresh);
       if (forceRefresh) this.accountsChanged.fire();
+      this.checkClock(r);
       return toAccountToken(r, scopes);
     } catch (err) {
-      if (err instanceof InteractionRequired) return undefined;
+      if (err instanceof InteractionRequired && (!err.refused || !rethrowRefused)) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * The account's token, silently if the stored sign-in still works; else a new sign-in. When the identity
+   * platform refused the stored refresh token (revoked, expired), the user is told why before signing in again.
+   */
+  async tokenOrSignIn(account: AccountInfo, scopes: string[], forceRefresh = false): Promise<AccountToken> {
+    try {
+      const t = await this.tokenFor(account, scopes, forceRefresh, true);
+      if (t) return t;
+    } catch (err) {
+      if (!(err instanceof InteractionRequired)) throw err;
+      output().warn(describeFailure(err));
+      const again = 'Sign In Again';
+      if ((await vscode.window.showWarningMessage(err.message, again)) !== again) throw new CancelledError();
+    }
+    return this.signIn({ scopes, loginHint: account.username });
+  }
+
+  /**
+   * A token that just arrived whose times disagree with this computer's clock: say so, with what to check. A
+   * skew that leaves the token usable is said once per window; one that makes it look invalid, every time.
+   */
+  private checkClock(r: AuthenticationResult): void {
+    if (r.fromCache) return;
+    const problem = clockSkewProblem(inspectToken(r.accessToken), { now: new Date(), ...(r.expiresOn ? { localExpiresOn: r.expiresOn } : {}) });
+    if (!problem || (problem.severity !== 'error' && this.clockWarned)) return;
+    this.clockWarned = true;
+    output().warn(problem.message);
+    void vscode.window.showWarningMessage(problem.message);
   }
 
   // ------------------------------------------------------------------ vscode.AuthenticationProvider
@@ -249,6 +285,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     try {
       const result = flow === 'deviceCode' ? await this.deviceCodeFlow(client, request, timeoutMs, what) : await this.browserFlow(client, request, timeoutMs, what);
       output().info(`Signed in as ${result.account?.username ?? 'unknown'}${what}.`);
+      this.checkClock(result);
       this.accountsChanged.fire();
       return toAccountToken(result, request.scopes);
     } catch (err) {
@@ -260,7 +297,8 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
       } else if (failure.cancelled && failure.detail === 'timeout' && flow === 'authorizationCode') {
         const pick = await vscode.window.showWarningMessage(failure.message, 'Use Device Code');
         if (pick === 'Use Device Code') return this.signIn({ ...request, flow: 'deviceCode' });
-      } else if (!failure.cancelled) {
+      } else if (!failure.cancelled || failure.detail === 'timeout') {
+        // A device code nobody entered in time ends with a message too, not silently.
         void this.showFailure(failure, false);
       }
       throw failure;

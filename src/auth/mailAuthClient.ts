@@ -2,7 +2,7 @@
 // the authorization code + PKCE through a loopback redirect or with a device code, sign-out. Every
 // interactive flow can be cancelled (AbortSignal) and times out. No vscode import: tested in plain Node.
 import { AccountInfo, AuthenticationResult, ICachePlugin, InteractionRequiredAuthError, LogLevel, PublicClientApplication } from '@azure/msal-node';
-import { AuthFailure, CancelledError, toAuthFailure } from './authErrors';
+import { AuthFailure, CancelledError, explainedHead, FailureContext, toAuthFailure } from './authErrors';
 import { AuthConfig, checkScopes } from './authSettings';
 import { MsalNetworkClient, OAuthErrorReply } from './networkClient';
 
@@ -40,6 +40,7 @@ export interface DeviceCodeSignInOptions {
 export class MailAuthClient {
   readonly app: PublicClientApplication;
   private lastReply: OAuthErrorReply | undefined;
+  private lastNetworkFailure: string | undefined;
 
   constructor(readonly options: MailAuthClientOptions) {
     const { config } = options;
@@ -51,6 +52,7 @@ export class MailAuthClient {
           ...(options.extraCaPem ? { extraCaPem: options.extraCaPem } : {}),
           ...(options.networkTimeoutMs ? { timeoutMs: options.networkTimeoutMs } : {}),
           onErrorReply: (reply) => (this.lastReply = reply),
+          onNetworkFailure: (message) => (this.lastNetworkFailure = message),
         }),
         loggerOptions: {
           piiLoggingEnabled: false,
@@ -81,13 +83,13 @@ export class MailAuthClient {
    */
   async acquireSilent(account: AccountInfo, scopes: string[], forceRefresh = false): Promise<AuthenticationResult> {
     this.checkScopes(scopes);
-    this.lastReply = undefined;
+    this.resetLastErrors();
     try {
       return await this.app.acquireTokenSilent({ account, scopes, forceRefresh });
     } catch (err) {
-      const failure = toAuthFailure(err, this.lastReply);
+      const failure = this.failure(err, 'Token renewal failed');
       if (err instanceof InteractionRequiredAuthError || /no_tokens_found|interaction_required|invalid_grant|consent_required|login_required/.test(failure.detail)) {
-        throw new InteractionRequired(failure);
+        throw new InteractionRequired(failure, account.username);
       }
       throw failure;
     }
@@ -96,7 +98,7 @@ export class MailAuthClient {
   /** Authorization code + PKCE: MSAL listens on http://localhost:<port>, the browser comes back with the code. */
   async signInWithBrowser(scopes: string[], options: BrowserSignInOptions): Promise<AuthenticationResult> {
     this.checkScopes(scopes);
-    this.lastReply = undefined;
+    this.resetLastErrors();
     const abort = new FlowAbort(options.signal, options.timeoutMs, 'browser');
     let pending: { redirectUri: string; state: string } | undefined;
     // MSAL's loopback server waits for the browser forever; a cancelled or timed-out flow answers it with
@@ -119,7 +121,7 @@ export class MailAuthClient {
     try {
       return await abort.race(flow);
     } catch (err) {
-      throw abort.failure() ?? toAuthFailure(err, this.lastReply);
+      throw abort.failure() ?? this.failure(err);
     } finally {
       abort.dispose();
       flow.catch(() => undefined);
@@ -129,7 +131,7 @@ export class MailAuthClient {
   /** Device code: the user enters a code on the verification page, on this or any other device. */
   async signInWithDeviceCode(scopes: string[], options: DeviceCodeSignInOptions): Promise<AuthenticationResult> {
     this.checkScopes(scopes);
-    this.lastReply = undefined;
+    this.resetLastErrors();
     const abort = new FlowAbort(options.signal, options.timeoutMs, 'device');
     let replyFailure: AuthFailure | undefined;
     const request = {
@@ -154,7 +156,7 @@ export class MailAuthClient {
       if (!result) throw new AuthFailure('Sign-in failed: the device code flow returned no token.', 'no token', []);
       return result;
     } catch (err) {
-      throw replyFailure ?? abort.failure() ?? toAuthFailure(err, this.lastReply);
+      throw replyFailure ?? abort.failure() ?? deviceCodeExpired(err, options.timeoutMs) ?? this.failure(err);
     } finally {
       abort.dispose();
       flow.catch(() => undefined);
@@ -166,6 +168,18 @@ export class MailAuthClient {
     await this.app.getTokenCache().removeAccount(account);
   }
 
+  private resetLastErrors(): void {
+    this.lastReply = undefined;
+    this.lastNetworkFailure = undefined;
+  }
+
+  private failure(err: unknown, what?: string): AuthFailure {
+    const ctx: FailureContext = {};
+    if (what) ctx.what = what;
+    if (this.lastNetworkFailure) ctx.networkFailure = this.lastNetworkFailure;
+    return toAuthFailure(err, this.lastReply, ctx);
+  }
+
   private checkScopes(scopes: string[]): void {
     const problem = checkScopes(scopes);
     if (problem) throw new AuthFailure(problem, problem, []);
@@ -174,10 +188,33 @@ export class MailAuthClient {
 
 /** The user must sign in interactively (no refresh token, or it was revoked or expired). */
 export class InteractionRequired extends AuthFailure {
-  constructor(readonly cause: AuthFailure) {
-    super(cause.message, cause.detail, cause.findings);
+  /** True when the identity platform refused the stored refresh token (revoked, expired): worth telling the user. */
+  readonly refused: boolean;
+
+  constructor(
+    readonly cause: AuthFailure,
+    user?: string,
+  ) {
+    const refused = /\b(?:invalid_grant|interaction_required|consent_required|login_required)\b/.test(cause.detail);
+    super(refused ? renewalMessage(cause, user) : cause.message, cause.detail, cause.findings);
     this.name = 'InteractionRequired';
+    this.refused = refused;
   }
+}
+
+/** Why a stored sign-in stopped working, and that signing in again is the fix (for this account only). */
+function renewalMessage(cause: AuthFailure, user: string | undefined): string {
+  const { head, best } = explainedHead(cause);
+  const why = best && best.title !== head ? `${head} (${best.title})` : head;
+  return `The sign-in of ${user ?? 'this account'} must be renewed: ${why} Sign in again to get new tokens; other signed-in accounts are not affected.`.replace(/\s+/g, ' ');
+}
+
+/** MSAL gave up polling because the device code's own lifetime (expires_in) ended before it was entered. */
+function deviceCodeExpired(err: unknown, timeoutMs: number): AuthFailure | undefined {
+  const code = (err as { errorCode?: unknown } | undefined)?.errorCode;
+  if (code !== 'device_code_expired' && code !== 'user_timeout_reached') return undefined;
+  const when = code === 'device_code_expired' ? 'the device code expired' : `the ${Math.round(timeoutMs / 1000)} s allowed for sign-in ran out`;
+  return new AuthFailure(`Sign-in timed out: ${when} before the code was entered and confirmed. Sign in again for a new code and enter it promptly.`, String(code), []);
 }
 
 type AbortReason = 'cancelled' | 'timeout' | 'failed';

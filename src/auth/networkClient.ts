@@ -16,21 +16,30 @@ export interface NetworkClientOptions {
    * device-code replies; the description (with its AADSTS code) is what explains the failure.
    */
   onErrorReply?: (reply: OAuthErrorReply) => void;
+  /**
+   * Called when a request got no answer (refused, reset, timed out), with a sentence naming the host and what
+   * happened: MSAL replaces the error with its own network_error, which says neither.
+   */
+  onNetworkFailure?: (message: string) => void;
 }
 
 export interface OAuthErrorReply {
   error: string;
   error_description?: string;
   url: string;
+  /** HTTP status of the reply (a 5xx is a fault on the identity platform's side). */
+  status?: number;
 }
 
 export class MsalNetworkClient implements INetworkModule {
   private readonly ca: string[] | undefined;
   private readonly timeoutMs: number;
   private readonly onErrorReply: ((reply: OAuthErrorReply) => void) | undefined;
+  private readonly onNetworkFailure: ((message: string) => void) | undefined;
 
   constructor(options: NetworkClientOptions = {}) {
     this.onErrorReply = options.onErrorReply;
+    this.onNetworkFailure = options.onNetworkFailure;
     this.ca = options.extraCaPem && options.extraCaPem.length > 0 ? [...tls.rootCertificates, ...options.extraCaPem] : undefined;
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
@@ -49,33 +58,49 @@ export class MsalNetworkClient implements INetworkModule {
     if (options.body !== undefined) headers['Content-Length'] = Buffer.byteLength(options.body);
     const requestOptions: https.RequestOptions = { method, headers, ...(this.ca ? { ca: this.ca } : {}) };
     const timeoutMs = timeout ?? this.timeoutMs;
-    return new Promise((resolve, reject) => {
-      const req = (u.protocol === 'http:' ? http : https).request(u, requestOptions, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const responseHeaders: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-          let body: unknown;
-          try {
-            body = text ? JSON.parse(text) : {};
-          } catch {
-            // Identity providers answer JSON; anything else (a proxy's HTML page) is reported as such.
-            body = { error: 'invalid_response', error_description: `${res.statusCode} ${res.statusMessage ?? ''} from ${u.host}: not JSON (${text.slice(0, 200)})` };
-          }
-          const reply = body as { error?: unknown; error_description?: unknown };
-          if (this.onErrorReply && typeof reply.error === 'string' && reply.error !== 'authorization_pending') {
-            this.onErrorReply({ error: reply.error, ...(typeof reply.error_description === 'string' ? { error_description: reply.error_description } : {}), url: `${u.origin}${u.pathname}` });
-          }
-          resolve({ headers: responseHeaders, body: body as T, status: res.statusCode ?? 0 });
+    const attempt = (retried: boolean): Promise<NetworkResponse<T>> =>
+      new Promise((resolve, reject) => {
+        const req = (u.protocol === 'http:' ? http : https).request(u, requestOptions, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const responseHeaders: Record<string, string> = {};
+            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+            let body: unknown;
+            try {
+              body = text ? JSON.parse(text) : {};
+            } catch {
+              // Identity providers answer JSON; anything else (a proxy's HTML page) is reported as such.
+              body = { error: 'invalid_response', error_description: `${res.statusCode} ${res.statusMessage ?? ''} from ${u.host}: not JSON (${text.slice(0, 200)})` };
+            }
+            const reply = body as { error?: unknown; error_description?: unknown };
+            if (this.onErrorReply && typeof reply.error === 'string' && reply.error !== 'authorization_pending') {
+              this.onErrorReply({ error: reply.error, ...(typeof reply.error_description === 'string' ? { error_description: reply.error_description } : {}), url: `${u.origin}${u.pathname}`, status: res.statusCode ?? 0 });
+            }
+            resolve({ headers: responseHeaders, body: body as T, status: res.statusCode ?? 0 });
+          });
         });
+        let timedOut = false;
+        req.setTimeout(timeoutMs, () => {
+          timedOut = true;
+          req.destroy();
+        });
+        req.on('error', (err: Error & { code?: string }) => {
+          if (!retried && !timedOut && req.reusedSocket && err.code === 'ECONNRESET') {
+            // A kept-alive connection the server had already closed (idle timeout, restart): the request never
+            // reached it, so it is sent once more on a new connection, as Node's documentation advises.
+            resolve(attempt(true));
+            return;
+          }
+          const described = timedOut ? new Error(`${u.host} did not answer within ${formatSeconds(timeoutMs)}`) : describeNetworkError(err, u);
+          this.onNetworkFailure?.(described.message);
+          reject(described);
+        });
+        req.end(options.body);
       });
-      req.setTimeout(timeoutMs, () => req.destroy(new Error(`Request to ${u.host} timed out after ${Math.round(timeoutMs / 1000)} s`)));
-      req.on('error', (err) => reject(describeNetworkError(err, u)));
-      req.end(options.body);
-    });
+    return attempt(false);
   }
 }
 
@@ -87,5 +112,11 @@ function describeNetworkError(err: Error & { code?: string }, u: URL): Error {
       `TLS certificate of ${u.host} is not trusted (${code}). If a proxy or a private identity provider signs it, add its CA certificate (PEM file) to the setting mailOAuth.auth.extraCaCertificates.`,
     );
   }
+  if (code === 'ECONNREFUSED') return new Error(`the connection to ${u.host} was refused (ECONNREFUSED)`);
+  if (code === 'ECONNRESET') return new Error(`${u.host} closed the connection without answering (ECONNRESET)`);
   return new Error(`Network request to ${u.host} failed: ${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`);
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

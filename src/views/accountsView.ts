@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AccountInfo } from '@azure/msal-node';
 import { AccountToken, MailAuthenticationProvider, protocolLabel } from '../auth/authProvider';
 import { MailProtocolScope, protocolScopes } from '../auth/authSettings';
+import { InteractionRequired } from '../auth/mailAuthClient';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
 import { formatDate, formatRelative } from '../core/token/time';
@@ -15,7 +16,7 @@ const PROTOCOLS: MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
 
 export type AccountsNode =
   | { kind: 'account'; account: AccountInfo }
-  | { kind: 'token'; account: AccountInfo; protocol: MailProtocolScope; token: AccountToken | undefined; error?: string }
+  | { kind: 'token'; account: AccountInfo; protocol: MailProtocolScope; token: AccountToken | undefined; error?: string; needsSignIn?: boolean }
   | { kind: 'app'; clientId: string }
   | { kind: 'appToken'; clientId: string }
   | { kind: 'detail'; label: string; description?: string; icon: string; tooltip?: string; severity?: 'error' | 'warning' | 'info' };
@@ -27,6 +28,8 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
   private readonly timer: NodeJS.Timeout;
   /** Tokens shown, by account and protocol (memory only), so the 30 s tick re-renders without MSAL calls. */
   private readonly tokens = new Map<string, AccountToken | undefined>();
+  /** Why an account's stored sign-in was refused (revoked, expired), kept like the tokens so the tick does not ask again. */
+  private readonly refusals = new Map<string, string>();
 
   constructor(private readonly provider: MailAuthenticationProvider) {
     this.disposables.push(
@@ -57,6 +60,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
   /** Forgets the shown tokens and reloads them from the cache. */
   refresh(): void {
     this.tokens.clear();
+    this.refusals.clear();
     this.changed.fire(undefined);
     void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', undefined);
   }
@@ -72,7 +76,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     }
     if (node.kind === 'account') return Promise.all(PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
     if (node.kind === 'app') return [{ kind: 'appToken', clientId: node.clientId }];
-    if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol) : [];
+    if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol, node.token.expiresOn) : [];
     if (node.kind === 'appToken') {
       const t = this.provider.appOnly.token;
       return t ? details(t.accessToken, undefined, undefined) : [];
@@ -84,12 +88,15 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     const key = `${account.homeAccountId} ${protocol}`;
     if (!this.tokens.has(key)) {
       try {
-        this.tokens.set(key, await this.provider.tokenFor(account, protocolScopes(protocol, this.provider.outlookResource())));
+        this.tokens.set(key, await this.provider.tokenFor(account, protocolScopes(protocol, this.provider.outlookResource()), false, true));
       } catch (err) {
-        return { kind: 'token', account, protocol, token: undefined, error: err instanceof Error ? err.message : String(err) };
+        if (!(err instanceof InteractionRequired)) return { kind: 'token', account, protocol, token: undefined, error: err instanceof Error ? err.message : String(err) };
+        this.tokens.set(key, undefined);
+        this.refusals.set(key, err.message);
       }
     }
-    return { kind: 'token', account, protocol, token: this.tokens.get(key) };
+    const refusal = this.refusals.get(key);
+    return { kind: 'token', account, protocol, token: this.tokens.get(key), ...(refusal ? { error: refusal, needsSignIn: true } : {}) };
   }
 
   getTreeItem(node: AccountsNode): vscode.TreeItem {
@@ -109,14 +116,14 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
         const item = new vscode.TreeItem(label, node.token ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `token:${node.account.homeAccountId}:${node.protocol}`;
         if (!node.token) {
-          item.description = node.error ? 'error' : 'no token: click to sign in';
+          item.description = node.needsSignIn ? 'sign-in expired: click to sign in again' : node.error ? 'error' : 'no token: click to sign in';
           item.tooltip = node.error ?? `No ${label} token yet for ${node.account.username}. Click to get one (silently if the app is already consented, else with a sign-in).`;
           item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'circle-outline');
           item.contextValue = 'mailOAuth.tokenMissing';
           item.command = { command: 'mailOAuth.accounts.getToken', title: 'Get Token', arguments: [node] };
           return item;
         }
-        const problems = problemsOf(node.token.accessToken, node.account.username, node.protocol, now);
+        const problems = problemsOf(node.token.accessToken, node.account.username, node.protocol, now, node.token.expiresOn);
         const expiry = node.token.expiresOn ? expiryText(node.token.expiresOn, now) : 'opaque token';
         item.description = problems.errors ? `${expiry} · ${problems.errors} problem${problems.errors > 1 ? 's' : ''}` : expiry;
         item.tooltip = `${label} access token for ${node.account.username}\n${node.token.expiresOn ? `Expires ${formatDate(node.token.expiresOn, now)}` : ''}`;
@@ -158,13 +165,14 @@ function expiryText(expiresOn: Date, now: Date): string {
   return expiresOn.getTime() <= now.getTime() ? `expired ${formatRelative(expiresOn, now)}` : `expires ${formatRelative(expiresOn, now)}`;
 }
 
-function problemsOf(token: string, user: string, protocol: MailProtocolScope, now: Date): { errors: number } {
-  const problems = checkToken(inspectToken(token, now), { now, protocol: protocol as MailProtocol, user });
+/** `localExpiresOn` is MSAL's expiry by this computer's clock: checkToken compares it with the JWT's to spot a wrong clock. */
+function problemsOf(token: string, user: string, protocol: MailProtocolScope, now: Date, localExpiresOn: Date | null): { errors: number } {
+  const problems = checkToken(inspectToken(token, now), { now, protocol: protocol as MailProtocol, user, ...(localExpiresOn ? { localExpiresOn } : {}) });
   return { errors: problems.filter((p) => p.severity === 'error').length };
 }
 
 /** The lines under a token: expiry, audience, scopes or roles, account, then each problem. */
-function details(token: string, user: string | undefined, protocol: MailProtocolScope | undefined): AccountsNode[] {
+function details(token: string, user: string | undefined, protocol: MailProtocolScope | undefined, localExpiresOn?: Date | null): AccountsNode[] {
   const now = new Date();
   const t = inspectToken(token, now);
   const nodes: AccountsNode[] = [];
@@ -179,7 +187,7 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
   if (t.roles.length) nodes.push({ kind: 'detail', label: 'Roles', description: t.roles.join(' '), icon: 'checklist' });
   const who = String(t.claims.upn ?? t.claims.preferred_username ?? t.claims.unique_name ?? t.claims.appid ?? '');
   if (who) nodes.push({ kind: 'detail', label: 'Account', description: who, icon: 'person' });
-  const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}) };
+  const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}), ...(localExpiresOn ? { localExpiresOn } : {}) };
   const problems = checkToken(t, ctx);
   for (const p of problems) {
     nodes.push({ kind: 'detail', label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message });

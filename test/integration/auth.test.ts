@@ -89,6 +89,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
   beforeEach(async () => {
     idp.consent = 'accept';
     idp.accessTokenTtl = 3600;
+    idp.faults = {};
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
@@ -196,6 +197,77 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     assert.notStrictEqual(renewed, short);
     assert.ok((inspectToken(renewed).claims!.exp as number) > Date.now() / 1000 + 600, 'a fresh token');
     assert.ok(idp.tokenRequests('refresh_token').length > refreshes, 'renewed with the refresh token, without the user');
+  });
+
+  /** Refresh token grants for IMAP (the view asks for POP and SMTP tokens on its own meanwhile). */
+  const imapRefreshes = () => idp.tokenRequests('refresh_token').filter((r) => /IMAP\.AccessAsUser\.All/.test(r.scope ?? '')).length;
+
+  it('token endpoint down: "Refresh Token" says the identity platform cannot be reached; the account and its token stay', async () => {
+    const before = await copiedToken('imap');
+    await idp.goOffline();
+    try {
+      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+      const shown = await notification(/cannot reach the identity platform/);
+      assert.match(shown, new RegExp(`Token renewal failed: cannot reach the identity platform: the connection to ${idp.host.replace(/\./g, '\\.')} was refused \\(ECONNREFUSED\\)`));
+      assert.match(shown, /Signed-in accounts and their tokens are kept\./);
+      assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn], 'still signed in');
+    } finally {
+      await idp.comeBack();
+    }
+    assert.strictEqual(await copiedToken('imap'), before, 'the cached token is still served');
+    const refreshes = imapRefreshes();
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    assert.strictEqual(imapRefreshes(), refreshes + 1, 'renewed without a new sign-in');
+    assert.notStrictEqual(await copiedToken('imap'), before);
+  });
+
+  it('a token endpoint slower than mailOAuth.auth.networkTimeoutSeconds: the timeout ends the wait with an explanation', async () => {
+    await setAuth({ networkTimeoutSeconds: 3 });
+    // Longer than this test's own timeout: only the product's timeout can end the request.
+    idp.faults = { tokenEndpoint: { delayMs: 120_000 } };
+    try {
+      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+      const shown = await notification(/did not answer within 3 s/);
+      assert.match(shown, /Token renewal failed: cannot reach the identity platform: 127\.0\.0\.1:\d+ did not answer within 3 s\./);
+    } finally {
+      idp.faults = {};
+      await setAuth({ networkTimeoutSeconds: undefined });
+    }
+    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn]);
+  });
+
+  it('a revoked refresh token (AADSTS50173): the view says so, "Refresh Token" explains it and "Sign In Again" signs in anew', async () => {
+    await setAuth({ signInFlow: 'deviceCode' }); // the desktop runner cannot play the system browser
+    idp.accessTokenTtl = 2; // inside MSAL's renewal margin: the view's next look needs the refresh token
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    idp.accessTokenTtl = 3600;
+    idp.faults = { refresh: 'revoked' };
+    await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
+    await waitForViewText(/IMAP\s*sign-in expired: click to sign in again/);
+    const refresh = vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    const shown = await notification(/must be renewed/);
+    assert.match(shown, new RegExp(`The sign-in of ${TEST_USER.upn.replace('.', '\\.')} must be renewed: AADSTS50173: The provided grant has expired due to it being revoked`));
+    assert.match(shown, /Sign in again to get new tokens; other signed-in accounts are not affected\./);
+    idp.faults = {};
+    await ui.click('.notifications-center .monaco-button:has-text("Sign In Again")');
+    const { code, uri } = deviceCodeIn(await notification(/enter the code [A-Z0-9-]+/));
+    await browser.enterDeviceCode(uri, code);
+    await refresh;
+    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn]);
+    const refreshes = imapRefreshes();
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    assert.strictEqual(imapRefreshes(), refreshes + 1, 'the new refresh token works');
+    await setAuth({ signInFlow: undefined });
+  });
+
+  it('a skewed clock: a token that arrives "not valid yet" by this computer’s clock gets a warning naming the clock', async () => {
+    idp.faults = { clockSkewSeconds: 2 * 3600 };
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    const shown = await notification(/clock is about 2 hours behind/);
+    assert.match(shown, /This computer's clock is about 2 hours behind the identity platform's: by this clock the token is not valid until/);
+    assert.match(shown, /Check the system date, time and time zone/);
+    idp.faults = {};
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
   });
 
   it('authorization code + PKCE: openExternal opens the sign-in page, the loopback gets the code, the SMTP token arrives', async function () {

@@ -17,6 +17,10 @@ export const TEST_CONFIDENTIAL_CLIENT_ID = '66666666-7777-4888-8999-aaaaaaaaaaaa
 /** The resource server (a mail server) that asks about tokens at the RFC 7662 introspection endpoint. */
 export const TEST_INTROSPECTION_CLIENT_ID = 'mail-server-introspection';
 export const TEST_USER = { upn: 'adele@contoso.test', name: 'Adele Vance', oid: '0e5c1e2a-3b4c-4d5e-8f60-718293a4b5c6' };
+/** A second user of the tenant, for tests with two accounts in one cache (set `signInAs`). */
+export const TEST_USER_2 = { upn: 'megan@contoso.test', name: 'Megan Bowen', oid: '5d7c6a1b-2e3f-4a5b-9c6d-7e8f9a0b1c2d' };
+export type TestUser = typeof TEST_USER;
+const TEST_USERS = [TEST_USER, TEST_USER_2];
 export const OUTLOOK_RESOURCE = 'https://outlook.office.com';
 export const OUTLOOK_APP_RESOURCE = 'https://outlook.office365.com';
 const OUTLOOK_SCOPES = ['IMAP.AccessAsUser.All', 'POP.AccessAsUser.All', 'SMTP.Send'];
@@ -28,6 +32,25 @@ export interface IdentityProviderOptions {
   certificates: TestCertificates;
   /** Lifetime of delegated access tokens in seconds (MSAL renews tokens that have < 5 minutes left). */
   accessTokenTtl?: number;
+}
+
+/**
+ * Faults the provider plays on request (all off by default), each as Entra ID or the network shows it:
+ * - tokenEndpoint 'reset': the token endpoint closes the connection without an answer; { delayMs }: it answers late;
+ * - refresh: replies to refresh_token grants with a 500 (an HTML error page, or Entra's JSON with Retry-After) or
+ *   invalid_grant for a revoked (AADSTS50173, suberror bad_token) or inactivity-expired (AADSTS70008) refresh token;
+ * - clockSkewSeconds: the provider's clock is off by this much: iat, nbf and exp of access tokens and the Date header;
+ * - deviceCodeTtl: device codes expire at the provider after this many seconds (expires_in still says 900),
+ *   so polling gets expired_token with AADSTS70020; deviceCodeExpiresIn: the expires_in the provider advertises
+ *   (MSAL gives up polling by itself when it has passed).
+ * goOffline()/comeBack() stop and resume listening (connections refused).
+ */
+export interface IdpFaults {
+  tokenEndpoint?: 'reset' | { delayMs: number };
+  refresh?: 'server-error-html' | 'server-error-json' | 'revoked' | 'expired';
+  clockSkewSeconds?: number;
+  deviceCodeTtl?: number;
+  deviceCodeExpiresIn?: number;
 }
 
 export interface IdpRequest {
@@ -52,6 +75,10 @@ export interface ConfidentialCredentials {
 export class IdentityProvider {
   /** What the simulated user answers on the consent page (the page's form carries it). */
   consent: ConsentAnswer = 'accept';
+  /** Who the simulated user signs in as on the sign-in page. */
+  signInAs: TestUser = TEST_USER;
+  /** Faults to play (see IdpFaults); assign {} to clear them. */
+  faults: IdpFaults = {};
   accessTokenTtl: number;
   readonly requests: IdpRequest[] = [];
   /** Access tokens issued, in order (JWT strings), to let tests tell a refreshed token from a cached one. */
@@ -189,7 +216,15 @@ export class IdentityProvider {
         customizers: {
           // oidc-provider keeps no record of JWT access tokens (they are self-contained); keep one, as the opaque
           // format would, so that introspection can answer for them and revocation can end them.
-          jwt: async (_ctx, token) => {
+          jwt: async (_ctx, token, structured) => {
+            const skew = idp!.faults.clockSkewSeconds;
+            if (skew) {
+              // The provider's clock is off: every time in the token is shifted (Entra sets nbf = iat).
+              const p = structured.payload as { iat: number; nbf?: number; exp: number };
+              p.iat += skew;
+              p.nbf = p.iat;
+              p.exp += skew;
+            }
             const t = token as unknown as { format: string; jti: string; remainingTTL: number; getValueAndPayload(): Promise<{ payload: Record<string, unknown> }>; adapter: { upsert(id: string, payload: unknown, ttl: number): Promise<void> } };
             t.format = 'opaque';
             try {
@@ -265,7 +300,10 @@ export class IdentityProvider {
       async findAccount(_ctx, sub) {
         return {
           accountId: sub,
-          claims: () => ({ sub, name: TEST_USER.name, preferred_username: TEST_USER.upn, email: TEST_USER.upn, oid: TEST_USER.oid, tid: TEST_TENANT_ID }),
+          claims: () => {
+            const user = userOf(sub);
+            return { sub, name: user.name, preferred_username: user.upn, email: user.upn, oid: user.oid, tid: TEST_TENANT_ID };
+          },
         };
       },
       extraTokenClaims(_ctx, token) {
@@ -274,10 +312,11 @@ export class IdentityProvider {
           return { roles: APP_ROLES, tid: TEST_TENANT_ID, oid: crypto.createHash('md5').update(String(appid)).digest('hex'), appid, idtyp: 'app', ver: '1.0' };
         }
         const scp = [...(token.scope ?? '').split(' ')].filter((s) => s.startsWith(`${OUTLOOK_RESOURCE}/`)).map((s) => s.slice(OUTLOOK_RESOURCE.length + 1));
-        return { scp: scp.join(' '), upn: TEST_USER.upn, unique_name: TEST_USER.upn, name: TEST_USER.name, oid: TEST_USER.oid, tid: TEST_TENANT_ID, appid, idtyp: 'user', ver: '1.0' };
+        const user = userOf(token.accountId);
+        return { scp: scp.join(' '), upn: user.upn, unique_name: user.upn, name: user.name, oid: user.oid, tid: TEST_TENANT_ID, appid, idtyp: 'user', ver: '1.0' };
       },
       interactions: { url: (_ctx, interaction) => `/${TEST_TENANT_ID}/interaction/${interaction.uid}` },
-      ttl: { AccessToken: () => idp!.accessTokenTtl, ClientCredentials: 3600, DeviceCode: 600, Interaction: 600, Session: 3600, Grant: 3600, IdToken: 3600, RefreshToken: 86400, AuthorizationCode: 60 },
+      ttl: { AccessToken: () => idp!.accessTokenTtl, ClientCredentials: 3600, DeviceCode: () => idp!.faults.deviceCodeTtl ?? 600, Interaction: 600, Session: 3600, Grant: 3600, IdToken: 3600, RefreshToken: 86400, AuthorizationCode: 60 },
       renderError: async (ctx, out) => {
         ctx.type = 'html';
         ctx.body = `<!DOCTYPE html><html><head><title>Sign in error</title></head><body><h1>Sorry, but we're having trouble signing you in.</h1><p id="error">${escapeHtml(out.error)}: ${escapeHtml(String(out.error_description ?? ''))}</p></body></html>`;
@@ -333,6 +372,7 @@ export class IdentityProvider {
     if (clientId) record.clientId = clientId;
     if (form.get('scope')) record.scope = form.get('scope')!;
     this.requests.push(record);
+    if (this.faults.clockSkewSeconds) res.setHeader('date', new Date(Date.now() + this.faults.clockSkewSeconds * 1000).toUTCString());
 
     if (!['organizations', 'common', TEST_TENANT_ID, 'contoso.test'].includes(tenant)) {
       return sendJson(res, 400, aadError('invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`));
@@ -365,16 +405,64 @@ export class IdentityProvider {
       }
       return this.forward(handle, req, res, `/${tenant}`, rest, form.toString());
     }
+    if (endpoint === 'token' && this.faults.tokenEndpoint) {
+      const fault = this.faults.tokenEndpoint;
+      if (fault === 'reset') {
+        req.socket.destroy(); // no answer at all, as a crashed endpoint or a dropping middlebox
+        return;
+      }
+      await new Promise((r) => setTimeout(r, fault.delayMs).unref());
+      if (res.destroyed) return;
+    }
+    if (endpoint === 'token' && form.get('grant_type') === 'refresh_token' && this.faults.refresh) {
+      return this.refreshFault(res, this.faults.refresh);
+    }
     if (endpoint === 'token' || endpoint === 'devicecode') {
       return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json, form));
     }
     return this.forward(handle, req, res, `/${tenant}`, rest + url.search, body);
   }
 
+  /** What Entra (or a proxy in front of it) answers a refresh_token grant when that fault is on. */
+  private refreshFault(res: ServerResponse, fault: NonNullable<IdpFaults['refresh']>): void {
+    if (fault === 'server-error-html') {
+      return sendHtml(res, 500, "<h1>Server Error</h1><p>We're sorry, but something went wrong. Please try again later.</p>");
+    }
+    if (fault === 'server-error-json') {
+      // Entra's transient failure; Retry-After tells MSAL how long to hold back (its throttling, 60 s without it).
+      const body = aadError('server_error', 50000, 'There was an error issuing a token or an issue with our sign-in service.');
+      res.setHeader('retry-after', '1');
+      return sendJson(res, 500, body);
+    }
+    const body =
+      fault === 'revoked'
+        ? aadError(
+            'invalid_grant',
+            50173,
+            `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${new Date(Date.now() - 86_400_000).toISOString()}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${new Date().toISOString()}'.`,
+          )
+        : aadError('invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+    return sendJson(res, 400, { ...body, suberror: 'bad_token' });
+  }
+
+  /** Stops listening: connections are refused (ECONNREFUSED) until comeBack(). */
+  async goOffline(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Listens again on the same port after goOffline(). */
+  async comeBack(): Promise<void> {
+    const port = Number(new URL(this.origin).port);
+    await new Promise<void>((resolve, reject) => this.server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  }
+
   /** Makes oidc-provider's JSON replies look like Entra's. */
   private shapeReply(endpoint: string, status: number, json: Record<string, unknown>, form: URLSearchParams): Record<string, unknown> {
     if (endpoint === 'devicecode' && status === 200) {
       // Entra's reply carries a ready-made message and a 5 s interval; 1 s keeps tests short.
+      if (this.faults.deviceCodeExpiresIn) json.expires_in = this.faults.deviceCodeExpiresIn;
+      else if (this.faults.deviceCodeTtl) json.expires_in = 900; // Entra's usual lifetime, while the provider ends the code sooner
       return { ...json, interval: 1, message: `To sign in, use a web browser to open the page ${String(json.verification_uri)} and enter the code ${String(json.user_code)} to authenticate.` };
     }
     if (endpoint === 'token' && status === 200) {
@@ -382,13 +470,15 @@ export class IdentityProvider {
       if (typeof json.refresh_token === 'string') this.issuedRefreshTokens.push(json.refresh_token);
       if (typeof json.id_token === 'string') {
         // Entra's client_info: {uid, utid}, from which MSAL builds the home account id.
-        json.client_info = Buffer.from(JSON.stringify({ uid: TEST_USER.oid, utid: TEST_TENANT_ID })).toString('base64url');
+        const sub = (JSON.parse(Buffer.from(json.id_token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string }).sub;
+        json.client_info = Buffer.from(JSON.stringify({ uid: userOf(sub).oid, utid: TEST_TENANT_ID })).toString('base64url');
       }
       return json;
     }
     if (status >= 400 && typeof json.error === 'string') {
       const description = String(json.error_description ?? '');
       if (/^AADSTS\d+/.test(description)) return json;
+      if (json.error === 'expired_token') return aadError('expired_token', 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
       if (json.error === 'access_denied') return aadError('access_denied', 65004, description || 'User declined to consent to access the app.');
       if (json.error === 'invalid_grant') return aadError('invalid_grant', 70000, `Provided grant is invalid or malformed. ${description}`);
       if (json.error === 'invalid_client') return aadError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. ${description}`);
@@ -459,7 +549,7 @@ export class IdentityProvider {
         return sendHtml(
           res,
           200,
-          `<h1>Sign in</h1><form method="post" action="${action}"><input type="hidden" name="step" value="login"><input type="email" name="login" value="${escapeHtml(TEST_USER.upn)}"><button type="submit">Sign in</button></form>`,
+          `<h1>Sign in</h1><form method="post" action="${action}"><input type="hidden" name="step" value="login"><input type="email" name="login" value="${escapeHtml(this.signInAs.upn)}"><button type="submit">Sign in</button></form>`,
         );
       }
       const scopes = String(details.params.scope ?? '');
@@ -470,7 +560,7 @@ export class IdentityProvider {
       );
     }
     if (form.get('step') === 'login') {
-      const accountId = TEST_USER.oid;
+      const accountId = TEST_USERS.find((u) => u.upn === form.get('login'))?.oid ?? this.signInAs.oid;
       await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
       return;
     }
@@ -549,6 +639,11 @@ function sendHtml(res: ServerResponse, status: number, inner: string): void {
   const text = page(inner);
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** The test user with this subject (oid); the first one for unknown subjects. */
+function userOf(sub: unknown): TestUser {
+  return TEST_USERS.find((u) => u.oid === sub) ?? TEST_USER;
 }
 
 function escapeHtml(s: string): string {

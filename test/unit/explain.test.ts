@@ -259,6 +259,8 @@ const SAMPLES: Record<string, string[]> = {
   aadsts50126: ['AADSTS50126: Error validating credentials due to invalid username or password.'],
   aadsts50133: ['AADSTS50133: Session is invalid due to expiration or recent password change.'],
   aadsts50158: ['AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.'],
+  // Azure/azure-powershell#11233 (2020), Login-AzAccount's output.
+  aadsts50000: ['AADSTS50000: There was an error issuing a token or an issue with our sign-in service.\nTrace ID: 78a52fb1-6427-48db-9e07-6fa7c8faee00\nCorrelation ID: 75f55382-d7bc-43cd-93c5-ec9a28805aa6'],
   aadsts50173: ["AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."],
   aadsts50194: [
     "AADSTS50194: Application 'a1b2c3d4-0000-0000-0000-000000000000'(Mail OAuth test) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'.",
@@ -287,6 +289,8 @@ const SAMPLES: Record<string, string[]> = {
   aadsts70016: ['{"error":"authorization_pending","error_description":"AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."}'],
   aadsts70018: ['AADSTS70018: Invalid verification code.'],
   aadsts70019: ['AADSTS70019: Verification code expired.'],
+  // Azure/azure-cli#22251 (2022), as az login --use-device-code printed it.
+  aadsts70020: ["AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\nTrace ID: a8f3578e-d4cb-44ac-91a8-64c1322d6f00"],
   aadsts70043: [
     '{"error":"invalid_grant","error_description":"AADSTS70043: The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2026-11-20T07:11:07Z and the maximum allowed lifetime for this request is 43200."}',
   ],

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { checkToken, allowedProtocols } from '../../src/core/token/checks';
 import { inspectToken } from '../../src/core/token/inspect';
 import { redactSecret, redactText } from '../../src/core/token/redact';
-import { formatRelative } from '../../src/core/token/time';
+import { formatDuration, formatRelative } from '../../src/core/token/time';
 import { codes } from './vectors';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -91,6 +91,26 @@ describe('token checks', () => {
     assert.deepStrictEqual(codes(p), ['user-mismatch']);
     assert.match(p[0].message, /shared mailbox/);
   });
+
+  it('flags a token issued in the future (no nbf) as a clock problem', async () => {
+    const t = inspectToken(await microsoftToken({ iat: secs(NOW) + 3600, nbf: undefined, exp: secs(NOW) + 7200 }), NOW);
+    const p = checkToken(t, { now: NOW, protocol: 'imap' });
+    assert.deepStrictEqual(codes(p), ['token-issued-in-future']);
+    assert.strictEqual(
+      p[0].message,
+      "The token says it was issued in 1 hour (2026-11-21T13:00:00.000Z): this computer's clock or the issuer's is wrong. Check the system date, time and time zone (set them automatically / NTP).",
+    );
+  });
+
+  it('a fresh token whose exp is 10 minutes off the local expiry: a clock warning, the token still usable', async () => {
+    const t = inspectToken(await microsoftToken({}), NOW);
+    const localExpiresOn = new Date((secs(NOW) + 3000 - 600) * 1000); // the platform's clock is 10 minutes ahead
+    const p = checkToken(t, { now: NOW, protocol: 'imap', localExpiresOn });
+    assert.deepStrictEqual(codes(p), ['clock-skew']);
+    assert.strictEqual(p[0].severity, 'warning');
+    assert.match(p[0].message, /^This computer's clock is about 10 minutes behind the identity platform's: expiry times shown here are off by as much/);
+    assert.deepStrictEqual(checkToken(t, { now: NOW, protocol: 'imap', localExpiresOn: new Date((secs(NOW) + 3000 - 60) * 1000) }), [], 'a minute is within tolerance');
+  });
 });
 
 describe('redaction and time', () => {
@@ -104,5 +124,12 @@ describe('redaction and time', () => {
   it('formats relative times both ways', () => {
     assert.strictEqual(formatRelative(new Date(NOW.getTime() + 90 * 60e3), NOW), 'in 1 hour');
     assert.strictEqual(formatRelative(new Date(NOW.getTime() - 3 * 86400e3), NOW), '3 days ago');
+  });
+
+  it('formats durations rounded to their largest unit', () => {
+    assert.strictEqual(formatDuration(7199e3), '2 hours');
+    assert.strictEqual(formatDuration(-600e3), '10 minutes');
+    assert.strictEqual(formatDuration(1e3), '1 second');
+    assert.strictEqual(formatDuration(400), 'less than a second');
   });
 });

@@ -287,6 +287,14 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     { severity: 'warning', docs: [DOCS.entraDeviceCode] },
   ),
   aadsts(
+    '70020',
+    'the device code expired before the sign-in was completed',
+    'Nobody entered and confirmed the code at the verification page within its lifetime (15 minutes at Microsoft), so polling ' +
+      'with it ends; a code that was already redeemed is refused the same way.',
+    'Start the device code sign-in again and enter the new code at the verification page before it expires.',
+    { severity: 'warning', docs: [DOCS.entraDeviceCode] },
+  ),
+  aadsts(
     '70043',
     'the refresh token expired under a sign-in frequency policy',
     'Conditional Access sign-in frequency limits how long a refresh token may be used; this one is older than allowed.',
@@ -458,6 +466,15 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'Assign an app role of the API to the client service principal (admin consent for application permissions), or set ' +
       'Assignment required? to No on the resource enterprise application.',
     { docs: [DOCS.entraConsent] },
+  ),
+  aadsts(
+    '50000',
+    'the sign-in service had an internal error',
+    'A fault inside Microsoft Entra ID while issuing the token (a transient error or an outage); when it persists for one app, ' +
+      'a tenant policy may be refusing it (for example permissions that need admin consent under a consent policy).',
+    'Try again in a minute (honour Retry-After); if it persists, check the Microsoft 365 / Azure service health, have an admin ' +
+      'grant consent to the app, or open a support request with the Trace ID and Correlation ID. Cached tokens stay valid until they expire.',
+    { severity: 'warning' },
   ),
   aadsts(
     '50001',

@@ -2,7 +2,7 @@
 // the mail service, carrying the protocol's permission, and for the account in the SASL user field.
 import { Problem, error, info, warning } from '../sasl/problems';
 import { TokenInspection } from './inspect';
-import { formatRelative } from './time';
+import { formatDuration, formatRelative } from './time';
 
 export type MailProtocol = 'imap' | 'pop3' | 'smtp';
 
@@ -32,6 +32,33 @@ export interface CheckContext {
   usedAt?: Date;
   /** Clock skew servers tolerate, in seconds. */
   skewSeconds?: number;
+  /**
+   * For a token just received from the identity platform: when it expires by this computer's clock (now plus
+   * the reply's expires_in, as MSAL computes it). A JWT exp far from it means the two clocks differ.
+   */
+  localExpiresOn?: Date;
+}
+
+const CHECK_CLOCK = 'Check the system date, time and time zone (set them automatically / NTP)';
+
+/**
+ * How far this computer's clock is from the identity platform's, judged on a token just received: its exp (by
+ * the platform's clock) against the expiry computed here from expires_in. Positive: this clock is behind.
+ */
+export function clockSkewProblem(token: TokenInspection, ctx: CheckContext): Problem | undefined {
+  if (!token.expiresAt || !ctx.localExpiresOn) return undefined;
+  const offset = token.expiresAt.getTime() - ctx.localExpiresOn.getTime();
+  if (Math.abs(offset) <= (ctx.skewSeconds ?? 300) * 1000) return undefined;
+  const now = ctx.now;
+  const about = `This computer's clock is about ${formatDuration(Math.abs(offset))} ${offset > 0 ? 'behind' : 'ahead of'} the identity platform's`;
+  const start = token.notBefore ?? token.issuedAt;
+  if (offset > 0 && start && start.getTime() > now.getTime()) {
+    return error('clock-skew', `${about}: by this clock the token is not valid until ${start.toISOString()} (${formatRelative(start, now)}). ${CHECK_CLOCK}, then get a new token.`);
+  }
+  if (offset < 0 && token.expiresAt.getTime() <= now.getTime()) {
+    return error('clock-skew', `${about}: by this clock the token expired ${formatRelative(token.expiresAt, now)} (${token.expiresAt.toISOString()}), although its lifetime has not run out. ${CHECK_CLOCK}, then get a new token.`);
+  }
+  return warning('clock-skew', `${about}: expiry times shown here are off by as much, and servers may refuse tokens sooner or later than expected. ${CHECK_CLOCK}.`);
 }
 
 export function isOutlookAudience(aud: string): boolean {
@@ -57,8 +84,12 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
   if (token.kind !== 'jwt' || !token.claims) return problems;
   const skew = (ctx.skewSeconds ?? 300) * 1000;
   const now = ctx.now;
+  const clock = clockSkewProblem(token, ctx);
+  if (clock) problems.push(clock);
+  // With the clock off, "expired" and "not yet valid" are the clock's doing, said once above.
+  const clockInvalid = clock?.severity === 'error';
 
-  if (token.expiresAt) {
+  if (token.expiresAt && !clockInvalid) {
     const exp = token.expiresAt;
     if (ctx.usedAt) {
       // Judge the login by the time it happened; that it has expired since is only a note.
@@ -80,8 +111,14 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
     }
   }
   const usedAt = ctx.usedAt ?? now;
-  if (token.notBefore && token.notBefore.getTime() - skew > usedAt.getTime()) {
+  if (clockInvalid) {
+    // said above
+  } else if (token.notBefore && token.notBefore.getTime() - skew > usedAt.getTime()) {
     problems.push(error('token-not-yet-valid', `The token is not valid until ${token.notBefore.toISOString()} (${formatRelative(token.notBefore, usedAt)}). Check the clock of the machine that got it.`));
+  } else if (token.issuedAt && token.issuedAt.getTime() - skew > usedAt.getTime()) {
+    problems.push(
+      warning('token-issued-in-future', `The token says it was issued ${formatRelative(token.issuedAt, usedAt)} (${token.issuedAt.toISOString()}): this computer's clock or the issuer's is wrong. ${CHECK_CLOCK}.`),
+    );
   }
 
   const isMicrosoft = token.tenantId !== undefined || /microsoftonline|sts\.windows\.net/.test(token.issuer ?? '');

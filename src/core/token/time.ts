@@ -22,6 +22,24 @@ export function formatRelative(date: Date, now: Date): string {
   return 'now';
 }
 
+/** A length of time as "2 hours" or "10 minutes": the largest unit it reaches, rounded (7,199 s is "2 hours"). */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const units: [number, string][] = [
+    [24 * 3600e3, 'day'],
+    [3600e3, 'hour'],
+    [60e3, 'minute'],
+    [1e3, 'second'],
+  ];
+  for (const [size, name] of units) {
+    if (abs >= size) {
+      const n = Math.round(abs / size);
+      return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return 'less than a second';
+}
+
 export function formatDate(date: Date, now: Date): string {
   return `${date.toISOString().replace('.000Z', 'Z')} (${formatRelative(date, now)})`;
 }
