@@ -1,0 +1,104 @@
+// A server played in memory for the reply-parser fuzzer and its regression tests: the client's
+// LineTransport receives the given byte chunks, one per event-loop turn, then the connection closes.
+import { Duplex } from 'stream';
+import { ImapSession } from '../../src/core/protocol/imapSession';
+import { Pop3Session } from '../../src/core/protocol/pop3Session';
+import { SmtpSession } from '../../src/core/protocol/smtpSession';
+import { Transcript } from '../../src/core/protocol/transcript';
+import { LineTransport, TransportError, TransportOptions } from '../../src/core/protocol/transport';
+
+export type Protocol = 'imap' | 'pop3' | 'smtp';
+
+/** A transport whose server sends `chunks` (each in its own event-loop turn), then closes. */
+export function scriptedTransport(chunks: readonly Buffer[], options: Partial<TransportOptions> = {}, transcript = new Transcript()): LineTransport {
+  const stream = new Duplex({
+    read() {},
+    write(_chunk, _encoding, done) {
+      done(); // the client's commands go nowhere: the script does not depend on them
+    },
+  });
+  stream.on('end', () => stream.destroy()); // the server closed: 'close' as from a socket
+  let next = 0;
+  const pump = () => {
+    if (stream.destroyed) return;
+    if (next < chunks.length) {
+      stream.push(chunks[next++]);
+      setImmediate(pump);
+    } else {
+      stream.push(null);
+    }
+  };
+  setImmediate(pump);
+  return LineTransport.over(stream, transcript, options);
+}
+
+export interface ParsedReplies {
+  /** Each reply the parser returned, as JSON, in order. */
+  replies: string[];
+  /** How reading ended: a TransportError's code, or "escaped: ..." for any other exception. */
+  end: string;
+  /** The message of the error that ended reading. */
+  message: string;
+  transcript: Transcript;
+}
+
+/**
+ * Reads replies with the protocol's own parser until the transport fails (the script always ends in a
+ * close, so a parser that terminates always ends in a TransportError). IMAP alternates stopping at
+ * continuations or not; POP3 alternates multi-line (RETR) and single-line (STAT) commands.
+ */
+export async function readAllReplies(protocol: Protocol, chunks: readonly Buffer[], options: Partial<TransportOptions> = {}): Promise<ParsedReplies> {
+  const transcript = new Transcript();
+  const transport = scriptedTransport(chunks, options, transcript);
+  const replies: string[] = [];
+  const imap = new ImapSession(transport, 'none', 143, 'in-memory');
+  const pop3 = new Pop3Session(transport, 'none', 110, 'in-memory');
+  const smtp = new SmtpSession(transport, 'none', 587, 'in-memory');
+  try {
+    for (let i = 0; ; i++) {
+      if (protocol === 'imap') replies.push(JSON.stringify(await imap.readResponse('A001', i % 2 === 0)));
+      else if (protocol === 'pop3') replies.push(JSON.stringify(await pop3.command(i % 3 === 2 ? 'STAT' : 'RETR 1')));
+      else replies.push(JSON.stringify(await smtp.readReply()));
+    }
+  } catch (e) {
+    const end = e instanceof TransportError ? e.code : `escaped: ${e instanceof Error ? e.stack : String(e)}`;
+    transport.close();
+    return { replies, end, message: e instanceof Error ? e.message : String(e), transcript };
+  }
+}
+
+/** Caps small enough for generated input to cross them; a read timeout that only a hang can reach. */
+export const FUZZ_LIMITS = { maxLineBytes: 256, maxResponseBytes: 4096, readTimeoutMs: 5_000 };
+const EXPECTED_ENDS = new Set(['closed', 'line-too-long', 'response-too-large']);
+
+/**
+ * The reply parsers' property, for the fuzzer and the regression tests: whatever the bytes, reading
+ * ends in one of the transport's own errors (no other exception, no hang), no line or literal over its
+ * cap reaches the transcript, and where the chunk boundaries fall changes nothing.
+ */
+export async function checkReplyParser(protocol: Protocol, whole: Buffer, chunks: readonly Buffer[]): Promise<void> {
+  const once = await readAllReplies(protocol, [whole], FUZZ_LIMITS);
+  const split = await readAllReplies(protocol, chunks, FUZZ_LIMITS);
+  for (const r of [once, split]) {
+    if (!EXPECTED_ENDS.has(r.end)) throw new Error(`reading ended with ${r.end}`);
+    checkCaps(protocol, r.transcript);
+  }
+  if (once.end !== split.end) throw new Error(`in one chunk reading ended with ${once.end}, in ${chunks.length} chunks with ${split.end}`);
+  const differs = once.replies.findIndex((r, i) => r !== split.replies[i]);
+  if (differs >= 0 || once.replies.length !== split.replies.length) {
+    throw new Error(`chunk boundaries changed reply ${differs >= 0 ? differs : once.replies.length}: ${once.replies[differs] ?? '(none)'} vs ${split.replies[differs] ?? '(none)'}`);
+  }
+}
+
+/** Server lines stay under the line cap; IMAP literals (after a line ending in "}") under the response cap. */
+function checkCaps(protocol: Protocol, transcript: Transcript): void {
+  let previous: string | undefined;
+  for (const e of transcript.entries) {
+    if (e.kind !== 'S') continue;
+    const mayBeLiteral = protocol === 'imap' && previous !== undefined && (previous.endsWith('}') || previous === '');
+    const cap = mayBeLiteral ? FUZZ_LIMITS.maxResponseBytes : FUZZ_LIMITS.maxLineBytes;
+    // A string has at most as many UTF-16 units as the bytes it was decoded from.
+    if (e.text.length > cap) throw new Error(`a server ${mayBeLiteral ? 'literal' : 'line'} of ${e.text.length} characters passed the cap of ${cap} bytes`);
+    previous = e.text;
+  }
+}
