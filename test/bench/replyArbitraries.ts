@@ -2,7 +2,7 @@
 // replies mutated (odd tags and codes, wrong literal counts, bare CR/LF, NUL, invalid UTF-8, missing
 // terminators) plus plain random bytes, cut into chunks at arbitrary offsets.
 import * as fc from 'fast-check';
-import { Protocol } from './scriptedServer';
+import { FUZZ_LIMITS, Protocol } from './scriptedServer';
 
 /** Bytes the parsers must survive inside any line. */
 const nasty = fc.constantFrom('\x00', '\r', '\n', '\r\r\n', '\xff', '\xc3', '\xed\xa0\x80', '\xf0\x9f\x98', '{', '}', '{0}', '\t', ' ', '.', '+');
@@ -19,12 +19,12 @@ const imapCode = fc.constantFrom('', '[CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2
 /** A literal: announced count right, short, long, huge or malformed; then the bytes and the rest of the line. */
 const imapLiteral = fc
   .tuple(
-    fc.string({ maxLength: 60 }).map((s) => s.replace(/\n/g, '\r\n')),
+    fc.oneof(fc.string({ maxLength: 60 }).map((s) => s.replace(/\n/g, '\r\n')), fc.integer({ min: 200, max: 700 }).map((n) => 'y'.repeat(n))),
     fc.oneof(
       fc.constant(0),
       fc.integer({ min: -3, max: 3 }),
-      fc.constantFrom(4096, 4097, 4294967296, 999999999999, 9999999999999),
-      fc.nat({ max: 5000 }),
+      fc.constantFrom(FUZZ_LIMITS.maxResponseBytes, FUZZ_LIMITS.maxResponseBytes + 1, 4294967296, 999999999999, 9999999999999),
+      fc.nat({ max: 2000 }),
     ),
     fc.constantFrom('{', '{'),
     fc.constantFrom('}', '+}', '}', ' }', '}}', '+}x'),
@@ -59,7 +59,7 @@ const linesOf: Record<Protocol, fc.Arbitrary<string>> = {
   smtp: fc.oneof(smtpLine, smtpMulti),
 };
 
-/** Under the transport's unread-data cap in the fuzzer (4096 + 256), so every chunking reads the same. */
+/** Scripts go past the transport's cap on unread data (response + line cap) only in chunks (see chunked). */
 export const MAX_SCRIPT_BYTES = 4000;
 
 /** Server bytes for one protocol: mutated replies, or random bytes, or both. */
@@ -81,15 +81,3 @@ function spliceIn(base: Buffer, insert: Buffer, at: number): Buffer {
 
 /** Cuts bytes into chunks: at random offsets, or one byte each (every split point at once). */
 export const cuts = fc.oneof({ weight: 4, arbitrary: fc.array(fc.nat(), { maxLength: 12 }) }, { weight: 1, arbitrary: fc.constant('every-byte' as const) });
-
-export function chunked(bytes: Buffer, how: number[] | 'every-byte'): Buffer[] {
-  if (how === 'every-byte') return [...bytes].map((b) => Buffer.from([b]));
-  const at = [...new Set(how.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const to of [...at, bytes.length]) {
-    if (to > from) out.push(bytes.subarray(from, to));
-    from = Math.max(from, to);
-  }
-  return out;
-}

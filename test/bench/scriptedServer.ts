@@ -9,6 +9,27 @@ import { LineTransport, TransportError, TransportOptions } from '../../src/core/
 
 export type Protocol = 'imap' | 'pop3' | 'smtp';
 
+/** Caps small enough for generated input to cross them; a read timeout that only a hang can reach. */
+export const FUZZ_LIMITS = { maxLineBytes: 256, maxResponseBytes: 1024, readTimeoutMs: 5_000 };
+
+/**
+ * Cuts bytes into chunks (at the given offsets, or one byte each) of at most the fuzzer's line cap: the
+ * client reads between chunks, so unread data never passes the transport's cap on it (response + line
+ * cap), which would make how reading ends depend on the chunking.
+ */
+export function chunked(bytes: Buffer, how: number[] | 'every-byte'): Buffer[] {
+  if (how === 'every-byte') return [...bytes].map((b) => Buffer.from([b]));
+  const at = [...new Set(how.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let from = 0;
+  for (const to of [...at, bytes.length]) {
+    for (; to - from > FUZZ_LIMITS.maxLineBytes; from += FUZZ_LIMITS.maxLineBytes) out.push(bytes.subarray(from, from + FUZZ_LIMITS.maxLineBytes));
+    if (to > from) out.push(bytes.subarray(from, to));
+    from = Math.max(from, to);
+  }
+  return out;
+}
+
 /** A transport whose server sends `chunks` (each in its own event-loop turn), then closes. */
 export function scriptedTransport(chunks: readonly Buffer[], options: Partial<TransportOptions> = {}, transcript = new Transcript()): LineTransport {
   const stream = new Duplex({
@@ -67,8 +88,6 @@ export async function readAllReplies(protocol: Protocol, chunks: readonly Buffer
   }
 }
 
-/** Caps small enough for generated input to cross them; a read timeout that only a hang can reach. */
-export const FUZZ_LIMITS = { maxLineBytes: 256, maxResponseBytes: 4096, readTimeoutMs: 5_000 };
 const EXPECTED_ENDS = new Set(['closed', 'line-too-long', 'response-too-large']);
 
 /**
@@ -77,13 +96,16 @@ const EXPECTED_ENDS = new Set(['closed', 'line-too-long', 'response-too-large'])
  * cap reaches the transcript, and where the chunk boundaries fall changes nothing.
  */
 export async function checkReplyParser(protocol: Protocol, whole: Buffer, chunks: readonly Buffer[]): Promise<void> {
-  const once = await readAllReplies(protocol, [whole], FUZZ_LIMITS);
+  // In one chunk when the transport's cap on unread data allows; past it, in chunks as a server would send.
+  const fits = whole.length <= FUZZ_LIMITS.maxResponseBytes + FUZZ_LIMITS.maxLineBytes;
+  const once = await readAllReplies(protocol, fits ? [whole] : chunked(whole, []), FUZZ_LIMITS);
   const split = await readAllReplies(protocol, chunks, FUZZ_LIMITS);
   for (const r of [once, split]) {
     if (!EXPECTED_ENDS.has(r.end)) throw new Error(`reading ended with ${r.end}`);
     checkCaps(protocol, r.transcript);
+    if (protocol === 'imap') checkLogicalLines(r.replies);
   }
-  if (once.end !== split.end) throw new Error(`in one chunk reading ended with ${once.end}, in ${chunks.length} chunks with ${split.end}`);
+  if (once.end !== split.end) throw new Error(`in ${fits ? 'one chunk' : 'chunks of the line cap'} reading ended with ${once.end}, in ${chunks.length} chunks with ${split.end}`);
   const differs = once.replies.findIndex((r, i) => r !== split.replies[i]);
   if (differs >= 0 || once.replies.length !== split.replies.length) {
     throw new Error(`chunk boundaries changed reply ${differs >= 0 ? differs : once.replies.length}: ${once.replies[differs] ?? '(none)'} vs ${split.replies[differs] ?? '(none)'}`);
@@ -100,5 +122,15 @@ function checkCaps(protocol: Protocol, transcript: Transcript): void {
     // A string has at most as many UTF-16 units as the bytes it was decoded from.
     if (e.text.length > cap) throw new Error(`a server ${mayBeLiteral ? 'literal' : 'line'} of ${e.text.length} characters passed the cap of ${cap} bytes`);
     previous = e.text;
+  }
+}
+
+/** An IMAP logical line (literals folded in) stays under the response cap, plus the line read after the last literal. */
+function checkLogicalLines(replies: readonly string[]): void {
+  const cap = FUZZ_LIMITS.maxResponseBytes + FUZZ_LIMITS.maxLineBytes;
+  for (const reply of replies) {
+    for (const line of (JSON.parse(reply) as { lines: string[] }).lines) {
+      if (line.length > cap) throw new Error(`a logical line of ${line.length} characters passed the response cap of ${FUZZ_LIMITS.maxResponseBytes} bytes`);
+    }
   }
 }

@@ -1,8 +1,7 @@
 // The IMAP, POP3 and SMTP reply parsers over server bytes played in memory (the fuzzer's seam): what
 // they read from hostile or broken replies, how reading ends, and that chunk boundaries change nothing.
 import * as assert from 'assert';
-import { chunked } from '../bench/replyArbitraries';
-import { checkReplyParser, FUZZ_LIMITS, Protocol, readAllReplies } from '../bench/scriptedServer';
+import { checkReplyParser, chunked, FUZZ_LIMITS, Protocol, readAllReplies } from '../bench/scriptedServer';
 
 const bytes = (s: string) => Buffer.from(s, 'latin1');
 const parsed = (r: { replies: string[] }) => r.replies.map((j) => JSON.parse(j) as Record<string, unknown>);
@@ -30,7 +29,20 @@ describe('Reply parsers over server bytes', () => {
     it('stops at a literal announced as {4294967296} with a message that says why', async () => {
       const r = await readAllReplies('imap', [bytes('* 1 FETCH (BODY[] {4294967296}\r\nabc')], FUZZ_LIMITS);
       assert.strictEqual(r.end, 'response-too-large');
-      assert.match(r.message, /announced a literal of 4294967296 bytes, more than the 4096 allowed/);
+      assert.match(r.message, /announced a literal of 4294967296 bytes, more than the 1024 allowed/);
+    });
+
+    it('does not take a literal whose own text ends in "{2}" for the announcement of another one', async () => {
+      // A mailbox named "foo{2}" sent as a literal: the tagged reply after it must not be read as a literal.
+      const r = await readAllReplies('imap', [bytes('* LIST () "/" {6}\r\nfoo{2}\r\nA001 OK done\r\n')], FUZZ_LIMITS);
+      assert.deepStrictEqual(parsed(r), [{ lines: ['* LIST () "/" {6}foo{2}', 'A001 OK done'], final: 'A001 OK done', status: 'OK' }]);
+    });
+
+    it('stops with response-too-large when literals pass the response cap only together', async () => {
+      const literal = `{500}\r\n${'x'.repeat(500)}`;
+      const r = await readAllReplies('imap', [bytes(`* 1 FETCH (A ${literal} B ${literal} C ${literal})\r\nA001 OK done\r\n`)], FUZZ_LIMITS);
+      assert.strictEqual(r.end, 'response-too-large');
+      assert.match(r.message, /literals of more than 1024 bytes in all/);
     });
 
     it('ends as closed, not in a hang, when the literal is shorter than announced', async () => {

@@ -177,6 +177,11 @@ export class LineTransport {
     return line;
   }
 
+  /** Largest response (or IMAP literal) accepted; a session checks what it gathers into one reply against it. */
+  get maxResponseBytes(): number {
+    return this.options.maxResponseBytes;
+  }
+
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
   async readBytes(n: number, what = 'an IMAP literal'): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
