@@ -1,5 +1,6 @@
 // A server played in memory for the reply-parser fuzzer and its regression tests: the client's
 // LineTransport receives the given byte chunks, one per event-loop turn, then the connection closes.
+import * as net from 'net';
 import { Duplex } from 'stream';
 import { ImapSession } from '../../src/core/protocol/imapSession';
 import { Pop3Session } from '../../src/core/protocol/pop3Session';
@@ -68,9 +69,12 @@ export interface ParsedReplies {
  * close, so a parser that terminates always ends in a TransportError). IMAP alternates stopping at
  * continuations or not; POP3 alternates multi-line (RETR) and single-line (STAT) commands.
  */
-export async function readAllReplies(protocol: Protocol, chunks: readonly Buffer[], options: Partial<TransportOptions> = {}): Promise<ParsedReplies> {
+export function readAllReplies(protocol: Protocol, chunks: readonly Buffer[], options: Partial<TransportOptions> = {}): Promise<ParsedReplies> {
   const transcript = new Transcript();
-  const transport = scriptedTransport(chunks, options, transcript);
+  return readReplies(protocol, scriptedTransport(chunks, options, transcript), transcript);
+}
+
+async function readReplies(protocol: Protocol, transport: LineTransport, transcript: Transcript): Promise<ParsedReplies> {
   const replies: string[] = [];
   const imap = new ImapSession(transport, 'none', 143, 'in-memory');
   const pop3 = new Pop3Session(transport, 'none', 110, 'in-memory');
@@ -86,6 +90,44 @@ export async function readAllReplies(protocol: Protocol, chunks: readonly Buffer
     transport.close();
     return { replies, end, message: e instanceof Error ? e.message : String(e), transcript };
   }
+}
+
+/** A TCP server on loopback that sends each connection the chunks given to play(), then ends it. */
+export interface ReplayServer {
+  play(chunks: readonly Buffer[]): Promise<ParsedReplies>;
+  stop(): Promise<void>;
+}
+
+export async function startReplayServer(protocol: Protocol): Promise<ReplayServer> {
+  let script: readonly Buffer[] = [];
+  const server = net.createServer((socket) => {
+    const chunks = script;
+    socket.on('data', () => undefined); // the client's commands are read and ignored
+    socket.on('error', () => undefined);
+    let next = 0;
+    const send = () => {
+      if (socket.destroyed) return;
+      if (next < chunks.length) socket.write(chunks[next++], () => setImmediate(send));
+      else socket.end();
+    };
+    send();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    async play(chunks) {
+      script = chunks;
+      const transcript = new Transcript();
+      let transport: LineTransport;
+      try {
+        transport = await LineTransport.connect({ host: '127.0.0.1', port, security: 'none', ...FUZZ_LIMITS }, transcript);
+      } catch (e) {
+        return { replies: [], end: `no connection: ${(e as Error).message}`, message: (e as Error).message, transcript };
+      }
+      return readReplies(protocol, transport, transcript);
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const EXPECTED_ENDS = new Set(['closed', 'line-too-long', 'response-too-large']);
@@ -110,6 +152,21 @@ export async function checkReplyParser(protocol: Protocol, whole: Buffer, chunks
   if (differs >= 0 || once.replies.length !== split.replies.length) {
     throw new Error(`chunk boundaries changed reply ${differs >= 0 ? differs : once.replies.length}: ${once.replies[differs] ?? '(none)'} vs ${split.replies[differs] ?? '(none)'}`);
   }
+}
+
+/**
+ * The same over a real TCP connection on loopback (where the kernel may merge or split the chunks): ends
+ * as expected and reads what the in-memory server's single chunk reads. Scripts stay within the
+ * transport's cap on unread data, which a merged read could otherwise pass.
+ */
+export async function checkReplyParserOverSocket(server: ReplayServer, protocol: Protocol, script: Buffer, how: number[] | 'every-byte'): Promise<void> {
+  const whole = script.subarray(0, FUZZ_LIMITS.maxResponseBytes + FUZZ_LIMITS.maxLineBytes);
+  const memory = await readAllReplies(protocol, [whole], FUZZ_LIMITS);
+  const socket = await server.play(chunked(whole, how));
+  if (!EXPECTED_ENDS.has(socket.end)) throw new Error(`over a socket reading ended with ${socket.end}: ${socket.message}`);
+  checkCaps(protocol, socket.transcript);
+  if (memory.end !== socket.end) throw new Error(`in memory reading ended with ${memory.end}, over a socket with ${socket.end}: ${socket.message}`);
+  if (memory.replies.join('\n') !== socket.replies.join('\n')) throw new Error(`over a socket ${socket.replies.length} replies were read, in memory ${memory.replies.length}, or they differ`);
 }
 
 /** Server lines stay under the line cap; IMAP literals (after a line ending in "}") under the response cap. */
