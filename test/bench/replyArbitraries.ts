@@ -13,7 +13,7 @@ const text = fc.oneof(
 );
 const eol = fc.constantFrom('\r\n', '\r\n', '\r\n', '\n', '\r', '', '\r\r\n', '\n\r');
 
-const imapTag = fc.oneof({ weight: 6, arbitrary: fc.constant('A001') }, { weight: 6, arbitrary: fc.constant('*') }, fc.constantFrom('a001', 'A002', '+', '', 'A0011', '* 1'));
+const imapTag = fc.oneof({ weight: 6, arbitrary: fc.constant('A001') }, { weight: 6, arbitrary: fc.constant('*') }, fc.constantFrom('a001', 'A002', 'A003', '+', '', 'A0011', '* 1'));
 const imapStatus = fc.constantFrom('OK', 'OK', 'NO', 'BAD', 'BYE', 'PREAUTH', 'ok', 'CAPABILITY', 'FETCH', 'OKAY');
 const imapCode = fc.constantFrom('', '[CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2] ', '[CAPABILITY ', '[ALERT] ', '[AUTHENTICATIONFAILED] ', '[', ']');
 /** A literal: announced count right, short, long, huge or malformed; then the bytes and the rest of the line. */
@@ -50,13 +50,20 @@ const smtpLine = fc
   .map(([code, sep, enhanced, t, e]) => `${code}${sep}${enhanced}${t}${e}`);
 /** A multi-line reply: continuations with possibly different codes, possibly never terminated. */
 const smtpMulti = fc
-  .tuple(fc.constantFrom('250', '334', '535'), fc.array(text, { maxLength: 12 }), fc.boolean(), fc.constantFrom('250', '251', '550'))
+  .tuple(fc.constantFrom('250', '334', '535'), fc.array(fc.oneof(text, fc.constantFrom('AUTH XOAUTH2 OAUTHBEARER', 'AUTH=XOAUTH2', 'AUTH', 'STARTTLS')), { maxLength: 12 }), fc.boolean(), fc.constantFrom('250', '251', '550'))
   .map(([code, lines, terminated, last]) => lines.map((l) => `${code}-${l}\r\n`).join('') + (terminated ? `${last} done\r\n` : ''));
 
 const linesOf: Record<Protocol, fc.Arbitrary<string>> = {
   imap: imapLine,
   pop3: pop3Line,
   smtp: fc.oneof(smtpLine, smtpMulti),
+};
+
+/** What a server says first, so that a login (run over the same bytes) gets past its greeting. */
+const greetings: Record<Protocol, fc.Arbitrary<string>> = {
+  imap: fc.constantFrom('* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2 AUTH=OAUTHBEARER] ready\r\n', '* OK ready\r\n', '* PREAUTH [CAPABILITY IMAP4rev1 AUTH=XOAUTH2]\r\n'),
+  pop3: fc.constantFrom('+OK ready\r\n', '+OK ready\r\n+ \r\n'),
+  smtp: fc.constantFrom('220 ready\r\n250-hi\r\n250-AUTH XOAUTH2 OAUTHBEARER\r\n250 SMTPUTF8\r\n', '220 ready\r\n'),
 };
 
 /** Scripts go past the transport's cap on unread data (response + line cap) only in chunks (see chunked). */
@@ -67,7 +74,8 @@ export function serverBytes(protocol: Protocol): fc.Arbitrary<Buffer> {
   const replies = fc.array(linesOf[protocol], { maxLength: 24 }).map((ls) => Buffer.from(ls.join(''), 'latin1'));
   return fc
     .oneof(
-      { weight: 6, arbitrary: replies },
+      { weight: 4, arbitrary: replies },
+      { weight: 2, arbitrary: fc.tuple(greetings[protocol], replies).map(([g, r]) => Buffer.concat([Buffer.from(g, 'latin1'), r])) },
       { weight: 2, arbitrary: fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a)) },
       { weight: 2, arbitrary: fc.tuple(replies, fc.uint8Array({ maxLength: 80 }), fc.nat()).map(([r, noise, at]) => spliceIn(r, Buffer.from(noise), at)) },
     )

@@ -4,6 +4,7 @@ import * as net from 'net';
 import { Duplex } from 'stream';
 import { ImapSession } from '../../src/core/protocol/imapSession';
 import { Pop3Session } from '../../src/core/protocol/pop3Session';
+import { Mechanism, SessionOutcome } from '../../src/core/protocol/session';
 import { SmtpSession } from '../../src/core/protocol/smtpSession';
 import { Transcript } from '../../src/core/protocol/transcript';
 import { LineTransport, TransportError, TransportOptions } from '../../src/core/protocol/transport';
@@ -92,6 +93,18 @@ async function readReplies(protocol: Protocol, transport: LineTransport, transcr
   }
 }
 
+/**
+ * Logs in over the scripted bytes (the server's side ignores what the client sends): the session's
+ * whole flow meets the same hostile replies. Returns how the login ended, or throws if it escaped.
+ */
+export async function loginOver(protocol: Protocol, chunks: readonly Buffer[], mechanism: Mechanism): Promise<SessionOutcome> {
+  const transport = scriptedTransport(chunks, FUZZ_LIMITS);
+  const session = protocol === 'imap' ? new ImapSession(transport, 'none', 143, 'in-memory') : protocol === 'pop3' ? new Pop3Session(transport, 'none', 110, 'in-memory') : new SmtpSession(transport, 'none', 587, 'in-memory');
+  const outcome = await session.login({ user: 'adele@contoso.com', token: 'dummy-token-for-the-fuzzer', mechanism });
+  await session.logout();
+  return outcome;
+}
+
 /** A TCP server on loopback that sends each connection the chunks given to play(), then ends it. */
 export interface ReplayServer {
   play(chunks: readonly Buffer[]): Promise<ParsedReplies>;
@@ -147,6 +160,12 @@ export async function checkReplyParser(protocol: Protocol, whole: Buffer, chunks
     checkCaps(protocol, r.transcript);
     if (protocol === 'imap') checkLogicalLines(r.replies);
   }
+  // The login flow over the same bytes: it ends in an outcome, never an exception or a hang.
+  const outcome = await loginOver(protocol, chunks, whole.length % 2 ? 'XOAUTH2' : 'OAUTHBEARER').catch((e: Error) => {
+    throw new Error(`login escaped with ${e.stack ?? e.message}`);
+  });
+  const code = outcome.failure?.transportError?.code;
+  if (code && !EXPECTED_ENDS.has(code)) throw new Error(`login ended with ${code}: ${outcome.failure?.reply}`);
   if (once.end !== split.end) throw new Error(`in ${fits ? 'one chunk' : 'chunks of the line cap'} reading ended with ${once.end}, in ${chunks.length} chunks with ${split.end}`);
   const differs = once.replies.findIndex((r, i) => r !== split.replies[i]);
   if (differs >= 0 || once.replies.length !== split.replies.length) {
