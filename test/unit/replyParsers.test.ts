@@ -85,6 +85,13 @@ describe('Reply parsers over server bytes', () => {
     });
   });
 
+  it('reads thousands of one-byte chunks as one chunk reads them (the receive queue compacts as it goes)', async () => {
+    const script = bytes(`${'* 1 EXISTS\r\n'.repeat(150)}A001 OK done\r\n250 x\r\n`);
+    await checkReplyParser('imap', script, chunked(script, 'every-byte'));
+    const r = await readAllReplies('imap', chunked(script, 'every-byte'), FUZZ_LIMITS);
+    assert.strictEqual((parsed(r)[0].lines as string[]).length, 151);
+  });
+
   for (const protocol of ['imap', 'pop3', 'smtp'] as const) {
     it(`${protocol}: a line over the cap ends in line-too-long, in one chunk or byte by byte`, async () => {
       const long = bytes(`${'x'.repeat(FUZZ_LIMITS.maxLineBytes + 1)}\r\n`);
