@@ -1,7 +1,7 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
 import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
-import { LineTransport, Security } from './transport';
+import { LineTransport, Security, TransportError } from './transport';
 
 const MAX_CHALLENGES = 3;
 
@@ -28,21 +28,31 @@ export class ImapSession implements ProtocolSession {
     return `A${String(++this.tagNumber).padStart(3, '0')}`;
   }
 
-  /** Reads one logical line: a line ending in {n} or {n+} continues after n bytes of literal. */
+  /**
+   * Reads one logical line: a line ending in {n} or {n+} continues after n bytes of literal. Only the
+   * line just read can announce a literal (a literal's own text ending in "{2}" does not), and the
+   * whole logical line stays under the response cap (no endless growth, no string past V8's limit).
+   */
   async readLogicalLine(): Promise<string> {
-    let line = await this.transport.readLine();
+    const parts = [await this.transport.readLine()];
+    let length = parts[0].length;
     for (let guard = 0; guard < 1000; guard++) {
-      const m = /\{(\d{1,12})\+?\}$/.exec(line);
-      if (!m) return line;
+      const m = /\{(\d{1,12})\+?\}$/.exec(parts[parts.length - 1]);
+      if (!m) break;
       const size = Number(m[1]);
+      // One literal over the cap is readBytes' to refuse (it says how big); here, literals that pass it together.
+      if (size <= this.transport.maxResponseBytes && length + size > this.transport.maxResponseBytes) {
+        throw new TransportError('response-too-large', `The server sent a response line with literals of more than ${this.transport.maxResponseBytes} bytes in all; the client stopped.`);
+      }
       const text = (await this.transport.readBytes(size)).toString('utf8');
       // The literal's whole text is kept for saving; no redaction pass over what can be megabytes of
       // message data (the console folds it for display).
       this.transport.transcript.add('S', text, { display: text });
       const rest = await this.transport.readLine();
-      line = line + text + rest;
+      parts.push(text, rest);
+      length += text.length + rest.length;
     }
-    return line;
+    return parts.join('');
   }
 
   /** Reads until the tagged reply for `tag` (or a continuation when `stopAtContinuation`). */

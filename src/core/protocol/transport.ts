@@ -1,6 +1,7 @@
 // One line transport for IMAP, POP3 and SMTP: TCP, implicit TLS and the STARTTLS upgrade, with SNI,
 // certificate verification on by default, connect and read timeouts, and caps on line and response size.
 import * as net from 'net';
+import { Duplex } from 'stream';
 import * as tls from 'tls';
 import { Transcript } from './transcript';
 
@@ -59,7 +60,8 @@ export class TransportError extends Error {
 const DEFAULTS = { connectTimeoutMs: 15_000, readTimeoutMs: 30_000, maxLineBytes: 64 * 1024, maxResponseBytes: 32 * 1024 * 1024 };
 
 export class LineTransport {
-  private socket: net.Socket | tls.TLSSocket;
+  /** A TCP or TLS socket, or (LineTransport.over) any connected stream. */
+  private socket: Duplex;
   /** Received bytes not read yet, as they arrived (joined only when read: no copy per chunk). */
   private readonly received = new ChunkQueue();
   private waiter: (() => void) | undefined;
@@ -69,7 +71,7 @@ export class LineTransport {
   writes = 0;
 
   private constructor(
-    socket: net.Socket | tls.TLSSocket,
+    socket: Duplex,
     private readonly options: TransportOptions & typeof DEFAULTS,
     readonly transcript: Transcript,
   ) {
@@ -77,10 +79,16 @@ export class LineTransport {
     this.attach(socket);
   }
 
+  /**
+   * A transport over a stream that is already connected, without the network: the fuzzer and the unit
+   * tests play the server in memory. Same reading, limits and timeouts as over a socket.
+   */
+  static over(stream: Duplex, transcript: Transcript, options: Partial<TransportOptions> = {}): LineTransport {
+    return new LineTransport(stream, withDefaults({ host: 'in-memory', port: 0, security: 'none', ...options }), transcript);
+  }
+
   static async connect(options: TransportOptions, transcript: Transcript): Promise<LineTransport> {
-    // Options left undefined keep their defaults.
-    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TransportOptions;
-    const opts = { ...DEFAULTS, ...given };
+    const opts = withDefaults(options);
     transcript.add('info', `Connecting to ${opts.host}:${opts.port} (${opts.security === 'tls' ? 'implicit TLS' : opts.security === 'starttls' ? 'plain, STARTTLS to follow' : 'plain, no TLS'})`);
     const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
       const s =
@@ -106,7 +114,7 @@ export class LineTransport {
     return transport;
   }
 
-  private attach(socket: net.Socket): void {
+  private attach(socket: Duplex): void {
     socket.on('data', (chunk: Buffer) => {
       this.received.push(chunk);
       if (this.received.length > this.options.maxResponseBytes + this.options.maxLineBytes) {
@@ -167,6 +175,11 @@ export class LineTransport {
     const line = raw.toString('utf8').replace(/\r$/, '');
     this.transcript.add('S', line);
     return line;
+  }
+
+  /** Largest response (or IMAP literal) accepted; a session checks what it gathers into one reply against it. */
+  get maxResponseBytes(): number {
+    return this.options.maxResponseBytes;
   }
 
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
@@ -251,12 +264,19 @@ export class LineTransport {
   }
 }
 
-/** A FIFO of received chunks: push as they arrive, find the next LF, take n bytes (one copy at most). */
+/**
+ * A FIFO of received chunks: push as they arrive, find the next LF, take n bytes (one copy at most).
+ * Linear however small the chunks: a server that trickles a line byte by byte sends thousands of them,
+ * so neither the LF search nor taking from the front may walk the whole queue again.
+ */
 class ChunkQueue {
   private chunks: Buffer[] = [];
+  /** Index of the front chunk (Array.shift would move every later chunk). */
+  private head = 0;
   length = 0;
-  /** Bytes at the front already known to hold no LF. */
-  private scanned = 0;
+  /** chunks[head..scanTo) are known to hold no LF; scannedBytes is their size. */
+  private scanTo = 0;
+  private scannedBytes = 0;
 
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
@@ -265,15 +285,12 @@ class ChunkQueue {
 
   /** Index of the first LF, or -1; never scans the same bytes twice. */
   indexOfNewline(): number {
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      if (offset + chunk.length > this.scanned) {
-        const at = chunk.indexOf(0x0a, Math.max(0, this.scanned - offset));
-        if (at >= 0) return offset + at;
-      }
-      offset += chunk.length;
+    for (; this.scanTo < this.chunks.length; this.scanTo++) {
+      const chunk = this.chunks[this.scanTo];
+      const at = chunk.indexOf(0x0a);
+      if (at >= 0) return this.scannedBytes + at;
+      this.scannedBytes += chunk.length;
     }
-    this.scanned = this.length;
     return -1;
   }
 
@@ -282,21 +299,35 @@ class ChunkQueue {
     const parts: Buffer[] = [];
     let need = n;
     while (need > 0) {
-      const head = this.chunks[0];
-      if (head.length <= need) {
-        parts.push(head);
-        this.chunks.shift();
-        need -= head.length;
+      const front = this.chunks[this.head];
+      const scanned = this.head < this.scanTo;
+      if (front.length <= need) {
+        parts.push(front);
+        need -= front.length;
+        this.head++;
+        if (scanned) this.scannedBytes -= front.length;
+        else this.scanTo = this.head;
       } else {
-        parts.push(head.subarray(0, need));
-        this.chunks[0] = head.subarray(need);
+        parts.push(front.subarray(0, need));
+        this.chunks[this.head] = front.subarray(need);
+        if (scanned) this.scannedBytes -= need;
         need = 0;
       }
     }
     this.length -= n;
-    this.scanned = Math.max(0, this.scanned - n);
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.scanTo -= this.head;
+      this.head = 0;
+    }
     return parts.length === 1 ? Buffer.from(parts[0]) : Buffer.concat(parts, n);
   }
+}
+
+/** Options left undefined keep their defaults. */
+function withDefaults(options: TransportOptions): TransportOptions & typeof DEFAULTS {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TransportOptions;
+  return { ...DEFAULTS, ...given };
 }
 
 function serverName(host: string): string | undefined {
