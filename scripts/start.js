@@ -12,12 +12,21 @@
 // Each start uses a fresh, throw-away VS Code profile (your own VS Code settings are not touched).
 const { spawnSync, spawn } = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const { findDesktopCodeCli, findDesktopVSCodeExecutable } = require('./vscode/desktop');
 
 const REPO = path.resolve(__dirname, '..');
 const READY_PREFIX = 'MAILOAUTH_SANDBOX_READY ';
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -73,7 +82,7 @@ async function startSandbox(args) {
   return { sandbox, settings: sandboxSettings(sandbox) };
 }
 
-function summary(sandbox, vscodeLine) {
+function summary(sandbox, vscodeLine, problems) {
   const line = '='.repeat(78);
   const out = [line, 'Mail OAuth Debugger sandbox — everything listens on 127.0.0.1; Ctrl-C stops it all', ''];
   if (vscodeLine) out.push(vscodeLine, '');
@@ -109,8 +118,8 @@ function summary(sandbox, vscodeLine) {
         `     then preset "Sandbox IMAP as ${sandbox.otherUser}", Connect → refused, and the verdict says why.`,
       );
     }
-    for (const p of sandbox.problems) out.push('', `!! ${p.part}: ${p.message}`, `   What to do: ${p.fix}`);
   }
+  for (const p of [...((sandbox && sandbox.problems) || []), ...problems]) out.push('', `!! ${p.part}: ${p.message}`, `   What to do: ${p.fix}`);
   out.push(line);
   return out.join('\n');
 }
@@ -198,6 +207,10 @@ async function main() {
 
   const ready = { sandbox: sandbox && { ...sandbox, stop: undefined }, settings, workspace, pid: process.pid };
   let vscodeLine = '';
+  const problems = []; // parts of VS Code that did not start (the sandbox keeps its own)
+  let server = null; // code-server
+  let logFile = '';
+  let keepLog = false; // code-server's log is kept only when it fails
   const code = args.codeServer || !args.vscode ? null : findDesktopCodeCli();
   if (args.vscode && code) {
     const desktop = openDesktop(code, workspace, settings);
@@ -212,36 +225,38 @@ async function main() {
     console.log('== preparing code-server (installed once into ~/.cache/mail-oauth-debugger)');
     const tools = ensureCodeServer();
     const logDir = path.join(REPO, '.test-results/start');
-    const logFile = path.join(logDir, `code-server-${process.pid}.log`);
+    logFile = path.join(logDir, `code-server-${process.pid}.log`);
     fs.mkdirSync(logDir, { recursive: true });
-    let keepLog = false; // kept only when code-server fails
-    let server;
-    try {
-      server = await startCodeServer({ ...tools, port: args.port || undefined, workspace, extensionDevelopmentPath: REPO, browser: false, logFile, settings, handleSignals: false });
-    } catch (err) {
-      keepLog = true;
-      await stopAll();
-      throw new Error(`VS Code (code-server) did not start: ${err.message}\nWhat to do: ${/EADDRINUSE|in use/i.test(err.message) ? 'choose another --port, or' : ''} see the log above; run npm start again.`);
-    }
-    stops.push(() => server.stop());
     process.on('exit', () => keepLog || fs.rmSync(logFile, { force: true }));
+    if (args.port && !(await portFree(args.port))) {
+      problems.push({ part: 'VS Code (code-server)', message: `port ${args.port} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${args.port}'\` shows which), or start with another --port (or none: a free one is chosen). The sandbox runs without it.` });
+    } else {
+      try {
+        server = await startCodeServer({ ...tools, port: args.port || undefined, workspace, extensionDevelopmentPath: REPO, browser: false, logFile, settings, handleSignals: false });
+      } catch (err) {
+        keepLog = true;
+        problems.push({ part: 'VS Code (code-server)', message: `it did not start: ${err.message.split('\n')[0]}`, fix: `See its log (${logFile}); run npm start again. The sandbox runs without it.` });
+      }
+    }
+  }
+  if (server) {
+    stops.push(() => server.stop());
     vscodeLine = [
       `  VS Code            ${server.url}`,
       '                     ↑ open this in your browser (code-server: VS Code with the extension in development mode)',
       `                     folder ${workspace}; log ${logFile}`,
       `                     After changing the code: \`npm run build\`, then "Developer: Reload Window".`,
     ].join('\n');
-    ready.vscode = { kind: 'code-server', url: server.url, port: server.port, pid: server.child.pid };
+    ready.vscode = { kind: 'code-server', url: server.url, port: server.port, pid: server.child.pid, logFile };
     server.child.on('exit', async (status, signal) => {
       if (stopping) return;
       keepLog = true;
-      console.error(`code-server exited (${status ?? signal}); see ${server.logFile}. Stopping the rest.`);
-      await stopAll();
-      process.exit(1);
+      console.error(`code-server exited (${status ?? signal}); see ${server.logFile}. The sandbox keeps running until Ctrl-C; start again for a new VS Code.`);
     });
   }
 
-  console.log(`\n${summary(sandbox, vscodeLine)}`);
+  ready.problems = [...((sandbox && sandbox.problems) || []), ...problems];
+  console.log(`\n${summary(sandbox, vscodeLine, problems)}`);
   if (args.headless) console.log(READY_PREFIX + JSON.stringify(ready));
   if (!args.vscode && !sandbox) process.exit(0);
 }

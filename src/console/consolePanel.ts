@@ -3,6 +3,7 @@
 // actions, and saves the transcript. Restored after a reload by a serializer (the session is not).
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { CustomPreset, parseCustomPresets } from '../core/presets/customPresets';
 import { PRESETS, defaultPort, presetById } from '../core/presets/presets';
 import { probe } from '../core/protocol/probe';
 import { ProtocolSession } from '../core/protocol/session';
@@ -41,7 +42,20 @@ const ACTION_COMMANDS: Record<string, string> = {
   'pop3.top': 'TOP 1 0',
 };
 
-export function defaultForm(): ConsoleForm {
+/** The presets of the mailOAuth.console.customPresets setting; skipped entries are named in the output channel. */
+function customPresets(): CustomPreset[] {
+  const { presets, problems } = parseCustomPresets(vscode.workspace.getConfiguration('mailOAuth.console').get('customPresets'));
+  for (const p of problems) output().warn(`Protocol console: ${p}`);
+  return presets;
+}
+
+/** The form a new console starts with: the first custom preset if there is one (npm start's sandbox), else Microsoft 365. */
+export function defaultForm(custom: CustomPreset[] = []): ConsoleForm {
+  const first = custom[0];
+  if (first) {
+    const ep = first.endpoint;
+    return { preset: first.id, protocol: first.protocol, host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: first.user ?? '', mechanism: first.mechanism ?? 'XOAUTH2', verifyCertificate: true };
+  }
   const preset = PRESETS[0];
   const ep = preset.endpoints.imap!;
   return { preset: preset.id, protocol: 'imap', host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: '', mechanism: 'XOAUTH2', verifyCertificate: true };
@@ -51,7 +65,7 @@ export class ConsolePanel {
   private static current: ConsolePanel | undefined;
   private session: ProtocolSession | undefined;
   private transcript = new Transcript();
-  private form: ConsoleForm = defaultForm();
+  private form: ConsoleForm = defaultForm(customPresets());
   private busy = false;
   private pending: TranscriptLine[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
@@ -110,7 +124,8 @@ export class ConsolePanel {
     } catch {
       accounts = []; // the provider may not be registered (no client ID configured yet)
     }
-    this.post({ type: 'init', form: this.form, accounts, presets: PRESETS.map((p) => ({ id: p.id, label: p.label })) });
+    const presets = [...customPresets(), ...PRESETS].map((p) => ({ id: p.id, label: p.label }));
+    this.post({ type: 'init', form: this.form, accounts, presets });
     this.post({ type: 'quickActions', actions: QUICK_ACTIONS[this.form.protocol] });
     this.postState();
   }
@@ -143,6 +158,14 @@ export class ConsolePanel {
         this.initialForm = undefined;
         return this.sendInit();
       case 'presetChanged': {
+        const custom = customPresets().find((p) => p.id === msg.preset);
+        if (custom) {
+          // A custom preset is one protocol's endpoint, with the user and mechanism it may name.
+          this.form.protocol = custom.protocol;
+          this.post({ type: 'quickActions', actions: QUICK_ACTIONS[custom.protocol] });
+          this.post({ type: 'fill', ...custom.endpoint, protocol: custom.protocol, user: custom.user, mechanism: custom.mechanism });
+          return;
+        }
         const preset = presetById(msg.preset);
         const ep = preset?.endpoints[msg.protocol];
         this.form.protocol = msg.protocol;
@@ -176,7 +199,8 @@ export class ConsolePanel {
       }
       return t;
     }
-    const scopes = (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
+    const custom = customPresets().find((p) => p.id === form.preset);
+    const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
     try {
       const account = form.account ? { label: form.account, id: form.account } : undefined;
       const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
