@@ -190,24 +190,22 @@ export class ConsolePanel {
     }
   }
 
-  private async token(form: ConsoleForm, pasted: string | undefined): Promise<string | undefined> {
+  /** The token to log in with, or an error message for the person. */
+  private async token(form: ConsoleForm, pasted: string | undefined): Promise<{ token: string } | { error: string }> {
     if (form.tokenSource === 'pasted') {
       const t = pasted?.trim();
-      if (!t) {
-        this.post({ type: 'error', message: 'Paste an access token, or choose a signed-in account.' });
-        return undefined;
-      }
-      return t;
+      return t ? { token: t } : { error: 'Paste an access token, or choose a signed-in account.' };
     }
     const custom = customPresets().find((p) => p.id === form.preset);
     const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
     try {
-      const account = form.account ? { label: form.account, id: form.account } : undefined;
+      // VS Code matches the account by its id: pass the provider's own account object, not just the name.
+      const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
+      if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
       const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
-      return session.accessToken;
+      return { token: session.accessToken };
     } catch (e) {
-      this.post({ type: 'error', message: `No token from the account: ${(e as Error).message}` });
-      return undefined;
+      return { error: `No token from the account: ${(e as Error).message}` };
     }
   }
 
@@ -225,12 +223,14 @@ export class ConsolePanel {
     }
     this.busy = true;
     this.postState();
-    const token = await this.token(form, pasted);
-    if (!token) {
+    const got = await this.token(form, pasted);
+    if ('error' in got) {
       this.busy = false;
       this.postState();
+      this.post({ type: 'error', message: got.error }); // after the state, which would overwrite the status line
       return;
     }
+    const token = got.token;
     this.transcript = new Transcript();
     this.transcript.onEntry((e) => this.queue(e));
     const result = await probe(
@@ -254,7 +254,8 @@ export class ConsolePanel {
       cause: v.cause,
       fix: v.fix,
       docs: v.findings.flatMap((f) => f.docs).slice(0, 4),
-      tokenProblems: v.tokenProblems.map((p) => ({ severity: p.severity, message: p.message })),
+      // A problem that already is the cause is not repeated below it.
+      tokenProblems: v.tokenProblems.filter((p) => !v.cause?.includes(p.message)).map((p) => ({ severity: p.severity, message: p.message })),
     };
     this.flush();
     this.post({ type: 'verdict', verdict });
