@@ -73,6 +73,24 @@ function sampleWorkspace() {
   return workspace;
 }
 
+// Run as `node -e SANDBOX_WATCHDOG parentPid dovecotPid dir...`: if npm start dies without stopping the sandbox
+// (SIGKILL, a crash), end Dovecot and remove the temp folders (the provider and the sink die with the process).
+const SANDBOX_WATCHDOG = `
+const [parent, dovecot, ...dirs] = process.argv.slice(1);
+setInterval(() => {
+  try { process.kill(Number(parent), 0); return; } catch {}
+  try { if (Number(dovecot)) process.kill(Number(dovecot), 'SIGTERM'); } catch {}
+  for (const d of dirs) try { require('fs').rmSync(d, { recursive: true, force: true }); } catch {}
+  process.exit(0);
+}, 2000);`;
+
+function watchSandbox(sandbox) {
+  const dirs = [sandbox.dir, sandbox.dovecot ? path.dirname(sandbox.dovecot.logFile) : ''].filter(Boolean);
+  const child = spawn(process.execPath, ['-e', SANDBOX_WATCHDOG, String(process.pid), String((sandbox.dovecot && sandbox.dovecot.pid) || 0), ...dirs], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return () => child.kill();
+}
+
 async function startSandbox(args) {
   // oidc-provider warns about its in-memory store and the Node version at import: fine for a sandbox.
   const warn = console.warn;
@@ -202,7 +220,11 @@ async function main() {
   if (args.sandbox) {
     console.log('== starting the sandbox (identity provider, SMTP sink, Dovecot)');
     ({ sandbox, settings } = await startSandbox(args));
-    stops.push(() => sandbox.stop());
+    const unwatch = watchSandbox(sandbox);
+    stops.push(async () => {
+      await sandbox.stop();
+      unwatch();
+    });
   }
 
   const ready = { sandbox: sandbox && { ...sandbox, stop: undefined }, settings, workspace, pid: process.pid };
