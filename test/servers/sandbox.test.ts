@@ -2,13 +2,14 @@
 // browser): every part answers, MSAL gets a token from the sandbox's provider with the settings written for
 // the extension, the console's engine logs in with it through the sandbox presets (and the failing preset is
 // refused and explained), and Ctrl-C leaves no process and no listening port behind. A second start with a
-// busy port says which part and what to do, and starts the rest.
+// busy port, or a machine without Dovecot, says which part and what to do, and starts the rest.
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import { PublicClientApplication } from '@azure/msal-node';
 import { MsalNetworkClient } from '../../src/auth/networkClient';
@@ -264,6 +265,32 @@ describe('npm start: the sandbox, started headless as npm start does', function 
       assert.strictEqual(await portOpen(sandbox.dovecot.ports.imap), false);
     } finally {
       blocker.close();
+    }
+  });
+
+  it('without Dovecot installed, says how to install it and starts the identity provider and the SMTP sink', async () => {
+    // A PATH on which only openssl (for the certificates) is found: as on a machine without Dovecot's packages.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-nodovecot-'));
+    const openssl = execFileSync('sh', ['-c', 'command -v openssl'], { encoding: 'utf8' }).trim();
+    fs.symlinkSync(openssl, path.join(bin, 'openssl'));
+    const savedPath = process.env.PATH;
+    process.env.PATH = bin;
+    let sandbox;
+    try {
+      sandbox = await startSandbox();
+    } finally {
+      process.env.PATH = savedPath;
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+    try {
+      assert.deepStrictEqual(sandbox.problems.map((p) => p.part), ['Dovecot']);
+      assert.match(sandbox.problems[0]!.message, /Dovecot is not installed/);
+      assert.match(sandbox.problems[0]!.fix, /apt-get install dovecot-imapd dovecot-pop3d dovecot-submissiond/);
+      assert.deepStrictEqual([sandbox.dovecot, sandbox.presets], [undefined, []]);
+      assert.strictEqual((await get(sandbox.idp!.discoveryUrl, fs.readFileSync(sandbox.caPath, 'utf8'))).status, 200);
+      assert.match(await greeting(sandbox.smtpSink!.port), /^220 /);
+    } finally {
+      await sandbox.stop();
     }
   });
 
