@@ -245,12 +245,19 @@ async function main() {
   } else if (args.vscode) {
     const { ensureCodeServer, startCodeServer } = require('./vscode/codeServer');
     console.log('== preparing code-server (installed once into ~/.cache/mail-oauth-debugger)');
-    const tools = ensureCodeServer();
+    let tools = null;
+    try {
+      tools = ensureCodeServer();
+    } catch (err) {
+      problems.push({ part: 'VS Code (code-server)', message: `it could not be installed: ${String(err.message).split('\n')[0]}`, fix: 'See the messages above: scripts/ensure-code-server.sh needs the npm registry (and, for Chromium, Debian packages as root). Run npm start again once that works; the sandbox runs without it.' });
+    }
     const logDir = path.join(REPO, '.test-results/start');
     logFile = path.join(logDir, `code-server-${process.pid}.log`);
     fs.mkdirSync(logDir, { recursive: true });
     process.on('exit', () => keepLog || fs.rmSync(logFile, { force: true }));
-    if (args.port && !(await portFree(args.port))) {
+    if (!tools) {
+      // reported above
+    } else if (args.port && !(await portFree(args.port))) {
       problems.push({ part: 'VS Code (code-server)', message: `port ${args.port} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${args.port}'\` shows which), or start with another --port (or none: a free one is chosen). The sandbox runs without it.` });
     } else {
       try {
@@ -284,6 +291,7 @@ async function main() {
 }
 
 main().catch((err) => {
+  // The sandbox's watchdog ends Dovecot and removes its folders if it was already running.
   console.error(err.message || err);
   process.exit(1);
 });
