@@ -43,6 +43,8 @@ const targets = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(version) },
   },
+  // The local sandbox of `npm start` (test servers kept running); not part of the .vsix.
+  { ...common, entryPoints: ['test/sandbox/sandbox.ts'], outfile: 'dist/sandbox.js', packages: 'external' },
 ];
 
 async function main() {

@@ -1,17 +1,32 @@
-// `npm start`: opens the extension (in development mode, from this folder) in a real VS Code — the
-// desktop one when `code` is installed, otherwise code-server served on http://127.0.0.1:PORT.
+// `npm start`: builds, starts the local sandbox (test OpenID provider, Dovecot IMAP/POP3/SMTP, SMTP sink; see
+// test/sandbox/sandbox.ts) and opens the extension, preconfigured for it, in a real VS Code — the desktop one
+// when `code` is installed, otherwise code-server on http://127.0.0.1:PORT. Ctrl-C stops everything.
 //
-// Usage: npm start [-- [--code-server] [--port N] [FOLDER]]
-//   FOLDER defaults to a copy of test/fixtures/workspace in the temp folder (kept between starts).
-//   --port (or MAILOAUTH_PORT) fixes the port; otherwise a free one is chosen, so several starts can run.
-// code-server keeps running until Ctrl-C; each start uses a fresh, throw-away VS Code profile.
+// Usage: npm start [-- [--code-server] [--headless] [--port N] [--idp-port N] [--no-sandbox] [--no-vscode] [FOLDER]]
+//   FOLDER        defaults to a copy of test/fixtures/workspace (plus the seed transcripts) in the temp folder
+//   --code-server use code-server even when desktop VS Code is installed (also MAILOAUTH_USE_CODE_SERVER=1)
+//   --headless    for tests and CI: code-server, and once everything runs one line
+//                 `MAILOAUTH_SANDBOX_READY {json}` with the URLs, ports and process IDs
+//   --port N      code-server's port (or MAILOAUTH_PORT); --idp-port N the identity provider's; default: free ones
+//   --no-sandbox  only VS Code, as before the sandbox; --no-vscode only the sandbox
+// Each start uses a fresh, throw-away VS Code profile (your own VS Code settings are not touched).
 const { spawnSync, spawn } = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
-const { findDesktopCodeCli } = require('./vscode/desktop');
+const { findDesktopCodeCli, findDesktopVSCodeExecutable } = require('./vscode/desktop');
 
 const REPO = path.resolve(__dirname, '..');
+const READY_PREFIX = 'MAILOAUTH_SANDBOX_READY ';
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -22,14 +37,144 @@ function run(cmd, args) {
 }
 
 function parseArgs(argv) {
-  const args = { codeServer: process.env.MAILOAUTH_USE_CODE_SERVER === '1', port: Number(process.env.MAILOAUTH_PORT) || 0, folder: '' };
+  const args = {
+    codeServer: process.env.MAILOAUTH_USE_CODE_SERVER === '1',
+    port: Number(process.env.MAILOAUTH_PORT) || 0,
+    idpPort: 0,
+    headless: false,
+    sandbox: true,
+    vscode: true,
+    folder: '',
+  };
+  const number = (i) => {
+    const n = Number(argv[i]);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${argv[i - 1]} takes a port number (0–65535), not ${argv[i] ?? 'nothing'}`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--code-server') args.codeServer = true;
-    else if (argv[i] === '--port') args.port = Number(argv[++i]);
-    else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]}`);
-    else args.folder = path.resolve(argv[i]);
+    const a = argv[i];
+    if (a === '--code-server') args.codeServer = true;
+    else if (a === '--headless') args.headless = args.codeServer = true;
+    else if (a === '--port') args.port = number(++i);
+    else if (a === '--idp-port') args.idpPort = number(++i);
+    else if (a === '--no-sandbox') args.sandbox = false;
+    else if (a === '--no-vscode') args.vscode = false;
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (see the top of scripts/start.js)`);
+    else args.folder = path.resolve(a);
   }
   return args;
+}
+
+/** The sample folder: the fixture workspace and the seed transcripts (auth blobs to hover over). */
+function sampleWorkspace() {
+  const workspace = path.join(os.tmpdir(), 'mail-oauth-debugger-sample');
+  fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'test/fixtures/logs/seed-transcripts.log'), path.join(workspace, 'seed-transcripts.log'));
+  return workspace;
+}
+
+// Run as `node -e SANDBOX_WATCHDOG parentPid dovecotPid dir...`: if npm start dies without stopping the sandbox
+// (SIGKILL, a crash), end Dovecot and remove the temp folders (the provider and the sink die with the process).
+const SANDBOX_WATCHDOG = `
+const [parent, dovecot, ...dirs] = process.argv.slice(1);
+setInterval(() => {
+  try { process.kill(Number(parent), 0); return; } catch {}
+  try { if (Number(dovecot)) process.kill(Number(dovecot), 'SIGTERM'); } catch {}
+  for (const d of dirs) try { require('fs').rmSync(d, { recursive: true, force: true }); } catch {}
+  process.exit(0);
+}, 2000);`;
+
+function watchSandbox(sandbox) {
+  const dirs = [sandbox.dir, sandbox.dovecot ? path.dirname(sandbox.dovecot.logFile) : ''].filter(Boolean);
+  const child = spawn(process.execPath, ['-e', SANDBOX_WATCHDOG, String(process.pid), String((sandbox.dovecot && sandbox.dovecot.pid) || 0), ...dirs], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return () => child.kill();
+}
+
+async function startSandbox(args) {
+  // oidc-provider warns about its in-memory store and the Node version at import: fine for a sandbox.
+  const warn = console.warn;
+  console.warn = (...a) => (/^oidc-provider WARNING/.test(String(a[0])) ? undefined : warn(...a));
+  const { startSandbox: start, sandboxSettings } = require(path.join(REPO, 'dist/sandbox.js'));
+  const sandbox = await start({ idpPort: args.idpPort || undefined });
+  return { sandbox, settings: sandboxSettings(sandbox) };
+}
+
+function summary(sandbox, vscodeLine, problems) {
+  const line = '='.repeat(78);
+  const out = [line, 'Mail OAuth Debugger sandbox — everything listens on 127.0.0.1; Ctrl-C stops it all', ''];
+  if (vscodeLine) out.push(vscodeLine, '');
+  if (sandbox) {
+    if (sandbox.idp) {
+      out.push(`  Identity provider  ${sandbox.idp.authority}`);
+      out.push(`                     (OpenID configuration: ${sandbox.idp.discoveryUrl})`);
+    }
+    if (sandbox.dovecot) {
+      const p = sandbox.dovecot.ports;
+      out.push(`  Dovecot            IMAP 127.0.0.1:${p.imap}   POP3 127.0.0.1:${p.pop3}   SMTP submission 127.0.0.1:${p.submission}   (plain text; tokens checked at the provider)`);
+    }
+    if (sandbox.smtpSink) out.push(`  SMTP sink          127.0.0.1:${sandbox.smtpSink.port} (receives what submission relays)`);
+    out.push(`  Test CA            ${sandbox.caPath}`);
+    out.push('', `Demo account: ${sandbox.user.upn} (${sandbox.user.name}); no password — the sign-in page has it filled in.`);
+    if (sandbox.idp) {
+      out.push(
+        'Your browser warns about the sign-in page\'s certificate: it is signed by the test CA above, made for this',
+        'start only. Accept the warning for 127.0.0.1 (or import that CA file). The extension trusts it already.',
+      );
+    }
+    out.push(
+      '',
+      'Try it:',
+      '  1. Sign in: the Mail OAuth icon in the activity bar → Sign in to Microsoft → IMAP. The page asks for a code',
+      '     (device code: Copy Code & Open Page, paste, Next, Continue) or opens directly (desktop); then Sign in, Continue.',
+      '  2. Encode and decode: Command Palette → "Mail OAuth: Encode XOAUTH2" (offers the signed-in token), "Mail OAuth: Decode SASL String".',
+      '  3. Hovers: open imap-session.log or seed-transcripts.log and hover over a base64 blob.',
+    );
+    if (sandbox.presets.length) {
+      out.push(
+        '  4. Console: "Mail OAuth: Open Protocol Console", preset "Sandbox IMAP", Connect → logged in and verified;',
+        `     then preset "Sandbox IMAP as ${sandbox.otherUser}", Connect → refused, and the verdict says why.`,
+      );
+    }
+  }
+  for (const p of [...((sandbox && sandbox.problems) || []), ...problems]) out.push('', `!! ${p.part}: ${p.message}`, `   What to do: ${p.fix}`);
+  out.push(line);
+  return out.join('\n');
+}
+
+/** Desktop VS Code in its own process group with a throw-away profile; stop() ends it. */
+function openDesktop(cli, workspace, settings) {
+  const { USER_SETTINGS } = require('./vscode/codeServer');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-vscode-'));
+  fs.mkdirSync(path.join(profile, 'user-data/User'), { recursive: true });
+  fs.writeFileSync(path.join(profile, 'user-data/User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  const exe = findDesktopVSCodeExecutable();
+  const vsArgs = [`--user-data-dir=${profile}/user-data`, `--extensions-dir=${profile}/extensions`, `--extensionDevelopmentPath=${REPO}`, '--disable-workspace-trust', '--new-window', workspace];
+  // The Electron binary itself stays in the foreground (the `code` CLI would hand over and return).
+  const child = exe
+    ? spawn(exe, vsArgs, { detached: true, stdio: 'ignore', env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE')) })
+    : spawn(cli, vsArgs, { stdio: 'inherit', shell: process.platform === 'win32' });
+  return {
+    child,
+    pid: child.pid,
+    line: `  VS Code            desktop (${exe || cli}), extension from ${REPO}\n                     folder ${workspace}`,
+    async stop() {
+      if (exe && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+        await new Promise((r) => setTimeout(r, 1500));
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main() {
@@ -39,60 +184,114 @@ async function main() {
     console.log('== installing dependencies');
     run('npm', [fs.existsSync(path.join(REPO, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund']);
   }
-  console.log('== building the extension');
+  if (args.sandbox) {
+    console.log('== checking Dovecot (installed from Debian when missing and running as root)');
+    const r = spawnSync('bash', [path.join(REPO, 'scripts/ensure-dovecot.sh')], { cwd: REPO, stdio: 'inherit' });
+    if (r.status !== 0) console.log('   (continuing without installing it: the sandbox says what to do below)');
+  }
+  console.log('== building the extension and the sandbox');
   run(process.execPath, ['esbuild.js']);
 
-  let workspace = args.folder;
-  if (!workspace) {
-    workspace = path.join(os.tmpdir(), 'mail-oauth-debugger-sample');
-    if (!fs.existsSync(workspace)) fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const workspace = args.folder || sampleWorkspace();
+  const stops = []; // run in reverse order on Ctrl-C
+  let stopping = null;
+  const stopAll = async (why) => {
+    if (stopping) return stopping;
+    stopping = (async () => {
+      if (why) process.stderr.write(`\n${why}: stopping ${args.sandbox ? 'the sandbox and ' : ''}VS Code...\n`);
+      for (const stop of stops.reverse()) await stop().catch((e) => console.error(`while stopping: ${e.message}`));
+      process.stderr.write('Stopped; nothing is left running.\n');
+    })();
+    return stopping;
+  };
+  let signals = 0;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (++signals > 1) {
+        process.stderr.write('Second interrupt: exiting now.\n');
+        process.exit(130);
+      }
+      stopAll(sig).then(() => process.exit(0));
+    });
   }
 
-  const code = args.codeServer ? null : findDesktopCodeCli();
-  if (code) {
-    console.log(`== opening desktop VS Code (${code}) with the extension from ${REPO}`);
-    // The desktop CLI hands over to the VS Code app and returns.
-    const child = spawn(code, [`--extensionDevelopmentPath=${REPO}`, workspace], { stdio: 'inherit', shell: process.platform === 'win32' });
-    child.on('exit', (status) => process.exit(status ?? 1));
-    return;
+  let sandbox = null;
+  let settings = {};
+  if (args.sandbox) {
+    console.log('== starting the sandbox (identity provider, SMTP sink, Dovecot)');
+    ({ sandbox, settings } = await startSandbox(args));
+    const unwatch = watchSandbox(sandbox);
+    stops.push(async () => {
+      await sandbox.stop();
+      unwatch();
+    });
   }
 
-  const { ensureCodeServer, startCodeServer } = require('./vscode/codeServer');
-  console.log('== preparing code-server (installed once into ~/.cache/mail-oauth-debugger)');
-  const tools = ensureCodeServer();
-  const logDir = path.join(REPO, '.test-results/start');
-  const logFile = path.join(logDir, `code-server-${process.pid}.log`);
-  fs.mkdirSync(logDir, { recursive: true });
-  let keepLog = false; // kept only when code-server fails
-  const server = await startCodeServer({
-    ...tools,
-    port: args.port || undefined,
-    workspace,
-    extensionDevelopmentPath: REPO,
-    browser: false,
-    logFile,
-  }).catch((err) => {
-    keepLog = true;
-    throw err;
-  });
-  process.on('exit', () => keepLog || fs.rmSync(logFile, { force: true }));
-  const line = '='.repeat(72);
-  console.log(`\n${line}\nVS Code (code-server) with Mail OAuth Debugger in development mode — open:\n\n  ${server.url}\n`);
-  console.log(`Folder: ${workspace}`);
-  console.log(`Log:    ${server.logFile}`);
-  console.log(`After changing the code: run \`npm run build\`, then "Developer: Reload Window" in VS Code.`);
-  console.log(`Listening on 127.0.0.1 only (forward port ${server.port} to reach it from elsewhere). Ctrl-C stops it.\n${line}`);
+  const ready = { sandbox: sandbox && { ...sandbox, stop: undefined }, settings, workspace, pid: process.pid };
+  let vscodeLine = '';
+  const problems = []; // parts of VS Code that did not start (the sandbox keeps its own)
+  let server = null; // code-server
+  let logFile = '';
+  let keepLog = false; // code-server's log is kept only when it fails
+  const code = args.codeServer || !args.vscode ? null : findDesktopCodeCli();
+  if (args.vscode && code) {
+    const desktop = openDesktop(code, workspace, settings);
+    stops.push(() => desktop.stop());
+    vscodeLine = desktop.line;
+    ready.vscode = { kind: 'desktop', pid: desktop.pid };
+    desktop.child.on('exit', () => {
+      if (!stopping) console.log('VS Code was closed; the sandbox keeps running until Ctrl-C.');
+    });
+  } else if (args.vscode) {
+    const { ensureCodeServer, startCodeServer } = require('./vscode/codeServer');
+    console.log('== preparing code-server (installed once into ~/.cache/mail-oauth-debugger)');
+    let tools = null;
+    try {
+      tools = ensureCodeServer();
+    } catch (err) {
+      problems.push({ part: 'VS Code (code-server)', message: `it could not be installed: ${String(err.message).split('\n')[0]}`, fix: 'See the messages above: scripts/ensure-code-server.sh needs the npm registry (and, for Chromium, Debian packages as root). Run npm start again once that works; the sandbox runs without it.' });
+    }
+    const logDir = path.join(REPO, '.test-results/start');
+    logFile = path.join(logDir, `code-server-${process.pid}.log`);
+    fs.mkdirSync(logDir, { recursive: true });
+    process.on('exit', () => keepLog || fs.rmSync(logFile, { force: true }));
+    if (!tools) {
+      // reported above
+    } else if (args.port && !(await portFree(args.port))) {
+      problems.push({ part: 'VS Code (code-server)', message: `port ${args.port} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${args.port}'\` shows which), or start with another --port (or none: a free one is chosen). The sandbox runs without it.` });
+    } else {
+      try {
+        server = await startCodeServer({ ...tools, port: args.port || undefined, workspace, extensionDevelopmentPath: REPO, browser: false, logFile, settings, handleSignals: false });
+      } catch (err) {
+        keepLog = true;
+        problems.push({ part: 'VS Code (code-server)', message: `it did not start: ${err.message.split('\n')[0]}`, fix: `See its log (${logFile}); run npm start again. The sandbox runs without it.` });
+      }
+    }
+  }
+  if (server) {
+    stops.push(() => server.stop());
+    vscodeLine = [
+      `  VS Code            ${server.url}`,
+      '                     ↑ open this in your browser (code-server: VS Code with the extension in development mode)',
+      `                     folder ${workspace}; log ${logFile}`,
+      `                     After changing the code: \`npm run build\`, then "Developer: Reload Window".`,
+    ].join('\n');
+    ready.vscode = { kind: 'code-server', url: server.url, port: server.port, pid: server.child.pid, logFile };
+    server.child.on('exit', async (status, signal) => {
+      if (stopping) return;
+      keepLog = true;
+      console.error(`code-server exited (${status ?? signal}); see ${server.logFile}. The sandbox keeps running until Ctrl-C; start again for a new VS Code.`);
+    });
+  }
 
-  server.child.on('exit', async (status, signal) => {
-    if (server.stopping) return; // Ctrl-C
-    keepLog = true;
-    console.error(`code-server exited (${status ?? signal}); see ${server.logFile}`);
-    await server.stop();
-    process.exit(1);
-  });
+  ready.problems = [...((sandbox && sandbox.problems) || []), ...problems];
+  console.log(`\n${summary(sandbox, vscodeLine, problems)}`);
+  if (args.headless) console.log(READY_PREFIX + JSON.stringify(ready));
+  if (!args.vscode && !sandbox) process.exit(0);
 }
 
 main().catch((err) => {
+  // The sandbox's watchdog ends Dovecot and removes its folders if it was already running.
   console.error(err.message || err);
   process.exit(1);
 });

@@ -270,6 +270,10 @@
         el('host').value = msg.host;
         el('port').value = String(msg.port);
         el('security').value = msg.security;
+        // A custom preset (settings) also sets its protocol, and the user and mechanism it names.
+        if (msg.protocol) el('protocol').value = msg.protocol;
+        if (msg.user) el('user').value = msg.user;
+        if (msg.mechanism) el('mechanism').value = msg.mechanism;
         persist();
         break;
       case 'transcript':

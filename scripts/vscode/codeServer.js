@@ -60,13 +60,14 @@ function tail(file, lines = 40) {
 // Everything started here, so that Ctrl-C, a crash or process.exit never leaves code-server running.
 const running = new Set();
 let handlersInstalled = false;
-function installCleanupHandlers() {
+function installCleanupHandlers(signals) {
   if (handlersInstalled) return;
   handlersInstalled = true;
   // Last resort, synchronous: kill process groups and remove temp dirs (the browser is killed by Playwright).
   process.on('exit', () => {
     for (const s of running) s.killSync();
   });
+  if (!signals) return; // the caller handles Ctrl-C (npm start stops its sandbox too)
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(sig, async () => {
       process.stderr.write(`\n${sig}: stopping code-server...\n`);
@@ -126,18 +127,25 @@ function recordOpenedUrls(context, mainPage, file, log) {
  * Starts code-server and (unless browser === false) a headless Chromium page on it.
  * options: { node, entry, chromium, workspace, extensionDevelopmentPath, extensionTestsPath?,
  *            env?: extra environment (reaches the extension host), logFile, browser?: boolean, port?,
- *            openedUrlsFile?: where to record the URLs that new browser tabs open (openExternal) }
+ *            openedUrlsFile?: where to record the URLs that new browser tabs open (openExternal),
+ *            settings?: extra settings for the profile (written as User and as Machine settings, since
+ *            machine-scoped settings count only as Machine settings in code-server's remote window),
+ *            handleSignals?: false when the caller stops code-server on Ctrl-C itself }
  * Returns { url, port, page, context, child, logFile, stop() }.
  */
 async function startCodeServer(options) {
-  installCleanupHandlers();
+  installCleanupHandlers(options.handleSignals !== false);
   const port = options.port || (await freePort());
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-code-server-'));
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  if (options.settings) {
+    fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'Machine/settings.json'), JSON.stringify(options.settings, null, 2));
+  }
 
   const logFile = options.logFile || path.join(tmp, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -293,4 +301,4 @@ async function startCodeServer(options) {
   }
 }
 
-module.exports = { ensureCodeServer, startCodeServer, tail, REPO };
+module.exports = { ensureCodeServer, startCodeServer, tail, REPO, USER_SETTINGS };

@@ -3,6 +3,7 @@
 // actions, and saves the transcript. Restored after a reload by a serializer (the session is not).
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { CustomPreset, parseCustomPresets } from '../core/presets/customPresets';
 import { PRESETS, defaultPort, presetById } from '../core/presets/presets';
 import { probe } from '../core/protocol/probe';
 import { ProtocolSession } from '../core/protocol/session';
@@ -42,7 +43,20 @@ const ACTION_COMMANDS: Record<string, string> = {
   'pop3.top': 'TOP 1 0',
 };
 
-export function defaultForm(): ConsoleForm {
+/** The presets of the mailOAuth.console.customPresets setting; skipped entries are named in the output channel. */
+function customPresets(): CustomPreset[] {
+  const { presets, problems } = parseCustomPresets(vscode.workspace.getConfiguration('mailOAuth.console').get('customPresets'));
+  for (const p of problems) output().warn(`Protocol console: ${p}`);
+  return presets;
+}
+
+/** The form a new console starts with: the first custom preset if there is one (npm start's sandbox), else Microsoft 365. */
+export function defaultForm(custom: CustomPreset[] = []): ConsoleForm {
+  const first = custom[0];
+  if (first) {
+    const ep = first.endpoint;
+    return { preset: first.id, protocol: first.protocol, host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: first.user ?? '', mechanism: first.mechanism ?? 'XOAUTH2', verifyCertificate: true };
+  }
   const preset = PRESETS[0];
   const ep = preset.endpoints.imap!;
   return { preset: preset.id, protocol: 'imap', host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: '', mechanism: 'XOAUTH2', verifyCertificate: true };
@@ -52,7 +66,7 @@ export class ConsolePanel {
   private static current: ConsolePanel | undefined;
   private session: ProtocolSession | undefined;
   private transcript = new Transcript();
-  private form: ConsoleForm = defaultForm();
+  private form: ConsoleForm = defaultForm(customPresets());
   private busy = false;
   private pending: TranscriptLine[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
@@ -111,7 +125,8 @@ export class ConsolePanel {
     } catch {
       accounts = []; // the provider may not be registered (no client ID configured yet)
     }
-    this.post({ type: 'init', form: this.form, accounts, presets: PRESETS.map((p) => ({ id: p.id, label: p.label })) });
+    const presets = [...customPresets(), ...PRESETS].map((p) => ({ id: p.id, label: p.label }));
+    this.post({ type: 'init', form: this.form, accounts, presets });
     this.post({ type: 'quickActions', actions: QUICK_ACTIONS[this.form.protocol] });
     this.postState();
   }
@@ -144,6 +159,14 @@ export class ConsolePanel {
         this.initialForm = undefined;
         return this.sendInit();
       case 'presetChanged': {
+        const custom = customPresets().find((p) => p.id === msg.preset);
+        if (custom) {
+          // A custom preset is one protocol's endpoint, with the user and mechanism it may name.
+          this.form.protocol = custom.protocol;
+          this.post({ type: 'quickActions', actions: QUICK_ACTIONS[custom.protocol] });
+          this.post({ type: 'fill', ...custom.endpoint, protocol: custom.protocol, user: custom.user, mechanism: custom.mechanism });
+          return;
+        }
         const preset = presetById(msg.preset);
         const ep = preset?.endpoints[msg.protocol];
         this.form.protocol = msg.protocol;
@@ -168,23 +191,22 @@ export class ConsolePanel {
     }
   }
 
-  private async token(form: ConsoleForm, pasted: string | undefined): Promise<string | undefined> {
+  /** The token to log in with, or an error message for the person. */
+  private async token(form: ConsoleForm, pasted: string | undefined): Promise<{ token: string } | { error: string }> {
     if (form.tokenSource === 'pasted') {
       const t = pasted?.trim();
-      if (!t) {
-        this.post({ type: 'error', message: 'Paste an access token, or choose a signed-in account.' });
-        return undefined;
-      }
-      return t;
+      return t ? { token: t } : { error: 'Paste an access token, or choose a signed-in account.' };
     }
-    const scopes = (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
+    const custom = customPresets().find((p) => p.id === form.preset);
+    const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
     try {
-      const account = form.account ? { label: form.account, id: form.account } : undefined;
+      // VS Code matches the account by its id: pass the provider's own account object, not just the name.
+      const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
+      if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
       const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
-      return session.accessToken;
+      return { token: session.accessToken };
     } catch (e) {
-      this.post({ type: 'error', message: `No token from the account: ${(e as Error).message}` });
-      return undefined;
+      return { error: `No token from the account: ${(e as Error).message}` };
     }
   }
 
@@ -202,12 +224,14 @@ export class ConsolePanel {
     }
     this.busy = true;
     this.postState();
-    const token = await this.token(form, pasted);
-    if (!token) {
+    const got = await this.token(form, pasted);
+    if ('error' in got) {
       this.busy = false;
       this.postState();
+      this.post({ type: 'error', message: got.error }); // after the state, which would overwrite the status line
       return;
     }
+    const token = got.token;
     this.transcript = new Transcript();
     this.transcript.onEntry((e) => this.queue(e));
     const result = await probe(
@@ -231,7 +255,8 @@ export class ConsolePanel {
       cause: v.cause,
       fix: v.fix,
       docs: v.findings.flatMap((f) => f.docs).slice(0, 4),
-      tokenProblems: v.tokenProblems.map((p) => ({ severity: p.severity, message: p.message })),
+      // A problem that already is the cause is not repeated below it.
+      tokenProblems: v.tokenProblems.filter((p) => !v.cause?.includes(p.message)).map((p) => ({ severity: p.severity, message: p.message })),
     };
     this.flush();
     this.post({ type: 'verdict', verdict });

@@ -50,7 +50,7 @@ export interface VerdictView {
 
 export type ToWebview =
   | { type: 'init'; form: ConsoleForm; accounts: string[]; presets: { id: string; label: string }[] }
-  | { type: 'fill'; host: string; port: number; security: SecurityName }
+  | { type: 'fill'; host: string; port: number; security: SecurityName; protocol?: ProtocolName; user?: string; mechanism?: MechanismName }
   | { type: 'transcript'; lines: TranscriptLine[] }
   | { type: 'state'; connected: boolean; busy: boolean; protocol?: ProtocolName }
   | { type: 'verdict'; verdict: VerdictView }

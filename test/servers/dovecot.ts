@@ -39,6 +39,8 @@ export interface Dovecot {
   /** The HS256 key tokens must be signed with (local validation). */
   hs256Key: Buffer;
   logFile: string;
+  /** Process ID of the Dovecot master process. */
+  pid?: number;
   log(): string;
   stop(): Promise<void>;
 }
@@ -192,6 +194,7 @@ submission_relay_trusted = yes
     certificates,
     hs256Key,
     logFile,
+    pid: child.pid,
     log: () => readIfExists(logFile),
     stop: async () => {
       if (child.exitCode === null) {

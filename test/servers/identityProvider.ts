@@ -32,6 +32,8 @@ export interface IdentityProviderOptions {
   certificates: TestCertificates;
   /** Lifetime of delegated access tokens in seconds (MSAL renews tokens that have < 5 minutes left). */
   accessTokenTtl?: number;
+  /** Port on 127.0.0.1 (default 0: any free port). */
+  port?: number;
 }
 
 /**
@@ -166,7 +168,10 @@ export class IdentityProvider {
     const introspectionSecret = crypto.randomBytes(16).toString('hex');
     let idp: IdentityProvider | undefined;
     const server = https.createServer({ cert: await readFile(options.certificates.serverCert), key: await readFile(options.certificates.serverKey) });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
     const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const issuer = `${origin}/${TEST_TENANT_ID}/v2.0`;
     const signingKey = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });

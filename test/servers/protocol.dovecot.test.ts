@@ -109,6 +109,7 @@ describe('protocol engines against real Dovecot', function () {
     const r = await fresh((d, t) => probe(options('smtp', 'starttls', 'XOAUTH2', { login: { user: 'someone.else@contoso.com', token: t, mechanism: 'XOAUTH2' } }, d)));
     assert.strictEqual(r.outcome.authenticated, false);
     assert.ok(r.verdict.tokenProblems.some((p) => p.code === 'user-mismatch'), r.transcript.toLog({ reveal: false }));
+    assert.match(r.verdict.cause ?? '', /The user field \(someone\.else@contoso\.com\) is not the token's account/);
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms:\n${r.transcript.toLog({ reveal: false })}`);
   });
 

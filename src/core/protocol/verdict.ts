@@ -52,11 +52,15 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   else if (failure?.transportError) title = `The connection failed during ${STEP_LABEL[step]}.`;
   else title = `${STEP_LABEL[step][0].toUpperCase()}${STEP_LABEL[step].slice(1)} failed.`;
 
-  // The token's own problems are the most specific cause when the server refused the login.
+  // The token's own problems are the most specific cause when the server refused the login; so is a user
+  // field naming another mailbox than the token's account (a warning only, since a shared mailbox is legitimate).
+  const mismatch = step === 'authenticate' && !tokenErrors.length ? tokenProblems.find((p) => p.code === 'user-mismatch') : undefined;
   const cause =
     step === 'authenticate' && tokenErrors.length
       ? tokenErrors.map((p) => p.message).join(' ')
-      : findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
-  const fix = replyFindings[0]?.fix ?? challengeFindings[0]?.fix ?? (tokenErrors.length ? 'Fix the token problems above, then connect again.' : undefined);
+      : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
+  const fix = mismatch
+    ? `Put the token's account (${token.account}) in the user field, or sign in as ${login.user}; for a shared mailbox, give ${token.account} Full Access to it (Exchange: Add-MailboxPermission).`
+    : replyFindings[0]?.fix ?? challengeFindings[0]?.fix ?? (tokenErrors.length ? 'Fix the token problems above, then connect again.' : undefined);
   return { ok: false, title, step, cause, fix, findings, tokenProblems };
 }
