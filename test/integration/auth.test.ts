@@ -340,7 +340,10 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     assert.strictEqual((await vscode.authentication.getAccounts(PROVIDER)).length, 0);
     await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'app' });
     await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
-    await waitForViewText(/No Microsoft account is signed in/);
+    const welcome = await waitForViewText(/No Microsoft account is signed in/);
+    // The client ID is set here, so the welcome text points to the settings rather than asking for it.
+    assert.match(welcome, /with the app registration set in the sign-in settings/);
+    assert.doesNotMatch(welcome, /set the client ID/);
   });
 });
 
