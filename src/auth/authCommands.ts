@@ -129,9 +129,21 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       await provider.appOnly.setCredential(certificateCredential(fs.readFileSync(file, 'utf8')));
       void vscode.window.showInformationMessage('Certificate stored in the secret storage (the file itself is not needed any more by the extension).');
     }),
-    run('mailOAuth.removeAppCredentials', async () => {
+    run('mailOAuth.removeAppCredentials', async (args?: { confirmed?: boolean }) => {
+      const app = provider.appOnly.clientId();
+      if (!(await provider.appOnly.credential())) {
+        void vscode.window.showInformationMessage(`No client secret or certificate is stored for the app ${app}; there is nothing to remove.`);
+        return false;
+      }
+      // The secret cannot be shown again once removed, so a person is asked first (callers may pass { confirmed: true }).
+      if (args?.confirmed !== true) {
+        const remove = 'Remove';
+        const detail = 'It cannot be shown again: to get app-only tokens later, enter it again with "Set Client Secret for App-Only Tokens".';
+        if ((await vscode.window.showWarningMessage(`Remove the client secret or certificate of the app ${app} from the secret storage?`, { modal: true, detail }, remove)) !== remove) return false;
+      }
       await provider.appOnly.removeCredential();
-      void vscode.window.showInformationMessage(`The client secret or certificate of the app ${provider.appOnly.clientId()} was removed from the secret storage.`);
+      void vscode.window.showInformationMessage(`The client secret or certificate of the app ${app} was removed from the secret storage.`);
+      return true;
     }),
     run('mailOAuth.getAppOnlyToken', async () => {
       const t = await vscode.window.withProgress({ location: { viewId: ACCOUNTS_VIEW_ID }, title: 'Getting an app-only token' }, () => provider.appOnly.acquire());

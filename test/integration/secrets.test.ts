@@ -131,7 +131,7 @@ describe('Secrets stay in SecretStorage', function () {
   after(async () => {
     if (!idp) return;
     await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: ACCOUNT });
-    await vscode.commands.executeCommand('mailOAuth.removeAppCredentials');
+    await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
     await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -350,7 +350,16 @@ describe('Secrets stay in SecretStorage', function () {
   it('"Remove App-Only Credentials" removes the client secret from SecretStorage', async () => {
     const key = `mailOAuth.appCredential.${TEST_CONFIDENTIAL_CLIENT_ID}`;
     assert.ok(((await hooks.secrets.get(key)) ?? '').includes(clientSecret), 'before: the secret is stored (so the check below can fail)');
-    await vscode.commands.executeCommand('mailOAuth.removeAppCredentials');
+    // From the palette a modal asks first. VS Code refuses modals in test runs (it logs the refused dialog's
+    // text in the browser console and the call fails), so the command must not go on: the secret must stay.
+    const before = (await ui.consoleMessages('refused to show dialog')).count;
+    assert.notStrictEqual(await vscode.commands.executeCommand('mailOAuth.removeAppCredentials'), true);
+    await waitForAsync('the modal asking to remove the secret', async () =>
+      (await ui.consoleMessages('refused to show dialog', before)).lines.some((l) => /Remove the client secret or certificate of the app 66666666/.test(l)),
+    );
+    assert.ok(((await hooks.secrets.get(key)) ?? '').includes(clientSecret), 'not confirmed: the secret stays');
+    // Confirmed (what the modal's Remove button does):
+    assert.strictEqual(await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true }), true);
     assert.strictEqual(await hooks.secrets.get(key), undefined);
     for (const k of await secretKeys(hooks)) assert.ok(!((await hooks.secrets.get(k)) ?? '').includes(clientSecret), `no client secret left under ${k}`);
   });
