@@ -15,6 +15,11 @@ export interface ProbeOptions extends TransportOptions {
   login: LoginInput;
   /** Keep the session open after login (the console sends more commands); default false. */
   keepOpen?: boolean;
+  /**
+   * The whole login (greeting to the verifying command) must end within this (default 60 s): a server
+   * that keeps each read just within the read timeout, forever, must not hold the client.
+   */
+  loginTimeoutMs?: number;
 }
 
 export interface ProbeResult {
@@ -52,7 +57,19 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     return { outcome, verdict: verdictFor(outcome, options.protocol, options.login), transcript };
   }
   const session = createSession(options.protocol, transport, options);
-  const outcome = await session.login(options.login);
+  const loginTimeoutMs = options.loginTimeoutMs ?? 60_000;
+  const deadline = setTimeout(() => {
+    transport.abort(new TransportError('login-timeout', `The login did not finish within ${loginTimeoutMs / 1000} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.`));
+  }, loginTimeoutMs);
+  let outcome: SessionOutcome;
+  try {
+    outcome = await session.login(options.login);
+  } catch (e) {
+    transport.close(); // an engine defect must not leave the connection open
+    throw e;
+  } finally {
+    clearTimeout(deadline);
+  }
   const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
   if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);
   const verdict = verdictFor(outcome, options.protocol, options.login);

@@ -28,6 +28,14 @@ const STEP_LABEL: Record<Step, string> = {
   logout: 'logout',
 };
 
+/** What to do when the knowledge base has nothing more specific for a refusal at this step. */
+const STEP_FIX: Partial<Record<Step, string>> = {
+  greeting: 'The server refused the session before any command (its greeting says why): it may be overloaded or block this address. Try again later, or check host and port.',
+  starttls:
+    'The server refused to switch to TLS, and the client does not send a token in clear text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or have STARTTLS enabled on the server.',
+  capabilities: 'The server refused the capability request: check host and port, and that this port serves the chosen protocol.',
+};
+
 export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, login: LoginInput, now = new Date()): Verdict {
   const token = inspectToken(login.token, now);
   const tokenProblems = checkToken(token, { now, protocol, user: login.user }).filter((p) => p.severity !== 'info');
@@ -52,11 +60,20 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   else if (failure?.transportError) title = `The connection failed during ${STEP_LABEL[step]}.`;
   else title = `${STEP_LABEL[step][0].toUpperCase()}${STEP_LABEL[step].slice(1)} failed.`;
 
+  // The client's own account comes first where no server line explains more: a connection that broke
+  // after connecting (closed, timed out, flooded, garbage) or an exchange the client had to cancel. The
+  // knowledge base's TLS and port advice fits only failures while connecting.
+  const ownWords = failure?.byClient || (failure?.transportError !== undefined && step !== 'connect');
   // The token's own problems are the most specific cause when the server refused the login.
-  const cause =
-    step === 'authenticate' && tokenErrors.length
+  const cause = ownWords
+    ? failure!.reply
+    : step === 'authenticate' && tokenErrors.length
       ? tokenErrors.map((p) => p.message).join(' ')
       : findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
-  const fix = replyFindings[0]?.fix ?? challengeFindings[0]?.fix ?? (tokenErrors.length ? 'Fix the token problems above, then connect again.' : undefined);
+  const fix = ownWords
+    ? undefined
+    : replyFindings[0]?.fix ??
+      challengeFindings[0]?.fix ??
+      (tokenErrors.length ? 'Fix the token problems above, then connect again.' : failure && !failure.transportError ? STEP_FIX[step] : undefined);
   return { ok: false, title, step, cause, fix, findings, tokenProblems };
 }

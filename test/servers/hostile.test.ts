@@ -1,0 +1,67 @@
+// Hostile servers (issue 7): every scenario of hostileScenarios.ts against the engines, through probe()
+// as the console and `mailoauth probe` run them. Each must end before its hang detector with the
+// explained state it names (step, transport code, message text), close its sockets, leak no token into
+// the message, and let nothing unhandled escape.
+import * as assert from 'assert';
+import { Certificates, makeScenarioCertificates, runScenario, scenarios, testToken } from './hostileScenarios';
+
+describe('hostile servers: the engines end every misbehaviour with an explained state', function () {
+  this.timeout(90_000);
+  let certs: Certificates;
+  let token: string;
+  const unhandled: string[] = [];
+  const onRejection = (e: unknown) => unhandled.push(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`);
+  const onException = (e: Error) => unhandled.push(`uncaught exception: ${e.stack ?? e.message}`);
+
+  before(async () => {
+    certs = makeScenarioCertificates();
+    token = await testToken();
+    process.on('unhandledRejection', onRejection);
+    process.on('uncaughtException', onException);
+  });
+  after(() => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+  });
+
+  const all = scenarios();
+  it('covers the ten misbehaviours of issue 7 for IMAP, POP3 and SMTP', () => {
+    const kinds = new Set(all.map((s) => s.kind));
+    for (const k of [
+      'greeting never comes',
+      'endless lines',
+      'giant line',
+      'literal announcing gigabytes',
+      'connection closed during authentication',
+      'garbage and invalid UTF-8',
+      'slow trickle',
+      'TLS handshake fails',
+      'STARTTLS refused',
+      'challenge loop',
+      'reply to a command never sent',
+    ]) {
+      assert.ok(kinds.has(k), `a scenario plays "${k}"`);
+    }
+    for (const p of ['imap', 'pop3', 'smtp']) assert.ok(all.filter((s) => s.protocol === p).length >= 20, `${p} has its scenarios`);
+  });
+
+  for (const s of all) {
+    it(`${s.id}: ${s.expect.ok ? 'completes' : `ends explained (${s.expect.code ?? s.expect.step})`}`, async () => {
+      const run = await runScenario(s, certs, token);
+      assert.notStrictEqual(run.outcome, 'hung', `${s.id} did not end within ${s.timeoutMs} ms`);
+      assert.strictEqual(run.mismatch, undefined, `${s.id}: ${run.mismatch}\n  message: ${run.message}`);
+      assert.strictEqual(run.outcome, s.expect.ok ? 'ok' : 'explained');
+      assert.ok(run.socketsClosed, `${s.id}: every connection is closed at the end`);
+      assert.deepStrictEqual(run.peerErrors, [], 'the peer script itself ran without error');
+      if (!s.expect.ok) {
+        const v = run.result!.verdict;
+        assert.ok(v.title.length > 0 && !/undefined/.test(v.title), `a title: ${v.title}`);
+        assert.ok(!/\n\s+at /.test(run.message), 'no stack trace in the message');
+      }
+      // The token never appears in what the user is shown, however the session broke.
+      assert.ok(!run.message.includes(token), 'no token in the message');
+      for (const e of run.result?.transcript.entries ?? []) assert.ok(!e.display.includes(token), `no token in the transcript's display (${e.kind})`);
+      assert.deepStrictEqual(unhandled, [], 'nothing unhandled');
+    });
+  }
+});
