@@ -241,7 +241,11 @@ export class ConsolePanel {
   private async disconnect(): Promise<void> {
     const s = this.session;
     this.session = undefined;
-    if (s) {
+    if (s && this.busy) {
+      // A command is still waiting for its reply (a server that never ends it): no polite LOGOUT can
+      // interleave with it, so close at once; the waiting command ends with "closed".
+      s.transport.close();
+    } else if (s) {
       await s.logout();
       this.flush();
     }

@@ -16,8 +16,9 @@ export interface ProbeOptions extends TransportOptions {
   /** Keep the session open after login (the console sends more commands); default false. */
   keepOpen?: boolean;
   /**
-   * The whole login (greeting to the verifying command) must end within this (default 60 s): a server
-   * that keeps each read just within the read timeout, forever, must not hold the client.
+   * The whole login (greeting to the verifying command) must end within this (default 60 s, or twice a
+   * longer read timeout): a server that keeps each read just within the read timeout, forever, must not
+   * hold the client.
    */
   loginTimeoutMs?: number;
 }
@@ -57,7 +58,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     return { outcome, verdict: verdictFor(outcome, options.protocol, options.login), transcript };
   }
   const session = createSession(options.protocol, transport, options);
-  const loginTimeoutMs = options.loginTimeoutMs ?? 60_000;
+  const loginTimeoutMs = options.loginTimeoutMs ?? Math.max(60_000, 2 * (options.readTimeoutMs ?? 30_000));
   const deadline = setTimeout(() => {
     transport.abort(new TransportError('login-timeout', `The login did not finish within ${loginTimeoutMs / 1000} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.`));
   }, loginTimeoutMs);

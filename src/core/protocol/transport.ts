@@ -69,7 +69,8 @@ export class LineTransport {
   private socket: net.Socket | tls.TLSSocket;
   /** Received bytes not read yet, as they arrived (joined only when read: no copy per chunk). */
   private readonly received = new ChunkQueue();
-  private waiter: (() => void) | undefined;
+  /** Reads waiting for data (a console command and a Disconnect's LOGOUT may both wait). */
+  private waiters: (() => void)[] = [];
   private ended: TransportError | undefined;
   tls: TlsDetails | undefined;
   /** Number of client writes (each a potential round trip), for the round-trip count. */
@@ -99,6 +100,8 @@ export class LineTransport {
     // Options left undefined keep their defaults.
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TransportOptions;
     const opts = { ...DEFAULTS, ...given };
+    // A longer read timeout given on its own (`mailoauth probe --timeout`) must not be undercut.
+    if (given.replyTimeoutMs === undefined) opts.replyTimeoutMs = Math.max(DEFAULTS.replyTimeoutMs, opts.readTimeoutMs);
     transcript.add('info', `Connecting to ${opts.host}:${opts.port} (${opts.security === 'tls' ? 'implicit TLS' : opts.security === 'starttls' ? 'plain, STARTTLS to follow' : 'plain, no TLS'})`);
     const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
       const s =
@@ -177,9 +180,9 @@ export class LineTransport {
   }
 
   private wake(): void {
-    const w = this.waiter;
-    this.waiter = undefined;
-    w?.();
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
   }
 
   /** Waits until `ready()` holds, new data arrives or the read timeout passes. */
@@ -204,10 +207,10 @@ export class LineTransport {
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
-        this.waiter = () => {
+        this.waiters.push(() => {
           clearTimeout(t);
           resolve();
-        };
+        });
       });
     }
   }
