@@ -442,6 +442,38 @@ export function scenarios(): Scenario[] {
       expect: { step: 'authenticate', code: 'protocol', text: /The server sent "\\x00.*", which is not an? (IMAP response|POP3 reply|SMTP reply).*the client closed the connection/ },
     });
 
+    // A server that echoes the client's SASL response back (as a reply, and as a line that is none):
+    // the messages quote server bytes, and must never show the token.
+    add({
+      id: `${protocol}/echoes-sasl-response`,
+      protocol,
+      kind: 'garbage and invalid UTF-8',
+      security: 'none',
+      server: {},
+      script: peer({
+        onAuth: async (p, tagOrLine) => {
+          const blob = protocol === 'imap' || tagOrLine.split(' ').length < 3 ? (await p.send(protocol === 'smtp' ? '334 \r\n' : '+ \r\n'), await p.line()) : tagOrLine.split(' ')[2];
+          await p.send(protocol === 'imap' ? `${tagOrLine} NO ${blob} refused\r\n` : protocol === 'pop3' ? `-ERR ${blob} refused\r\n` : `535 5.7.8 ${blob} refused\r\n`);
+        },
+      }),
+      // IMAP and POP3: the reply quoted, redacted; SMTP: the knowledge base's entry for 535 5.7.8.
+      expect: { step: 'authenticate', text: /(NO|-ERR) dXNlcj…\S+ \(\d+ chars\) refused|authentication credentials invalid/ },
+    });
+    add({
+      id: `${protocol}/echoes-as-garbage`,
+      protocol,
+      kind: 'garbage and invalid UTF-8',
+      security: 'none',
+      server: {},
+      script: peer({
+        onAuth: async (p, tagOrLine) => {
+          const blob = protocol === 'imap' || tagOrLine.split(' ').length < 3 ? (await p.send(protocol === 'smtp' ? '334 \r\n' : '+ \r\n'), await p.line()) : tagOrLine.split(' ')[2];
+          await p.send(`${blob}\r\n`);
+        },
+      }),
+      expect: { step: 'authenticate', code: 'protocol', text: /The server sent "dXNlcj…\S* \(\d+ chars\)", which is not/ },
+    });
+
     // 7. A slow trickle: a valid greeting, one byte every 200 ms. Within the read timeout the login
     // completes; with a read timeout shorter than the trickle, it ends saying how far the line got.
     const trickled = (d: Dialogue = {}): PeerScript => {

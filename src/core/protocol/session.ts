@@ -60,7 +60,9 @@ export function challengeAnswer(mechanism: Mechanism): string {
  * the client can no longer tell which reply belongs to which command.
  */
 export function violation(transport: LineTransport, line: string, expected: string, hint = 'The server does not follow the protocol, or the port serves something else'): TransportError {
-  return transport.abort(new TransportError('protocol', `The server sent "${printable(line)}", which is not ${expected}. ${hint}; the client closed the connection.`));
+  // Redacted before it is shortened: a server may echo the client's SASL response.
+  const quoted = printable(transport.transcript.redact(line));
+  return transport.abort(new TransportError('protocol', `The server sent "${quoted}", which is not ${expected}. ${hint}; the client closed the connection.`));
 }
 
 /** What a greeting that is no greeting at all usually means. */

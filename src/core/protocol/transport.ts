@@ -257,7 +257,7 @@ export class LineTransport {
   write(line: string, options: { display?: string } = {}): void {
     if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`before the client could send ${describeCommand(line)}`) : this.ended;
     if (this.repliesOnly && this.received.length) {
-      const extra = printable(this.received.peek(80));
+      const extra = printable(this.transcript.redact(this.received.peek(4096).toString('utf8')));
       throw this.fail(new TransportError('protocol', `The server sent "${extra}" before the client sent its next command (after ${this.lastCommand ?? 'the greeting'}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.`));
     }
     this.lastCommand = describeCommand(line);
@@ -372,7 +372,14 @@ class ChunkQueue {
 
   /** Up to n bytes from the front, without removing them. */
   peek(n: number): Buffer {
-    return Buffer.concat(this.chunks.slice(0, 4)).subarray(0, n);
+    const parts: Buffer[] = [];
+    let have = 0;
+    for (const c of this.chunks) {
+      if (have >= n) break;
+      parts.push(c);
+      have += c.length;
+    }
+    return Buffer.concat(parts).subarray(0, n);
   }
 
   clear(): void {

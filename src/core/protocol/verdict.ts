@@ -5,6 +5,7 @@ import { decodeSasl } from '../sasl/decode';
 import { Problem } from '../sasl/problems';
 import { checkToken, MailProtocol } from '../token/checks';
 import { inspectToken } from '../token/inspect';
+import { redactLine } from './transcript';
 import { LoginInput, SessionOutcome, Step } from './session';
 
 export interface Verdict {
@@ -42,7 +43,8 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   if (outcome.authenticated && outcome.verified) {
     return { ok: true, title: `Authenticated with ${login.mechanism} and verified: the mailbox answers.`, findings: [], tokenProblems };
   }
-  const failure = outcome.failure;
+  // A server may echo the client's SASL response (or the token) in its reply: never show it.
+  const failure = outcome.failure && { ...outcome.failure, reply: redactLine(outcome.failure.reply, [login.token]) };
   const step = failure?.step ?? 'authenticate';
   // The decoded error challenge says most specifically why the token was refused; the final reply's entry
   // gives the fix (the challenge entries advise answering the challenge, which the engine already did).
