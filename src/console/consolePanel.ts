@@ -53,6 +53,8 @@ export class ConsolePanel {
   private transcript = new Transcript();
   private form: ConsoleForm = defaultForm();
   private busy = false;
+  /** Cancels the session being set up (Disconnect while connecting). */
+  private connecting: AbortController | undefined;
   private pending: TranscriptLine[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -200,9 +202,11 @@ export class ConsolePanel {
       return;
     }
     this.busy = true;
+    const connecting = (this.connecting = new AbortController());
     this.postState();
     const token = await this.token(form, pasted);
-    if (!token) {
+    if (!token || connecting.signal.aborted) {
+      this.connecting = undefined;
       this.busy = false;
       this.postState();
       return;
@@ -218,9 +222,11 @@ export class ConsolePanel {
         verifyCertificate: form.verifyCertificate,
         login: { user: form.user, token, mechanism: form.mechanism },
         keepOpen: true,
+        signal: connecting.signal,
       },
       this.transcript,
     );
+    this.connecting = undefined;
     this.session = result.session;
     const v = result.verdict;
     const verdict: VerdictView = {
@@ -239,6 +245,8 @@ export class ConsolePanel {
   }
 
   private async disconnect(): Promise<void> {
+    this.connecting?.abort(); // a server that keeps the login waiting: the verdict says "Cancelled"
+    this.connecting = undefined;
     const s = this.session;
     this.session = undefined;
     if (s && this.busy) {

@@ -132,6 +132,26 @@ describe('Protocol console against hostile servers', function () {
     assert.match(v, /turn certificate verification off for this session/);
   });
 
+  it('Disconnect cancels a login that a silent server keeps waiting (before any timeout)', async () => {
+    const s = scenarios().find((x) => x.id === 'imap/greeting-never')!;
+    const peer = await startHostilePeer(s.script);
+    try {
+      await fillForm('imap', peer.port, 'none');
+      await ui.webview.click('#connect');
+      await ui.webview.waitForText('#status', 'Working…');
+      await ui.webview.waitForText('#transcript', `Connecting to 127.0.0.1:${peer.port}`);
+      await ui.webview.click('#disconnect');
+      // The console's read timeout is 30 s: only the cancel can bring this verdict within 20 s.
+      const v = await ui.webview.waitForText('#verdict', 'Cancelled during the greeting.', 20_000);
+      assert.match(v, /Cause: Cancelled: the client closed the connection \(Disconnect\) while the server kept it waiting\./);
+      await ui.webview.waitForText('#status', 'Not connected');
+      assert.ok(await peer.allClosed(5000), 'the connection is closed');
+      assert.deepStrictEqual(unhandled, [], 'nothing unhandled reached the extension host');
+    } finally {
+      await peer.stop();
+    }
+  });
+
   it('after all that, a well-behaved server logs in, and Disconnect ends a command whose reply never ends', async () => {
     // One IMAP server that behaves until FETCH, which it answers with a line every 100 ms, forever.
     const peer = await startHostilePeer(

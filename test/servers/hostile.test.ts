@@ -47,6 +47,20 @@ describe('hostile servers: the engines end every misbehaviour with an explained 
     for (const p of ['imap', 'pop3', 'smtp']) assert.ok(all.filter((s) => s.protocol === p).length >= 20, `${p} has its scenarios`);
   });
 
+  // Disconnect in the console: cancelling a login that a server keeps waiting (no read timeout needed).
+  for (const [id, step] of [['imap/greeting-never', 'greeting'], ['imap/tls-silent-server', 'connect'], ['smtp/endless-slow-lines', 'capabilities']] as const) {
+    it(`${id}: a cancelled login ends at once with "Cancelled during ${step}"`, async () => {
+      const s = all.find((x) => x.id === id)!;
+      const controller = new AbortController();
+      const patient = { ...s, client: { connectTimeoutMs: 60_000, readTimeoutMs: 60_000, replyTimeoutMs: 60_000, loginTimeoutMs: 60_000, signal: controller.signal }, timeoutMs: 20_000 };
+      setTimeout(() => controller.abort(), 500);
+      const run = await runScenario({ ...patient, expect: { step, code: 'cancelled', text: /^Cancelled: the client closed the connection \(Disconnect\) while the server kept it waiting\.$/ } }, certs, token);
+      assert.strictEqual(run.mismatch, undefined, `${run.mismatch}\n  message: ${run.message}`);
+      assert.strictEqual(run.result!.verdict.title, `Cancelled during ${step === 'connect' ? 'connecting' : step === 'greeting' ? 'the greeting' : 'asking for capabilities'}.`);
+      assert.ok(run.socketsClosed, 'the connection is closed');
+    });
+  }
+
   for (const s of all) {
     it(`${s.id}: ${s.expect.ok ? 'completes' : `ends explained (${s.expect.code ?? s.expect.step})`}`, async () => {
       const run = await runScenario(s, certs, token);

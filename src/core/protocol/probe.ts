@@ -7,7 +7,7 @@ import { Pop3Session } from './pop3Session';
 import { LoginInput, ProtocolSession, SessionOutcome } from './session';
 import { SmtpSession } from './smtpSession';
 import { Transcript } from './transcript';
-import { LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
+import { CANCELLED, LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
 import { Verdict, verdictFor } from './verdict';
 
 export interface ProbeOptions extends TransportOptions {
@@ -58,6 +58,9 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     return { outcome, verdict: verdictFor(outcome, options.protocol, options.login), transcript };
   }
   const session = createSession(options.protocol, transport, options);
+  const cancel = () => transport.abort(CANCELLED());
+  options.signal?.addEventListener('abort', cancel);
+  if (options.signal?.aborted) cancel();
   const loginTimeoutMs = options.loginTimeoutMs ?? Math.max(60_000, 2 * (options.readTimeoutMs ?? 30_000));
   const deadline = setTimeout(() => {
     transport.abort(new TransportError('login-timeout', `The login did not finish within ${loginTimeoutMs / 1000} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.`));
@@ -70,6 +73,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     throw e;
   } finally {
     clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', cancel);
   }
   const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
   if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);

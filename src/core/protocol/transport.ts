@@ -24,6 +24,8 @@ export interface TransportOptions {
   maxResponseLines?: number;
   /** Longest time one reply may take, however steadily it arrives (a server that trickles forever). */
   replyTimeoutMs?: number;
+  /** Cancels connecting (the console's Disconnect while a server keeps it waiting). */
+  signal?: AbortSignal;
 }
 
 export interface TlsDetails {
@@ -51,6 +53,7 @@ export type TransportErrorCode =
   | 'protocol'
   | 'login-timeout'
   | 'reply-timeout'
+  | 'cancelled'
   | 'network';
 
 /** A failure of the connection itself, with a message that says what happened and what to try. */
@@ -126,6 +129,11 @@ export class LineTransport {
       s.once('error', (err) => {
         clearTimeout(timer);
         reject(networkError(err, opts));
+      });
+      opts.signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        s.destroy();
+        reject(CANCELLED());
       });
     });
     const transport = new LineTransport(socket, opts, transcript);
@@ -409,6 +417,8 @@ class ChunkQueue {
     return parts.length === 1 ? Buffer.from(parts[0]) : Buffer.concat(parts, n);
   }
 }
+
+export const CANCELLED = () => new TransportError('cancelled', 'Cancelled: the client closed the connection (Disconnect) while the server kept it waiting.');
 
 /** A client line as a timeout or close message names it: the command words, never an auth blob. */
 function describeCommand(line: string): string {

@@ -59,6 +59,7 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
 
   let title: string;
   if (outcome.authenticated) title = `Logged in, but ${STEP_LABEL[step]} failed: the session cannot work.`;
+  else if (failure?.transportError?.code === 'cancelled') title = `Cancelled during ${STEP_LABEL[step]}.`;
   else if (failure?.transportError) title = `The connection failed during ${STEP_LABEL[step]}.`;
   else title = `${STEP_LABEL[step][0].toUpperCase()}${STEP_LABEL[step].slice(1)} failed.`;
 
