@@ -550,6 +550,42 @@ export function scenarios(): Scenario[] {
       expect: { step: 'starttls', code: 'tls', text: /The server agreed to STARTTLS, but the TLS handshake failed \(.*(wrong version number|packet length too long|unknown protocol).*\): its TLS setup is broken, or it went on in plain text\. Use the implicit-TLS port instead/ },
     });
 
+    const agree = (tag: string) => (protocol === 'imap' ? `${tag} OK go ahead\r\n` : protocol === 'pop3' ? '+OK go ahead\r\n' : '220 go ahead\r\n');
+    // 5 and 8. Closed right after agreeing to STARTTLS; data injected before the handshake.
+    add({
+      id: `${protocol}/close-after-starttls-ok`,
+      protocol,
+      kind: 'connection closed during authentication',
+      security: 'starttls',
+      server: { starttls: true },
+      script: peer({
+        starttls: true,
+        onStarttls: async (p, tag) => {
+          await p.send(agree(tag));
+          await p.bytes();
+          p.end();
+          return 'stop';
+        },
+      }),
+      expect: { step: 'starttls', code: 'tls', text: /closed the connection during the TLS handshake after STARTTLS\. The server's TLS setup is broken/ },
+    });
+    add({
+      id: `${protocol}/starttls-injection`,
+      protocol,
+      kind: 'reply to a command never sent',
+      security: 'starttls',
+      server: { starttls: true },
+      script: peer({
+        starttls: true,
+        onStarttls: async (p, tag) => {
+          await p.send(agree(tag) + (protocol === 'imap' ? '* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] injected\r\n' : protocol === 'pop3' ? '+OK injected\r\n' : '250 injected\r\n'));
+          await p.untilClosed();
+          return 'stop';
+        },
+      }),
+      expect: { step: 'starttls', code: 'tls', text: /sent data after agreeing to STARTTLS and before the TLS handshake \(a STARTTLS injection risk\); the client closed the connection/ },
+    });
+
     // 10. A challenge loop that never ends.
     add({
       id: `${protocol}/challenge-loop`,

@@ -280,7 +280,7 @@ export class LineTransport {
   /** Upgrades the connection to TLS after the server agreed to STARTTLS / STLS. */
   async startTls(): Promise<void> {
     if (this.received.length) {
-      throw new TransportError('tls', 'The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client stopped.');
+      throw this.fail(new TransportError('tls', 'The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.'));
     }
     const plain = this.socket;
     plain.removeAllListeners('data');
@@ -298,13 +298,18 @@ export class LineTransport {
         s.removeAllListeners('error');
         resolve(s);
       });
-      s.once('error', (err) => {
+      const hungUp = () => new TransportError('tls', `${this.options.host}:${this.options.port} closed the connection during the TLS handshake after STARTTLS. The server's TLS setup is broken, or it refuses this client's TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`);
+      s.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new TransportError('tls', `The server agreed to STARTTLS, but the TLS handshake failed (${reasonOf(err)}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`));
+        reject(
+          err.code === 'ECONNRESET'
+            ? hungUp()
+            : new TransportError('tls', `The server agreed to STARTTLS, but the TLS handshake failed (${reasonOf(err)}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`),
+        );
       });
       s.once('close', () => {
         clearTimeout(timer);
-        reject(new TransportError('tls', `${this.options.host}:${this.options.port} closed the connection during the TLS handshake after STARTTLS. The server's TLS setup is broken, or it refuses this client's TLS versions.`));
+        reject(hungUp());
       });
     }).catch((e: TransportError) => {
       throw this.fail(e);
