@@ -200,7 +200,8 @@
 
   function setState(s) {
     $('connect').toggleAttribute('disabled', s.busy || s.connected);
-    $('disconnect').toggleAttribute('disabled', !s.connected);
+    // While busy it cancels: a server that keeps the session waiting never holds the console.
+    $('disconnect').toggleAttribute('disabled', !s.connected && !s.busy);
     $('send').toggleAttribute('disabled', !s.connected || s.busy);
     $('command').toggleAttribute('disabled', !s.connected);
     for (const b of $('actions').querySelectorAll('button')) b.toggleAttribute('disabled', !s.connected || s.busy);

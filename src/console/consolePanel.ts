@@ -68,6 +68,8 @@ export class ConsolePanel {
   private transcript = new Transcript();
   private form: ConsoleForm = defaultForm(customPresets());
   private busy = false;
+  /** Cancels the session being set up (Disconnect while connecting). */
+  private connecting: AbortController | undefined;
   private pending: TranscriptLine[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -223,12 +225,14 @@ export class ConsolePanel {
       return;
     }
     this.busy = true;
+    const connecting = (this.connecting = new AbortController());
     this.postState();
     const got = await this.token(form, pasted);
-    if ('error' in got) {
+    if ('error' in got || connecting.signal.aborted) {
+      this.connecting = undefined;
       this.busy = false;
       this.postState();
-      this.post({ type: 'error', message: got.error }); // after the state, which would overwrite the status line
+      if ('error' in got) this.post({ type: 'error', message: got.error }); // after the state, which would overwrite the status line
       return;
     }
     const token = got.token;
@@ -243,9 +247,11 @@ export class ConsolePanel {
         verifyCertificate: form.verifyCertificate,
         login: { user: form.user, token, mechanism: form.mechanism },
         keepOpen: true,
+        signal: connecting.signal,
       },
       this.transcript,
     );
+    this.connecting = undefined;
     this.session = result.session;
     const v = result.verdict;
     const verdict: VerdictView = {
@@ -265,9 +271,15 @@ export class ConsolePanel {
   }
 
   private async disconnect(): Promise<void> {
+    this.connecting?.abort(); // a server that keeps the login waiting: the verdict says "Cancelled"
+    this.connecting = undefined;
     const s = this.session;
     this.session = undefined;
-    if (s) {
+    if (s && this.busy) {
+      // A command is still waiting for its reply (a server that never ends it): no polite LOGOUT can
+      // interleave with it, so close at once; the waiting command ends with "closed".
+      s.transport.close();
+    } else if (s) {
       await s.logout();
       this.flush();
     }

@@ -1,6 +1,6 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
-import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
 import { LineTransport, Security, TransportError } from './transport';
 
 const MAX_CHALLENGES = 3;
@@ -69,6 +69,14 @@ export class ImapSession implements ProtocolSession {
         if (caps) this.capabilities = parseCapabilities(caps[1]);
         return { lines, final: line, status: tagged[1].toUpperCase() as 'OK' | 'NO' | 'BAD' };
       }
+      // Server lines are untagged (*), continuations (+) or tagged with the command's tag: anything else
+      // would leave the client waiting for a reply that already went astray.
+      if (!line.startsWith('*') && !line.startsWith('+')) {
+        const other = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
+        throw other
+          ? violation(this.transport, line, `a reply to ${tag}`, `It answers a tag (${other[1]}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in`)
+          : violation(this.transport, line, 'an IMAP response (untagged "*", continuation "+" or tagged)');
+      }
     }
   }
 
@@ -78,6 +86,7 @@ export class ImapSession implements ProtocolSession {
 
     const greeted = await guarded(outcome, 'greeting', async () => {
       const greeting = await t.readLine('the greeting');
+      if (!/^\* (OK|PREAUTH|BYE|NO|BAD)\b/i.test(greeting)) throw violation(t, greeting, 'an IMAP greeting', GREETING_HINT);
       if (/^\* BYE/i.test(greeting) || !/^\* (OK|PREAUTH)/i.test(greeting)) {
         outcome.failure = { step: 'greeting', reply: greeting };
         return false;
@@ -148,8 +157,10 @@ export class ImapSession implements ProtocolSession {
           outcome.errorChallenge = r.final.replace(/^\+ ?/, '');
           if (challenges >= MAX_CHALLENGES) {
             t.write('*');
-            outcome.failure = { step: 'authenticate', reply: 'The server kept sending challenges; the client cancelled the authentication ("*").' };
-            await this.readResponse(tag).catch(() => undefined);
+            outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
+            // Stop at a further challenge too: a server that keeps challenging must not hold the client.
+            await this.readResponse(tag, true).catch(() => undefined);
+            t.close();
             return false;
           }
           t.write(challengeAnswer(login.mechanism));

@@ -1,6 +1,6 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
-import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
@@ -14,7 +14,16 @@ export class Pop3Session implements ProtocolSession {
     private readonly security: Security,
     private readonly port: number,
     private readonly host: string,
-  ) {}
+  ) {
+    transport.repliesOnly = true;
+  }
+
+  /** Reads a status line: "+OK", "-ERR" or a SASL continuation "+ ..."; anything else breaks POP3. */
+  async readStatus(): Promise<string> {
+    const line = await this.transport.readLine();
+    if (!line.startsWith('+') && !line.startsWith('-ERR')) throw violation(this.transport, line, 'a POP3 reply (+OK, -ERR or a "+" continuation)');
+    return line;
+  }
 
   /** Reads a multi-line body after "+OK": lines up to ".", dot-unstuffed. */
   async readMultiLine(): Promise<string[]> {
@@ -29,7 +38,7 @@ export class Pop3Session implements ProtocolSession {
   /** Sends a command and reads its reply; multi-line for CAPA, LIST/UIDL without argument, TOP, RETR. */
   async command(line: string): Promise<{ ok: boolean; status: string; body: string[] }> {
     this.transport.write(line);
-    const status = await this.transport.readLine();
+    const status = await this.readStatus();
     const ok = status.startsWith('+OK');
     const multi = MULTI_LINE.test(line) && !(/^(LIST|UIDL)\s+\S/i.test(line));
     const body = ok && multi ? await this.readMultiLine() : [];
@@ -42,6 +51,7 @@ export class Pop3Session implements ProtocolSession {
 
     const greeted = await guarded(outcome, 'greeting', async () => {
       const greeting = await t.readLine('the greeting');
+      if (!greeting.startsWith('+OK') && !greeting.startsWith('-ERR')) throw violation(t, greeting, 'a POP3 greeting', GREETING_HINT);
       if (!greeting.startsWith('+OK')) outcome.failure = { step: 'greeting', reply: greeting };
       return greeting.startsWith('+OK');
     });
@@ -63,14 +73,14 @@ export class Pop3Session implements ProtocolSession {
     // No CAPA before AUTH: it would cost a round trip. If AUTH fails, CAPA tells why afterwards.
     const authed = await guarded(outcome, 'authenticate', async () => {
       t.write(`AUTH ${login.mechanism}`);
-      const first = await t.readLine();
+      const first = await this.readStatus();
       if (!first.startsWith('+')) {
         outcome.failure = { step: 'authenticate', reply: first };
         return false;
       }
       t.write(initialResponse(login, this.host, this.port));
       for (let challenges = 0; ; challenges++) {
-        const reply = await t.readLine();
+        const reply = await this.readStatus();
         outcome.roundTripsToAuth = t.writes;
         outcome.authRepliedAt = performance.now();
         if (reply.startsWith('+OK')) return true;
@@ -78,8 +88,9 @@ export class Pop3Session implements ProtocolSession {
           outcome.errorChallenge = reply.replace(/^\+ ?/, '');
           if (challenges >= MAX_CHALLENGES) {
             t.write('*');
-            outcome.failure = { step: 'authenticate', reply: 'The server kept sending challenges; the client cancelled the authentication ("*").' };
+            outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
             await t.readLine().catch(() => undefined);
+            t.close();
             return false;
           }
           t.write(challengeAnswer(login.mechanism));

@@ -7,7 +7,7 @@ import { Pop3Session } from './pop3Session';
 import { LoginInput, ProtocolSession, SessionOutcome } from './session';
 import { SmtpSession } from './smtpSession';
 import { Transcript } from './transcript';
-import { LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
+import { CANCELLED, LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
 import { Verdict, verdictFor } from './verdict';
 
 export interface ProbeOptions extends TransportOptions {
@@ -15,6 +15,12 @@ export interface ProbeOptions extends TransportOptions {
   login: LoginInput;
   /** Keep the session open after login (the console sends more commands); default false. */
   keepOpen?: boolean;
+  /**
+   * The whole login (greeting to the verifying command) must end within this (default 60 s, or twice a
+   * longer read timeout): a server that keeps each read just within the read timeout, forever, must not
+   * hold the client.
+   */
+  loginTimeoutMs?: number;
 }
 
 export interface ProbeResult {
@@ -52,7 +58,23 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     return { outcome, verdict: verdictFor(outcome, options.protocol, options.login), transcript };
   }
   const session = createSession(options.protocol, transport, options);
-  const outcome = await session.login(options.login);
+  const cancel = () => transport.abort(CANCELLED());
+  options.signal?.addEventListener('abort', cancel);
+  if (options.signal?.aborted) cancel();
+  const loginTimeoutMs = options.loginTimeoutMs ?? Math.max(60_000, 2 * (options.readTimeoutMs ?? 30_000));
+  const deadline = setTimeout(() => {
+    transport.abort(new TransportError('login-timeout', `The login did not finish within ${loginTimeoutMs / 1000} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.`));
+  }, loginTimeoutMs);
+  let outcome: SessionOutcome;
+  try {
+    outcome = await session.login(options.login);
+  } catch (e) {
+    transport.close(); // an engine defect must not leave the connection open
+    throw e;
+  } finally {
+    clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', cancel);
+  }
   const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
   if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);
   const verdict = verdictFor(outcome, options.protocol, options.login);

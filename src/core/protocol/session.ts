@@ -2,7 +2,7 @@
 // SASL initial response for the mechanism the user chose.
 import { encodeOauthbearer } from '../sasl/oauthbearer';
 import { encodeXoauth2 } from '../sasl/xoauth2';
-import { LineTransport, TransportError } from './transport';
+import { LineTransport, printable, TransportError } from './transport';
 
 export type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
 export type Step = 'connect' | 'greeting' | 'capabilities' | 'starttls' | 'authenticate' | 'verify' | 'logout';
@@ -19,7 +19,12 @@ export interface StepFailure {
   reply: string;
   /** Set when the transport failed (timeout, closed, TLS...). */
   transportError?: TransportError;
+  /** The reply is the client's own account of what went wrong (no server line to look up). */
+  byClient?: boolean;
 }
+
+export const LOOP_MESSAGE =
+  'The server kept sending error challenges after the client answered them; the client cancelled the authentication ("*") and closed the connection. The server does not end the SASL exchange as XOAUTH2/OAUTHBEARER require; its first challenge (decoded in the transcript) says why it refused the token.';
 
 export interface SessionOutcome {
   authenticated: boolean;
@@ -50,6 +55,19 @@ export function challengeAnswer(mechanism: Mechanism): string {
   return mechanism === 'XOAUTH2' ? '' : 'AQ==';
 }
 
+/**
+ * A server line that breaks the protocol (garbage, a tag never sent): the connection is closed, since
+ * the client can no longer tell which reply belongs to which command.
+ */
+export function violation(transport: LineTransport, line: string, expected: string, hint = 'The server does not follow the protocol, or the port serves something else'): TransportError {
+  // Redacted before it is shortened: a server may echo the client's SASL response.
+  const quoted = printable(transport.transcript.redact(line));
+  return transport.abort(new TransportError('protocol', `The server sent "${quoted}", which is not ${expected}. ${hint}; the client closed the connection.`));
+}
+
+/** What a greeting that is no greeting at all usually means. */
+export const GREETING_HINT = 'The port serves another protocol, or expects TLS first: check host, port and security (implicit TLS on 993, 995 and 465; STARTTLS or none on 143, 110 and 587)';
+
 /** Runs a step; a transport failure becomes the outcome's failure instead of an exception. */
 export async function guarded(outcome: SessionOutcome, step: Step, fn: () => Promise<boolean>): Promise<boolean> {
   try {
@@ -64,14 +82,19 @@ export async function guarded(outcome: SessionOutcome, step: Step, fn: () => Pro
   }
 }
 
+/** How long a goodbye may take: a server that never answers LOGOUT/QUIT must not hold the client. */
+const GOODBYE_MS = 2000;
+
 /** Ends a session politely (LOGOUT/QUIT) whatever the server does, then closes the connection. */
 export async function endSession(transport: LineTransport, goodbye: () => Promise<unknown>): Promise<void> {
   if (transport.isClosed) return;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await goodbye();
+    await Promise.race([goodbye(), new Promise((resolve) => (timer = setTimeout(resolve, GOODBYE_MS)))]);
   } catch {
     // The server may close before it answers; the session is over either way.
   } finally {
+    clearTimeout(timer);
     transport.close();
   }
 }

@@ -1,6 +1,6 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
-import { challengeAnswer, endSession, guarded, initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
@@ -25,17 +25,21 @@ export class SmtpSession implements ProtocolSession {
     private readonly port: number,
     private readonly host: string,
     private readonly clientName = 'mail-oauth-debugger.localhost',
-  ) {}
+  ) {
+    transport.repliesOnly = true;
+  }
 
   /** Reads a reply: "250-..." lines continue it, "250 ..." ends it. */
-  async readReply(): Promise<SmtpReply> {
+  async readReply(greeting = false): Promise<SmtpReply> {
     const lines: string[] = [];
     for (;;) {
       const line = await this.transport.readLine();
       lines.push(line);
       const m = /^(\d{3})([ -]|$)/.exec(line);
       if (!m) {
-        return { code: 0, lines, text: lines.join('\n') };
+        throw greeting && lines.length === 1
+          ? violation(this.transport, line, 'an SMTP greeting', GREETING_HINT)
+          : violation(this.transport, line, 'an SMTP reply (three digits, then a space or "-")');
       }
       if (m[2] !== '-') {
         const code = Number(m[1]);
@@ -65,7 +69,7 @@ export class SmtpSession implements ProtocolSession {
     const t = this.transport;
 
     const greeted = await guarded(outcome, 'greeting', async () => {
-      const r = await this.readReply();
+      const r = await this.readReply(true);
       if (r.code !== 220) outcome.failure = { step: 'greeting', reply: r.text };
       return r.code === 220;
     });
@@ -118,8 +122,9 @@ export class SmtpSession implements ProtocolSession {
       for (let challenges = 0; r.code === 334; challenges++) {
         outcome.errorChallenge = r.lines[0].slice(4);
         if (challenges >= MAX_CHALLENGES) {
-          r = await this.command('*');
-          outcome.failure = { step: 'authenticate', reply: 'The server kept sending challenges; the client cancelled the authentication ("*").' };
+          await this.command('*').catch(() => undefined);
+          t.close();
+          outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
           return false;
         }
         r = await this.command(challengeAnswer(login.mechanism));

@@ -116,6 +116,11 @@ export class Transcript {
     if (secret) this.secrets.push(secret);
   }
 
+  /** Text with this session's secrets and any auth blob redacted, for messages that quote server bytes. */
+  redact(text: string): string {
+    return redactLine(text, this.secrets);
+  }
+
   onEntry(listener: TranscriptListener): void {
     this.listeners.push(listener);
   }

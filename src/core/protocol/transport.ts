@@ -19,8 +19,14 @@ export interface TransportOptions {
   readTimeoutMs?: number;
   /** Longest line accepted from the server. */
   maxLineBytes?: number;
-  /** Largest response (or IMAP literal) accepted. */
+  /** Largest response (or IMAP literal) accepted: bytes the server sends after one client line. */
   maxResponseBytes?: number;
+  /** Most lines accepted after one client line (a server that never ends its reply). */
+  maxResponseLines?: number;
+  /** Longest time one reply may take, however steadily it arrives (a server that trickles forever). */
+  replyTimeoutMs?: number;
+  /** Cancels connecting (the console's Disconnect while a server keeps it waiting). */
+  signal?: AbortSignal;
 }
 
 export interface TlsDetails {
@@ -45,6 +51,10 @@ export type TransportErrorCode =
   | 'certificate'
   | 'line-too-long'
   | 'response-too-large'
+  | 'protocol'
+  | 'login-timeout'
+  | 'reply-timeout'
+  | 'cancelled'
   | 'network';
 
 /** A failure of the connection itself, with a message that says what happened and what to try. */
@@ -57,18 +67,30 @@ export class TransportError extends Error {
   }
 }
 
-const DEFAULTS = { connectTimeoutMs: 15_000, readTimeoutMs: 30_000, maxLineBytes: 64 * 1024, maxResponseBytes: 32 * 1024 * 1024 };
+const DEFAULTS = { connectTimeoutMs: 15_000, readTimeoutMs: 30_000, maxLineBytes: 64 * 1024, maxResponseBytes: 32 * 1024 * 1024, maxResponseLines: 200_000, replyTimeoutMs: 300_000 };
 
 export class LineTransport {
   /** A TCP or TLS socket, or (LineTransport.over) any connected stream. */
   private socket: Duplex;
   /** Received bytes not read yet, as they arrived (joined only when read: no copy per chunk). */
   private readonly received = new ChunkQueue();
-  private waiter: (() => void) | undefined;
+  /** Reads waiting for data (a console command and a Disconnect's LOGOUT may both wait). */
+  private waiters: (() => void)[] = [];
   private ended: TransportError | undefined;
   tls: TlsDetails | undefined;
   /** Number of client writes (each a potential round trip), for the round-trip count. */
   writes = 0;
+  /**
+   * POP3 and SMTP servers speak only in reply: unread bytes when the client is about to send are a reply to
+   * a command that was never sent (IMAP may send untagged data at any time, so it leaves this off).
+   */
+  repliesOnly = false;
+  /** What the client sent last (without secrets), to say what a timeout or close interrupted. */
+  private lastCommand: string | undefined;
+  /** Bytes and lines read since the client's last line: one reply, capped. */
+  private replyBytes = 0;
+  private replyLines = 0;
+  private replyStarted = Date.now();
 
   private constructor(
     socket: Duplex,
@@ -95,9 +117,15 @@ export class LineTransport {
         opts.security === 'tls'
           ? tls.connect({ host: opts.host, port: opts.port, servername: serverName(opts.host), rejectUnauthorized: false, ca: caList(opts.ca) })
           : net.connect({ host: opts.host, port: opts.port });
+      let tcpConnected = false;
+      s.once('connect', () => (tcpConnected = true));
       const timer = setTimeout(() => {
         s.destroy();
-        reject(new TransportError('connect-timeout', `No connection to ${opts.host}:${opts.port} within ${opts.connectTimeoutMs / 1000} s. A firewall may drop the traffic (many networks block ports 25 and 587), or the host or port is wrong.`));
+        reject(
+          tcpConnected
+            ? new TransportError('tls', `${opts.host}:${opts.port} accepted the connection but the TLS handshake did not finish within ${opts.connectTimeoutMs / 1000} s: the port probably speaks plain text and waits for the client. Use STARTTLS (143, 110, 587) or no TLS on this port, or the implicit-TLS port (993, 995, 465).`)
+            : new TransportError('connect-timeout', `No connection to ${opts.host}:${opts.port} within ${opts.connectTimeoutMs / 1000} s. A firewall may drop the traffic (many networks block ports 25 and 587), or the host or port is wrong.`),
+        );
       }, opts.connectTimeoutMs);
       s.once(opts.security === 'tls' ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
@@ -107,6 +135,11 @@ export class LineTransport {
       s.once('error', (err) => {
         clearTimeout(timer);
         reject(networkError(err, opts));
+      });
+      opts.signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        s.destroy();
+        reject(CANCELLED());
       });
     });
     const transport = new LineTransport(socket, opts, transcript);
@@ -123,54 +156,90 @@ export class LineTransport {
       }
       this.wake();
     });
-    socket.on('error', (err) => this.fail(networkError(err, this.options)));
-    socket.on('close', () => this.fail(new TransportError('closed', 'The server closed the connection.')));
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      // A reset once the session runs is a hang-up like a close; before it, it hints at a TLS mix-up.
+      this.fail(err.code === 'ECONNRESET' && this.lastCommand !== undefined ? this.closedByServer : networkError(err, this.options));
+    });
+    socket.on('close', () => this.fail(this.closedByServer));
   }
 
-  private fail(err: TransportError): void {
+  private readonly closedByServer = new TransportError('closed', 'The server closed the connection.');
+
+  /** The server's close, said with when it happened and what to try. */
+  private closedWhile(when: string): TransportError {
+    return new TransportError('closed', `The server closed the connection ${when}. Connect again; if it repeats, the server's log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).`);
+  }
+
+  /**
+   * Ends the connection with `err` (the first failure wins). Bytes not read yet stay readable after the
+   * server's own close (its last words, "* BYE ..."); after a framing failure they are dropped.
+   */
+  private fail(err: TransportError, discard = err.code !== 'closed'): TransportError {
     if (!this.ended) this.ended = err;
     this.socket.destroy();
+    if (discard) this.received.clear(); // nothing more is read, and a flood's bytes are freed
     this.wake();
+    return this.ended;
+  }
+
+  /** Ends the connection with this error (a protocol violation, the login deadline); readers get it. */
+  abort(err: TransportError): TransportError {
+    return this.fail(err);
+  }
+
+  /** What a read is waiting for, from the last client line. */
+  private awaited(): string {
+    const c = this.lastCommand;
+    return c === undefined ? 'the greeting' : `the reply to ${c}`;
   }
 
   private wake(): void {
-    const w = this.waiter;
-    this.waiter = undefined;
-    w?.();
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) w();
   }
 
   /** Waits until `ready()` holds, new data arrives or the read timeout passes. */
   private async waitFor(ready: () => boolean, what: string, timeoutMs = this.options.readTimeoutMs): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const replyDeadline = this.replyStarted + this.options.replyTimeoutMs;
+    const deadline = Math.min(Date.now() + timeoutMs, replyDeadline);
+    const before = this.received.length;
+    const replyTimeout = () =>
+      this.fail(new TransportError('reply-timeout', `The server kept sending ${what} for ${Math.round(this.options.replyTimeoutMs / 100) / 10} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.`));
+    if (Date.now() >= replyDeadline) throw replyTimeout();
     while (!ready()) {
-      if (this.ended) throw this.ended;
+      if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`while the client waited for ${what}`) : this.ended;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new TransportError('read-timeout', `The server sent nothing for ${Math.round(timeoutMs / 1000)} s while the client waited for ${what}. The server may be overloaded, or expects something else on this port.`);
+        if (Date.now() >= replyDeadline) throw replyTimeout();
+        const got = this.received.length - before;
+        const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+        const err = got > 0
+          ? new TransportError('read-timeout', `The server sent only ${got} bytes of ${what} in ${seconds}, without finishing it (a stalled or deliberately slow server); the client stopped waiting. Try again later, or raise the read timeout if the link is that slow.`)
+          : new TransportError('read-timeout', `The server sent nothing for ${seconds} while the client waited for ${what}. The server may be overloaded, or expects something else on this port.`);
+        throw this.fail(err);
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
-        this.waiter = () => {
+        this.waiters.push(() => {
           clearTimeout(t);
           resolve();
-        };
+        });
       });
     }
   }
 
   /** Reads one line (without CRLF) and records it as a server line. */
-  async readLine(what = 'the server reply'): Promise<string> {
+  async readLine(what = this.awaited()): Promise<string> {
     let nl = -1;
+    const tooLong = () => this.fail(new TransportError('line-too-long', `The server sent a line longer than ${this.options.maxLineBytes.toLocaleString('en-US')} bytes in ${what}; the client stopped reading and closed the connection. No mail server sends such lines: check host and port, or the server is broken.`));
     await this.waitFor(() => {
       nl = this.received.indexOfNewline();
-      if (nl < 0 && this.received.length > this.options.maxLineBytes) {
-        throw new TransportError('line-too-long', `The server sent a line longer than ${this.options.maxLineBytes} bytes; the client stopped reading it.`);
-      }
+      if (nl < 0 && this.received.length > this.options.maxLineBytes) throw tooLong();
       return nl >= 0;
     }, what);
-    if (nl > this.options.maxLineBytes) {
-      throw new TransportError('line-too-long', `The server sent a line longer than ${this.options.maxLineBytes} bytes; the client stopped reading it.`);
-    }
+    if (nl > this.options.maxLineBytes) throw tooLong();
+    this.count(nl + 1, 1, what);
     const raw = this.received.take(nl + 1).subarray(0, nl);
     const line = raw.toString('utf8').replace(/\r$/, '');
     this.transcript.add('S', line);
@@ -183,17 +252,37 @@ export class LineTransport {
   }
 
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
-  async readBytes(n: number, what = 'an IMAP literal'): Promise<Buffer> {
+  async readBytes(n: number, what = `a literal in ${this.awaited()}`): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
-      throw new TransportError('response-too-large', `The server announced a literal of ${n} bytes, more than the ${this.options.maxResponseBytes} allowed; the client stopped.`);
+      throw this.fail(new TransportError('response-too-large', `The server announced a literal of ${n.toLocaleString('en-US')} bytes in ${this.awaited()}, more than the ${this.options.maxResponseBytes.toLocaleString('en-US')} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.`));
     }
     await this.waitFor(() => this.received.length >= n, what);
+    this.count(n, 0, what);
     return this.received.take(n);
+  }
+
+  /** Counts what one reply has consumed; a reply that never ends is cut at the caps. */
+  private count(bytes: number, lines: number, what: string): void {
+    this.replyBytes += bytes;
+    this.replyLines += lines;
+    const o = this.options;
+    if (this.replyBytes > o.maxResponseBytes || this.replyLines > o.maxResponseLines) {
+      const size = this.replyBytes > o.maxResponseBytes ? `${o.maxResponseBytes.toLocaleString('en-US')} bytes` : `${o.maxResponseLines.toLocaleString('en-US')} lines`;
+      throw this.fail(new TransportError('response-too-large', `The server sent more than ${size} in ${what} without ending it; the client stopped reading and closed the connection. A server that never ends its reply is broken; for a command that lists a whole mailbox, ask for less (a range, fewer items).`));
+    }
   }
 
   /** Sends one line (CRLF added). `display` replaces it in the transcript (for lines with secrets). */
   write(line: string, options: { display?: string } = {}): void {
-    if (this.ended) throw this.ended;
+    if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`before the client could send ${describeCommand(line)}`) : this.ended;
+    if (this.repliesOnly && this.received.length) {
+      const extra = printable(this.transcript.redact(this.received.peek(4096).toString('utf8')));
+      throw this.fail(new TransportError('protocol', `The server sent "${extra}" before the client sent its next command (after ${this.lastCommand ?? 'the greeting'}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.`));
+    }
+    this.lastCommand = describeCommand(line);
+    this.replyBytes = 0;
+    this.replyLines = 0;
+    this.replyStarted = Date.now();
     this.writes++;
     this.transcript.add('C', line, options.display ? { display: options.display } : {});
     this.socket.write(line + '\r\n');
@@ -202,12 +291,13 @@ export class LineTransport {
   /** Upgrades the connection to TLS after the server agreed to STARTTLS / STLS. */
   async startTls(): Promise<void> {
     if (this.received.length) {
-      throw new TransportError('tls', 'The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client stopped.');
+      throw this.fail(new TransportError('tls', 'The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.'));
     }
     const plain = this.socket;
     plain.removeAllListeners('data');
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
+    plain.on('error', () => undefined); // the TLS socket on top reports the failure
     const secured = await new Promise<tls.TLSSocket>((resolve, reject) => {
       const s = tls.connect({ socket: plain, servername: serverName(this.options.host), rejectUnauthorized: false, ca: caList(this.options.ca) });
       const timer = setTimeout(() => {
@@ -219,11 +309,23 @@ export class LineTransport {
         s.removeAllListeners('error');
         resolve(s);
       });
-      s.once('error', (err) => {
+      const hungUp = () => new TransportError('tls', `${this.options.host}:${this.options.port} closed the connection during the TLS handshake after STARTTLS. The server's TLS setup is broken, or it refuses this client's TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`);
+      s.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(networkError(err, this.options));
+        reject(
+          err.code === 'ECONNRESET'
+            ? hungUp()
+            : new TransportError('tls', `The server agreed to STARTTLS, but the TLS handshake failed (${reasonOf(err)}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`),
+        );
       });
+      s.once('close', () => {
+        clearTimeout(timer);
+        reject(hungUp());
+      });
+    }).catch((e: TransportError) => {
+      throw this.fail(e);
     });
+    secured.removeAllListeners('close');
     this.socket = secured;
     this.attach(secured);
     this.checkTls(secured);
@@ -249,7 +351,8 @@ export class LineTransport {
     this.transcript.add('tls', `${t.protocol}, ${t.cipher}; certificate ${t.subject}; issuer ${t.issuer}; valid ${t.validFrom} – ${t.validTo}; ${t.authorized ? 'verified' : `NOT verified (${t.authorizationError})`}`);
     if (!t.authorized && this.options.verifyCertificate !== false) {
       socket.destroy();
-      throw new TransportError('certificate', certificateMessage(t.authorizationError ?? 'unknown reason', this.options.host));
+      const names = cert.subjectaltname?.replace(/DNS:|IP Address:/g, '') || (cert.subject?.CN ? String(cert.subject.CN) : undefined);
+      throw this.fail(new TransportError('certificate', certificateMessage(t.authorizationError ?? 'unknown reason', this.options.host, names)));
     }
   }
 
@@ -257,6 +360,7 @@ export class LineTransport {
     this.ended ??= new TransportError('closed', 'The client closed the connection.');
     this.socket.end();
     this.socket.destroy();
+    this.wake(); // a read still waiting ends now, not at its timeout
   }
 
   get isClosed(): boolean {
@@ -294,6 +398,25 @@ class ChunkQueue {
     return -1;
   }
 
+  /** Up to n bytes from the front, without removing them. */
+  peek(n: number): Buffer {
+    const parts: Buffer[] = [];
+    let have = 0;
+    for (let i = this.head; i < this.chunks.length && have < n; i++) {
+      parts.push(this.chunks[i]);
+      have += this.chunks[i].length;
+    }
+    return Buffer.concat(parts).subarray(0, n);
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.head = 0;
+    this.length = 0;
+    this.scanTo = 0;
+    this.scannedBytes = 0;
+  }
+
   /** Removes and returns the first n bytes (n <= length). */
   take(n: number): Buffer {
     const parts: Buffer[] = [];
@@ -327,7 +450,34 @@ class ChunkQueue {
 /** Options left undefined keep their defaults. */
 function withDefaults(options: TransportOptions): TransportOptions & typeof DEFAULTS {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TransportOptions;
-  return { ...DEFAULTS, ...given };
+  const opts = { ...DEFAULTS, ...given };
+  // A longer read timeout given on its own (`mailoauth probe --timeout`) must not be undercut.
+  if (given.replyTimeoutMs === undefined) opts.replyTimeoutMs = Math.max(DEFAULTS.replyTimeoutMs, opts.readTimeoutMs);
+  return opts;
+}
+
+export const CANCELLED = () => new TransportError('cancelled', 'Cancelled: the client closed the connection (Disconnect) while the server kept it waiting.');
+
+/** A client line as a timeout or close message names it: the command words, never an auth blob. */
+function describeCommand(line: string): string {
+  if (line === '') return 'the empty answer to the error challenge';
+  if (line === '*') return 'the cancellation ("*")';
+  if (/^[A-Za-z0-9+/]{16,}=*$/.test(line)) return 'the SASL response';
+  const words = line.split(' ');
+  const kept = [];
+  for (const w of words.slice(0, 3)) {
+    if (/^[A-Za-z0-9+/]{16,}=*$/.test(w)) break;
+    kept.push(w);
+  }
+  return `"${kept.join(' ').slice(0, 60)}"`;
+}
+
+/** Bytes shown in a message: control and non-UTF-8 bytes as \xNN. */
+export function printable(bytes: Buffer | string, max = 80): string {
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  return (text.length > max ? `${text.slice(0, max)}…` : text)
+    .replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/\ufffd/g, '\\x??'); // bytes that are not UTF-8
 }
 
 function serverName(host: string): string | undefined {
@@ -338,7 +488,7 @@ function caList(ca: string | undefined): string[] | undefined {
   return ca ? [...tls.rootCertificates, ca] : undefined;
 }
 
-function certificateMessage(reason: string, host: string): string {
+function certificateMessage(reason: string, host: string, names?: string): string {
   const why: Record<string, string> = {
     DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
     SELF_SIGNED_CERT_IN_CHAIN: 'the chain ends in a certificate authority this machine does not trust (a corporate TLS-inspection proxy, or a private CA)',
@@ -346,10 +496,16 @@ function certificateMessage(reason: string, host: string): string {
     UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuing certificate authority is not trusted on this machine',
     CERT_HAS_EXPIRED: 'the server certificate has expired',
     CERT_NOT_YET_VALID: 'the server certificate is not valid yet (check the clock)',
+    ERR_TLS_CERT_ALTNAME_INVALID: `the certificate is issued for ${names ?? 'other names'}, not ${host}`,
   };
   const known = Object.entries(why).find(([code]) => reason.includes(code));
   const text = known ? known[1] : reason;
   return `The server certificate of ${host} was not accepted: ${text}. Connect with the name the certificate is issued for, or, for a local test server only, turn certificate verification off for this session.`;
+}
+
+/** OpenSSL's reason ("wrong version number") rather than its whole error string with file and line. */
+function reasonOf(err: Error): string {
+  return (err as Error & { reason?: string }).reason ?? err.message;
 }
 
 function networkError(err: NodeJS.ErrnoException, opts: { host: string; port: number }): TransportError {
@@ -366,10 +522,10 @@ function networkError(err: NodeJS.ErrnoException, opts: { host: string; port: nu
       return new TransportError('connect-timeout', `The connection to ${at} timed out.`);
   }
   if (/wrong version number|packet length too long|unknown protocol/i.test(err.message)) {
-    return new TransportError('tls', `TLS failed with ${at}: ${err.message}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.`);
+    return new TransportError('tls', `TLS failed with ${at}: ${reasonOf(err)}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.`);
   }
   if (/ssl|tls|alert|handshake/i.test(err.message)) {
-    return new TransportError('tls', `The TLS handshake with ${at} failed: ${err.message}.`);
+    return new TransportError('tls', `The TLS handshake with ${at} failed: ${reasonOf(err)}.`);
   }
   return new TransportError('network', `The connection to ${at} failed: ${err.message}.`);
 }

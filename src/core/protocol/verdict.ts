@@ -5,6 +5,7 @@ import { decodeSasl } from '../sasl/decode';
 import { Problem } from '../sasl/problems';
 import { checkToken, MailProtocol } from '../token/checks';
 import { inspectToken } from '../token/inspect';
+import { redactLine } from './transcript';
 import { LoginInput, SessionOutcome, Step } from './session';
 
 export interface Verdict {
@@ -28,13 +29,22 @@ const STEP_LABEL: Record<Step, string> = {
   logout: 'logout',
 };
 
+/** What to do when the knowledge base has nothing more specific for a refusal at this step. */
+const STEP_FIX: Partial<Record<Step, string>> = {
+  greeting: 'The server refused the session before any command (its greeting says why): it may be overloaded or block this address. Try again later, or check host and port.',
+  starttls:
+    'The server refused to switch to TLS, and the client does not send a token in clear text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or have STARTTLS enabled on the server.',
+  capabilities: 'The server refused the capability request: check host and port, and that this port serves the chosen protocol.',
+};
+
 export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, login: LoginInput, now = new Date()): Verdict {
   const token = inspectToken(login.token, now);
   const tokenProblems = checkToken(token, { now, protocol, user: login.user }).filter((p) => p.severity !== 'info');
   if (outcome.authenticated && outcome.verified) {
     return { ok: true, title: `Authenticated with ${login.mechanism} and verified: the mailbox answers.`, findings: [], tokenProblems };
   }
-  const failure = outcome.failure;
+  // A server may echo the client's SASL response (or the token) in its reply: never show it.
+  const failure = outcome.failure && { ...outcome.failure, reply: redactLine(outcome.failure.reply, [login.token]) };
   const step = failure?.step ?? 'authenticate';
   // The decoded error challenge says most specifically why the token was refused; the final reply's entry
   // gives the fix (the challenge entries advise answering the challenge, which the engine already did).
@@ -49,18 +59,28 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
 
   let title: string;
   if (outcome.authenticated) title = `Logged in, but ${STEP_LABEL[step]} failed: the session cannot work.`;
+  else if (failure?.transportError?.code === 'cancelled') title = `Cancelled during ${STEP_LABEL[step]}.`;
   else if (failure?.transportError) title = `The connection failed during ${STEP_LABEL[step]}.`;
   else title = `${STEP_LABEL[step][0].toUpperCase()}${STEP_LABEL[step].slice(1)} failed.`;
 
+  // The client's own account comes first where no server line explains more: a connection that broke
+  // after connecting (closed, timed out, flooded, garbage) or an exchange the client had to cancel. The
+  // knowledge base's TLS and port advice fits only failures while connecting.
+  const ownWords = failure?.byClient || (failure?.transportError !== undefined && step !== 'connect');
   // The token's own problems are the most specific cause when the server refused the login; so is a user
   // field naming another mailbox than the token's account (a warning only, since a shared mailbox is legitimate).
-  const mismatch = step === 'authenticate' && !tokenErrors.length ? tokenProblems.find((p) => p.code === 'user-mismatch') : undefined;
-  const cause =
-    step === 'authenticate' && tokenErrors.length
+  const mismatch = !ownWords && step === 'authenticate' && !tokenErrors.length ? tokenProblems.find((p) => p.code === 'user-mismatch') : undefined;
+  const cause = ownWords
+    ? failure!.reply
+    : step === 'authenticate' && tokenErrors.length
       ? tokenErrors.map((p) => p.message).join(' ')
       : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
-  const fix = mismatch
-    ? `Put the token's account (${token.account}) in the user field, or sign in as ${login.user}; for a shared mailbox, give ${token.account} Full Access to it (Exchange: Add-MailboxPermission).`
-    : replyFindings[0]?.fix ?? challengeFindings[0]?.fix ?? (tokenErrors.length ? 'Fix the token problems above, then connect again.' : undefined);
+  const fix = ownWords
+    ? undefined
+    : mismatch
+      ? `Put the token's account (${token.account}) in the user field, or sign in as ${login.user}; for a shared mailbox, give ${token.account} Full Access to it (Exchange: Add-MailboxPermission).`
+      : replyFindings[0]?.fix ??
+        challengeFindings[0]?.fix ??
+        (tokenErrors.length ? 'Fix the token problems above, then connect again.' : failure && !failure.transportError ? STEP_FIX[step] : undefined);
   return { ok: false, title, step, cause, fix, findings, tokenProblems };
 }

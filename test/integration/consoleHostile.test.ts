@@ -1,0 +1,187 @@
+// The protocol console in the real VS Code against hostile servers (issue 7): the scripted peers of
+// test/servers/hostileScenarios.ts run here, inside the extension host, and the console is driven through
+// its webview. Each session must end with an explained verdict, leave the console usable for the next
+// one, let nothing unhandled reach the extension host, and keep its memory bounded (the growth is written
+// to hostile-memory.txt in the results folder; the assertion is only a generous crash detector).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { startHostilePeer } from '../servers/hostilePeer';
+import { Certificates, imapPeer, makeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
+import { ui } from './ui';
+
+const MB = 1024 * 1024;
+
+describe('Protocol console against hostile servers', function () {
+  this.timeout(120_000);
+  let certs: Certificates;
+  let token: string;
+  const unhandled: string[] = [];
+  const figures: string[] = [];
+  const onRejection = (e: unknown) => unhandled.push(`unhandled rejection: ${(e as Error)?.message ?? String(e)}`);
+  const onException = (e: Error) => unhandled.push(`uncaught exception: ${e.message}`);
+
+  before(async function () {
+    if (!ui.available) this.skip();
+    certs = makeScenarioCertificates();
+    token = await testToken();
+    process.on('unhandledRejection', onRejection);
+    process.on('uncaughtException', onException);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('mailOAuth.openConsole');
+    await ui.webview.waitForText('#status', 'Not connected');
+  });
+  after(async () => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+    const dir = process.env.MAILOAUTH_TEST_RESULTS_DIR;
+    if (dir && figures.length) fs.writeFileSync(path.join(dir, 'hostile-memory.txt'), figures.join('\n') + '\n');
+    for (const f of figures) console.log(`hostile console memory: ${f}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function fillForm(protocol: string, port: number, security: string) {
+    await ui.webview.select('select[name=preset]', 'custom');
+    await ui.webview.select('select[name=protocol]', protocol);
+    await ui.webview.fill('input[name=host]', '127.0.0.1');
+    await ui.webview.fill('input[name=port]', String(port));
+    await ui.webview.select('select[name=security]', security);
+    await ui.webview.select('select[name=tokenSource]', 'pasted');
+    await ui.webview.fill('#token', token);
+    await ui.webview.fill('input[name=user]', USER);
+    await ui.webview.select('select[name=mechanism]', 'XOAUTH2');
+  }
+
+  /** Connects the console to the scenario's peer and returns the verdict's text once it contains `expected`. */
+  async function play(id: string, expected: string): Promise<string> {
+    const s = scenarios().find((x) => x.id === id);
+    assert.ok(s, `scenario ${id} exists`);
+    const key = { cert: fs.readFileSync(certs.good.serverCert, 'utf8'), key: fs.readFileSync(certs.good.serverKey, 'utf8') };
+    const peer = await startHostilePeer(s.script, s.server.tls ? { tls: key } : s.server.starttls ? { starttls: key } : {});
+    try {
+      await fillForm(s.protocol, peer.port, s.security);
+      await ui.webview.click('#connect');
+      const verdict = await ui.webview.waitForText('#verdict', expected, 60_000);
+      // The console is ready for the next session: idle, no error shown, Connect enabled.
+      await ui.webview.waitForText('#status', 'Not connected');
+      assert.strictEqual(await ui.webview.evaluate<boolean>('#connect', '(el) => el.disabled'), false, 'Connect is enabled again');
+      assert.ok(await peer.allClosed(5000), 'the console closed the connection');
+      assert.deepStrictEqual(unhandled, [], 'nothing unhandled reached the extension host');
+      const transcript = await ui.webview.text('#transcript');
+      assert.ok(!transcript.includes(token) && !verdict.includes(token), 'no token in the view');
+      return verdict;
+    } finally {
+      await peer.stop();
+    }
+  }
+
+  /**
+   * Runs `fn` and records the extension host's memory growth over it. `limitMb` is a crash detector well
+   * above what was seen (9 MB for the giant line, 4 MB for the literal, 153 MB for the 200,000 lines, which
+   * the transcript keeps for saving), not a figure to meet: a 100 MB line or a 5 GB literal held in memory,
+   * or a flood read without end, would exceed it.
+   */
+  async function measured<T>(name: string, limitMb: number, fn: () => Promise<T>): Promise<T> {
+    const before = process.memoryUsage();
+    const result = await fn();
+    await new Promise((r) => setTimeout(r, 500));
+    const after = process.memoryUsage();
+    const rss = (after.rss - before.rss) / MB;
+    const external = (after.external - before.external) / MB;
+    figures.push(`${name}: extension_host_rss_growth_mb ${rss.toFixed(1)}, external_growth_mb ${external.toFixed(1)}, rss_after_mb ${(after.rss / MB).toFixed(1)}`);
+    assert.ok(rss < limitMb, `RSS grew by ${rss.toFixed(0)} MB over ${name} (more than ${limitMb} MB)`);
+    return result;
+  }
+
+  it('a 100 MB greeting line ends at the line cap, memory bounded', async () => {
+    const v = await measured('imap/giant-line', 100, () => play('imap/giant-line', 'longer than 65,536 bytes'));
+    assert.match(v, /✖ The connection failed during the greeting\./);
+    assert.match(v, /Cause: The server sent a line longer than 65,536 bytes in the greeting; the client stopped reading and closed the connection/);
+  });
+
+  it('a literal announcing 5 GB is refused from its size, memory bounded', async () => {
+    const v = await measured('imap/gigabyte-literal', 100, () => play('imap/gigabyte-literal', 'announced a literal of 5,000,000,000 bytes'));
+    assert.match(v, /Step: authenticate/);
+  });
+
+  it('200,000 untagged lines that never end are cut at the reply cap, memory bounded', async () => {
+    const v = await measured('imap/endless-lines', 400, () => play('imap/endless-lines', 'more than 200,000 lines'));
+    assert.match(v, /in the reply to "A001 AUTHENTICATE XOAUTH2" without ending it/);
+    await ui.webview.waitForText('#transcript', 'authenticate: The server sent more than 200,000 lines');
+  });
+
+  it('garbage and invalid UTF-8 as the greeting are quoted and explained', async () => {
+    const v = await play('imap/garbage-greeting', 'which is not an IMAP greeting');
+    assert.match(v, /\\x00\\x\?\?/);
+  });
+
+  it('an SMTP server hanging up after the SASL response is explained', async () => {
+    const v = await play('smtp/close-sasl-response', 'closed the connection while the client waited for the reply to the SASL response');
+    assert.match(v, /Connect again; if it repeats, the server's log says why/);
+  });
+
+  it('a POP3 challenge loop is cancelled', async () => {
+    const v = await play('pop3/challenge-loop', 'kept sending error challenges');
+    assert.match(v, /cancelled the authentication \("\*"\)/);
+    assert.match(await ui.webview.text('#transcript'), /C:\s*\*/);
+  });
+
+  it('an untrusted certificate is refused with verification on', async () => {
+    const v = await play('smtp/tls-untrusted', 'was not accepted');
+    assert.match(v, /turn certificate verification off for this session/);
+  });
+
+  it('Disconnect cancels a login that a silent server keeps waiting (before any timeout)', async () => {
+    const s = scenarios().find((x) => x.id === 'imap/greeting-never')!;
+    const peer = await startHostilePeer(s.script);
+    try {
+      await fillForm('imap', peer.port, 'none');
+      await ui.webview.click('#connect');
+      await ui.webview.waitForText('#status', 'Working…');
+      await ui.webview.waitForText('#transcript', `Connecting to 127.0.0.1:${peer.port}`);
+      await ui.webview.click('#disconnect');
+      // The console's read timeout is 30 s: only the cancel can bring this verdict within 20 s.
+      const v = await ui.webview.waitForText('#verdict', 'Cancelled during the greeting.', 20_000);
+      assert.match(v, /Cause: Cancelled: the client closed the connection \(Disconnect\) while the server kept it waiting\./);
+      await ui.webview.waitForText('#status', 'Not connected');
+      assert.ok(await peer.allClosed(5000), 'the connection is closed');
+      assert.deepStrictEqual(unhandled, [], 'nothing unhandled reached the extension host');
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it('after all that, a well-behaved server logs in, and Disconnect ends a command whose reply never ends', async () => {
+    // One IMAP server that behaves until FETCH, which it answers with a line every 100 ms, forever.
+    const peer = await startHostilePeer(
+      imapPeer({
+        saslIr: true,
+        onCommand: async (p, tag) => {
+          if (tag === 'A002') return void (await p.send(`* LIST () "/" INBOX\r\n${tag} OK done\r\n`));
+          while (!p.closed) {
+            await p.send('* 1 FETCH (FLAGS (\\Seen))\r\n');
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        },
+      }),
+    );
+    try {
+      await fillForm('imap', peer.port, 'none');
+      await ui.webview.click('#connect');
+      await ui.webview.waitForText('#verdict', 'Authenticated with XOAUTH2 and verified');
+      await ui.webview.waitForText('#status', 'Connected (IMAP)');
+      await ui.webview.fill('#command', 'FETCH 1 FLAGS');
+      await ui.webview.press('#command', 'Enter');
+      await ui.webview.waitForText('#transcript', '* 1 FETCH (FLAGS');
+      await ui.webview.waitForText('#status', 'Working…');
+      await ui.webview.click('#disconnect');
+      await ui.webview.waitForText('#status', 'Not connected');
+      await ui.webview.waitForText('#transcript', 'The client closed the connection.');
+      assert.ok(await peer.allClosed(5000), 'the connection is closed');
+      assert.deepStrictEqual(unhandled, [], 'nothing unhandled reached the extension host');
+    } finally {
+      await peer.stop();
+    }
+  });
+});
