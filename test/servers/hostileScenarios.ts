@@ -716,7 +716,7 @@ export function scenarios(): Scenario[] {
     server: { tls: 'good' },
     trustCa: false,
     script: smtpPeer(),
-    expect: { step: 'connect', code: 'certificate', text: /was not accepted: the server did not send its intermediate certificates, or they come from an untrusted CA\. .*turn certificate verification off for this session/ },
+    expect: { step: 'connect', code: 'certificate', text: /was not accepted: the server did not send its intermediate certificates, or they come from an untrusted CA\. Have the server send its full chain, or trust the issuing CA on this machine .*turn certificate verification off for this session/ },
   });
   add({
     id: 'smtp/starttls-wrong-name',

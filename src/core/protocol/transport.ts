@@ -500,7 +500,17 @@ function certificateMessage(reason: string, host: string, names?: string): strin
   };
   const known = Object.entries(why).find(([code]) => reason.includes(code));
   const text = known ? known[1] : reason;
-  return `The server certificate of ${host} was not accepted: ${text}. Connect with the name the certificate is issued for, or, for a local test server only, turn certificate verification off for this session.`;
+  // The advice follows the reason: a name mismatch wants another host name, a date the clock or a renewal, trust the chain.
+  const code = known?.[0];
+  const fix =
+    code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+      ? 'Connect with the name the certificate is issued for'
+      : code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID'
+        ? "Check this computer's date and time; if they are right, the server's certificate must be renewed"
+        : code
+          ? 'Have the server send its full chain, or trust the issuing CA on this machine (for a TLS-inspecting proxy: its root certificate)'
+          : 'Check the host name and the server\'s certificate';
+  return `The server certificate of ${host} was not accepted: ${text}. ${fix}, or, for a local test server only, turn certificate verification off for this session.`;
 }
 
 /** OpenSSL's reason ("wrong version number") rather than its whole error string with file and line. */
