@@ -195,7 +195,10 @@ export class InteractionRequired extends AuthFailure {
     readonly cause: AuthFailure,
     user?: string,
   ) {
-    const refused = /\b(?:invalid_grant|interaction_required|consent_required|login_required)\b/.test(cause.detail);
+    // Consent missing for another protocol's scope (AADSTS65001, e.g. POP after signing in for IMAP) is not a
+    // refused sign-in: the account's sign-in still works, that protocol just needs its own consent.
+    const consent = /\bAADSTS65001\b|\bconsent_required\b/.test(cause.detail);
+    const refused = !consent && /\b(?:invalid_grant|interaction_required|login_required)\b/.test(cause.detail);
     super(refused ? renewalMessage(cause, user) : cause.message, cause.detail, cause.findings);
     this.name = 'InteractionRequired';
     this.refused = refused;

@@ -118,6 +118,9 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     const details = await waitForViewText(/Audience[\s\S]*https:\/\/outlook\.office\.com/);
     assert.match(details, /Scopes[\s\S]*IMAP\.AccessAsUser\.All/);
     assert.match(details, /No problems found/);
+    // POP and SMTP were never consented: they wait for a sign-in, which is not an expired one.
+    assert.match(details, /POP\s*no token: click to sign in[\s\S]*SMTP\s*no token: click to sign in/);
+    assert.doesNotMatch(details, /sign-in expired/);
     await ui.screenshot('accounts-view', { selector: '.part.sidebar' }).catch(() => undefined);
   });
 

@@ -240,6 +240,17 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     assert.ok(storedSections(secrets, megan.homeAccountId).includes('RefreshToken'));
   });
 
+  it('a protocol not consented yet (AADSTS65001 for POP after signing in for IMAP) needs a sign-in for it, but is not a refused sign-in', async () => {
+    const { c, adele } = await twoAccounts();
+    await assert.rejects(c.acquireSilent(adele, protocolScopes('pop3', 'https://outlook.office.com')), (e) => {
+      assert.ok(e instanceof InteractionRequired, 'a sign-in for POP is needed');
+      assert.match((e as InteractionRequired).detail, /AADSTS65001/);
+      assert.strictEqual((e as InteractionRequired).refused, false, 'the account’s sign-in itself still works');
+      return true;
+    });
+    await assertRenews(c, adele);
+  });
+
   it('a refresh token expired from inactivity (invalid_grant, AADSTS70008): explained, sign in again', async () => {
     const { secrets, c, adele, megan } = await twoAccounts();
     const meganStored = storedEntriesOf(secrets, megan.homeAccountId);
