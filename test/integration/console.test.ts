@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
 import { SmtpSink, startSmtpSink } from '../servers/smtpSink';
 import { mintToken } from '../servers/tokens';
+import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 import { waitFor } from './wait';
 
@@ -32,16 +33,8 @@ describe('Protocol console', function () {
     await sink?.stop();
   });
 
-  async function fillForm(protocol: string, port: number, security: string, mechanism: string, t: string) {
-    await ui.webview.select('select[name=preset]', 'custom');
-    await ui.webview.select('select[name=protocol]', protocol);
-    await ui.webview.fill('input[name=host]', '127.0.0.1');
-    await ui.webview.fill('input[name=port]', String(port));
-    await ui.webview.select('select[name=security]', security);
-    await ui.webview.select('select[name=tokenSource]', 'pasted');
-    await ui.webview.fill('#token', t);
-    await ui.webview.fill('input[name=user]', USER);
-    await ui.webview.select('select[name=mechanism]', mechanism);
+  async function fillForm(protocol: 'imap' | 'pop3' | 'smtp', port: number, security: 'tls' | 'starttls' | 'none', mechanism: 'XOAUTH2' | 'OAUTHBEARER', t: string) {
+    await fillConsoleForm({ protocol, port, security, token: t, user: USER, mechanism });
   }
 
   it('connects over IMAP with XOAUTH2, shows the redacted transcript with the decoded login, and runs commands', async () => {

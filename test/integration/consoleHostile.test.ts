@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startHostilePeer } from '../servers/hostilePeer';
 import { Certificates, imapPeer, makeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
+import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 
 const MB = 1024 * 1024;
@@ -41,16 +42,8 @@ describe('Protocol console against hostile servers', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  async function fillForm(protocol: string, port: number, security: string) {
-    await ui.webview.select('select[name=preset]', 'custom');
-    await ui.webview.select('select[name=protocol]', protocol);
-    await ui.webview.fill('input[name=host]', '127.0.0.1');
-    await ui.webview.fill('input[name=port]', String(port));
-    await ui.webview.select('select[name=security]', security);
-    await ui.webview.select('select[name=tokenSource]', 'pasted');
-    await ui.webview.fill('#token', token);
-    await ui.webview.fill('input[name=user]', USER);
-    await ui.webview.select('select[name=mechanism]', 'XOAUTH2');
+  async function fillForm(protocol: 'imap' | 'pop3' | 'smtp', port: number, security: 'tls' | 'starttls' | 'none') {
+    await fillConsoleForm({ protocol, port, security, token, user: USER, mechanism: 'XOAUTH2' });
   }
 
   /** Connects the console to the scenario's peer and returns the verdict's text once it contains `expected`. */

@@ -20,6 +20,7 @@ import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
 import { mintToken } from '../servers/tokens';
 import { EXTENSION_ID, filesUnder, outputChannelText, testHooks } from './hooks';
+import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 import { waitFor, waitForAsync } from './wait';
 
@@ -207,16 +208,7 @@ describe('Secrets stay in SecretStorage', function () {
     // the marker, and Save Transcript (redacted) into the workspace.
     await vscode.commands.executeCommand('mailOAuth.openConsole');
     await ui.webview.waitForText('#status', 'Not connected');
-    const fill = async (t: string) => {
-      await ui.webview.select('select[name=preset]', 'custom');
-      await ui.webview.select('select[name=protocol]', 'imap');
-      await ui.webview.fill('input[name=host]', '127.0.0.1');
-      await ui.webview.fill('input[name=port]', String(dovecot.ports.imap));
-      await ui.webview.select('select[name=security]', 'none');
-      await ui.webview.select('select[name=tokenSource]', 'pasted');
-      await ui.webview.fill('#token', t);
-      await ui.webview.fill('input[name=user]', DOVECOT_USER);
-    };
+    const fill = (t: string) => fillConsoleForm({ protocol: 'imap', port: dovecot.ports.imap, security: 'none', token: t, user: DOVECOT_USER });
     await fill(idpToken);
     await ui.webview.click('#connect');
     await ui.webview.waitForText('#verdict', 'failed');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
 import { mintToken } from '../servers/tokens';
 import { outputChannelText, testHooks } from './hooks';
+import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 import { waitForAsync } from './wait';
 
@@ -56,14 +57,7 @@ describe('Protocol console webview: message validation and Content Security Poli
   });
 
   it('runs a whole session (fill, connect, transcript, verdict, quick action, command) without a CSP violation', async () => {
-    await ui.webview.select('select[name=preset]', 'custom');
-    await ui.webview.select('select[name=protocol]', 'imap');
-    await ui.webview.fill('input[name=host]', '127.0.0.1');
-    await ui.webview.fill('input[name=port]', String(dovecot.ports.imap));
-    await ui.webview.select('select[name=security]', 'none');
-    await ui.webview.select('select[name=tokenSource]', 'pasted');
-    await ui.webview.fill('#token', token);
-    await ui.webview.fill('input[name=user]', USER);
+    await fillConsoleForm({ protocol: 'imap', port: dovecot.ports.imap, security: 'none', token, user: USER });
     await ui.webview.click('#connect');
     await ui.webview.waitForText('#verdict', 'Authenticated with XOAUTH2 and verified');
     await ui.webview.click('button[data-action="imap.select"]');
