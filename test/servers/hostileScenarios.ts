@@ -632,6 +632,17 @@ export function scenarios(): Scenario[] {
     });
   }
 
+  // 11b. SMTP's "421" before the next command is the server ending the session (RFC 5321 §3.8), not a violation.
+  add({
+    id: 'smtp/unsolicited-421',
+    protocol: 'smtp',
+    kind: 'reply to a command never sent',
+    security: 'none',
+    server: {},
+    script: smtpPeer({ greeting: '220 hostile ESMTP ready\r\n421 4.3.2 Service shutting down, closing transmission channel\r\n' }),
+    expect: { step: 'capabilities', code: 'closed', text: /The server ended the session before the client sent "EHLO [^"]*": "421 4\.3\.2 Service shutting down, closing transmission channel"\. Connect again/ },
+  });
+
   // 4. A literal announcing gigabytes (IMAP only): refused from its size, nothing allocated.
   add({
     id: 'imap/gigabyte-literal',

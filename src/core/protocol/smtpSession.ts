@@ -27,6 +27,7 @@ export class SmtpSession implements ProtocolSession {
     private readonly clientName = 'mail-oauth-debugger.localhost',
   ) {
     transport.repliesOnly = true;
+    transport.closingNotice = /^421[ -]/;
   }
 
   /** Reads a reply: "250-..." lines continue it, "250 ..." ends it. */

@@ -85,6 +85,11 @@ export class LineTransport {
    * a command that was never sent (IMAP may send untagged data at any time, so it leaves this off).
    */
   repliesOnly = false;
+  /**
+   * An unsolicited line that is the server ending the session, not a protocol violation (SMTP's "421",
+   * RFC 5321 §3.8, which a server may send at any time before it closes).
+   */
+  closingNotice: RegExp | undefined;
   /** What the client sent last (without secrets), to say what a timeout or close interrupted. */
   private lastCommand: string | undefined;
   /** Bytes and lines read since the client's last line: one reply, capped. */
@@ -276,6 +281,12 @@ export class LineTransport {
   write(line: string, options: { display?: string } = {}): void {
     if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`before the client could send ${describeCommand(line)}`) : this.ended;
     if (this.repliesOnly && this.received.length) {
+      const unread = this.received.peek(4096).toString('utf8');
+      if (this.closingNotice?.test(unread)) {
+        const notice = printable(this.transcript.redact(unread.split(/\r?\n/)[0]), 200);
+        this.transcript.add('S', notice);
+        throw this.fail(new TransportError('closed', `The server ended the session before the client sent ${describeCommand(line)}: "${notice}". Connect again; if it repeats, the reply's text says why (an idle or too long session, a server shutting down, too many connections).`));
+      }
       const extra = printable(this.transcript.redact(this.received.peek(4096).toString('utf8')));
       throw this.fail(new TransportError('protocol', `The server sent "${extra}" before the client sent its next command (after ${this.lastCommand ?? 'the greeting'}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.`));
     }
