@@ -2,17 +2,15 @@
 // provider over HTTPS, in plain Node: persistence across instances, sign-out, cross-instance change
 // notices, cancellation and timeouts that free MSAL's loopback port, and explained failures.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
-import * as path from 'path';
 import { acquireAppToken, certificateCredential } from '../../src/auth/appCredential';
 import { AuthFailure, CancelledError } from '../../src/auth/authErrors';
 import { appScopes, checkScopes, protocolOfScopes, protocolScopes, resolveAuthSettings } from '../../src/auth/authSettings';
 import { InteractionRequired, MailAuthClient } from '../../src/auth/mailAuthClient';
 import { SecretStorageCachePlugin, SecretStore } from '../../src/auth/secretStorageCachePlugin';
 import { inspectToken } from '../../src/core/token/inspect';
-import { makeCertificates, TestCertificates } from '../servers/certificates';
+import { useIdentityProvider } from './identityProviderFixture';
+import type { TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_USER } from '../servers/identityProvider';
 
@@ -104,24 +102,10 @@ describe('auth settings', () => {
 
 describe('MailAuthClient against the test identity provider', function () {
   this.timeout(30_000);
-  let dir: string;
   let certs: TestCertificates;
   let idp: IdentityProvider;
+  useIdentityProvider('auth-unit', (f) => ({ idp, certs } = f));
   const IMAP = protocolScopes('imap');
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-auth-unit-'));
-    certs = makeCertificates(dir);
-    idp = await IdentityProvider.start({ certificates: certs });
-  });
-  after(async () => {
-    await idp?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    idp.consent = 'accept';
-    idp.accessTokenTtl = 3600;
-  });
 
   function client(secrets: SecretStore, clientId = TEST_PUBLIC_CLIENT_ID): { client: MailAuthClient; plugin: SecretStorageCachePlugin } {
     const r = resolveAuthSettings({ clientId, authority: idp.authority });

@@ -3,9 +3,6 @@
 // token, a skewed clock and a device code that expires. Each must be explained (cause and next step), end without
 // a hang, and leave the stored cache usable: accounts listed, other accounts' tokens untouched, renewal working.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { acquireAppToken } from '../../src/auth/appCredential';
 import { AuthFailure } from '../../src/auth/authErrors';
@@ -14,7 +11,8 @@ import { InteractionRequired, MailAuthClient } from '../../src/auth/mailAuthClie
 import { SecretStorageCachePlugin, SecretStore } from '../../src/auth/secretStorageCachePlugin';
 import { checkToken } from '../../src/core/token/checks';
 import { inspectToken } from '../../src/core/token/inspect';
-import { makeCertificates, TestCertificates } from '../servers/certificates';
+import { useIdentityProvider } from './identityProviderFixture';
+import type { TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_USER, TEST_USER_2 } from '../servers/identityProvider';
 
@@ -60,23 +58,9 @@ function assertMessage(e: unknown, expected: string | RegExp): true {
 
 describe('identity-platform faults: explained, and the token cache stays intact', function () {
   this.timeout(30_000);
-  let dir: string;
   let certs: TestCertificates;
   let idp: IdentityProvider;
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-faults-'));
-    certs = makeCertificates(dir);
-    idp = await IdentityProvider.start({ certificates: certs });
-  });
-  after(async () => {
-    await idp?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  afterEach(() => {
-    idp.faults = {};
-    idp.signInAs = TEST_USER;
-  });
+  useIdentityProvider('faults', (f) => ({ idp, certs } = f));
 
   function client(secrets: SecretStore, networkTimeoutMs?: number): MailAuthClient {
     const r = resolveAuthSettings({ clientId: TEST_PUBLIC_CLIENT_ID, authority: idp.authority });

@@ -2,13 +2,11 @@
 // paths, auth code + PKCE through MSAL's loopback, device code, refresh, client credentials with a secret
 // and a certificate, and Entra-shaped errors for a refused consent and an unknown client ID.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { AuthError, ConfidentialClientApplication, PublicClientApplication, ServerError } from '@azure/msal-node';
 import { MsalNetworkClient, OAuthErrorReply } from '../../src/auth/networkClient';
 import { inspectToken } from '../../src/core/token/inspect';
-import { makeCertificates, TestCertificates } from '../servers/certificates';
+import { useIdentityProvider } from './identityProviderFixture';
+import type { TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
 
@@ -16,23 +14,9 @@ const IMAP = 'https://outlook.office.com/IMAP.AccessAsUser.All';
 
 describe('test identity provider (plain MSAL Node)', function () {
   this.timeout(30_000);
-  let dir: string;
   let certs: TestCertificates;
   let idp: IdentityProvider;
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-idp-unit-'));
-    certs = makeCertificates(dir);
-    idp = await IdentityProvider.start({ certificates: certs });
-  });
-  after(async () => {
-    await idp?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    idp.consent = 'accept';
-    idp.accessTokenTtl = 3600;
-  });
+  useIdentityProvider('idp-unit', (f) => ({ idp, certs } = f));
 
   function publicApp(clientId = TEST_PUBLIC_CLIENT_ID): PublicClientApplication {
     return new PublicClientApplication({
