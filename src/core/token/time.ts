@@ -1,43 +1,35 @@
 // Dates as people read them in a debugger: ISO time plus "in 42 minutes" / "3 hours ago".
 
-export function formatRelative(date: Date, now: Date): string {
-  const diffMs = date.getTime() - now.getTime();
-  const abs = Math.abs(diffMs);
-  const units: [number, string][] = [
-    [365 * 24 * 3600e3, 'year'],
-    [30 * 24 * 3600e3, 'month'],
-    [24 * 3600e3, 'day'],
-    [3600e3, 'hour'],
-    [60e3, 'minute'],
-    [1e3, 'second'],
-  ];
-  if (abs < 1000) return 'now';
-  for (const [size, name] of units) {
-    if (abs >= size) {
-      const n = Math.floor(abs / size);
-      const text = `${n} ${name}${n === 1 ? '' : 's'}`;
-      return diffMs > 0 ? `in ${text}` : `${text} ago`;
-    }
-  }
-  return 'now';
-}
+const UNITS: [number, string][] = [
+  [365 * 24 * 3600e3, 'year'],
+  [30 * 24 * 3600e3, 'month'],
+  [24 * 3600e3, 'day'],
+  [3600e3, 'hour'],
+  [60e3, 'minute'],
+  [1e3, 'second'],
+];
 
-/** A length of time as "2 hours" or "10 minutes": the largest unit it reaches, rounded (7,199 s is "2 hours"). */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const units: [number, string][] = [
-    [24 * 3600e3, 'day'],
-    [3600e3, 'hour'],
-    [60e3, 'minute'],
-    [1e3, 'second'],
-  ];
+/** `ms` (not negative) in the largest of `units` it reaches, as "3 hours"; undefined under a second. */
+function inUnits(ms: number, round: (n: number) => number, units = UNITS): string | undefined {
   for (const [size, name] of units) {
-    if (abs >= size) {
-      const n = Math.round(abs / size);
+    if (ms >= size) {
+      const n = round(ms / size);
       return `${n} ${name}${n === 1 ? '' : 's'}`;
     }
   }
-  return 'less than a second';
+  return undefined;
+}
+
+export function formatRelative(date: Date, now: Date): string {
+  const diffMs = date.getTime() - now.getTime();
+  const text = inUnits(Math.abs(diffMs), Math.floor);
+  if (!text) return 'now';
+  return diffMs > 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** A length of time as "2 hours" or "10 minutes": the largest unit from days down it reaches, rounded (7,199 s is "2 hours"). */
+export function formatDuration(ms: number): string {
+  return inUnits(Math.abs(ms), Math.round, UNITS.slice(2)) ?? 'less than a second';
 }
 
 export function formatDate(date: Date, now: Date): string {
