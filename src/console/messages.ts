@@ -1,5 +1,8 @@
 // The typed message protocol between the console webview and the extension host. Every message from
 // the webview is validated here before use; anything unknown or malformed is dropped (and logged).
+import { MECHANISMS } from '../core/protocol/session';
+import { SECURITIES } from '../core/protocol/transport';
+import { MAIL_PROTOCOLS } from '../core/token/checks';
 
 export type ProtocolName = 'imap' | 'pop3' | 'smtp';
 export type SecurityName = 'tls' | 'starttls' | 'none';
@@ -57,9 +60,9 @@ export type ToWebview =
   | { type: 'quickActions'; actions: { id: string; label: string }[] }
   | { type: 'error'; message: string };
 
-const PROTOCOLS = new Set(['imap', 'pop3', 'smtp']);
-const SECURITIES = new Set(['tls', 'starttls', 'none']);
-const MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER']);
+const PROTOCOLS = new Set<string>(MAIL_PROTOCOLS);
+const SECURITY_NAMES = new Set<string>(SECURITIES);
+const MECHANISM_NAMES = new Set<string>(MECHANISMS);
 const SOURCES = new Set(['account', 'pasted']);
 /** The quick actions the console offers (consolePanel.ts); any other id is malformed. */
 export const QUICK_ACTION_IDS: readonly string[] = ['imap.list', 'imap.select', 'imap.fetch', 'pop3.stat', 'pop3.list', 'pop3.top', 'smtp.testMessage'];
@@ -81,13 +84,13 @@ export function validateForm(v: unknown): ConsoleForm | undefined {
     port < 0 ||
     port > 65535 ||
     !str(v.security, 10) ||
-    !SECURITIES.has(v.security) ||
+    !SECURITY_NAMES.has(v.security) ||
     !str(v.tokenSource, 10) ||
     !SOURCES.has(v.tokenSource) ||
     !str(v.account, 320) ||
     !str(v.user, 320) ||
     !str(v.mechanism, 20) ||
-    !MECHANISMS.has(v.mechanism) ||
+    !MECHANISM_NAMES.has(v.mechanism) ||
     typeof v.verifyCertificate !== 'boolean'
   ) {
     return undefined;

@@ -1,8 +1,8 @@
 // Console presets from the mailOAuth.console.customPresets setting (a test server, a company's own mail
 // host, the npm start sandbox): each names one protocol's endpoint and may fill in the user and mechanism.
-import { MailProtocol } from '../token/checks';
-import { Mechanism } from '../protocol/session';
-import { Security } from '../protocol/transport';
+import { MAIL_PROTOCOLS, MailProtocol } from '../token/checks';
+import { Mechanism, MECHANISMS } from '../protocol/session';
+import { Security, SECURITIES } from '../protocol/transport';
 import { Endpoint, PRESETS } from './presets';
 
 export interface CustomPreset {
@@ -23,10 +23,6 @@ export interface CustomPresetsResult {
   problems: string[];
 }
 
-const PROTOCOLS = ['imap', 'pop3', 'smtp'];
-const SECURITIES = ['tls', 'starttls', 'none'];
-const MECHANISMS = ['XOAUTH2', 'OAUTHBEARER'];
-
 /** Validates the setting's value; bad entries are skipped and named, never thrown. */
 export function parseCustomPresets(raw: unknown): CustomPresetsResult {
   const presets: CustomPreset[] = [];
@@ -43,12 +39,12 @@ export function parseCustomPresets(raw: unknown): CustomPresetsResult {
     const wrong: string[] = [];
     const label = typeof e.label === 'string' && e.label.trim() ? e.label.trim().slice(0, 120) : '';
     if (!label) wrong.push('"label" (text) is missing');
-    if (typeof e.protocol !== 'string' || !PROTOCOLS.includes(e.protocol)) wrong.push('"protocol" must be "imap", "pop3" or "smtp"');
+    if (typeof e.protocol !== 'string' || !(MAIL_PROTOCOLS as readonly string[]).includes(e.protocol)) wrong.push('"protocol" must be "imap", "pop3" or "smtp"');
     if (typeof e.host !== 'string' || !e.host.trim() || e.host.length > 255) wrong.push('"host" (text) is missing');
     if (typeof e.port !== 'number' || !Number.isInteger(e.port) || e.port < 1 || e.port > 65535) wrong.push('"port" must be a number from 1 to 65535');
-    if (e.security !== undefined && (typeof e.security !== 'string' || !SECURITIES.includes(e.security))) wrong.push('"security" must be "tls", "starttls" or "none"');
+    if (e.security !== undefined && (typeof e.security !== 'string' || !(SECURITIES as readonly string[]).includes(e.security))) wrong.push('"security" must be "tls", "starttls" or "none"');
     if (e.user !== undefined && (typeof e.user !== 'string' || e.user.length > 320)) wrong.push('"user" must be text');
-    if (e.mechanism !== undefined && (typeof e.mechanism !== 'string' || !MECHANISMS.includes(e.mechanism))) wrong.push('"mechanism" must be "XOAUTH2" or "OAUTHBEARER"');
+    if (e.mechanism !== undefined && (typeof e.mechanism !== 'string' || !(MECHANISMS as readonly string[]).includes(e.mechanism))) wrong.push('"mechanism" must be "XOAUTH2" or "OAUTHBEARER"');
     if (e.scopes !== undefined && (!Array.isArray(e.scopes) || !e.scopes.every((s) => typeof s === 'string' && s.length > 0))) wrong.push('"scopes" must be a list of scope strings');
     if (wrong.length) {
       problems.push(`${where}${label ? ` ("${label}")` : ''} skipped: ${wrong.join('; ')}.`);

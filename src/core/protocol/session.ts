@@ -5,6 +5,7 @@ import { encodeXoauth2 } from '../sasl/xoauth2';
 import { LineTransport, printable, TransportError } from './transport';
 
 export type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
+export const MECHANISMS: readonly Mechanism[] = ['XOAUTH2', 'OAUTHBEARER'];
 export type Step = 'connect' | 'greeting' | 'capabilities' | 'starttls' | 'authenticate' | 'verify' | 'logout';
 
 export interface LoginInput {

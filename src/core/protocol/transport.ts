@@ -6,6 +6,7 @@ import * as tls from 'tls';
 import { Transcript } from './transcript';
 
 export type Security = 'tls' | 'starttls' | 'none';
+export const SECURITIES: readonly Security[] = ['tls', 'starttls', 'none'];
 
 export interface TransportOptions {
   host: string;

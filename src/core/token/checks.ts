@@ -5,6 +5,7 @@ import { TokenInspection } from './inspect';
 import { formatDuration, formatRelative } from './time';
 
 export type MailProtocol = 'imap' | 'pop3' | 'smtp';
+export const MAIL_PROTOCOLS: readonly MailProtocol[] = ['imap', 'pop3', 'smtp'];
 
 /** Delegated (scp) and app-only (roles) permission per protocol, as Exchange Online names them. */
 export const MICROSOFT_PERMISSIONS: Record<MailProtocol, { delegated: string; app: string; label: string }> = {
