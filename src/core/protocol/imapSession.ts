@@ -1,7 +1,7 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
 import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
-import { LineTransport, Security, TransportError } from './transport';
+import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
 
@@ -31,26 +31,21 @@ export class ImapSession implements ProtocolSession {
   /**
    * Reads one logical line: a line ending in {n} or {n+} continues after n bytes of literal. Only the
    * line just read can announce a literal (a literal's own text ending in "{2}" does not), and the
-   * whole logical line stays under the response cap (no endless growth, no string past V8's limit).
+   * transport keeps the whole reply under the response cap (no endless growth, no string past V8's limit).
    */
   async readLogicalLine(): Promise<string> {
     const parts = [await this.transport.readLine()];
-    let length = parts[0].length;
     for (let guard = 0; guard < 1000; guard++) {
       const m = /\{(\d{1,12})\+?\}$/.exec(parts[parts.length - 1]);
       if (!m) break;
       const size = Number(m[1]);
-      // One literal over the cap is readBytes' to refuse (it says how big); here, literals that pass it together.
-      if (size <= this.transport.maxResponseBytes && length + size > this.transport.maxResponseBytes) {
-        throw new TransportError('response-too-large', `The server sent a response line with literals of more than ${this.transport.maxResponseBytes} bytes in all; the client stopped.`);
-      }
+      // readBytes refuses, unread, a literal over the response cap and literals that pass it together.
       const text = (await this.transport.readBytes(size)).toString('utf8');
       // The literal's whole text is kept for saving; no redaction pass over what can be megabytes of
       // message data (the console folds it for display).
       this.transport.transcript.add('S', text, { display: text });
       const rest = await this.transport.readLine();
       parts.push(text, rest);
-      length += text.length + rest.length;
     }
     return parts.join('');
   }

@@ -252,18 +252,14 @@ export class LineTransport {
     return line;
   }
 
-  /** Largest response (or IMAP literal) accepted; a session checks what it gathers into one reply against it. */
-  get maxResponseBytes(): number {
-    return this.options.maxResponseBytes;
-  }
-
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
   async readBytes(n: number, what = `a literal in ${this.awaited()}`): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
       throw this.fail(new TransportError('response-too-large', `The server announced a literal of ${n.toLocaleString('en-US')} bytes in ${this.awaited()}, more than the ${this.options.maxResponseBytes.toLocaleString('en-US')} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.`));
     }
-    await this.waitFor(() => this.received.length >= n, what);
+    // Counted before it is read: literals that pass the reply's cap only together are refused unread.
     this.count(n, 0, what);
+    await this.waitFor(() => this.received.length >= n, what);
     return this.received.take(n);
   }
 
