@@ -138,6 +138,28 @@ async function perform(page, req) {
 }
 
 /**
+ * What the webview frames look like, for the debug log when a webview request fails: each webview's
+ * outer frame, and in the content frame its ready state, scripts, and how its resources loaded.
+ */
+async function describeWebviews(page) {
+  const lines = [];
+  for (const frame of page.frames()) {
+    if (!/\/webview\/|vscode-cdn|index\.html\?id=/.test(frame.url())) continue;
+    const info = await frame
+      .evaluate(() => ({
+        readyState: document.readyState,
+        title: document.title,
+        bodyChars: document.body ? document.body.innerHTML.length : -1,
+        scripts: Array.from(document.scripts).map((s) => s.src || '(inline)'),
+        resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/\?.*$/, '')} status=${e.responseStatus} ${Math.round(e.duration)} ms`),
+      }))
+      .catch((err) => ({ error: String(err && err.message).split('\n')[0] }));
+    lines.push(`  frame ${frame.url().replace(/\?.*$/, '')} (${frame.name() || 'unnamed'}): ${JSON.stringify(info)}`);
+  }
+  return lines.join('\n') || '  (no webview frames)';
+}
+
+/**
  * Starts serving bridge requests from `dir` on `page`. Returns { stop() }.
  * `log(line)` receives one line per request, for the debug log.
  */
@@ -167,6 +189,7 @@ function startUiBridge(page, dir, log = () => {}) {
           answer = { id: req.id, ok: true, ...(await perform(page, req)) };
         } catch (err) {
           answer = { id: req.id, ok: false, error: String((err && err.message) || err) };
+          if (req.action === 'webview') log(`ui-bridge webview frames at the failure:\n${await describeWebviews(page).catch((e) => String(e))}`);
         }
         // Never log typed text or evaluated code: tests may type secrets.
         log(`ui-bridge ${req.action}${req.op ? ' ' + req.op : ''}${req.key ? ' ' + req.key : ''}${req.selector ? ' ' + req.selector : ''} -> ${answer.ok ? 'ok' : answer.error}`);
