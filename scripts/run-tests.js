@@ -49,7 +49,8 @@ function readResults(file) {
 function summarize(name, results, harnessError) {
   const tests = (results && results.tests) || [];
   const count = (s) => tests.filter((t) => t.state === s).length;
-  const s = { name, passed: count('passed'), failed: count('failed'), skipped: count('pending'), problem: '' };
+  const failures = tests.filter((t) => t.state === 'failed').map((t) => `${t.fullTitle}: ${((t.error && t.error.message) || '').split('\n')[0].slice(0, 300)}`);
+  const s = { name, passed: count('passed'), failed: count('failed'), skipped: count('pending'), problem: '', failures };
   if (harnessError) s.problem = harnessError;
   else if (results && results.harnessError) s.problem = `suite crashed: ${results.harnessError.message}`;
   else if (s.passed + s.failed === 0) s.problem = 'no tests ran';
@@ -255,6 +256,8 @@ async function main() {
     failed += s.failed + (s.problem ? 1 : 0);
     skipped += s.skipped;
   }
+  // The failures once more, next to the totals: in a long CI log they are what the reader looks for.
+  for (const s of suites) for (const f of s.failures) console.log(`  ✗ [${s.name}] ${f}`);
   if (setupError) {
     console.log(`setup failed: ${setupError} (counted as 1 failed)`);
     failed += 1;

@@ -643,6 +643,18 @@ export function scenarios(): Scenario[] {
     expect: { step: 'capabilities', code: 'closed', text: /The server ended the session before the client sent "EHLO [^"]*": "421 4\.3\.2 Service shutting down, closing transmission channel"\. Connect again/ },
   });
 
+  // 11c. A POP3 server that answers "+OK" to AUTH, and to whatever follows: success before any credential
+  // was sent is no SASL exchange (RFC 5034 asks for a "+" continuation), and must not read as a login.
+  add({
+    id: 'pop3/ok-instead-of-continuation',
+    protocol: 'pop3',
+    kind: 'reply to a command never sent',
+    security: 'none',
+    server: {},
+    script: pop3Peer({ onAuth: async (p) => void (await p.send('+OK Logged in.\r\n')), onCommand: async (p) => void (await p.send('+OK\r\n')) }),
+    expect: { step: 'authenticate', code: 'protocol', text: /The server sent "\+OK Logged in\.", which is not a "\+" continuation asking for the SASL response to AUTH XOAUTH2\. The server claims success before the client sent any credential/ },
+  });
+
   // 4. A literal announcing gigabytes (IMAP only): refused from its size, nothing allocated.
   add({
     id: 'imap/gigabyte-literal',

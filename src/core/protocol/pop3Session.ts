@@ -74,6 +74,10 @@ export class Pop3Session implements ProtocolSession {
     const authed = await guarded(outcome, 'authenticate', async () => {
       t.write(`AUTH ${login.mechanism}`);
       const first = await this.readStatus();
+      // "+OK" here would be success before any credential was sent: no SASL exchange (RFC 5034 §4).
+      if (first.startsWith('+OK')) {
+        throw violation(t, first, `a "+" continuation asking for the SASL response to AUTH ${login.mechanism}`, 'The server claims success before the client sent any credential, so the login proves nothing; it may not implement SASL AUTH');
+      }
       if (!first.startsWith('+')) {
         outcome.failure = { step: 'authenticate', reply: first };
         return false;
