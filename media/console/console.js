@@ -159,6 +159,19 @@
     persistSoon();
   }
 
+  /** A new connection: the earlier session's rows and verdict go (Save Transcript saves the new one only). */
+  function clearSession() {
+    pending = [];
+    savedLines = [];
+    rowCount = 0;
+    trimmed = 0;
+    transcript.replaceChildren();
+    lastVerdict = null;
+    $('verdict').classList.add('hidden');
+    $('verdict').replaceChildren();
+    persist();
+  }
+
   let lastVerdict = null;
   function showVerdict(v) {
     lastVerdict = v;
@@ -276,6 +289,9 @@
         if (msg.user) el('user').value = msg.user;
         if (msg.mechanism) el('mechanism').value = msg.mechanism;
         persist();
+        break;
+      case 'newSession':
+        clearSession();
         break;
       case 'transcript':
         addLines(msg.lines);

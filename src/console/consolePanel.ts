@@ -238,6 +238,7 @@ export class ConsolePanel {
     const token = got.token;
     this.transcript = new Transcript();
     this.transcript.onEntry((e) => this.queue(e));
+    this.post({ type: 'newSession' });
     const result = await probe(
       {
         protocol: form.protocol,

@@ -54,6 +54,8 @@ export interface VerdictView {
 export type ToWebview =
   | { type: 'init'; form: ConsoleForm; accounts: string[]; presets: { id: string; label: string }[] }
   | { type: 'fill'; host: string; port: number; security: SecurityName; protocol?: ProtocolName; user?: string; mechanism?: MechanismName }
+  /** A new connection starts: the transcript and verdict shown are the new session's alone (as Save saves). */
+  | { type: 'newSession' }
   | { type: 'transcript'; lines: TranscriptLine[] }
   | { type: 'state'; connected: boolean; busy: boolean; protocol?: ProtocolName }
   | { type: 'verdict'; verdict: VerdictView }

@@ -105,6 +105,8 @@ describe('Protocol console', function () {
       const transcript = await ui.webview.text('#transcript');
       assert.match(transcript, /↳ error challenge: \{"status":"invalid_token"\}/);
       assert.match(transcript, /C:\s*AQ==/);
+      // Only this session is shown, as Save Transcript saves it: the earlier IMAP session's rows are gone.
+      assert.doesNotMatch(transcript, /A001 AUTHENTICATE|A004 NOOP/);
     } finally {
       await bad.stop();
     }
