@@ -342,23 +342,35 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
           progress.report({ message: 'asking for a code…' });
-          return client.signInWithDeviceCode(request.scopes, {
-            signal: controller.signal,
-            timeoutMs,
-            onCode: (info) => {
-              progress.report({ message: `enter the code ${info.userCode} at ${info.verificationUri} (waiting…)` });
-              void this.showDeviceCode(info, controller);
-            },
-          });
+          // The code's notification outlives the flow (VS Code cannot close it): its buttons then say how it ended.
+          const flow: DeviceCodeFlowState = {};
+          try {
+            const result = await client.signInWithDeviceCode(request.scopes, {
+              signal: controller.signal,
+              timeoutMs,
+              onCode: (info) => {
+                progress.report({ message: `enter the code ${info.userCode} at ${info.verificationUri} (waiting…)` });
+                void this.showDeviceCode(info, controller, flow);
+              },
+            });
+            flow.ended = `the sign-in${result.account ? ` as ${result.account.username}` : ''} has completed`;
+            return result;
+          } catch (e) {
+            flow.ended = controller.signal.aborted ? 'the sign-in was cancelled' : 'the sign-in with it has ended';
+            throw e;
+          }
         },
       ),
     );
   }
 
-  private async showDeviceCode(info: DeviceCodeInfo, controller: AbortController): Promise<void> {
+  private async showDeviceCode(info: DeviceCodeInfo, controller: AbortController, flow: DeviceCodeFlowState): Promise<void> {
     const copyOpen = 'Copy Code & Open Page';
     const pick = await vscode.window.showInformationMessage(`To sign in, open ${info.verificationUri} and enter the code ${info.userCode}.`, copyOpen, 'Cancel Sign-In');
-    if (pick === copyOpen) {
+    if (pick && flow.ended) {
+      // A button of a notification left from a finished flow: a dead code is not copied, nothing is cancelled.
+      void vscode.window.showInformationMessage(`The code ${info.userCode} is no longer needed: ${flow.ended}.`);
+    } else if (pick === copyOpen) {
       await vscode.env.clipboard.writeText(info.userCode);
       await vscode.env.openExternal(vscode.Uri.parse(info.verificationUri, true));
     } else if (pick === 'Cancel Sign-In') {
@@ -375,6 +387,11 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     if (pick === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'mailOAuth.auth');
     else if (pick === 'Show Details') output().show(true);
   }
+}
+
+/** How a device-code flow ended, for the buttons of its notification (empty while it runs). */
+interface DeviceCodeFlowState {
+  ended?: string;
 }
 
 export function protocolLabel(p: MailProtocolScope): string {

@@ -124,6 +124,22 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await ui.screenshot('accounts-view', { selector: '.part.sidebar' }).catch(() => undefined);
   });
 
+  it('the code’s notification, left after the sign-in completed, says the code is no longer needed instead of copying it', async () => {
+    const signIn = vscode.commands.executeCommand<string | undefined>('mailOAuth.signIn', { protocol: 'imap', flow: 'deviceCode' });
+    const { code, uri } = deviceCodeIn(await notification(/enter the code [A-Z0-9-]+/));
+    // The person types the code at the page without the notification's button, which stays.
+    assert.match((await browser.enterDeviceCode(uri, code)).body, /You have signed in/);
+    assert.strictEqual(await signIn, TEST_USER.upn);
+    await vscode.env.clipboard.writeText('clipboard before');
+    const opened = openedUrls().length;
+    await vscode.commands.executeCommand('notifications.showList');
+    await ui.click(`.notifications-center .notification-list-item:has-text("${code}") .monaco-button:has-text("Copy Code & Open Page")`);
+    await notification(new RegExp(`The code ${code} is no longer needed: the sign-in as ${TEST_USER.upn.replace('.', '\\.')} has completed`));
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'clipboard before', 'the dead code is not copied');
+    await sleep(500);
+    assert.strictEqual(openedUrls().length, opened, 'no page is opened');
+  });
+
   it('"Open Protocol Console" on the account opens the console for it', async () => {
     await vscode.commands.executeCommand('mailOAuth.accounts.openConsole', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
     await waitFor('the protocol console tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Mail OAuth: Protocol Console')));
