@@ -643,17 +643,24 @@ export function scenarios(): Scenario[] {
     expect: { step: 'capabilities', code: 'closed', text: /The server ended the session before the client sent "EHLO [^"]*": "421 4\.3\.2 Service shutting down, closing transmission channel"\. Connect again/ },
   });
 
-  // 11c. A POP3 server that answers "+OK" to AUTH, and to whatever follows: success before any credential
-  // was sent is no SASL exchange (RFC 5034 asks for a "+" continuation), and must not read as a login.
-  add({
-    id: 'pop3/ok-instead-of-continuation',
-    protocol: 'pop3',
-    kind: 'reply to a command never sent',
-    security: 'none',
-    server: {},
-    script: pop3Peer({ onAuth: async (p) => void (await p.send('+OK Logged in.\r\n')), onCommand: async (p) => void (await p.send('+OK\r\n')) }),
-    expect: { step: 'authenticate', code: 'protocol', text: /The server sent "\+OK Logged in\.", which is not a "\+" continuation asking for the SASL response to AUTH XOAUTH2\. The server claims success before the client sent any credential/ },
-  });
+  // 11c. A server that answers the AUTH command itself with success, before any credential was sent (and
+  // would answer anything so): no SASL exchange took place, so it must not read as a login.
+  const successBeforeCredentials: Record<MailProtocol, { script: PeerScript; quoted: string; asked: string }> = {
+    imap: { script: imapPeer({ onAuth: async (p, tag) => void (await p.send(`${tag} OK Logged in\r\n`)) }), quoted: 'A001 OK Logged in', asked: '"\\+" continuation asking for the SASL response to A001 AUTHENTICATE XOAUTH2' },
+    pop3: { script: pop3Peer({ onAuth: async (p) => void (await p.send('+OK Logged in.\r\n')), onCommand: async (p) => void (await p.send('+OK\r\n')) }), quoted: '\\+OK Logged in\\.', asked: '"\\+" continuation asking for the SASL response to AUTH XOAUTH2' },
+    smtp: { script: smtpPeer({ onAuth: async (p) => void (await p.send('235 2.7.0 Authentication successful\r\n')) }), quoted: '235 2\\.7\\.0 Authentication successful', asked: '"334" continuation asking for the SASL response to AUTH XOAUTH2' },
+  };
+  for (const protocol of protocols) {
+    add({
+      id: `${protocol}/success-before-credentials`,
+      protocol,
+      kind: 'reply to a command never sent',
+      security: 'none',
+      server: {},
+      script: successBeforeCredentials[protocol].script,
+      expect: { step: 'authenticate', code: 'protocol', text: new RegExp(`The server sent "${successBeforeCredentials[protocol].quoted}", which is not a ${successBeforeCredentials[protocol].asked}\\. The server claims success before the client sent any credential`) },
+    });
+  }
 
   // 4. A literal announcing gigabytes (IMAP only): refused from its size, nothing allocated.
   add({

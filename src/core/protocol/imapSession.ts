@@ -1,6 +1,6 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
+import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
@@ -137,6 +137,7 @@ export class ImapSession implements ProtocolSession {
       } else {
         t.write(`${tag} AUTHENTICATE ${login.mechanism}`);
         const cont = await this.readResponse(tag, true);
+        if (cont.status === 'OK') throw successBeforeCredentials(t, cont.final, '+', `${tag} AUTHENTICATE ${login.mechanism}`);
         if (cont.status !== 'CONTINUE') {
           outcome.failure = { step: 'authenticate', reply: cont.final };
           return false;

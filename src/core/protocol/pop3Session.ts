@@ -1,6 +1,6 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
+import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
@@ -74,10 +74,7 @@ export class Pop3Session implements ProtocolSession {
     const authed = await guarded(outcome, 'authenticate', async () => {
       t.write(`AUTH ${login.mechanism}`);
       const first = await this.readStatus();
-      // "+OK" here would be success before any credential was sent: no SASL exchange (RFC 5034 §4).
-      if (first.startsWith('+OK')) {
-        throw violation(t, first, `a "+" continuation asking for the SASL response to AUTH ${login.mechanism}`, 'The server claims success before the client sent any credential, so the login proves nothing; it may not implement SASL AUTH');
-      }
+      if (first.startsWith('+OK')) throw successBeforeCredentials(t, first, '+', `AUTH ${login.mechanism}`);
       if (!first.startsWith('+')) {
         outcome.failure = { step: 'authenticate', reply: first };
         return false;

@@ -66,6 +66,14 @@ export function violation(transport: LineTransport, line: string, expected: stri
   return transport.abort(new TransportError('protocol', `The server sent "${quoted}", which is not ${expected}. ${hint}; the client closed the connection.`));
 }
 
+/**
+ * A server that reports success to the AUTH command itself, before any credential was sent: no SASL
+ * exchange took place (RFC 3501 §6.2.2, RFC 5034 §4, RFC 4954 §4 ask for a continuation), so it is no login.
+ */
+export function successBeforeCredentials(transport: LineTransport, line: string, continuation: string, command: string): TransportError {
+  return violation(transport, line, `a "${continuation}" continuation asking for the SASL response to ${command}`, 'The server claims success before the client sent any credential, so the login proves nothing; it may not implement SASL AUTH');
+}
+
 /** What a greeting that is no greeting at all usually means. */
 export const GREETING_HINT = 'The port serves another protocol, or expects TLS first: check host, port and security (implicit TLS on 993, 995 and 465; STARTTLS or none on 143, 110 and 587)';
 

@@ -1,6 +1,6 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, violation } from './session';
+import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MAX_CHALLENGES = 3;
@@ -114,6 +114,7 @@ export class SmtpSession implements ProtocolSession {
         r = await this.command(oneLine);
       } else {
         r = await this.command(`AUTH ${login.mechanism}`);
+        if (r.code === 235) throw successBeforeCredentials(t, r.lines[0], '334', `AUTH ${login.mechanism}`);
         if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') {
           outcome.failure = { step: 'authenticate', reply: r.text };
           return false;
@@ -131,7 +132,7 @@ export class SmtpSession implements ProtocolSession {
         r = await this.command(challengeAnswer(login.mechanism));
       }
       outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = performance.now();
+      outcome.authRepliedAt = performance.now();
       if (r.code !== 235) {
         outcome.failure = { step: 'authenticate', reply: r.text };
         return false;
