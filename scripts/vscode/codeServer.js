@@ -124,6 +124,29 @@ function recordOpenedUrls(context, mainPage, file, log) {
 }
 
 /**
+ * Logs the service workers' lifecycle (Chrome DevTools Protocol): webviews load their content only once
+ * VS Code's webview service worker controls them, so a webview that never loads shows up here.
+ */
+async function logServiceWorkers(context, page, log) {
+  try {
+    const cdp = await context.newCDPSession(page);
+    const seen = new Map();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        const state = `${v.status}/${v.runningStatus}${v.controlledClients && v.controlledClients.length ? ` controlling ${v.controlledClients.length}` : ''}`;
+        if (seen.get(v.versionId) === state) continue;
+        seen.set(v.versionId, state);
+        log(`service worker ${v.versionId} ${v.scriptURL.replace(/\?.*$/, '')}: ${state}`);
+      }
+    });
+    cdp.on('ServiceWorker.workerErrorReported', ({ errorMessage }) => log(`service worker error: ${errorMessage.errorMessage} (${errorMessage.sourceURL}:${errorMessage.lineNumber})`));
+    await cdp.send('ServiceWorker.enable');
+  } catch (err) {
+    log(`service worker log unavailable: ${err && err.message}`);
+  }
+}
+
+/**
  * Starts code-server and (unless browser === false) a headless Chromium page on it.
  * options: { node, entry, chromium, workspace, extensionDevelopmentPath, extensionTestsPath?,
  *            env?: extra environment (reaches the extension host), logFile, browser?: boolean, port?,
@@ -289,6 +312,7 @@ async function startCodeServer(options) {
         if (msg.type() === 'error' || msg.type() === 'warning') log(`browser ${msg.type()}: ${msg.text().split('\n').slice(0, 4).join('\n')}`);
       });
       page.on('pageerror', (err) => log(`browser page error: ${err.message}`));
+      await logServiceWorkers(context, page, log);
       page.on('crash', () => log('browser page crashed'));
       await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       server.page = page;

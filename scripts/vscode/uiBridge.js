@@ -152,6 +152,9 @@ async function describeWebviews(page) {
         bodyChars: document.body ? document.body.innerHTML.length : -1,
         scripts: Array.from(document.scripts).map((s) => s.src || '(inline)'),
         resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/\?.*$/, '')} status=${e.responseStatus} ${Math.round(e.duration)} ms`),
+        // VS Code's webview host marks its steps (scriptStart, content/started, content/workerReady, ...).
+        marks: performance.getEntriesByType('mark').map((m) => `${m.name} @${Math.round(m.startTime)}`),
+        controller: navigator.serviceWorker && navigator.serviceWorker.controller ? navigator.serviceWorker.controller.state : 'none',
       }))
       .catch((err) => ({ error: String(err && err.message).split('\n')[0] }));
     lines.push(`  frame ${frame.url().replace(/\?.*$/, '')} (${frame.name() || 'unnamed'}): ${JSON.stringify(info)}`);
