@@ -154,7 +154,7 @@ async function describeWebviews(page) {
         resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/\?.*$/, '')} status=${e.responseStatus} ${Math.round(e.duration)} ms`),
         // VS Code's webview host marks its steps (scriptStart, content/started, content/workerReady, ...).
         marks: performance.getEntriesByType('mark').map((m) => `${m.name} @${Math.round(m.startTime)}`),
-        controller: navigator.serviceWorker && navigator.serviceWorker.controller ? navigator.serviceWorker.controller.state : 'none',
+        controller: navigator.serviceWorker && navigator.serviceWorker.controller ? `${navigator.serviceWorker.controller.state} ${navigator.serviceWorker.controller.scriptURL.replace(/\?.*$/, '')}` : 'none',
       }))
       .catch((err) => ({ error: String(err && err.message).split('\n')[0] }));
     lines.push(`  frame ${frame.url().replace(/\?.*$/, '')} (${frame.name() || 'unnamed'}): ${JSON.stringify(info)}`);

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { warmUpWebviews } from './webviewWarmUp';
 
 /** One test's outcome, as scripts/run-tests.js reads it from results.json. */
 export interface TestResult {
@@ -62,6 +63,7 @@ function findTestFiles(dir: string): string[] {
 export async function run(): Promise<void> {
   const results: SuiteResults = { tests: [], startedAt: new Date().toISOString() };
   try {
+    if (process.env.MAILOAUTH_UI_BRIDGE_DIR) await warmUpWebviews(appendProgress);
     const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
     if (process.env.MAILOAUTH_TEST_GREP) mocha.grep(process.env.MAILOAUTH_TEST_GREP);
     for (const file of findTestFiles(__dirname)) mocha.addFile(file);
