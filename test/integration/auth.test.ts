@@ -143,8 +143,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
   it('"Open Protocol Console" on the account opens the console for it', async () => {
     await vscode.commands.executeCommand('mailOAuth.accounts.openConsole', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
     await waitFor('the protocol console tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Mail OAuth: Protocol Console')));
-    // The form is filled for the account, as the person sees it once the webview has loaded. (Closing a
-    // webview before it has loaded can leave code-server's webview service worker unusable for minutes.)
+    // The form is filled for the account, as the person sees it once the webview has loaded.
     await ui.webview.waitForText('#status', 'Not connected');
     assert.strictEqual(await ui.webview.evaluate<string>('select[name=tokenSource]', '(el) => el.value'), 'account');
     assert.strictEqual(await ui.webview.evaluate<string>('select[name=account]', '(el) => el.value'), TEST_USER.upn);
