@@ -78,6 +78,43 @@ interface Dialogue {
 
 const hangUp = (p: Peer, d: Dialogue) => (d.reset ? p.reset() : p.end());
 
+/** How one protocol words its side of a SASL exchange. */
+interface SaslWords {
+  /** A continuation's prefix: "+" (IMAP, POP3) or "334" (SMTP). */
+  continuation: string;
+  refused: string;
+  accepted: string;
+}
+
+/**
+ * The AUTH exchange the three peers share: an empty continuation (unless the response came on the AUTH
+ * line), the client's response, an error challenge and its answer when the dialogue asks for one, then
+ * the final reply; hanging up at the step `closeAt` names. 'stop' when the connection is over.
+ */
+async function saslExchange(p: Peer, d: Dialogue, words: SaslWords, responseOnAuthLine: boolean): Promise<'stop' | undefined> {
+  const hang = async () => {
+    await hangUp(p, d);
+    return 'stop' as const;
+  };
+  if (d.closeAt === 'auth-command') return hang();
+  if (!responseOnAuthLine) {
+    await p.send(`${words.continuation} \r\n`);
+    if (d.closeAt === 'continuation') return hang();
+    if ((await p.line()) === undefined) return 'stop';
+  }
+  if (d.closeAt === 'sasl-response') return hang();
+  if (d.challenge) {
+    await p.send(`${words.continuation} ${ERROR_CHALLENGE}\r\n`);
+    if (d.closeAt === 'error-challenge') return hang();
+    if ((await p.line()) === undefined) return 'stop';
+    if (d.closeAt === 'challenge-answer') return hang();
+    await p.send(words.refused);
+    return undefined;
+  }
+  await p.send(words.accepted);
+  return undefined;
+}
+
 /** An IMAP server that greets with capabilities (no SASL-IR, so AUTHENTICATE gets a "+" first). */
 export function imapPeer(d: Dialogue = {}): PeerScript {
   return async (p) => {
@@ -105,22 +142,8 @@ export function imapPeer(d: Dialogue = {}): PeerScript {
             if ((await d.onAuth(p, tag)) === 'stop') return;
             break;
           }
-          if (d.closeAt === 'auth-command') return hangUp(p, d);
-          if (!d.saslIr) {
-            await p.send('+ \r\n');
-            if (d.closeAt === 'continuation') return hangUp(p, d);
-            if ((await p.line()) === undefined) return;
-          }
-          if (d.closeAt === 'sasl-response') return hangUp(p, d);
-          if (d.challenge) {
-            await p.send(`+ ${ERROR_CHALLENGE}\r\n`);
-            if (d.closeAt === 'error-challenge') return hangUp(p, d);
-            if ((await p.line()) === undefined) return;
-            if (d.closeAt === 'challenge-answer') return hangUp(p, d);
-            await p.send(`${tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n`);
-            break;
-          }
-          await p.send(`${tag} OK [CAPABILITY IMAP4rev1] Logged in\r\n`);
+          const words = { continuation: '+', refused: `${tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n`, accepted: `${tag} OK [CAPABILITY IMAP4rev1] Logged in\r\n` };
+          if ((await saslExchange(p, d, words, Boolean(d.saslIr))) === 'stop') return;
           break;
         }
         case 'LOGOUT':
@@ -163,20 +186,7 @@ export function pop3Peer(d: Dialogue = {}): PeerScript {
             if ((await d.onAuth(p, line)) === 'stop') return;
             break;
           }
-          if (d.closeAt === 'auth-command') return hangUp(p, d);
-          await p.send('+ \r\n');
-          if (d.closeAt === 'continuation') return hangUp(p, d);
-          if ((await p.line()) === undefined) return;
-          if (d.closeAt === 'sasl-response') return hangUp(p, d);
-          if (d.challenge) {
-            await p.send(`+ ${ERROR_CHALLENGE}\r\n`);
-            if (d.closeAt === 'error-challenge') return hangUp(p, d);
-            if ((await p.line()) === undefined) return;
-            if (d.closeAt === 'challenge-answer') return hangUp(p, d);
-            await p.send('-ERR [AUTH] Authentication failed.\r\n');
-            break;
-          }
-          await p.send('+OK Logged in.\r\n');
+          if ((await saslExchange(p, d, { continuation: '+', refused: '-ERR [AUTH] Authentication failed.\r\n', accepted: '+OK Logged in.\r\n' }, false)) === 'stop') return;
           break;
         }
         case 'QUIT':
@@ -220,22 +230,8 @@ export function smtpPeer(d: Dialogue = {}): PeerScript {
             if ((await d.onAuth(p, line)) === 'stop') return;
             break;
           }
-          if (d.closeAt === 'auth-command') return hangUp(p, d);
-          if (line.split(' ').length < 3) {
-            await p.send('334 \r\n');
-            if (d.closeAt === 'continuation') return hangUp(p, d);
-            if ((await p.line()) === undefined) return;
-          }
-          if (d.closeAt === 'sasl-response') return hangUp(p, d);
-          if (d.challenge) {
-            await p.send(`334 ${ERROR_CHALLENGE}\r\n`);
-            if (d.closeAt === 'error-challenge') return hangUp(p, d);
-            if ((await p.line()) === undefined) return;
-            if (d.closeAt === 'challenge-answer') return hangUp(p, d);
-            await p.send('535 5.7.8 Authentication failed\r\n');
-            break;
-          }
-          await p.send('235 2.7.0 Logged in.\r\n');
+          const words = { continuation: '334', refused: '535 5.7.8 Authentication failed\r\n', accepted: '235 2.7.0 Logged in.\r\n' };
+          if ((await saslExchange(p, d, words, line.split(' ').length >= 3)) === 'stop') return;
           break;
         }
         case 'QUIT':
