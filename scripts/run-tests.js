@@ -50,7 +50,7 @@ function summarize(name, results, harnessError) {
   const tests = (results && results.tests) || [];
   const count = (s) => tests.filter((t) => t.state === s).length;
   const failures = tests.filter((t) => t.state === 'failed').map((t) => `${t.fullTitle}: ${((t.error && t.error.message) || '').split('\n')[0].slice(0, 300)}`);
-  const s = { name, passed: count('passed'), failed: count('failed'), skipped: count('pending'), problem: '', failures };
+  const s = { name, passed: count('passed'), failed: failures.length, skipped: count('pending'), problem: '', failures };
   if (harnessError) s.problem = harnessError;
   else if (results && results.harnessError) s.problem = `suite crashed: ${results.harnessError.message}`;
   else if (s.passed + s.failed === 0) s.problem = 'no tests ran';

@@ -144,7 +144,7 @@ async function perform(page, req) {
 async function describeWebviews(page) {
   const lines = [];
   for (const frame of page.frames()) {
-    if (!/\/webview\/|vscode-cdn|index\.html\?id=/.test(frame.url())) continue;
+    if (!/\/webview\//.test(frame.url())) continue; // VS Code's webview host (index.html) and content (fake.html) frames
     const info = await frame
       .evaluate(() => ({
         readyState: document.readyState,
