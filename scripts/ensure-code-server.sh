@@ -2,6 +2,8 @@
 # Installs what the real-VS-Code harness needs on a machine that cannot download VS Code:
 # Debian's Chromium (and build tools), Node 24 from npm, and code-server from npm, cached by version.
 # Prints the paths it settled on as KEY=VALUE lines, for the caller to eval.
+# Env: MAILOAUTH_CACHE (default ~/.cache/mail-oauth-debugger), MAILOAUTH_NPM_CACHE (npm's download cache
+# for these installs; default npm's own), CODE_SERVER_VERSION, NODE24_VERSION.
 set -euo pipefail
 
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
@@ -32,6 +34,11 @@ fi
 for v in $(compgen -e); do
   case "$v" in npm_*|NPM_*|INIT_CWD|NODE) unset "$v" ;; esac
 done
+# MAILOAUTH_NPM_CACHE: an npm download cache of its own for these installs (CI passes an empty one).
+if [ -n "${MAILOAUTH_NPM_CACHE:-}" ]; then
+  mkdir -p "$MAILOAUTH_NPM_CACHE"
+  export npm_config_cache="$MAILOAUTH_NPM_CACHE"
+fi
 
 # The last lines of a failed install, and what it was (not a guess about the network).
 fail_install() {

@@ -7,8 +7,11 @@
 //   --code-server   use code-server even if desktop VS Code is installed (also MAILOAUTH_USE_CODE_SERVER=1)
 //   --screenshots   ui.screenshot() writes into media/screenshots/ (committed, used by the README)
 //   --grep          run only tests whose full title matches PATTERN (both suites)
-// Env: MAILOAUTH_INTEGRATION_TIMEOUT_MS (default 20 min), MAILOAUTH_VSCODE_EXECUTABLE (desktop Electron binary).
-const { spawnSync } = require('child_process');
+// Env: MAILOAUTH_INTEGRATION_TIMEOUT_MS (default 30 min), MAILOAUTH_UNIT_TIMEOUT_MS (10 min),
+// MAILOAUTH_SERVERS_TIMEOUT_MS (25 min): a suite that overruns is stopped (with everything it started)
+// and counted as failed, naming the suite and the test that was running; MAILOAUTH_VSCODE_EXECUTABLE
+// (desktop Electron binary).
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -59,16 +62,81 @@ function summarize(name, results, harnessError) {
 
 // ---------------------------------------------------------------- unit suite (plain Node)
 
-function runUnit(args) {
+async function runUnit(args) {
   return runMochaSuite('unit', args);
 }
 
 /** Tests of the protocol engines and the CLI against real servers on loopback (Dovecot, an SMTP sink). */
-function runServers(args) {
+async function runServers(args) {
   return runMochaSuite('servers', args);
 }
 
-function runMochaSuite(name, args) {
+const SUITE_LIMIT_MS = {
+  unit: Number(process.env.MAILOAUTH_UNIT_TIMEOUT_MS) || 10 * 60_000,
+  servers: Number(process.env.MAILOAUTH_SERVERS_TIMEOUT_MS) || 25 * 60_000,
+  integration: Number(process.env.MAILOAUTH_INTEGRATION_TIMEOUT_MS) || 30 * 60_000,
+};
+
+const formatLimit = (ms) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`);
+
+/** Kills a process group; true if any of its processes was still there. */
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* gone meanwhile */
+  }
+  return true;
+}
+
+/**
+ * Runs a suite's process in a process group of its own, with a time limit. When it overruns, or when it
+ * exits leaving processes of its group behind (a server a test forgot to stop), those are killed, so a
+ * run always gets to its totals.
+ */
+function runLimited(name, cmd, cmdArgs, limitMs) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit', detached: process.platform !== 'win32' });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`\n!! the ${name} suite overran its time limit of ${formatLimit(limitMs)}: stopping it and everything it started`);
+      if (!killGroup(child.pid)) child.kill('SIGKILL');
+    }, limitMs);
+    const stop = (status) => {
+      clearTimeout(timer);
+      const leftovers = process.platform !== 'win32' && killGroup(child.pid);
+      if (leftovers && !timedOut) console.log(`\n!! the ${name} suite exited but left processes running: stopped them`);
+      resolve({ status, timedOut, leftovers });
+    };
+    child.on('exit', (code, signal) => stop(code ?? signal));
+    child.on('error', (err) => stop(String(err.message || err)));
+  });
+}
+
+/** What a killed suite's reporter wrote as it went: the tests that ended, and the one still running. */
+function readPartialResults(file) {
+  if (!fs.existsSync(file)) return { tests: [], running: '' };
+  const tests = [];
+  let running = '';
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const entry = JSON.parse(line);
+    if (entry.state === 'started') running = entry.fullTitle;
+    else {
+      tests.push(entry);
+      if (entry.fullTitle === running) running = '';
+    }
+  }
+  return { tests, running };
+}
+
+async function runMochaSuite(name, args) {
   console.log(`\n== ${name} tests (mocha, out/test/${name})`);
   const output = path.join(RESULTS, `${name}/results.json`);
   fs.rmSync(path.dirname(output), { recursive: true, force: true });
@@ -79,12 +147,35 @@ function runMochaSuite(name, args) {
     '--reporter-option', `output=${output}`,
   ];
   if (args.grep) mochaArgs.push('--grep', args.grep);
-  const r = spawnSync(process.execPath, mochaArgs, { cwd: REPO, stdio: 'inherit' });
+  const limitMs = SUITE_LIMIT_MS[name];
+  const r = await runLimited(name, process.execPath, mochaArgs, limitMs);
+  if (r.timedOut) {
+    const partial = readPartialResults(`${output}.partial`);
+    const where = partial.running ? ` while running "${partial.running}"` : '';
+    return summarize(name, partial, `overran its time limit of ${formatLimit(limitMs)}${where}`);
+  }
   const results = readResults(output);
-  return summarize(name, results, results ? '' : `mocha exited ${r.status ?? r.signal} without results`);
+  return summarize(name, results, results ? '' : `mocha exited ${r.status} without results`);
 }
 
 // ---------------------------------------------------------------- integration suite (real VS Code)
+
+/** The tests progress.log lists as ended ("✓ title", "✗ title", "- title (skipped)"), for a suite that never wrote results. */
+function progressResults(resultsDir) {
+  const file = path.join(resultsDir, 'progress.log');
+  if (!fs.existsSync(file)) return { tests: [] };
+  const states = { '✓': 'passed', '✗': 'failed', '-': 'pending' };
+  const tests = fs.readFileSync(file, 'utf8').split('\n')
+    .map((l) => /^([✓✗-]) (.*)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => ({ fullTitle: m[2], state: states[m[1]], error: { message: 'see the log above' } }));
+  return { tests };
+}
+
+function lastFinishedTest(resultsDir) {
+  const { tests } = progressResults(resultsDir);
+  return tests.length ? `; the last test that ended was "${tests[tests.length - 1].fullTitle}"` : '; no test had ended';
+}
 
 /** Prints progress.log lines as the suite writes them; returns a function to flush and stop. */
 function followProgress(file) {
@@ -131,7 +222,7 @@ async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
   const logFile = path.join(resultsDir, 'code-server.log');
   // URLs that vscode.env.openExternal opened in the browser (new tabs): tests play the person there.
   const openedUrlsFile = path.join(tmp, 'opened-urls.log');
-  const timeoutMs = Number(process.env.MAILOAUTH_INTEGRATION_TIMEOUT_MS) || 20 * 60_000;
+  const timeoutMs = SUITE_LIMIT_MS.integration;
   const started = Date.now();
   const server = await startCodeServer({
     ...tools,
@@ -156,7 +247,7 @@ async function runIntegrationCodeServer(workspace, tmp, env, resultsDir) {
         throw new Error(`the extension host exited before the tests finished. Last log lines:\n${tail(logFile)}`);
       }
       if (Date.now() - started > timeoutMs) {
-        throw new Error(`no results after ${Math.round(timeoutMs / 1000)} s (${done} never appeared). Last log lines:\n${tail(logFile)}`);
+        throw new Error(`the integration suite overran its time limit of ${formatLimit(timeoutMs)} (${done} never appeared)${lastFinishedTest(resultsDir)}. Last log lines:\n${tail(logFile)}`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -198,7 +289,8 @@ async function runIntegration(args) {
     stopProgress();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const results = readResults(path.join(resultsDir, 'results.json'));
+  // A suite that never wrote results (overran, crashed) still counts the tests it got through.
+  const results = readResults(path.join(resultsDir, 'results.json')) || (harnessError ? progressResults(resultsDir) : null);
   if (!harnessError && !results) harnessError = 'harness failed: the suite wrote no results.json';
   for (const t of ((results && results.tests) || []).filter((x) => x.state === 'failed')) {
     console.log(`\n  ✗ ${t.fullTitle}\n    ${(t.error && (t.error.stack || t.error.message) || '').split('\n').join('\n    ')}`);
@@ -230,7 +322,7 @@ async function main() {
       if (!fs.existsSync(path.join(REPO, 'out'))) throw err;
       setupError = `${err.message}; type errors above`;
     }
-    if (!args.only || args.only === 'unit') suites.push(runUnit(args));
+    if (!args.only || args.only === 'unit') suites.push(await runUnit(args));
     if (!args.only || args.only === 'servers' || args.only === 'integration') {
       // Real Dovecot for the protocol tests and the console tests (installed from Debian when missing).
       try {
@@ -239,7 +331,7 @@ async function main() {
         setupError = [setupError, `${err.message}: the Dovecot tests will fail`].filter(Boolean).join('; ');
       }
     }
-    if (!args.only || args.only === 'servers') suites.push(runServers(args));
+    if (!args.only || args.only === 'servers') suites.push(await runServers(args));
     if (!args.only || args.only === 'integration') suites.push(await runIntegration(args));
   } catch (err) {
     setupError = [setupError, err.message || String(err)].filter(Boolean).join('; ');
