@@ -79,6 +79,37 @@ const SUITE_LIMIT_MS = {
 
 const formatLimit = (ms) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`);
 
+/**
+ * The processes (other than this one) whose environment carries a suite's run marker: everything a suite
+ * started, also what it started in process groups of its own (detached servers, `npm start --headless`)
+ * and what outlived its parent. Linux only (/proc); elsewhere none are found.
+ */
+function processesMarked(marker) {
+  let pids = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`\0${RUN_MARKER_VAR}=${marker}\0`);
+  return pids.filter((pid) => {
+    if (pid === process.pid) return false;
+    try {
+      return Buffer.concat([Buffer.from('\0'), fs.readFileSync(`/proc/${pid}/environ`), Buffer.from('\0')]).includes(needle);
+    } catch {
+      return false; // gone, or not ours to read
+    }
+  });
+}
+
+function commandOf(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 120);
+  } catch {
+    return '';
+  }
+}
+
 /** Kills a process group; true if any of its processes was still there. */
 function killGroup(pid) {
   try {
@@ -99,19 +130,40 @@ function killGroup(pid) {
  * exits leaving processes of its group behind (a server a test forgot to stop), those are killed, so a
  * run always gets to its totals.
  */
+const RUN_MARKER_VAR = 'MAILOAUTH_TEST_SUITE_RUN';
+
 function runLimited(name, cmd, cmdArgs, limitMs) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit', detached: process.platform !== 'win32' });
+    const marker = `${name}-${process.pid}-${Date.now()}`;
+    const env = { ...process.env, [RUN_MARKER_VAR]: marker };
+    const child = spawn(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit', env, detached: process.platform !== 'win32' });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       console.log(`\n!! the ${name} suite overran its time limit of ${formatLimit(limitMs)}: stopping it and everything it started`);
       if (!killGroup(child.pid)) child.kill('SIGKILL');
     }, limitMs);
-    const stop = (status) => {
+    const stop = async (status) => {
       clearTimeout(timer);
-      const leftovers = process.platform !== 'win32' && killGroup(child.pid);
-      if (leftovers && !timedOut) console.log(`\n!! the ${name} suite exited but left processes running: stopped them`);
+      let leftovers = process.platform !== 'win32' && killGroup(child.pid);
+      // Give what a test stopped a moment to go, then stop what is still there.
+      let marked = processesMarked(marker);
+      for (let i = 0; marked.length && i < 20; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        marked = processesMarked(marker);
+      }
+      if (marked.length) {
+        leftovers = true;
+        const names = marked.map((pid) => `${pid} ${commandOf(pid)}`);
+        for (const pid of marked) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone meanwhile */
+          }
+        }
+        console.log(`\n!! the ${name} suite left ${marked.length} process(es) running; stopped:\n   ${names.join('\n   ')}`);
+      } else if (leftovers && !timedOut) console.log(`\n!! the ${name} suite exited but left processes in its group running: stopped them`);
       resolve({ status, timedOut, leftovers });
     };
     child.on('exit', (code, signal) => stop(code ?? signal));
@@ -155,7 +207,10 @@ async function runMochaSuite(name, args) {
     return summarize(name, partial, `overran its time limit of ${formatLimit(limitMs)}${where}`);
   }
   const results = readResults(output);
-  return summarize(name, results, results ? '' : `mocha exited ${r.status} without results`);
+  const summary = summarize(name, results, results ? '' : `mocha exited ${r.status} without results`);
+  // Something a test started and did not stop is a defect of that test, even when every assertion passed.
+  if (r.leftovers && !summary.problem) summary.problem = 'left processes running after it ended (listed above; now stopped)';
+  return summary;
 }
 
 // ---------------------------------------------------------------- integration suite (real VS Code)
@@ -329,6 +384,19 @@ async function main() {
         step('real mail servers (scripts/ensure-dovecot.sh)', 'bash', [path.join(REPO, 'scripts/ensure-dovecot.sh')]);
       } catch (err) {
         setupError = [setupError, `${err.message}: the Dovecot tests will fail`].filter(Boolean).join('; ');
+      }
+    }
+    if (!args.only || args.only === 'servers' || args.only === 'integration') {
+      // The real-VS-Code harness, before the servers suite too: its sandbox test starts `npm start --headless`,
+      // whose code-server must not be installed (minutes on a fresh machine) inside a test's time limit.
+      // Not needed when a desktop VS Code runs the integration tests and the servers suite is not run.
+      const desktopOnly = args.only === 'integration' && !args.codeServer && findDesktopVSCodeExecutable();
+      if (!desktopOnly) {
+        try {
+          step('real VS Code harness: Chromium, Node 24, code-server (scripts/ensure-code-server.sh)', 'bash', [path.join(REPO, 'scripts/ensure-code-server.sh')]);
+        } catch (err) {
+          setupError = [setupError, `${err.message}: the tests that need code-server will fail`].filter(Boolean).join('; ');
+        }
       }
     }
     if (!args.only || args.only === 'servers') suites.push(await runServers(args));
