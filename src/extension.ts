@@ -1,6 +1,6 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
 import * as vscode from 'vscode';
-import { registerAuthCommands } from './auth/authCommands';
+import { pickTokenForEncode, registerAuthCommands } from './auth/authCommands';
 import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
 import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   context.subscriptions.push(
     decodedView,
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, decodedView),
-    ...registerEncodeCommands(context, decodedView),
+    ...registerEncodeCommands(context, decodedView, () => pickTokenForEncode(auth)),
     ...registerDecodeCommands(decodedView),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),

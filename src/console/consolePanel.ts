@@ -11,6 +11,7 @@ import { SmtpSession } from '../core/protocol/smtpSession';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
+import { userSetting } from '../userSettings';
 import { consoleCsp } from './csp';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
@@ -43,9 +44,12 @@ const ACTION_COMMANDS: Record<string, string> = {
   'pop3.top': 'TOP 1 0',
 };
 
-/** The presets of the mailOAuth.console.customPresets setting; skipped entries are named in the output channel. */
+/**
+ * The presets of the mailOAuth.console.customPresets setting, from the user's settings only (a preset
+ * decides where the token goes: a workspace must not); skipped entries are named in the output channel.
+ */
 function customPresets(): CustomPreset[] {
-  const { presets, problems } = parseCustomPresets(vscode.workspace.getConfiguration('mailOAuth.console').get('customPresets'));
+  const { presets, problems } = parseCustomPresets(userSetting('mailOAuth.console', 'customPresets'));
   for (const p of problems) output().warn(`Protocol console: ${p}`);
   return presets;
 }
