@@ -13,6 +13,7 @@ import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
 import { userSetting } from '../userSettings';
 import { consoleCsp } from './csp';
+import { confirmTokenHost } from './tokenHostConsent';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
@@ -226,6 +227,10 @@ export class ConsolePanel {
     }
     if (!form.user) {
       this.post({ type: 'error', message: 'Fill in the user (the mailbox to log in to; a shared mailbox may be named here).' });
+      return;
+    }
+    if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account))) {
+      this.post({ type: 'error', message: `Not connected: the token was not sent to ${form.host}.` });
       return;
     }
     this.busy = true;

@@ -65,6 +65,25 @@ export const PRESETS: readonly Preset[] = [
   { id: 'custom', label: 'Custom server', endpoints: {}, scopes: {} },
 ];
 
+/**
+ * Where a signed-in (Microsoft) account's token belongs: the mail hosts of Microsoft 365 and Outlook.com
+ * above, outlook.office.com, and the national clouds' (US Government, China operated by 21Vianet).
+ * The console asks before it sends such a token to any other host.
+ */
+export const MICROSOFT_MAIL_HOSTS: ReadonlySet<string> = new Set([
+  ...PRESETS.filter((p) => p.id === 'microsoft365' || p.id === 'outlook').flatMap((p) => Object.values(p.endpoints).map((e) => e.host)),
+  'outlook.office.com',
+  'outlook.office365.us',
+  'smtp.office365.us',
+  'partner.outlook.cn',
+  'smtp.partner.outlook.cn',
+]);
+
+/** Whether a host is one of Microsoft's mail hosts (case and a trailing dot do not matter). */
+export function isMicrosoftMailHost(host: string): boolean {
+  return MICROSOFT_MAIL_HOSTS.has(host.trim().toLowerCase().replace(/\.$/, ''));
+}
+
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
