@@ -2,13 +2,11 @@
 // hosts, it says so and asks (modal, naming host and account): a preset, another extension's arguments
 // or a typo must not send a working token to a server of someone else's choosing.
 import * as vscode from 'vscode';
-import { isMicrosoftMailHost } from '../core/presets/presets';
+import { hostKey, isMicrosoftMailHost } from '../core/presets/presets';
 import { output } from '../outputChannel';
 
 /** Hosts the person allowed for the rest of this session ("don't ask again"); memory only, never stored. */
 const allowedThisSession = new Set<string>();
-
-const hostKey = (host: string) => host.trim().toLowerCase().replace(/\.$/, '');
 
 /** Control and bidirectional characters shown as \u{…}, so a host cannot disguise itself in the dialog. */
 function shown(text: string): string {

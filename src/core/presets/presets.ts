@@ -79,9 +79,14 @@ export const MICROSOFT_MAIL_HOSTS: ReadonlySet<string> = new Set([
   'smtp.partner.outlook.cn',
 ]);
 
-/** Whether a host is one of Microsoft's mail hosts (case and a trailing dot do not matter). */
+/** A host name as compared: case and a trailing dot do not matter. */
+export function hostKey(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** Whether a host is one of Microsoft's mail hosts. */
 export function isMicrosoftMailHost(host: string): boolean {
-  return MICROSOFT_MAIL_HOSTS.has(host.trim().toLowerCase().replace(/\.$/, ''));
+  return MICROSOFT_MAIL_HOSTS.has(hostKey(host));
 }
 
 export function presetById(id: string): Preset | undefined {
