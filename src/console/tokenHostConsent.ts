@@ -36,7 +36,11 @@ export async function confirmTokenHost(host: string, account: string): Promise<b
     },
     send,
     always,
-  )).catch(() => undefined); // a window that refuses dialogs (test runs) counts as "no"
+  )).catch((err: unknown) => {
+    // A window that refuses dialogs (a test run) counts as "no".
+    output().warn(`Protocol console: could not ask before sending the token: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  });
   if (pick === always) allowTokenHostForSession(key);
   if (pick === undefined) output().info(`Protocol console: the token of ${who} was not sent to ${shown(host)} (not confirmed).`);
   return pick === send || pick === always;
