@@ -1,9 +1,10 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
 import * as vscode from 'vscode';
-import { registerAuthCommands } from './auth/authCommands';
+import { pickTokenForEncode, registerAuthCommands } from './auth/authCommands';
 import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
 import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
+import { allowTokenHostForSession } from './console/tokenHostConsent';
 import { registerEncodeCommands } from './commands/encode';
 import { registerLogCommands } from './hover/logCommands';
 import { LogDiagnostics } from './hover/logDiagnostics';
@@ -18,6 +19,10 @@ export interface TestHooks {
   logUri: vscode.Uri;
   globalStorageUri: vscode.Uri;
   storageUri: vscode.Uri | undefined;
+  /** The Accounts view, whose own nodes the token commands take (as its context menu passes them). */
+  accounts: AccountsView;
+  /** What "Send, and Don't Ask Again This Session" does: tests cannot answer modal dialogs. */
+  allowTokenHostForSession: (host: string) => void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
@@ -32,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   context.subscriptions.push(
     decodedView,
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, decodedView),
-    ...registerEncodeCommands(context, decodedView),
+    ...registerEncodeCommands(context, decodedView, () => pickTokenForEncode(auth)),
     ...registerDecodeCommands(decodedView),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
@@ -50,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   );
   // Never in normal use: other extensions can read an extension's exports.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri };
+  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession };
 }
 
 export function deactivate(): void {}

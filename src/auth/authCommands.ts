@@ -1,13 +1,16 @@
 // Commands of the sign-in feature: sign in (browser or device code), the sidebar's context actions (copy
 // token, copy XOAUTH2, inspect, refresh, sign out, get a missing protocol's token), app-only credentials
 // and tokens, and the account picker that "Encode XOAUTH2" uses.
+// Any extension can run these commands with arguments of its choosing: commands that act on an account
+// take only the Accounts view's own nodes (by identity), and none returns a token to its caller. Other
+// extensions get tokens through vscode.authentication, where VS Code asks the person first.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AccountInfo } from '@azure/msal-node';
 import type { EncodeArgs } from '../commands/encode';
 import { validateUserInput } from '../core/sasl/token';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
-import { logError } from '../outputChannel';
+import { logError, output } from '../outputChannel';
 import { ConsolePanel } from '../console/consolePanel';
 import { AccountsNode, AccountsView, ACCOUNTS_VIEW_ID } from '../views/accountsView';
 import { DecodedViewProvider } from '../views/decodedView';
@@ -22,8 +25,14 @@ export interface SignInArgs {
   flow?: SignInFlow;
 }
 
-/** What the account picker returns to "Encode XOAUTH2". */
+/** What the account picker returns to "Encode XOAUTH2" (a function call, never a command: commands can be run by anyone). */
 export type PickedToken = { token: string; user: string } | { manual: true };
+
+/** A command was run with a node the Accounts view did not create (another extension's forged argument). */
+class ForeignNode extends Error {}
+
+const PROTOCOLS: readonly MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
+const FLOWS: readonly SignInFlow[] = ['auto', 'authorizationCode', 'deviceCode'];
 
 export function registerAuthCommands(provider: MailAuthenticationProvider, view: AccountsView, decoded: DecodedViewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
   const run = (id: string, fn: (...args: never[]) => Promise<unknown>) =>
@@ -31,6 +40,11 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       try {
         return await fn(...args);
       } catch (err) {
+        if (err instanceof ForeignNode) {
+          output().warn(`${id} was run with an argument that is not an item of the Accounts view (by another extension?): refused.`);
+          void vscode.window.showWarningMessage(err.message);
+          return undefined;
+        }
         if (err instanceof AuthFailure && err.cancelled) return undefined;
         if (!(err instanceof AuthFailure)) logError(id, err);
         // Sign-in failures were shown (explained) by the provider already.
@@ -38,50 +52,62 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
         return undefined;
       }
     });
+  /**
+   * The node a command was given: one the view created, or none when `optional` (the palette, which passes
+   * nothing; the command then asks). Anything else is refused, whatever its shape.
+   */
+  const own = (node: unknown, title: string, optional: boolean): AccountsNode | undefined => {
+    if (node === undefined && optional) return undefined;
+    if (view.isOwnNode(node)) return node;
+    throw new ForeignNode(
+      `"${title}" works only on an item of the Mail OAuth Accounts view, and was run with something else (another extension?): nothing was done. ` +
+        'Right-click the account or token in the Accounts view. Extensions get tokens through VS Code\u2019s authentication API, which asks you first.',
+    );
+  };
 
   return [
-    run('mailOAuth.signIn', (args?: SignInArgs) => signIn(provider, args)),
-    run('mailOAuth.signInWithDeviceCode', (args?: SignInArgs) => signIn(provider, { ...args, flow: 'deviceCode' })),
+    run('mailOAuth.signIn', (args?: unknown) => signIn(provider, signInArgs(args))),
+    run('mailOAuth.signInWithDeviceCode', (args?: unknown) => signIn(provider, { ...signInArgs(args), flow: 'deviceCode' })),
     run('mailOAuth.openAuthSettings', async () => vscode.commands.executeCommand('workbench.action.openSettings', 'mailOAuth.auth')),
     run('mailOAuth.accounts.refresh', async () => view.refresh()),
-    run('mailOAuth.accounts.getToken', async (node?: AccountsNode) => {
-      const target = await tokenTarget(provider, node);
+    run('mailOAuth.accounts.getToken', async (arg?: unknown) => {
+      const target = await tokenTarget(provider, own(arg, 'Get Token', true));
       if (!target) return undefined;
       const scopes = protocolScopes(target.protocol, provider.outlookResource());
       await provider.tokenOrSignIn(target.account, scopes);
       view.refresh();
       return true;
     }),
-    run('mailOAuth.accounts.copyToken', async (node?: AccountsNode) => {
-      const t = await tokenOf(provider, node);
+    // Hidden from the palette: run without a node, they would ask which token and put it where the caller reads it.
+    run('mailOAuth.accounts.copyToken', async (arg?: unknown) => {
+      const t = await tokenOf(provider, own(arg, 'Copy Access Token', false));
       if (!t) return;
       await vscode.env.clipboard.writeText(t.token);
       void vscode.window.showInformationMessage(`Access token (${t.what}) copied to the clipboard.`);
     }),
-    run('mailOAuth.accounts.copyXoauth2', async (node?: AccountsNode, opts?: { user?: string; action?: EncodeArgs['action'] }) => {
-      const t = await tokenOf(provider, node);
+    run('mailOAuth.accounts.copyXoauth2', async (arg?: unknown) => {
+      const t = await tokenOf(provider, own(arg, 'Copy XOAUTH2 String', false));
       if (!t) return;
-      const user =
-        opts?.user ??
-        (await vscode.window.showInputBox({
-          title: `XOAUTH2 string (${t.what})`,
-          prompt: 'Mailbox for the user= field: the signed-in account, or a shared mailbox address it has access to (the token stays the account’s).',
-          value: t.user,
-          ignoreFocusOut: true,
-          validateInput: (v) => validateUserInput(v).find((p) => p.severity === 'error')?.message,
-        }));
+      const user = await vscode.window.showInputBox({
+        title: `XOAUTH2 string (${t.what})`,
+        prompt: 'Mailbox for the user= field: the signed-in account, or a shared mailbox address it has access to (the token stays the account’s).',
+        value: t.user,
+        ignoreFocusOut: true,
+        validateInput: (v) => validateUserInput(v).find((p) => p.severity === 'error')?.message,
+      });
       if (user === undefined) return;
-      const args: EncodeArgs = { user, token: t.token, ...(opts?.action ? { action: opts.action } : {}) };
+      const args: EncodeArgs = { user, token: t.token };
       await vscode.commands.executeCommand('mailOAuth.encodeXoauth2', args);
     }),
-    run('mailOAuth.accounts.inspectToken', async (node?: AccountsNode) => {
-      const t = await tokenOf(provider, node);
+    run('mailOAuth.accounts.inspectToken', async (arg?: unknown) => {
+      const t = await tokenOf(provider, own(arg, 'Inspect Token', false));
       if (!t) return;
       const encoded = encodeXoauth2(t.user || 'app-only', t.token);
       if (!encoded.ok) throw new Error(encoded.problems[0]?.message ?? 'cannot encode');
       await decoded.open(encoded.value, { title: `Token of ${t.user || 'app'} (${t.what})`, analyze: t.protocol ? { protocol: t.protocol } : {} });
     }),
-    run('mailOAuth.accounts.refreshToken', async (node?: AccountsNode) => {
+    run('mailOAuth.accounts.refreshToken', async (arg?: unknown) => {
+      const node = own(arg, 'Refresh Token', true);
       if (node?.kind === 'app' || node?.kind === 'appToken') {
         await provider.appOnly.acquire(true);
         return;
@@ -92,7 +118,8 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       view.refresh();
       void vscode.window.setStatusBarMessage(`Mail OAuth: ${protocolLabel(target.protocol)} token of ${target.account.username} refreshed.`, 5000);
     }),
-    run('mailOAuth.accounts.signOut', async (node?: AccountsNode) => {
+    run('mailOAuth.accounts.signOut', async (arg?: unknown) => {
+      const node = own(arg, 'Sign Out', true);
       if (node?.kind === 'app' || node?.kind === 'appToken') {
         provider.appOnly.forget();
         return;
@@ -102,29 +129,27 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       await provider.signOut(account.homeAccountId);
       void vscode.window.showInformationMessage(`Signed out ${account.username}; its tokens were removed from the secret storage.`);
     }),
-    run('mailOAuth.accounts.openConsole', async (node?: AccountsNode) => {
+    run('mailOAuth.accounts.openConsole', async (arg?: unknown) => {
+      const node = own(arg, 'Open Protocol Console', true);
       const account = node && 'account' in node ? node.account : await pickAccount(provider, 'Open the protocol console for which account?');
       // The console gets the account's token through vscode.authentication.getSession, like any extension.
       ConsolePanel.show(extensionUri, account ? { tokenSource: 'account', account: account.username, user: account.username } : {});
     }),
-    run('mailOAuth.setClientSecret', async (args?: { secret?: string }) => {
-      const secret =
-        args?.secret ??
-        (await vscode.window.showInputBox({
-          title: `Client secret of the app ${provider.appOnly.clientId()}`,
-          prompt: 'The secret’s Value (not its Secret ID) from App registrations → Certificates & secrets. Kept in the secret storage only.',
-          password: true,
-          ignoreFocusOut: true,
-          validateInput: (v) => (v.trim().length < 8 ? 'Paste the client secret value.' : /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v.trim()) ? 'This is a GUID: the Secret ID, not the secret Value.' : undefined),
-        }));
+    // Secrets only through the password box and the file dialog: no argument may replace the stored credential.
+    run('mailOAuth.setClientSecret', async () => {
+      const secret = await vscode.window.showInputBox({
+        title: `Client secret of the app ${provider.appOnly.clientId()}`,
+        prompt: 'The secret’s Value (not its Secret ID) from App registrations → Certificates & secrets. Kept in the secret storage only.',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim().length < 8 ? 'Paste the client secret value.' : /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v.trim()) ? 'This is a GUID: the Secret ID, not the secret Value.' : undefined),
+      });
       if (!secret) return;
       await provider.appOnly.setCredential({ type: 'secret', secret: secret.trim() });
       void vscode.window.showInformationMessage('Client secret stored in the secret storage. Run "Mail OAuth: Get App-Only Token" to use it.');
     }),
-    run('mailOAuth.setClientCertificate', async (args?: { file?: string }) => {
-      const file =
-        args?.file ??
-        (await vscode.window.showOpenDialog({ title: 'PEM file with the private key and the certificate', canSelectMany: false, filters: { 'PEM files': ['pem', 'key', 'crt'] } }))?.[0]?.fsPath;
+    run('mailOAuth.setClientCertificate', async () => {
+      const file = (await vscode.window.showOpenDialog({ title: 'PEM file with the private key and the certificate', canSelectMany: false, filters: { 'PEM files': ['pem', 'key', 'crt'] } }))?.[0]?.fsPath;
       if (!file) return;
       await provider.appOnly.setCredential(certificateCredential(fs.readFileSync(file, 'utf8')));
       void vscode.window.showInformationMessage('Certificate stored in the secret storage (the file itself is not needed any more by the extension).');
@@ -150,15 +175,23 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       view.refresh();
       return t.expiresOn?.toISOString();
     }),
-    run('mailOAuth.accounts.pickToken', async (): Promise<PickedToken | undefined> => pickTokenForEncode(provider)),
   ];
+}
+
+/** Sign-in arguments from a caller: only known values count; anything else is asked. */
+function signInArgs(raw: unknown): SignInArgs {
+  const a = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return {
+    ...(PROTOCOLS.includes(a.protocol as MailProtocolScope) ? { protocol: a.protocol as MailProtocolScope } : {}),
+    ...(FLOWS.includes(a.flow as SignInFlow) ? { flow: a.flow as SignInFlow } : {}),
+  };
 }
 
 async function signIn(provider: MailAuthenticationProvider, args: SignInArgs | undefined): Promise<string | undefined> {
   let protocol = args?.protocol;
   if (!protocol) {
     const picked = await vscode.window.showQuickPick(
-      (['imap', 'pop3', 'smtp'] as const).map((p) => ({ label: protocolLabel(p), description: protocolScopes(p)[0], protocol: p })),
+      PROTOCOLS.map((p) => ({ label: protocolLabel(p), description: protocolScopes(p)[0], protocol: p })),
       { title: 'Sign in to Microsoft', placeHolder: 'Which protocol is the token for? (others can be added later from the account)', ignoreFocusOut: true },
     );
     if (!picked) return undefined;
@@ -205,7 +238,7 @@ async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode 
 }
 
 /** For "Encode XOAUTH2": a signed-in account's token, or { manual } to type one in. */
-async function pickTokenForEncode(provider: MailAuthenticationProvider): Promise<PickedToken | undefined> {
+export async function pickTokenForEncode(provider: MailAuthenticationProvider): Promise<PickedToken | undefined> {
   const accounts = await provider.accounts();
   if (accounts.length === 0 && !provider.appOnly.token) return { manual: true };
   type Item = vscode.QuickPickItem & { pick: () => Promise<PickedToken | undefined> };

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { logError, output } from '../outputChannel';
+import { userSetting } from '../userSettings';
 import { clockSkewProblem } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
 import { AuthFailure, CancelledError, describeFailure } from './authErrors';
@@ -81,7 +82,9 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   /** The checked settings, or the problem with them. */
   settings(): { config: AuthConfig } | { problem: SettingProblem } {
     const c = vscode.workspace.getConfiguration('mailOAuth.auth');
-    const r = resolveAuthSettings({ clientId: c.get('clientId'), tenant: c.get('tenant'), cloud: c.get('cloud'), authority: c.get('authority') });
+    // Where sign-in happens (cloud, authority) never comes from a workspace; the app (client ID, tenant) may,
+    // in a trusted workspace only (restrictedConfigurations in package.json).
+    const r = resolveAuthSettings({ clientId: c.get('clientId'), tenant: c.get('tenant'), cloud: userSetting('mailOAuth.auth', 'cloud'), authority: userSetting('mailOAuth.auth', 'authority') });
     return r.ok ? { config: r.config } : { problem: r.problem };
   }
 
@@ -409,7 +412,8 @@ function toSession(t: AccountToken, scopes: readonly string[]): vscode.Authentic
 }
 
 function extraCaSetting(): string[] {
-  return vscode.workspace.getConfiguration('mailOAuth.auth').get<string[]>('extraCaCertificates', []);
+  const files = userSetting<unknown>('mailOAuth.auth', 'extraCaCertificates');
+  return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
 }
 
 /** PEM text of the files named in mailOAuth.auth.extraCaCertificates (unreadable files are reported). */

@@ -10,9 +10,17 @@ import { redactSecret } from '../core/token/redact';
 import { DecodedViewProvider } from '../views/decodedView';
 
 type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
-type Action = 'copy' | 'insert' | 'copyImap' | 'copyPop' | 'copySmtp' | 'show';
+const ACTIONS = ['copy', 'insert', 'copyImap', 'copyPop', 'copySmtp', 'show'] as const;
+type Action = (typeof ACTIONS)[number];
 
-/** Arguments for calling the commands without prompts (from other commands, views or extensions). */
+/** The account picker (authCommands.ts): a signed-in account's token, or { manual } to type one in. */
+export type TokenPicker = () => Promise<{ token: string } | { manual: true } | undefined>;
+
+/**
+ * Arguments for calling the commands without prompts (from other commands, views or extensions). A caller
+ * brings its own token; when the person picks a signed-in account's token instead, the person also picks
+ * what happens with the string, so a caller cannot have it copied where it can read it.
+ */
 export interface EncodeArgs {
   user?: string;
   token?: string;
@@ -24,31 +32,45 @@ export interface EncodeArgs {
 const LAST_USER_KEY = 'mailOAuth.lastUser';
 const LAST_SERVER_KEY = 'mailOAuth.lastOauthbearerServer';
 
-export function registerEncodeCommands(context: vscode.ExtensionContext, view: DecodedViewProvider): vscode.Disposable[] {
+export function registerEncodeCommands(context: vscode.ExtensionContext, view: DecodedViewProvider, pickToken: TokenPicker): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('mailOAuth.encodeXoauth2', (args?: EncodeArgs) => encodeCommand('XOAUTH2', args, context, view)),
-    vscode.commands.registerCommand('mailOAuth.encodeOauthbearer', (args?: EncodeArgs) => encodeCommand('OAUTHBEARER', args, context, view)),
+    vscode.commands.registerCommand('mailOAuth.encodeXoauth2', (args?: unknown) => encodeCommand('XOAUTH2', encodeArgs(args), context, view, pickToken)),
+    vscode.commands.registerCommand('mailOAuth.encodeOauthbearer', (args?: unknown) => encodeCommand('OAUTHBEARER', encodeArgs(args), context, view, pickToken)),
   ];
 }
 
-async function encodeCommand(mechanism: Mechanism, args: EncodeArgs | undefined, context: vscode.ExtensionContext, view: DecodedViewProvider): Promise<void> {
+/** A caller's arguments, each kept only if it has the right type (others are asked for). */
+function encodeArgs(raw: unknown): EncodeArgs {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const a = raw as Record<string, unknown>;
+  return {
+    ...(typeof a.user === 'string' ? { user: a.user } : {}),
+    ...(typeof a.token === 'string' ? { token: a.token } : {}),
+    ...(typeof a.host === 'string' ? { host: a.host } : {}),
+    ...(typeof a.port === 'number' ? { port: a.port } : {}),
+    ...(ACTIONS.includes(a.action as Action) ? { action: a.action as Action } : {}),
+  };
+}
+
+async function encodeCommand(mechanism: Mechanism, args: EncodeArgs, context: vscode.ExtensionContext, view: DecodedViewProvider, pickToken: TokenPicker): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const steps = mechanism === 'XOAUTH2' ? 2 : 3;
   const title = (step: number) => `Encode ${mechanism} (${step}/${steps})`;
 
-  const user = args?.user ?? (await askUser(mechanism, title(1), editor, context));
+  const user = args.user ?? (await askUser(mechanism, title(1), editor, context));
   if (user === undefined) return;
   await context.globalState.update(LAST_USER_KEY, user || undefined);
 
-  let host = args?.host;
-  let port = args?.port;
-  if (mechanism === 'OAUTHBEARER' && !args?.token) {
+  let host = args.host;
+  let port = args.port;
+  if (mechanism === 'OAUTHBEARER' && !args.token) {
     const server = await askServer(title(2), context);
     if (server === undefined) return;
     ({ host, port } = server);
   }
 
-  const token = args?.token ?? (await askToken(title(steps)));
+  const given = args.token;
+  const token = given ?? (await askToken(title(steps), pickToken));
   if (token === undefined) return;
 
   const result = mechanism === 'XOAUTH2' ? encodeXoauth2(user, token) : encodeOauthbearer({ user, token, host, port });
@@ -58,7 +80,7 @@ async function encodeCommand(mechanism: Mechanism, args: EncodeArgs | undefined,
   }
   for (const w of result.problems) void vscode.window.showWarningMessage(w.message);
 
-  const action = args?.action ?? (await askAction(mechanism, result.value, editor));
+  const action = (given !== undefined ? args.action : undefined) ?? (await askAction(mechanism, result.value, editor));
   if (!action) return;
   await perform(action, mechanism, result.value, editor, view);
 }
@@ -106,9 +128,9 @@ export function parseServer(value: string): { host?: string; port?: number } | u
   return { host: m[1], port };
 }
 
-async function askToken(title: string): Promise<string | undefined> {
+async function askToken(title: string, pickToken: TokenPicker): Promise<string | undefined> {
   // Signed-in accounts (the Accounts view) come first; without any, this returns { manual } at once.
-  const picked = await vscode.commands.executeCommand<{ token: string } | { manual: true } | undefined>('mailOAuth.accounts.pickToken').then(
+  const picked = await pickToken().then(
     (r) => r,
     () => ({ manual: true as const }),
   );

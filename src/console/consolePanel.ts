@@ -11,7 +11,9 @@ import { SmtpSession } from '../core/protocol/smtpSession';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
+import { userSetting } from '../userSettings';
 import { consoleCsp } from './csp';
+import { confirmTokenHost } from './tokenHostConsent';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
@@ -43,9 +45,12 @@ const ACTION_COMMANDS: Record<string, string> = {
   'pop3.top': 'TOP 1 0',
 };
 
-/** The presets of the mailOAuth.console.customPresets setting; skipped entries are named in the output channel. */
+/**
+ * The presets of the mailOAuth.console.customPresets setting, from the user's settings only (a preset
+ * decides where the token goes: a workspace must not); skipped entries are named in the output channel.
+ */
 function customPresets(): CustomPreset[] {
-  const { presets, problems } = parseCustomPresets(vscode.workspace.getConfiguration('mailOAuth.console').get('customPresets'));
+  const { presets, problems } = parseCustomPresets(userSetting('mailOAuth.console', 'customPresets'));
   for (const p of problems) output().warn(`Protocol console: ${p}`);
   return presets;
 }
@@ -222,6 +227,10 @@ export class ConsolePanel {
     }
     if (!form.user) {
       this.post({ type: 'error', message: 'Fill in the user (the mailbox to log in to; a shared mailbox may be named here).' });
+      return;
+    }
+    if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account))) {
+      this.post({ type: 'error', message: `Not connected: the token was not sent to ${form.host}.` });
       return;
     }
     this.busy = true;

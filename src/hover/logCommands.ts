@@ -11,8 +11,9 @@ import { lineSource } from './logDocuments';
 import { locateBlob, RevealedBlobs } from './logHoverProvider';
 
 export function registerLogCommands(view: DecodedViewProvider, revealed: RevealedBlobs): vscode.Disposable[] {
-  const withBlob = (fn: (found: NonNullable<Awaited<ReturnType<typeof locateBlob>>>) => unknown) => async (ref?: BlobRef) => {
-    const found = ref && (await locateBlob(ref));
+  // The hovers' links pass a BlobRef; anyone can run these commands with anything else, which finds no blob.
+  const withBlob = (fn: (found: NonNullable<Awaited<ReturnType<typeof locateBlob>>>) => unknown) => async (ref?: unknown) => {
+    const found = isBlobRef(ref) ? await locateBlob(ref).catch(() => undefined) : undefined;
     if (!found) {
       void vscode.window.showWarningMessage('That auth blob is no longer there (the document changed). Hover over it again.');
       return;
@@ -67,6 +68,13 @@ export function registerLogCommands(view: DecodedViewProvider, revealed: Reveale
     vscode.commands.registerCommand('mailOAuth.decodeAllInFile', () => listBlobs()),
     vscode.workspace.onDidCloseTextDocument((doc) => revealed.forgetDocument(doc.uri.toString())),
   ];
+}
+
+function isBlobRef(v: unknown): v is BlobRef {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  const index = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  return typeof r.uri === 'string' && r.uri.length <= 4096 && index(r.line) && index(r.character);
 }
 
 interface BlobItem extends vscode.QuickPickItem {

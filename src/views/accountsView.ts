@@ -30,6 +30,11 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
   private readonly tokens = new Map<string, AccountToken | undefined>();
   /** Why an account's stored sign-in was refused (revoked, expired), kept like the tokens so the tick does not ask again. */
   private readonly refusals = new Map<string, string>();
+  /**
+   * The nodes this view handed to VS Code. Commands that hand out tokens act only on these, recognised by
+   * identity: any extension can run a command with an object of the same shape, none can get these objects.
+   */
+  private readonly own = new WeakSet<AccountsNode>();
 
   constructor(private readonly provider: MailAuthenticationProvider) {
     this.disposables.push(
@@ -65,7 +70,18 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', undefined);
   }
 
+  /** Whether a command's argument is a node this view created (a click or context menu on the view). */
+  isOwnNode(node: unknown): node is AccountsNode {
+    return typeof node === 'object' && node !== null && this.own.has(node as AccountsNode);
+  }
+
   async getChildren(node?: AccountsNode): Promise<AccountsNode[]> {
+    const children = await this.children(node);
+    for (const c of children) this.own.add(c);
+    return children;
+  }
+
+  private async children(node?: AccountsNode): Promise<AccountsNode[]> {
     if (!node) {
       const accounts = await this.provider.accounts();
       const roots: AccountsNode[] = accounts.map((account) => ({ kind: 'account', account }));

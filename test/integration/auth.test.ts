@@ -11,12 +11,12 @@ import * as vscode from 'vscode';
 import { inspectToken } from '../../src/core/token/inspect';
 import { makeCertificates, TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
-import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
+import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_USER } from '../servers/identityProvider';
+import { signOutFromView, viewNode, withWorkspaceSettings } from './hooks';
 import { ui } from './ui';
 import { waitFor } from './wait';
 
 const PROVIDER = 'mail-oauth-microsoft';
-const HOME_ACCOUNT_ID = `${TEST_USER.oid}.${TEST_TENANT_ID}`;
 const G = vscode.ConfigurationTarget.Global;
 const openedUrlsFile = process.env.MAILOAUTH_OPENED_URLS_FILE || '';
 
@@ -78,7 +78,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
   after(async () => {
     if (!idp) return;
     // Leave no account behind for the other suites ("Encode XOAUTH2" offers signed-in accounts).
-    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await signOutFromView('account');
     await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
     await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined, tenant: undefined });
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -141,7 +141,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
   });
 
   it('"Open Protocol Console" on the account opens the console for it', async () => {
-    await vscode.commands.executeCommand('mailOAuth.accounts.openConsole', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await vscode.commands.executeCommand('mailOAuth.accounts.openConsole', await viewNode({ kind: 'account' }));
     await waitFor('the protocol console tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Mail OAuth: Protocol Console')));
     // The form is filled for the account, as the person sees it once the webview has loaded.
     await ui.webview.waitForText('#status', 'Not connected');
@@ -153,7 +153,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
 
   it('"Copy XOAUTH2 String…" takes a shared mailbox in the user field and keeps the account’s token', async () => {
     const token = await copiedToken('imap');
-    const done = vscode.commands.executeCommand('mailOAuth.accounts.copyXoauth2', tokenNode('imap'));
+    const done = vscode.commands.executeCommand('mailOAuth.accounts.copyXoauth2', await tokenNode('imap'));
     await ui.type('shared@contoso.test'); // replaces the pre-filled, selected account name
     await ui.press('Enter');
     await ui.press('Enter'); // first action: copy the string
@@ -177,13 +177,66 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
 
   it('"Inspect Token" opens the decoded view with the token’s claims and no problems for IMAP', async () => {
     const token = await copiedToken('imap');
-    await vscode.commands.executeCommand('mailOAuth.accounts.inspectToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.inspectToken', await tokenNode('imap'));
     const doc = await waitFor('the decoded view', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'mailoauth-decoded' ? vscode.window.activeTextEditor.document : undefined));
     const text = doc.getText();
     assert.match(text, /https:\/\/outlook\.office\.com/);
     assert.match(text, /IMAP\.AccessAsUser\.All/);
     assert.ok(!text.includes(token.slice(20, 80)), 'the token stays redacted');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('another extension’s forged arguments get no token: the token commands take only the Accounts view’s own items', async () => {
+    // What another extension can do: read the account ids, then run the commands with objects of the nodes' shape.
+    const [account] = await vscode.authentication.getAccounts(PROVIDER);
+    assert.ok(account, 'an account is signed in (so the commands could hand out its token)');
+    const forgedAccount = { kind: 'account', account: { homeAccountId: account.id, username: account.label } };
+    const forgedToken = { ...forgedAccount, kind: 'token', protocol: 'imap' };
+    const refreshes = idp.tokenRequests('refresh_token').length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.env.clipboard.writeText('untouched');
+    // Closed decoded views of earlier tests may linger in textDocuments: only new ones count.
+    const decodedBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'mailoauth-decoded').map((d) => d.uri.toString()));
+    const calls: [string, unknown][] = [
+      ['mailOAuth.accounts.copyToken', forgedToken],
+      ['mailOAuth.accounts.copyToken', { kind: 'appToken', clientId: TEST_CONFIDENTIAL_CLIENT_ID }],
+      ['mailOAuth.accounts.copyToken', undefined], // hidden from the palette: without a node it would ask, then copy
+      ['mailOAuth.accounts.copyXoauth2', forgedToken],
+      ['mailOAuth.accounts.copyXoauth2', forgedAccount],
+      ['mailOAuth.accounts.inspectToken', forgedToken],
+      ['mailOAuth.accounts.refreshToken', forgedToken],
+      ['mailOAuth.accounts.getToken', forgedToken],
+      ['mailOAuth.accounts.openConsole', forgedAccount],
+      ['mailOAuth.accounts.signOut', forgedAccount],
+    ];
+    for (const [command, arg] of calls) {
+      assert.strictEqual(await vscode.commands.executeCommand(command, arg), undefined, `${command} returns nothing`);
+      assert.strictEqual(await vscode.env.clipboard.readText(), 'untouched', `${command} put nothing on the clipboard`);
+    }
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'mailoauth-decoded' && !decodedBefore.has(d.uri.toString())), 'no decoded view of the token was opened');
+    assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Mail OAuth: Protocol Console')), 'no console was opened');
+    assert.strictEqual(idp.tokenRequests('refresh_token').length, refreshes, 'no token was renewed');
+    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [account.label], 'the account is still signed in');
+    // The command that handed a picked token to its caller is gone; "Encode XOAUTH2" calls the picker directly.
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mailOAuth.accounts.pickToken')), /not found/);
+    // The person is told why nothing happened.
+    assert.match(await notification(/works only on an item of the Mail OAuth Accounts view/), /Extensions get tokens through VS Code/);
+    // The view's own node still works (the context menu's path).
+    assert.match(await copiedToken('imap'), /^eyJ/);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('a workspace cannot move sign-in elsewhere: its authority, cloud and CA settings are ignored, even when trusted', async () => {
+    const refreshes = idp.tokenRequests('refresh_token').length;
+    await withWorkspaceSettings(
+      { 'mailOAuth.auth.authority': 'https://login.attacker.test/organizations', 'mailOAuth.auth.cloud': 'china', 'mailOAuth.auth.extraCaCertificates': ['/nonexistent/attacker-ca.pem'] },
+      async () => {
+        await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
+        assert.ok(idp.tokenRequests('refresh_token').length > refreshes, 'the token was renewed at the identity provider of the user settings');
+        assert.deepStrictEqual(inspectToken(await copiedToken('imap')).audiences, ['https://outlook.office.com'], 'for the global cloud’s Outlook');
+      },
+    );
   });
 
   it('a device code sign-in is cancelled from its notification', async () => {
@@ -211,7 +264,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
 
   it('renews an expired token with the refresh token', async () => {
     idp.accessTokenTtl = 2;
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     const short = await copiedToken('imap');
     const refreshes = idp.tokenRequests('refresh_token').length;
     idp.accessTokenTtl = 3600;
@@ -230,7 +283,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     const before = await copiedToken('imap');
     await idp.goOffline();
     try {
-      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
       const shown = await notification(/cannot reach the identity platform/);
       assert.match(shown, new RegExp(`Token renewal failed: cannot reach the identity platform: the connection to ${idp.host.replace(/\./g, '\\.')} was refused \\(ECONNREFUSED\\)`));
       assert.match(shown, /Signed-in accounts and their tokens are kept\./);
@@ -240,7 +293,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     }
     assert.strictEqual(await copiedToken('imap'), before, 'the cached token is still served');
     const refreshes = imapRefreshes();
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     assert.strictEqual(imapRefreshes(), refreshes + 1, 'renewed without a new sign-in');
     assert.notStrictEqual(await copiedToken('imap'), before);
   });
@@ -250,7 +303,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     // Longer than this test's own timeout: only the product's timeout can end the request.
     idp.faults = { tokenEndpoint: { delayMs: 120_000 } };
     try {
-      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+      await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
       const shown = await notification(/did not answer within 3 s/);
       assert.match(shown, /Token renewal failed: cannot reach the identity platform: 127\.0\.0\.1:\d+ did not answer within 3 s\./);
     } finally {
@@ -263,12 +316,12 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
   it('a revoked refresh token (AADSTS50173): the view says so, "Refresh Token" explains it and "Sign In Again" signs in anew', async () => {
     await setAuth({ signInFlow: 'deviceCode' }); // the desktop runner cannot play the system browser
     idp.accessTokenTtl = 2; // inside MSAL's renewal margin: the view's next look needs the refresh token
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     idp.accessTokenTtl = 3600;
     idp.faults = { refresh: 'revoked' };
     await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
     await waitForViewText(/IMAP\s*sign-in expired: click to sign in again/);
-    const refresh = vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    const refresh = vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     const shown = await notification(/must be renewed/);
     assert.match(shown, new RegExp(`The sign-in of ${TEST_USER.upn.replace('.', '\\.')} must be renewed: AADSTS50173: The provided grant has expired due to it being revoked`));
     assert.match(shown, /Sign in again to get new tokens; other signed-in accounts are not affected\./);
@@ -279,19 +332,19 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await refresh;
     assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn]);
     const refreshes = imapRefreshes();
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     assert.strictEqual(imapRefreshes(), refreshes + 1, 'the new refresh token works');
     await setAuth({ signInFlow: undefined });
   });
 
   it('a skewed clock: a token that arrives "not valid yet" by this computer’s clock gets a warning naming the clock', async () => {
     idp.faults = { clockSkewSeconds: 2 * 3600 };
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     const shown = await notification(/clock is about 2 hours behind/);
     assert.match(shown, /This computer's clock is about 2 hours behind the identity platform's: by this clock the token is not valid until/);
     assert.match(shown, /Check the system date, time and time zone/);
     idp.faults = {};
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
   });
 
   it('authorization code + PKCE: openExternal opens the sign-in page, the loopback gets the code, the SMTP token arrives', async function () {
@@ -342,7 +395,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await ui.press('Enter');
     await set;
     await vscode.commands.executeCommand('mailOAuth.getAppOnlyToken');
-    await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', { kind: 'appToken', clientId: TEST_CONFIDENTIAL_CLIENT_ID });
+    await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', await viewNode({ kind: 'appToken' }));
     const t = inspectToken(await vscode.env.clipboard.readText());
     assert.deepStrictEqual(t.audiences, ['https://outlook.office365.com']);
     assert.deepStrictEqual(t.roles, ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp']);
@@ -359,10 +412,10 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
         }
       });
     });
-    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', await viewNode({ kind: 'account' }));
     await removed;
     assert.strictEqual((await vscode.authentication.getAccounts(PROVIDER)).length, 0);
-    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'app' });
+    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', await viewNode({ kind: 'app' }));
     await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
     const welcome = await waitForViewText(/No Microsoft account is signed in/);
     // The client ID is set here, so the welcome text points to the settings rather than asking for it.
@@ -383,13 +436,13 @@ function deviceCodeIn(text: string): { code: string; uri: string } {
 
 /** The sidebar node of the test user's token for a protocol, as the context menu passes it. */
 function tokenNode(protocol: 'imap' | 'pop3' | 'smtp') {
-  return { kind: 'token', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn }, protocol };
+  return viewNode({ kind: 'token', username: TEST_USER.upn, protocol });
 }
 
 /** The token as "Copy Access Token" (the sidebar's context action) puts it in the clipboard. */
 async function copiedToken(protocol: 'imap' | 'pop3' | 'smtp'): Promise<string> {
   await vscode.env.clipboard.writeText('');
-  await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', tokenNode(protocol));
+  await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', await tokenNode(protocol));
   const token = await vscode.env.clipboard.readText();
   assert.match(token, /^eyJ/, `a ${protocol} token was copied`);
   return token;

@@ -3,14 +3,16 @@
 // against a real Dovecot on loopback.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
 import { SmtpSink, startSmtpSink } from '../servers/smtpSink';
 import { mintToken } from '../servers/tokens';
 import { fillConsoleForm } from './consoleForm';
+import { outputChannelText, testHooks, withWorkspaceSettings } from './hooks';
 import { ui } from './ui';
-import { waitFor } from './wait';
+import { waitFor, waitForAsync } from './wait';
 
 const USER = 'adele@contoso.com';
 
@@ -90,6 +92,46 @@ describe('Protocol console', function () {
     assert.match(hover, /\| User \| adele@contoso\.com \|/);
     assert.match(hover, /\| Scopes \| IMAP\.AccessAsUser\.All POP\.AccessAsUser\.All SMTP\.Send \|/);
     fs.rmSync(doc.uri.fsPath, { force: true });
+  });
+
+  it('ignores a workspace’s console presets: a new console starts on Microsoft 365, not on the repository’s host', async () => {
+    const preset = { label: 'Repository preset', protocol: 'imap', host: 'mail.attacker.test', port: 993, user: USER };
+    await withWorkspaceSettings({ 'mailOAuth.console.customPresets': [preset] }, async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('mailOAuth.openConsole');
+      await ui.webview.waitForText('#status', 'Not connected');
+      const labels = await ui.webview.evaluate<string[]>('select[name=preset]', '(el) => [...el.options].map((o) => o.text)');
+      assert.ok(!labels.includes(preset.label), `the workspace's preset is not offered: ${labels.join(', ')}`);
+      assert.strictEqual(await ui.webview.evaluate<string>('input[name=host]', '(el) => el.value'), 'outlook.office365.com');
+    });
+  });
+
+  it('asks before a signed-in account’s token goes to a host that is not a Microsoft mail server; unconfirmed, nothing is sent', async () => {
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('mailOAuth.openConsole');
+      await ui.webview.waitForText('#status', 'Not connected');
+      await fillForm('imap', port, 'none', 'XOAUTH2', '');
+      await ui.webview.select('select[name=tokenSource]', 'account');
+      // VS Code refuses modal dialogs in a test run (the call fails with the dialog's text, which the
+      // extension logs), and the answer counts as "no".
+      const hooks = await testHooks();
+      await ui.webview.click('#connect');
+      await waitForAsync('the dialog asking to send the token to 127.0.0.1', async () =>
+        /refused to show dialog in tests\. Contents: Send the access token of the signed-in account to 127\.0\.0\.1\?/.test(await outputChannelText(hooks)),
+      );
+      await ui.webview.waitForText('#status', 'Not connected: the token was not sent to 127.0.0.1');
+      assert.strictEqual(connections, 0, 'no connection was made');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('explains a rejected token in the verdict, after answering the error challenge', async () => {

@@ -144,6 +144,16 @@ describe('Log hovers on the seed transcripts', function () {
     await vscode.window.showTextDocument(doc);
   });
 
+  it('the hover links\u2019 commands run with anything but a blob reference (another extension) say the blob is not there, and fail no further', async () => {
+    await vscode.env.clipboard.writeText('untouched');
+    const forged: unknown[] = [42, { uri: 42, line: 0, character: 0 }, { uri: doc.uri.toString(), line: -1, character: 'x' }, { uri: 'file:///nonexistent/mailoauth.log', line: 0, character: 0 }, [doc.uri.toString()]];
+    for (const command of ['mailOAuth.logs.copyUser', 'mailOAuth.logs.copySecret', 'mailOAuth.logs.revealSecret', 'mailOAuth.logs.hideSecret', 'mailOAuth.logs.openDecoded']) {
+      for (const arg of forged) assert.strictEqual(await vscode.commands.executeCommand(command, arg), undefined, `${command}(${JSON.stringify(arg)}) resolves`);
+    }
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'untouched');
+    await vscode.window.showTextDocument(doc);
+  });
+
   it('lists every blob with "Decode All Auth Blobs in File" and jumps to the one picked', async function () {
     if (!ui.available) this.skip();
     const editor = await vscode.window.showTextDocument(doc);

@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import { Sandbox, sandboxSettings, startSandbox } from '../sandbox/sandbox';
 import { dovecotAvailable } from '../servers/dovecot';
 import { IdentityBrowser } from '../servers/identityBrowser';
-import { TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
+import { TEST_USER } from '../servers/identityProvider';
+import { signOutFromView, viewNode } from './hooks';
 import { ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
-const HOME_ACCOUNT_ID = `${TEST_USER.oid}.${TEST_TENANT_ID}`;
 
 /** Reads the notification center until a device code appears; returns the page and the code. */
 async function deviceCode(): Promise<{ uri: string; code: string }> {
@@ -45,7 +45,7 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
   after(async () => {
     if (!sandbox) return;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await signOutFromView('account');
     for (const key of Object.keys(settings)) await vscode.workspace.getConfiguration().update(key, undefined, G);
     await vscode.commands.executeCommand('notifications.clearAll');
     await sandbox.stop();
@@ -76,7 +76,7 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     // The account's token, copied from the Accounts view and pasted, as a person can. (A "Signed-in account"
     // token source needs VS Code's modal "Allow" prompt, which VS Code refuses to show in a test run.)
     await vscode.env.clipboard.writeText('');
-    await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', { kind: 'token', protocol: 'imap', account: { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn } });
+    await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', await viewNode({ kind: 'token', protocol: 'imap' }));
     const token = await vscode.env.clipboard.readText();
     assert.match(token, /^eyJ/, 'the IMAP token was copied');
     await ui.webview.select('select[name=tokenSource]', 'pasted');

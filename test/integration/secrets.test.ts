@@ -19,14 +19,13 @@ import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
 import { mintToken } from '../servers/tokens';
-import { EXTENSION_ID, filesUnder, outputChannelText, testHooks } from './hooks';
+import { EXTENSION_ID, filesUnder, outputChannelText, signOutFromView, testHooks, viewNode } from './hooks';
 import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 import { waitFor, waitForAsync } from './wait';
 
 const G = vscode.ConfigurationTarget.Global;
 const HOME_ACCOUNT_ID = `${TEST_USER.oid}.${TEST_TENANT_ID}`;
-const ACCOUNT = { homeAccountId: HOME_ACCOUNT_ID, username: TEST_USER.upn };
 const DOVECOT_USER = 'adele@contoso.com';
 
 // ------------------------------------------------------------------ needles: what a leak looks like
@@ -131,7 +130,7 @@ describe('Secrets stay in SecretStorage', function () {
 
   after(async () => {
     if (!idp) return;
-    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: ACCOUNT });
+    await signOutFromView('account');
     await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
     await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -148,7 +147,7 @@ describe('Secrets stay in SecretStorage', function () {
     assert.ok(m, 'a device code');
     await new IdentityBrowser(certs.caPem).enterDeviceCode(m[1]!, m[2]!);
     assert.strictEqual(await signIn, TEST_USER.upn);
-    idpToken = await clipboardAfter('mailOAuth.accounts.copyToken', { kind: 'token', account: ACCOUNT, protocol: 'imap' });
+    idpToken = await clipboardAfter('mailOAuth.accounts.copyToken', await viewNode({ kind: 'token', protocol: 'imap' }));
     assert.ok(idp.issuedAccessTokens.includes(idpToken), 'the copied token is the one the IdP issued');
     assert.ok(idp.issuedRefreshTokens.length >= 1, 'a refresh token was issued');
 
@@ -163,7 +162,7 @@ describe('Secrets stay in SecretStorage', function () {
     // Copy XOAUTH2 (sidebar) and Encode XOAUTH2 (palette) with the account's token; the user typed
     // into Encode is remembered in global state: the marker that shows the state was flushed.
     const xoauth2 = await (async () => {
-      const done = vscode.commands.executeCommand('mailOAuth.accounts.copyXoauth2', { kind: 'token', account: ACCOUNT, protocol: 'imap' });
+      const done = vscode.commands.executeCommand('mailOAuth.accounts.copyXoauth2', await viewNode({ kind: 'token', protocol: 'imap' }));
       await ui.press('Enter'); // the account as user
       await ui.press('Enter'); // copy the string
       await done;
@@ -329,7 +328,7 @@ describe('Secrets stay in SecretStorage', function () {
     const before = (await hooks.secrets.get(key)) ?? '';
     assert.ok(refresh.some((t) => before.includes(t)), 'before: the refresh token is in SecretStorage (so the check below can fail)');
     assert.ok(before.includes(idpToken), 'before: the access token is in SecretStorage');
-    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', { kind: 'account', account: ACCOUNT });
+    await vscode.commands.executeCommand('mailOAuth.accounts.signOut', await viewNode({ kind: 'account' }));
     const after = (await hooks.secrets.get(key)) ?? '';
     for (const t of [...refresh, ...idp.issuedAccessTokens]) assert.ok(!after.includes(t), 'after sign-out: no token of the account is stored');
     assert.ok(!after.includes(HOME_ACCOUNT_ID), 'after sign-out: the account is gone from the stored cache');

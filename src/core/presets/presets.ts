@@ -65,6 +65,30 @@ export const PRESETS: readonly Preset[] = [
   { id: 'custom', label: 'Custom server', endpoints: {}, scopes: {} },
 ];
 
+/**
+ * Where a signed-in (Microsoft) account's token belongs: the mail hosts of Microsoft 365 and Outlook.com
+ * above, outlook.office.com, and the national clouds' (US Government, China operated by 21Vianet).
+ * The console asks before it sends such a token to any other host.
+ */
+export const MICROSOFT_MAIL_HOSTS: ReadonlySet<string> = new Set([
+  ...PRESETS.filter((p) => p.id === 'microsoft365' || p.id === 'outlook').flatMap((p) => Object.values(p.endpoints).map((e) => e.host)),
+  'outlook.office.com',
+  'outlook.office365.us',
+  'smtp.office365.us',
+  'partner.outlook.cn',
+  'smtp.partner.outlook.cn',
+]);
+
+/** A host name as compared: case and a trailing dot do not matter. */
+export function hostKey(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** Whether a host is one of Microsoft's mail hosts. */
+export function isMicrosoftMailHost(host: string): boolean {
+  return MICROSOFT_MAIL_HOSTS.has(hostKey(host));
+}
+
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }

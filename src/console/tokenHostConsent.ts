@@ -1,0 +1,47 @@
+// Before the console sends a signed-in account's token to a host that is not one of Microsoft's mail
+// hosts, it says so and asks (modal, naming host and account): a preset, another extension's arguments
+// or a typo must not send a working token to a server of someone else's choosing.
+import * as vscode from 'vscode';
+import { hostKey, isMicrosoftMailHost } from '../core/presets/presets';
+import { output } from '../outputChannel';
+
+/** Hosts the person allowed for the rest of this session ("don't ask again"); memory only, never stored. */
+const allowedThisSession = new Set<string>();
+
+/** Control and bidirectional characters shown as \u{…}, so a host cannot disguise itself in the dialog. */
+function shown(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** Remembers a host as allowed for this session (what "Send, and Don't Ask Again" does). */
+export function allowTokenHostForSession(host: string): void {
+  allowedThisSession.add(hostKey(host));
+}
+
+/** True if the token may go to the host: a Microsoft mail host, allowed before in this session, or allowed now. */
+export async function confirmTokenHost(host: string, account: string): Promise<boolean> {
+  const key = hostKey(host);
+  if (isMicrosoftMailHost(key) || allowedThisSession.has(key)) return true;
+  const who = account ? shown(account) : 'the signed-in account';
+  const send = 'Send Token';
+  const always = 'Send, and Don’t Ask Again This Session';
+  const pick = await Promise.resolve(vscode.window.showWarningMessage(
+    `Send the access token of ${who} to ${shown(host)}?`,
+    {
+      modal: true,
+      detail:
+        `${shown(host)} is not a Microsoft mail server (such as outlook.office365.com or smtp.office365.com). ` +
+        `Whoever runs it can read and send mail as ${who} with the token until it expires. ` +
+        'Send it only to a server you run or trust, such as your own test server; else cancel and check the host (and the preset that filled it in).',
+    },
+    send,
+    always,
+  )).catch((err: unknown) => {
+    // A window that refuses dialogs (a test run) counts as "no".
+    output().warn(`Protocol console: could not ask before sending the token: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  });
+  if (pick === always) allowTokenHostForSession(key);
+  if (pick === undefined) output().info(`Protocol console: the token of ${who} was not sent to ${shown(host)} (not confirmed).`);
+  return pick === send || pick === always;
+}
