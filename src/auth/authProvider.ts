@@ -130,14 +130,14 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   /** A token for the account from the cache or renewed silently; undefined when the user must sign in. */
-  async tokenFor(account: AccountInfo, scopes: string[], forceRefresh = false, rethrowRefused = false): Promise<AccountToken | undefined> {
+  async tokenFor(account: AccountInfo, scopes: string[], forceRefresh = false, rethrowRefused: boolean | 'any' = false): Promise<AccountToken | undefined> {
     try {
       const r = await this.getClient().acquireSilent(account, scopes, forceRefresh);
       if (forceRefresh) this.accountsChanged.fire();
       this.checkClock(r);
       return toAccountToken(r, scopes);
     } catch (err) {
-      if (err instanceof InteractionRequired && (!err.refused || !rethrowRefused)) return undefined;
+      if (err instanceof InteractionRequired && rethrowRefused !== 'any' && (!err.refused || !rethrowRefused)) return undefined;
       throw err;
     }
   }
@@ -145,10 +145,11 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   /**
    * The account's token, silently if the stored sign-in still works; else a new sign-in. When the identity
    * platform refused the stored refresh token (revoked, expired), the user is told why before signing in again.
+   * A refresh the user asked for (forceRefresh) never turns into a sign-in unasked, whatever stopped it.
    */
   async tokenOrSignIn(account: AccountInfo, scopes: string[], forceRefresh = false): Promise<AccountToken> {
     try {
-      const t = await this.tokenFor(account, scopes, forceRefresh, true);
+      const t = await this.tokenFor(account, scopes, forceRefresh, forceRefresh ? 'any' : true);
       if (t) return t;
     } catch (err) {
       if (!(err instanceof InteractionRequired)) throw err;
