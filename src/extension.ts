@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
     accounts,
     ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
-    ...registerConsole(context.extensionUri),
+    ...registerConsole(context.extensionUri, auth.consoleAccounts()),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;

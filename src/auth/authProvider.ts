@@ -160,6 +160,21 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     return this.signIn({ scopes, loginHint: account.username });
   }
 
+  /** The accounts as the protocol console uses them: in-process, so without VS Code's "Allow" prompt. */
+  consoleAccounts(): { usernames(): Promise<string[]>; token(username: string, scopes: string[]): Promise<string> } {
+    return {
+      usernames: async () => (await this.accounts()).map((a) => a.username),
+      token: async (username, scopes) => {
+        if (this.isAppOnly(scopes)) return (this.appOnly.token ?? (await this.appOnly.acquire())).accessToken;
+        const accounts = await this.accounts();
+        const account = username ? accounts.find((a) => a.username.toLowerCase() === username.toLowerCase()) : accounts.length === 1 ? accounts[0] : undefined;
+        if (username && !account) throw new Error(`${username} is not signed in any more: sign in again, or choose another account.`);
+        if (!account && accounts.length > 1) throw new Error('Choose one of the signed-in accounts.');
+        return (account ? await this.tokenOrSignIn(account, scopes) : await this.signIn({ scopes })).accessToken;
+      },
+    };
+  }
+
   /**
    * A token that just arrived whose times disagree with this computer's clock: say so, with what to check. A
    * skew that leaves the token usable is said once per window; one that makes it look invalid, every time.

@@ -62,8 +62,24 @@ export function defaultForm(custom: CustomPreset[] = []): ConsoleForm {
   return { preset: preset.id, protocol: 'imap', host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: '', mechanism: 'XOAUTH2', verifyCertificate: true };
 }
 
+/**
+ * The extension's own signed-in accounts, used in-process: VS Code's "Allow" prompt guards a provider's
+ * sessions against other extensions and makes no sense for the provider's own console.
+ */
+export interface OwnAccounts {
+  usernames(): Promise<string[]>;
+  /** The access token of the named account (or the only one) for the scopes; signs in when needed. */
+  token(username: string, scopes: string[]): Promise<string>;
+}
+
 export class ConsolePanel {
   private static current: ConsolePanel | undefined;
+  private static own: OwnAccounts | undefined;
+
+  /** Set once at activation. */
+  static useAccounts(own: OwnAccounts): void {
+    ConsolePanel.own = own;
+  }
   private session: ProtocolSession | undefined;
   private transcript = new Transcript();
   private form: ConsoleForm = defaultForm(customPresets());
@@ -123,7 +139,7 @@ export class ConsolePanel {
   private async sendInit(): Promise<void> {
     let accounts: string[] = [];
     try {
-      accounts = (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
+      accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
     } catch {
       accounts = []; // the provider may not be registered (no client ID configured yet)
     }
@@ -202,6 +218,7 @@ export class ConsolePanel {
     const custom = customPresets().find((p) => p.id === form.preset);
     const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
     try {
+      if (ConsolePanel.own) return { token: await ConsolePanel.own.token(form.account, scopes) };
       // VS Code matches the account by its id: pass the provider's own account object, not just the name.
       const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
       if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };

@@ -2,9 +2,10 @@
 // (form and transcript, not the session) after a reload.
 import * as vscode from 'vscode';
 import { ConsoleForm } from './messages';
-import { CONSOLE_VIEW_TYPE, ConsolePanel } from './consolePanel';
+import { CONSOLE_VIEW_TYPE, ConsolePanel, OwnAccounts } from './consolePanel';
 
-export function registerConsole(extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerConsole(extensionUri: vscode.Uri, own: OwnAccounts): vscode.Disposable[] {
+  ConsolePanel.useAccounts(own);
   return [
     vscode.commands.registerCommand('mailOAuth.openConsole', (form?: Partial<ConsoleForm>) => {
       ConsolePanel.show(extensionUri, typeof form === 'object' && form !== null ? form : undefined);
