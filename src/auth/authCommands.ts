@@ -7,6 +7,7 @@ import type { AccountInfo } from '@azure/msal-node';
 import type { EncodeArgs } from '../commands/encode';
 import { validateUserInput } from '../core/sasl/token';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
+import { copyToClipboard } from '../clipboard';
 import { logError } from '../outputChannel';
 import { ConsolePanel } from '../console/consolePanel';
 import { AccountsNode, AccountsView, ACCOUNTS_VIEW_ID } from '../views/accountsView';
@@ -55,8 +56,7 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
     run('mailOAuth.accounts.copyToken', async (node?: AccountsNode) => {
       const t = await tokenOf(provider, node);
       if (!t) return;
-      await vscode.env.clipboard.writeText(t.token);
-      void vscode.window.showInformationMessage(`Access token (${t.what}) copied to the clipboard.`);
+      await copyToClipboard(t.token, `Access token (${t.what}) copied to the clipboard.`);
     }),
     run('mailOAuth.accounts.copyXoauth2', async (node?: AccountsNode, opts?: { user?: string; action?: EncodeArgs['action'] }) => {
       const t = await tokenOf(provider, node);
@@ -150,7 +150,7 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
       view.refresh();
       return t.expiresOn?.toISOString();
     }),
-    run('mailOAuth.accounts.pickToken', async (): Promise<PickedToken | undefined> => pickTokenForEncode(provider)),
+    run('mailOAuth.accounts.pickToken', async (opts?: { title?: string }): Promise<PickedToken | undefined> => pickTokenForEncode(provider, typeof opts?.title === 'string' ? opts.title : 'Encode XOAUTH2: token')),
   ];
 }
 
@@ -205,7 +205,7 @@ async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode 
 }
 
 /** For "Encode XOAUTH2": a signed-in account's token, or { manual } to type one in. */
-async function pickTokenForEncode(provider: MailAuthenticationProvider): Promise<PickedToken | undefined> {
+async function pickTokenForEncode(provider: MailAuthenticationProvider, title: string): Promise<PickedToken | undefined> {
   const accounts = await provider.accounts();
   if (accounts.length === 0 && !provider.appOnly.token) return { manual: true };
   type Item = vscode.QuickPickItem & { pick: () => Promise<PickedToken | undefined> };
@@ -225,6 +225,6 @@ async function pickTokenForEncode(provider: MailAuthenticationProvider): Promise
   const app = provider.appOnly.token;
   if (app) items.push({ label: `$(server-process) App ${app.clientId}`, description: 'app-only token', pick: async () => ({ token: app.accessToken, user: '' }) });
   items.push({ label: '$(edit) Enter a token…', description: 'paste an access token', pick: async () => ({ manual: true }) });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Encode XOAUTH2: token', placeHolder: 'Use the token of a signed-in account, or enter one', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Use the token of a signed-in account, or enter one', ignoreFocusOut: true });
   return picked ? picked.pick() : undefined;
 }
