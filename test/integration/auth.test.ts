@@ -118,6 +118,12 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     const details = await waitForViewText(/Audience[\s\S]*https:\/\/outlook\.office\.com/);
     assert.match(details, /Scopes[\s\S]*IMAP\.AccessAsUser\.All/);
     assert.match(details, /No problems found/);
+    // One time source and one rounding for the row and its Expires line, the relative time said once.
+    const row = /expires in (\d+ \w+)/.exec(details);
+    const line = /Expires\s*in (\d+ \w+) \((\d{4}-[^)]*Z)\)/.exec(details);
+    assert.ok(row && line, `expiry on the row and its line: ${details}`);
+    assert.strictEqual(line[1], row[1]);
+    assert.doesNotMatch(details, /Z \(in /, 'no relative time inside the date');
     // POP and SMTP were never consented: they wait for a sign-in, which is not an expired one.
     assert.match(details, /POP\s*no token: click to sign in[\s\S]*SMTP\s*no token: click to sign in/);
     assert.doesNotMatch(details, /sign-in expired/);
