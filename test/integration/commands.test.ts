@@ -192,6 +192,7 @@ describe('Decode SASL String', function () {
     });
     await vscode.commands.executeCommand('mailOAuth.decodedView.hide');
     await waitFor('the token redacted again', () => !editor.document.getText().includes(SEED.token));
+    assert.match(editor.document.getText(), /Secrets are redacted: /, 'the hint is back after reveal, then redact');
 
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('mailOAuth.decodedView.copyToken');
