@@ -133,7 +133,9 @@ export function diagnosticMessage(f: Finding): string {
   const reply = f.match.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   const max = 120;
   const shown = reply.length > max ? `${reply.slice(0, max - 1)}…` : reply;
-  return shown ? `${f.title}: “${shown}”` : f.title;
+  // Many titles quote the reply's code already ("… (535 5.7.3 Authentication unsuccessful)"): say it once.
+  if (!shown || f.title.includes(shown.slice(0, 24))) return f.title;
+  return `${f.title}: “${shown}”`;
 }
 
 export interface HoverAt {

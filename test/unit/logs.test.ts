@@ -98,8 +98,11 @@ describe('hover content', () => {
     const [f] = explainLine('S: 535 5.7.3 Authentication unsuccessful [SN4PR0601CA0012.namprd06.prod.outlook.com]');
     assert.ok(f);
     const message = diagnosticMessage(f);
-    assert.ok(message.startsWith(`${f.title}: “`), message);
+    assert.ok(message.startsWith(f.title), message);
     assert.match(message, /535 5\.7\.3 Authentication unsuccessful/);
+    assert.strictEqual(message.split('535 5.7.3').length, 2, `the reply said once: ${message}`);
+    const other = diagnosticMessage({ ...f, title: 'SMTP login refused' });
+    assert.strictEqual(other, 'SMTP login refused: “535 5.7.3 Authentication unsuccessful [SN4PR0601CA0012.namprd06.prod.outlook.com]”');
     assert.ok(!message.includes(f.cause) && !message.includes(f.fix), 'no cause or fix in the message');
     const long = diagnosticMessage({ ...f, match: `535 ${'x'.repeat(5000)}\u0001\u001b[31m` });
     assert.ok(long.length < f.title.length + 130, `bounded: ${long.length}`);
