@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   context.subscriptions.push(
     decodedView,
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, decodedView),
-    ...registerEncodeCommands(context, decodedView, () => pickTokenForEncode(auth)),
+    ...registerEncodeCommands(context, decodedView, (title) => pickTokenForEncode(auth, title)),
     ...registerDecodeCommands(decodedView),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
     accounts,
     ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
-    ...registerConsole(context.extensionUri),
+    ...registerConsole(context.extensionUri, auth.consoleAccounts()),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;

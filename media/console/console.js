@@ -204,15 +204,30 @@
           e.preventDefault();
           vscode.postMessage({ type: 'openLink', url: d.url });
         });
-        p.append(a, document.createTextNode(' '));
+        if (p.childNodes.length) p.append(document.createTextNode(' · '));
+        p.append(a);
       }
       box.appendChild(p);
     }
     persist();
   }
 
+  /** The command line's hint names the protocol it talks to (only IMAP commands get a tag). */
+  function updateCommandHint(protocol) {
+    const name = (protocol || 'imap').toUpperCase();
+    command.placeholder = protocol === 'imap' || !protocol ? `Raw ${name} command (the tag is added); Enter sends, ↑/↓ history` : `Raw ${name} command; Enter sends, ↑/↓ history`;
+  }
+
   function setState(s) {
     $('connect').toggleAttribute('disabled', s.busy || s.connected);
+    // The form stays what the session uses: locked while connected or connecting, with a hint why.
+    const locked = !!(s.busy || s.connected);
+    for (const name of fields.concat(['verifyCertificate', 'token'])) {
+      const f = form.elements.namedItem(name);
+      if (f && 'disabled' in f) f.disabled = locked;
+    }
+    $('formHint').classList.toggle('hidden', !locked);
+    updateCommandHint(s.connected && s.protocol ? s.protocol : el('protocol').value);
     // While busy it cancels: a server that keeps the session waiting never holds the console.
     $('disconnect').toggleAttribute('disabled', !s.connected && !s.busy);
     $('send').toggleAttribute('disabled', !s.connected || s.busy);
@@ -235,7 +250,10 @@
     persist();
   });
   for (const name of ['preset', 'protocol']) {
-    el(name).addEventListener('change', () => vscode.postMessage({ type: 'presetChanged', preset: el('preset').value, protocol: el('protocol').value }));
+    el(name).addEventListener('change', () => {
+      updateCommandHint(el('protocol').value);
+      vscode.postMessage({ type: 'presetChanged', preset: el('preset').value, protocol: el('protocol').value });
+    });
   }
   for (const name of ['host', 'port', 'security', 'account', 'user', 'mechanism', 'verifyCertificate']) el(name).addEventListener('change', persist);
 
@@ -270,9 +288,12 @@
         const presets = /** @type {HTMLSelectElement} */ (el('preset'));
         presets.replaceChildren(...msg.presets.map((p) => new Option(p.label, p.id)));
         const accounts = /** @type {HTMLSelectElement} */ (el('account'));
-        accounts.replaceChildren(new Option('Sign in / choose when connecting…', ''), ...msg.accounts.map((a) => new Option(a, a)));
+        // With accounts, one of them is chosen (the first unless the form names one); without, connecting signs in.
+        accounts.replaceChildren(...(msg.accounts.length ? [] : [new Option('None yet: Connect signs in', '')]), ...msg.accounts.map((a) => new Option(a, a)));
         const state = vscode.getState();
         writeForm(state && state.form ? state.form : msg.form);
+        if (accounts.selectedIndex < 0) accounts.selectedIndex = 0;
+        updateCommandHint(el('protocol').value);
         if (state && state.lines && !transcript.querySelector('.row')) {
           savedLines = [];
           addLines(state.lines);

@@ -10,6 +10,7 @@ import type { AccountInfo } from '@azure/msal-node';
 import type { EncodeArgs } from '../commands/encode';
 import { validateUserInput } from '../core/sasl/token';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
+import { copyToClipboard } from '../clipboard';
 import { logError, output } from '../outputChannel';
 import { ConsolePanel } from '../console/consolePanel';
 import { AccountsNode, AccountsView, ACCOUNTS_VIEW_ID } from '../views/accountsView';
@@ -82,8 +83,7 @@ export function registerAuthCommands(provider: MailAuthenticationProvider, view:
     run('mailOAuth.accounts.copyToken', async (arg?: unknown) => {
       const t = await tokenOf(provider, own(arg, 'Copy Access Token', false));
       if (!t) return;
-      await vscode.env.clipboard.writeText(t.token);
-      void vscode.window.showInformationMessage(`Access token (${t.what}) copied to the clipboard.`);
+      await copyToClipboard(t.token, `Access token (${t.what}) copied to the clipboard.`);
     }),
     run('mailOAuth.accounts.copyXoauth2', async (arg?: unknown) => {
       const t = await tokenOf(provider, own(arg, 'Copy XOAUTH2 String', false));
@@ -238,7 +238,7 @@ async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode 
 }
 
 /** For "Encode XOAUTH2": a signed-in account's token, or { manual } to type one in. */
-export async function pickTokenForEncode(provider: MailAuthenticationProvider): Promise<PickedToken | undefined> {
+export async function pickTokenForEncode(provider: MailAuthenticationProvider, title: string): Promise<PickedToken | undefined> {
   const accounts = await provider.accounts();
   if (accounts.length === 0 && !provider.appOnly.token) return { manual: true };
   type Item = vscode.QuickPickItem & { pick: () => Promise<PickedToken | undefined> };
@@ -258,6 +258,6 @@ export async function pickTokenForEncode(provider: MailAuthenticationProvider): 
   const app = provider.appOnly.token;
   if (app) items.push({ label: `$(server-process) App ${app.clientId}`, description: 'app-only token', pick: async () => ({ token: app.accessToken, user: '' }) });
   items.push({ label: '$(edit) Enter a token…', description: 'paste an access token', pick: async () => ({ manual: true }) });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Encode XOAUTH2: token', placeHolder: 'Use the token of a signed-in account, or enter one', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Use the token of a signed-in account, or enter one', ignoreFocusOut: true });
   return picked ? picked.pick() : undefined;
 }

@@ -133,14 +133,14 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   /** A token for the account from the cache or renewed silently; undefined when the user must sign in. */
-  async tokenFor(account: AccountInfo, scopes: string[], forceRefresh = false, rethrowRefused = false): Promise<AccountToken | undefined> {
+  async tokenFor(account: AccountInfo, scopes: string[], forceRefresh = false, rethrowRefused: boolean | 'any' = false): Promise<AccountToken | undefined> {
     try {
       const r = await this.getClient().acquireSilent(account, scopes, forceRefresh);
       if (forceRefresh) this.accountsChanged.fire();
       this.checkClock(r);
       return toAccountToken(r, scopes);
     } catch (err) {
-      if (err instanceof InteractionRequired && (!err.refused || !rethrowRefused)) return undefined;
+      if (err instanceof InteractionRequired && rethrowRefused !== 'any' && (!err.refused || !rethrowRefused)) return undefined;
       throw err;
     }
   }
@@ -148,10 +148,11 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   /**
    * The account's token, silently if the stored sign-in still works; else a new sign-in. When the identity
    * platform refused the stored refresh token (revoked, expired), the user is told why before signing in again.
+   * A refresh the user asked for (forceRefresh) never turns into a sign-in unasked, whatever stopped it.
    */
   async tokenOrSignIn(account: AccountInfo, scopes: string[], forceRefresh = false): Promise<AccountToken> {
     try {
-      const t = await this.tokenFor(account, scopes, forceRefresh, true);
+      const t = await this.tokenFor(account, scopes, forceRefresh, forceRefresh ? 'any' : true);
       if (t) return t;
     } catch (err) {
       if (!(err instanceof InteractionRequired)) throw err;
@@ -160,6 +161,21 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
       if ((await vscode.window.showWarningMessage(err.message, again)) !== again) throw new CancelledError();
     }
     return this.signIn({ scopes, loginHint: account.username });
+  }
+
+  /** The accounts as the protocol console uses them: in-process, so without VS Code's "Allow" prompt. */
+  consoleAccounts(): { usernames(): Promise<string[]>; token(username: string, scopes: string[]): Promise<string> } {
+    return {
+      usernames: async () => (await this.accounts()).map((a) => a.username),
+      token: async (username, scopes) => {
+        if (this.isAppOnly(scopes)) return (this.appOnly.token ?? (await this.appOnly.acquire())).accessToken;
+        const accounts = await this.accounts();
+        const account = username ? accounts.find((a) => a.username.toLowerCase() === username.toLowerCase()) : accounts.length === 1 ? accounts[0] : undefined;
+        if (username && !account) throw new Error(`${username} is not signed in any more: sign in again, or choose another account.`);
+        if (!account && accounts.length > 1) throw new Error('Choose one of the signed-in accounts.');
+        return (account ? await this.tokenOrSignIn(account, scopes) : await this.signIn({ scopes })).accessToken;
+      },
+    };
   }
 
   /**

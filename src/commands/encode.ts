@@ -7,6 +7,8 @@ import { leadingMessage, Problem } from '../core/sasl/problems';
 import { looksLikeToken, validateTokenInput, validateUserInput } from '../core/sasl/token';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
 import { redactSecret } from '../core/token/redact';
+import { PROVIDER_ID } from '../auth/authProvider';
+import { copyToClipboard, readClipboardQuietly } from '../clipboard';
 import { DecodedViewProvider } from '../views/decodedView';
 
 type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
@@ -14,7 +16,7 @@ const ACTIONS = ['copy', 'insert', 'copyImap', 'copyPop', 'copySmtp', 'show'] as
 type Action = (typeof ACTIONS)[number];
 
 /** The account picker (authCommands.ts): a signed-in account's token, or { manual } to type one in. */
-export type TokenPicker = () => Promise<{ token: string } | { manual: true } | undefined>;
+export type TokenPicker = (title: string) => Promise<{ token: string } | { manual: true } | undefined>;
 
 /**
  * Arguments for calling the commands without prompts (from other commands, views or extensions). A caller
@@ -53,24 +55,27 @@ function encodeArgs(raw: unknown): EncodeArgs {
 }
 
 async function encodeCommand(mechanism: Mechanism, args: EncodeArgs, context: vscode.ExtensionContext, view: DecodedViewProvider, pickToken: TokenPicker): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  const steps = mechanism === 'XOAUTH2' ? 2 : 3;
-  const title = (step: number) => `Encode ${mechanism} (${step}/${steps})`;
+  // The editor active when the command started, for "Insert at cursor" (only when it can be edited).
+  const active = vscode.window.activeTextEditor;
+  const editor = active && isEditable(active.document) ? active : undefined;
+  // One numbering for both commands: user, (server,) token; the action that follows is no step.
+  const steps = mechanism === 'XOAUTH2' || args.token ? 2 : 3;
+  const title = (step: number, what: string) => `Encode ${mechanism} (${step}/${steps}): ${what}`;
 
-  const user = args.user ?? (await askUser(mechanism, title(1), editor, context));
+  const user = args.user ?? (await askUser(mechanism, title(1, 'user'), active, context));
   if (user === undefined) return;
   await context.globalState.update(LAST_USER_KEY, user || undefined);
 
   let host = args.host;
   let port = args.port;
   if (mechanism === 'OAUTHBEARER' && !args.token) {
-    const server = await askServer(title(2), context);
+    const server = await askServer(title(2, 'server'), context);
     if (server === undefined) return;
     ({ host, port } = server);
   }
 
   const given = args.token;
-  const token = given ?? (await askToken(title(steps), pickToken));
+  const token = given ?? (await askToken(title(steps, 'token'), pickToken));
   if (token === undefined) return;
 
   const result = mechanism === 'XOAUTH2' ? encodeXoauth2(user, token) : encodeOauthbearer({ user, token, host, port });
@@ -87,7 +92,7 @@ async function encodeCommand(mechanism: Mechanism, args: EncodeArgs, context: vs
 
 async function askUser(mechanism: Mechanism, title: string, editor: vscode.TextEditor | undefined, context: vscode.ExtensionContext): Promise<string | undefined> {
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
-  const prefill = selected && !/[\r\n]/.test(selected) && selected.length <= 320 ? selected : context.globalState.get<string>(LAST_USER_KEY, '');
+  const prefill = selected && !/[\r\n]/.test(selected) && selected.length <= 320 ? selected : context.globalState.get<string>(LAST_USER_KEY, '') || (await signedInUser());
   return vscode.window.showInputBox({
     title,
     prompt:
@@ -130,18 +135,13 @@ export function parseServer(value: string): { host?: string; port?: number } | u
 
 async function askToken(title: string, pickToken: TokenPicker): Promise<string | undefined> {
   // Signed-in accounts (the Accounts view) come first; without any, this returns { manual } at once.
-  const picked = await pickToken().then(
+  const picked = await pickToken(title).then(
     (r) => r,
     () => ({ manual: true as const }),
   );
   if (picked === undefined) return undefined;
   if ('token' in picked) return picked.token;
-  let clip = '';
-  try {
-    clip = (await vscode.env.clipboard.readText()).trim();
-  } catch {
-    clip = '';
-  }
+  const clip = (await readClipboardQuietly()).trim();
   const offer = looksLikeToken(clip) && validateTokenInput(clip).length === 0 ? clip : '';
   const value = await vscode.window.showInputBox({
     title,
@@ -181,10 +181,7 @@ async function askAction(mechanism: Mechanism, encoded: string, editor: vscode.T
 
 async function perform(action: Action, mechanism: Mechanism, encoded: string, editor: vscode.TextEditor | undefined, view: DecodedViewProvider): Promise<void> {
   const lines = commandLines(mechanism, encoded);
-  const copy = async (text: string, what: string) => {
-    await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(`${what} copied to the clipboard.`);
-  };
+  const copy = (text: string, what: string) => copyToClipboard(text, `${what} copied to the clipboard.`);
   switch (action) {
     case 'copy':
       return copy(encoded, `${mechanism} string`);
@@ -212,6 +209,20 @@ async function perform(action: Action, mechanism: Mechanism, encoded: string, ed
     case 'show':
       await view.open(encoded, { title: `Encoded ${mechanism}`, commandLinesFor: mechanism });
       return;
+  }
+}
+
+/** A document "Insert at cursor" can change: a file on a writable file system or an untitled one (not the decoded view). */
+function isEditable(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === true;
+}
+
+/** The first signed-in account's name (listing accounts needs no consent), or ''. */
+async function signedInUser(): Promise<string> {
+  try {
+    return (await vscode.authentication.getAccounts(PROVIDER_ID))[0]?.label ?? '';
+  } catch {
+    return ''; // the provider is not registered yet
   }
 }
 

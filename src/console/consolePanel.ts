@@ -9,6 +9,7 @@ import { probe } from '../core/protocol/probe';
 import { ProtocolSession } from '../core/protocol/session';
 import { SmtpSession } from '../core/protocol/smtpSession';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
+import { docsOf } from '../core/protocol/verdict';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
 import { userSetting } from '../userSettings';
@@ -67,8 +68,24 @@ export function defaultForm(custom: CustomPreset[] = []): ConsoleForm {
   return { preset: preset.id, protocol: 'imap', host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: '', mechanism: 'XOAUTH2', verifyCertificate: true };
 }
 
+/**
+ * The extension's own signed-in accounts, used in-process: VS Code's "Allow" prompt guards a provider's
+ * sessions against other extensions and makes no sense for the provider's own console.
+ */
+export interface OwnAccounts {
+  usernames(): Promise<string[]>;
+  /** The access token of the named account (or the only one) for the scopes; signs in when needed. */
+  token(username: string, scopes: string[]): Promise<string>;
+}
+
 export class ConsolePanel {
   private static current: ConsolePanel | undefined;
+  private static own: OwnAccounts | undefined;
+
+  /** Set once at activation. */
+  static useAccounts(own: OwnAccounts): void {
+    ConsolePanel.own = own;
+  }
   private session: ProtocolSession | undefined;
   private transcript = new Transcript();
   private form: ConsoleForm = defaultForm(customPresets());
@@ -128,7 +145,7 @@ export class ConsolePanel {
   private async sendInit(): Promise<void> {
     let accounts: string[] = [];
     try {
-      accounts = (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
+      accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
     } catch {
       accounts = []; // the provider may not be registered (no client ID configured yet)
     }
@@ -207,6 +224,12 @@ export class ConsolePanel {
     const custom = customPresets().find((p) => p.id === form.preset);
     const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
     try {
+      if (ConsolePanel.own) {
+        const token = await ConsolePanel.own.token(form.account, scopes);
+        // Connecting may have signed an account in: the Account list shows it, chosen.
+        if (!form.account) void this.sendInit();
+        return { token };
+      }
       // VS Code matches the account by its id: pass the provider's own account object, not just the name.
       const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
       if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
@@ -229,7 +252,7 @@ export class ConsolePanel {
       this.post({ type: 'error', message: 'Fill in the user (the mailbox to log in to; a shared mailbox may be named here).' });
       return;
     }
-    if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account))) {
+    if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account, customPresets().map((p) => p.endpoint.host)))) {
       this.post({ type: 'error', message: `Not connected: the token was not sent to ${form.host}.` });
       return;
     }
@@ -270,7 +293,7 @@ export class ConsolePanel {
       step: v.step,
       cause: v.cause,
       fix: v.fix,
-      docs: v.findings.flatMap((f) => f.docs).slice(0, 4),
+      docs: docsOf(v.findings),
       // A problem that already is the cause is not repeated below it.
       tokenProblems: v.tokenProblems.filter((p) => !v.cause?.includes(p.message)).map((p) => ({ severity: p.severity, message: p.message })),
     };
@@ -430,10 +453,11 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   <div class="buttons"><button id="connect" type="submit">Connect</button><button id="disconnect" type="button" class="secondary">Disconnect</button><button id="save" type="button" class="secondary">Save Transcript</button></div>
 </form>
 <div id="status" role="status" aria-live="polite"></div>
+<div id="formHint" class="hint hidden">Disconnect to change the connection: the form shows what this session uses.</div>
 <section id="verdict" class="hidden" aria-live="polite"></section>
 <div id="transcript" role="log" aria-label="Transcript" tabindex="0"></div>
 <div id="actions" aria-label="Quick actions"></div>
-<div class="commandline"><label class="sr-only" for="command">Command</label><input id="command" placeholder="Raw command (IMAP tags are added); Enter sends, ↑/↓ history" autocomplete="off" spellcheck="false"><button id="send" type="button">Send</button></div>
+<div class="commandline"><label class="sr-only" for="command">Command</label><input id="command" placeholder="Raw IMAP command (the tag is added); Enter sends, ↑/↓ history" autocomplete="off" spellcheck="false"><button id="send" type="button">Send</button></div>
 <script nonce="${nonce}" src="${media('console.js')}"></script>
 </body>
 </html>`;

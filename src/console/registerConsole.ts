@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import { output } from '../outputChannel';
 import { ConsoleForm, validateForm } from './messages';
-import { CONSOLE_VIEW_TYPE, ConsolePanel, defaultForm } from './consolePanel';
+import { CONSOLE_VIEW_TYPE, ConsolePanel, defaultForm, OwnAccounts } from './consolePanel';
 
-export function registerConsole(extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerConsole(extensionUri: vscode.Uri, own: OwnAccounts): vscode.Disposable[] {
+  ConsolePanel.useAccounts(own);
   return [
     vscode.commands.registerCommand('mailOAuth.openConsole', (form?: unknown) => {
       ConsolePanel.show(extensionUri, formArgument(form));

@@ -1,6 +1,7 @@
 // Before the console sends a signed-in account's token to a host that is not one of Microsoft's mail
 // hosts, it says so and asks (modal, naming host and account): a preset, another extension's arguments
-// or a typo must not send a working token to a server of someone else's choosing.
+// or a typo must not send a working token to a server of someone else's choosing. The hosts of the
+// person's own presets (user settings: a workspace cannot set them) count as chosen by the person.
 import * as vscode from 'vscode';
 import { hostKey, isMicrosoftMailHost } from '../core/presets/presets';
 import { output } from '../outputChannel';
@@ -18,10 +19,13 @@ export function allowTokenHostForSession(host: string): void {
   allowedThisSession.add(hostKey(host));
 }
 
-/** True if the token may go to the host: a Microsoft mail host, allowed before in this session, or allowed now. */
-export async function confirmTokenHost(host: string, account: string): Promise<boolean> {
+/**
+ * True if the token may go to the host: a Microsoft mail host, a host of the person's own presets
+ * (`ownPresetHosts`), allowed before in this session, or allowed now.
+ */
+export async function confirmTokenHost(host: string, account: string, ownPresetHosts: readonly string[]): Promise<boolean> {
   const key = hostKey(host);
-  if (isMicrosoftMailHost(key) || allowedThisSession.has(key)) return true;
+  if (isMicrosoftMailHost(key) || allowedThisSession.has(key) || ownPresetHosts.some((h) => hostKey(h) === key)) return true;
   const who = account ? shown(account) : 'the signed-in account';
   const send = 'Send Token';
   const always = 'Send, and Don’t Ask Again This Session';

@@ -124,6 +124,20 @@ export function findingsHoverMarkdown(findings: readonly Finding[]): string {
   return out.join('\n');
 }
 
+/**
+ * The Problems-panel (and hover header) text of an explained failure: the title and the reply, short, because
+ * VS Code shows a diagnostic's message above the hover, where a whole explanation would push the formatted
+ * cause and fix below the fold. The hover and the output hold the rest.
+ */
+export function diagnosticMessage(f: Finding): string {
+  const reply = f.match.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const max = 120;
+  const shown = reply.length > max ? `${reply.slice(0, max - 1)}…` : reply;
+  // Many titles quote the reply's code already ("… (535 5.7.3 Authentication unsuccessful)"): say it once.
+  if (!shown || f.title.includes(shown.slice(0, 24))) return f.title;
+  return `${f.title}: “${shown}”`;
+}
+
 export interface HoverAt {
   markdown: string;
   /** The hovered part of the line. */

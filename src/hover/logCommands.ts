@@ -1,6 +1,7 @@
 // Commands behind the log hovers' links (copy user, copy or reveal the secret, open the decoded view)
 // and "Decode All Auth Blobs in File", which lists every blob and jumps to the one picked.
 import * as vscode from 'vscode';
+import { copyToClipboard } from '../clipboard';
 import { blobContext } from '../core/logs/lineContext';
 import { scanLines } from '../core/logs/scanner';
 import { reportFor, secretsOf } from '../core/report/decodeReport';
@@ -27,8 +28,7 @@ export function registerLogCommands(view: DecodedViewProvider, revealed: Reveale
         const msg = blob.result.message;
         const user = msg && 'user' in msg ? msg.user : undefined;
         if (!user) return void vscode.window.showInformationMessage('This blob carries no user.');
-        await vscode.env.clipboard.writeText(user);
-        void vscode.window.showInformationMessage(`Copied the user ${user}.`);
+        await copyToClipboard(user, `Copied the user ${user}.`);
       }),
     ),
     vscode.commands.registerCommand(
@@ -36,8 +36,7 @@ export function registerLogCommands(view: DecodedViewProvider, revealed: Reveale
       withBlob(async ({ blob }) => {
         const secret = secretsOf(blob.result.message)[0];
         if (!secret) return void vscode.window.showInformationMessage('This blob carries no token or password.');
-        await vscode.env.clipboard.writeText(secret);
-        void vscode.window.showInformationMessage('Copied to the clipboard.');
+        await copyToClipboard(secret, 'Copied to the clipboard.');
       }),
     ),
     vscode.commands.registerCommand(

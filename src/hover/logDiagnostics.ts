@@ -6,6 +6,7 @@ import { blobContext } from '../core/logs/lineContext';
 import { scanLines } from '../core/logs/scanner';
 import { reportFor } from '../core/report/decodeReport';
 import { logError } from '../outputChannel';
+import { diagnosticMessage } from './hoverContent';
 import { isLogDocument, lineSource } from './logDocuments';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -82,7 +83,7 @@ export class LogDiagnostics implements vscode.Disposable {
       const f = findings[0];
       const d = new vscode.Diagnostic(
         new vscode.Range(line, f.index, line, f.index + f.match.length),
-        `${f.title}. ${f.cause} Fix: ${f.fix}`,
+        diagnosticMessage(f),
         SEVERITY[f.severity],
       );
       d.source = 'Mail OAuth';

@@ -9,7 +9,7 @@ import { MailProtocolScope, protocolScopes } from '../auth/authSettings';
 import { InteractionRequired } from '../auth/mailAuthClient';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
-import { formatDate, formatRelative } from '../core/token/time';
+import { formatDate, formatRelative, isoTime } from '../core/token/time';
 
 export const ACCOUNTS_VIEW_ID = 'mailOAuth.accounts';
 const PROTOCOLS: MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
@@ -196,8 +196,9 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
     nodes.push({ kind: 'detail', label: 'Opaque token', description: 'not a JWT: claims cannot be read (Outlook.com personal accounts)', icon: 'lock' });
     return nodes;
   }
-  const exp = typeof t.claims.exp === 'number' ? new Date(t.claims.exp * 1000) : undefined;
-  if (exp) nodes.push({ kind: 'detail', label: 'Expires', description: `${formatRelative(exp, now)} (${formatDate(exp, now)})`, icon: 'clock' });
+  // One time source with the parent row ("expires in 43 minutes"): MSAL's expiry when known, else the JWT's.
+  const exp = localExpiresOn ?? (typeof t.claims.exp === 'number' ? new Date(t.claims.exp * 1000) : undefined);
+  if (exp) nodes.push({ kind: 'detail', label: exp.getTime() <= now.getTime() ? 'Expired' : 'Expires', description: `${formatRelative(exp, now)} (${isoTime(exp)})`, icon: 'clock' });
   nodes.push({ kind: 'detail', label: 'Audience', description: t.audiences.join(', ') || '(none)', icon: 'globe' });
   if (t.scopes.length) nodes.push({ kind: 'detail', label: 'Scopes', description: t.scopes.join(' '), icon: 'checklist' });
   if (t.roles.length) nodes.push({ kind: 'detail', label: 'Roles', description: t.roles.join(' '), icon: 'checklist' });

@@ -118,6 +118,12 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     const details = await waitForViewText(/Audience[\s\S]*https:\/\/outlook\.office\.com/);
     assert.match(details, /Scopes[\s\S]*IMAP\.AccessAsUser\.All/);
     assert.match(details, /No problems found/);
+    // One time source and one rounding for the row and its Expires line, the relative time said once.
+    const row = /expires in (\d+ \w+)/.exec(details);
+    const line = /Expires\s*in (\d+ \w+) \((\d{4}-[^)]*Z)\)/.exec(details);
+    assert.ok(row && line, `expiry on the row and its line: ${details}`);
+    assert.strictEqual(line[1], row[1]);
+    assert.doesNotMatch(details, /Z \(in /, 'no relative time inside the date');
     // POP and SMTP were never consented: they wait for a sign-in, which is not an expired one.
     assert.match(details, /POP\s*no token: click to sign in[\s\S]*SMTP\s*no token: click to sign in/);
     assert.doesNotMatch(details, /sign-in expired/);
@@ -278,6 +284,27 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
 
   /** Refresh token grants for IMAP (the view asks for POP and SMTP tokens on its own meanwhile). */
   const imapRefreshes = () => idp.tokenRequests('refresh_token').filter((r) => /IMAP\.AccessAsUser\.All/.test(r.scope ?? '')).length;
+
+  it('"Refresh Token" on a valid token renews it with the refresh token, silently, also after a sign-in for another protocol', async () => {
+    // A later sign-in (SMTP) leaves its refresh token in MSAL's cache: it must still renew the IMAP token.
+    const smtp = vscode.commands.executeCommand<string | undefined>('mailOAuth.signIn', { protocol: 'smtp', flow: 'deviceCode' });
+    const { code, uri } = deviceCodeIn(await notification(/enter the code [A-Z0-9-]+/));
+    await browser.enterDeviceCode(uri, code);
+    assert.strictEqual(await smtp, TEST_USER.upn);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const before = await copiedToken('imap');
+    const deviceCodes = () => idp.requests.filter((r) => r.path.endsWith('/oauth2/v2.0/devicecode')).length;
+    const codesBefore = deviceCodes();
+    const opened = openedUrls().length;
+    const refreshes = imapRefreshes();
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    assert.strictEqual(imapRefreshes(), refreshes + 1, 'renewed with the refresh token');
+    assert.notStrictEqual(await copiedToken('imap'), before, 'the token changed');
+    assert.strictEqual(deviceCodes(), codesBefore, 'no device code was asked for');
+    assert.strictEqual(openedUrls().length, opened, 'no browser page was opened');
+    await vscode.commands.executeCommand('notifications.showList');
+    assert.doesNotMatch(await ui.text('.notifications-center', { timeoutMs: 5_000 }).catch(() => ''), /enter the code|Signing in/);
+  });
 
   it('token endpoint down: "Refresh Token" says the identity platform cannot be reached; the account and its token stay', async () => {
     const before = await copiedToken('imap');

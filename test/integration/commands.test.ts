@@ -65,6 +65,40 @@ describe('Encode XOAUTH2 / OAUTHBEARER from the palette', function () {
     await waitFor('the inserted string', () => editor.document.getText() === `AUTH XOAUTH2 ${SEED.encoded}`);
   });
 
+  it('offers "Insert at cursor" for an editable editor, not for the read-only decoded view', async function () {
+    if (!ui.available) this.skip();
+    const actions = async () => {
+      const done = vscode.commands.executeCommand('mailOAuth.encodeXoauth2', { user: SEED.user, token: SEED.token });
+      const list = await ui.text('.quick-input-list');
+      await ui.press('Escape', { waitForQuickInput: false });
+      await done;
+      return list;
+    };
+    await editorWith('AUTH XOAUTH2 ');
+    assert.match(await actions(), /Insert at cursor/);
+    const decoded = (await vscode.commands.executeCommand('mailOAuth.decode', `C: A01 AUTHENTICATE XOAUTH2 ${SEED.encoded}`)) as vscode.TextDocument;
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), decoded.uri.toString(), 'the decoded view is active');
+    assert.doesNotMatch(await actions(), /Insert at cursor/);
+  });
+
+  it('numbers the steps of both commands alike and names each: user, (server,) token', async function () {
+    if (!ui.available) this.skip();
+    await editorWith('');
+    await vscode.env.clipboard.writeText('');
+    const titles: string[] = [];
+    const done = vscode.commands.executeCommand('mailOAuth.encodeOauthbearer');
+    titles.push(await ui.text('.quick-input-title'));
+    await ui.type(SEED.user);
+    await ui.press('Enter');
+    titles.push(await ui.text('.quick-input-title'));
+    await ui.type('outlook.office365.com:993');
+    await ui.press('Enter');
+    titles.push(await ui.text('.quick-input-title'));
+    await ui.press('Escape', { waitForQuickInput: false });
+    await done;
+    assert.deepStrictEqual(titles, ['Encode OAUTHBEARER (1/3): user', 'Encode OAUTHBEARER (2/3): server', 'Encode OAUTHBEARER (3/3): token']);
+  });
+
   it('refuses a token with "Bearer " in front inside the input box, then takes the corrected one', async () => {
     await editorWith('');
     await vscode.env.clipboard.writeText('');
@@ -158,6 +192,7 @@ describe('Decode SASL String', function () {
     });
     await vscode.commands.executeCommand('mailOAuth.decodedView.hide');
     await waitFor('the token redacted again', () => !editor.document.getText().includes(SEED.token));
+    assert.match(editor.document.getText(), /Secrets are redacted: /, 'the hint is back after reveal, then redact');
 
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('mailOAuth.decodedView.copyToken');

@@ -82,6 +82,25 @@ describe('Log hovers on the seed transcripts', function () {
     await ui.press('Escape', { waitForQuickInput: false });
   });
 
+  it('shows a failure line’s hover with a short diagnostic on top and the formatted cause and fix in view', async function () {
+    if (!ui.available) this.skip();
+    await waitFor('diagnostics', () => vscode.languages.getDiagnostics(doc.uri).length >= 3);
+    const editor = await vscode.window.showTextDocument(doc);
+    const smtp = lineIndex(doc, (t) => t.includes('535 5.7.3'));
+    const at = doc.lineAt(smtp).text.indexOf('535') + 2;
+    editor.selection = new vscode.Selection(smtp, at, smtp, at);
+    editor.revealRange(new vscode.Range(smtp, 0, smtp, 0), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    // The whole hover: the diagnostic's part and the extension's are separate .monaco-hover-content blocks.
+    const shown = await ui.text('.monaco-hover');
+    await ui.screenshot('log-failure-hover');
+    await ui.press('Escape', { waitForQuickInput: false });
+    const cause = shown.indexOf('Cause:');
+    assert.ok(cause >= 0, `the hover shows the cause: ${shown}`);
+    assert.ok(shown.indexOf('535 5.7.3') < cause, 'the short diagnostic (with the reply) comes first');
+    assert.ok(cause < 400, `the cause is near the top, not below a long message (at ${cause}): ${shown.slice(0, 600)}`);
+  });
+
   it('decodes the wrapped POP blob whole from the middle of its middle line', async () => {
     const first = lineIndex(doc, (t) => t.startsWith('C: dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlYX'));
     for (const line of [first, first + 1, first + 2]) {
@@ -118,6 +137,9 @@ describe('Log hovers on the seed transcripts', function () {
     assert.ok(d, `a diagnostic on line ${smtp}: ${diags.map((x) => x.range.start.line).join(',')}`);
     assert.strictEqual(d.source, 'Mail OAuth');
     assert.ok(typeof d.code === 'object' && d.code.target.toString().startsWith('https://'), 'code links to documentation');
+    // VS Code shows the message above the hover: short (title and reply), the explanation stays in the hover.
+    assert.match(d.message, /535 5\.7\.3/);
+    assert.ok(d.message.length < 200 && !/Fix:|Cause:/.test(d.message), `a short message: ${d.message}`);
     const pop = lineIndex(doc, (t) => t.includes('-ERR Authentication failure'));
     assert.ok(diags.some((x) => x.range.start.line === pop));
   });

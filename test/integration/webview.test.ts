@@ -60,6 +60,10 @@ describe('Protocol console webview: message validation and Content Security Poli
     await fillConsoleForm({ protocol: 'imap', port: dovecot.ports.imap, security: 'none', token, user: USER });
     await ui.webview.click('#connect');
     await ui.webview.waitForText('#verdict', 'Authenticated with XOAUTH2 and verified');
+    // While connected the form shows what the session uses: locked, with the hint saying why.
+    assert.strictEqual(await ui.webview.evaluate<boolean>('input[name=user]', '(el) => el.disabled'), true, 'the form is locked while connected');
+    assert.match(await ui.webview.text('#formHint'), /Disconnect to change the connection/);
+    assert.match(await ui.webview.evaluate<string>('#command', '(el) => el.placeholder'), /^Raw IMAP command \(the tag is added\)/);
     await ui.webview.click('button[data-action="imap.select"]');
     await ui.webview.waitForText('#transcript', 'Select completed');
     await ui.webview.fill('#command', 'NOOP');

@@ -90,6 +90,8 @@ export class IdentityProvider {
   private provider: Oidc.default | undefined;
   private signingPublicKey: crypto.KeyObject | undefined;
   /** Marks a jti lookup as coming from a JWT whose signature was checked here (see start()). */
+  /** The grant that holds each user's consent to each app (`accountId clientId`), extended by later sign-ins. */
+  private readonly consentGrants = new Map<string, string>();
   private readonly verifiedLookupPrefix = `verified-jwt-${crypto.randomBytes(8).toString('hex')}:`;
 
   private constructor(
@@ -155,6 +157,11 @@ export class IdentityProvider {
     } catch {
       return undefined;
     }
+  }
+
+  /** Forgets every user's consents (as if revoked in the portal): the next sign-in asks for consent anew. */
+  forgetConsents(): void {
+    this.consentGrants.clear();
   }
 
   tokenRequests(grantType?: string): IdpRequest[] {
@@ -422,6 +429,7 @@ export class IdentityProvider {
     if (endpoint === 'token' && form.get('grant_type') === 'refresh_token' && this.faults.refresh) {
       return this.refreshFault(res, this.faults.refresh);
     }
+    if (endpoint === 'token' && form.get('grant_type') === 'refresh_token') await this.widenRefreshToken(provider, form);
     if (endpoint === 'token' || endpoint === 'devicecode') {
       return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json, form));
     }
@@ -574,13 +582,35 @@ export class IdentityProvider {
       return;
     }
     const { prompt, params, session } = details;
-    const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
+    // Entra keeps one consent per user and app, which each sign-in extends (IMAP, then SMTP, ...).
+    const consentKey = `${session!.accountId} ${String(params.client_id)}`;
+    const grantId = details.grantId ?? this.consentGrants.get(consentKey);
+    const grant = (grantId ? await provider.Grant.find(grantId) : undefined) ?? new provider.Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
     const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
-    const grantId = await grant.save();
-    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    const savedId = await grant.save();
+    this.consentGrants.set(consentKey, savedId);
+    await provider.interactionFinished(req, res, { consent: { grantId: savedId } }, { mergeWithLastSubmission: true });
+  }
+
+  /**
+   * Entra's refresh token serves every resource scope the user consented to, not only the scopes of the
+   * sign-in that issued it (oidc-provider's would): the newest refresh token in MSAL's cache (from an SMTP
+   * sign-in, say) must still renew the IMAP token. Scopes without consent stay missing (AADSTS65001).
+   */
+  private async widenRefreshToken(provider: Oidc.default, form: URLSearchParams): Promise<void> {
+    const refreshToken = await provider.RefreshToken.find(form.get('refresh_token') ?? '');
+    if (!refreshToken?.grantId) return;
+    const grant = await provider.Grant.find(refreshToken.grantId);
+    if (!grant) return;
+    const consented = new Set((grant.getResourceScope(OUTLOOK_RESOURCE) ?? '').split(' '));
+    const held = new Set(String(refreshToken.scope ?? '').split(' ').filter(Boolean));
+    const added = (form.get('scope') ?? '').split(' ').filter((s) => consented.has(s) && !held.has(s));
+    if (added.length === 0) return;
+    refreshToken.scope = [...held, ...added].join(' ');
+    await refreshToken.save();
   }
 }
 

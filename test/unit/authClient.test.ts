@@ -149,6 +149,18 @@ describe('MailAuthClient against the test identity provider', function () {
     assert.notStrictEqual(forced.accessToken, renewed.accessToken);
   });
 
+  it('after a second sign-in (SMTP), the newest refresh token still renews the first protocol’s token (as Entra’s does)', async () => {
+    const { client: c } = client(new MemorySecrets().view());
+    const first = await deviceSignIn(c);
+    await deviceSignIn(c, protocolScopes('smtp'));
+    const refreshes = idp.tokenRequests('refresh_token').length;
+    const imap = await c.acquireSilent(first.account!, IMAP, true);
+    assert.notStrictEqual(imap.accessToken, first.accessToken, 'a new IMAP token');
+    assert.ok(inspectToken(imap.accessToken).scopes.includes('IMAP.AccessAsUser.All'));
+    assert.strictEqual(idp.tokenRequests('refresh_token').length, refreshes + 1, 'renewed with the refresh token');
+    await assert.rejects(c.acquireSilent(first.account!, protocolScopes('pop3'), true), (e: AuthFailure) => e instanceof InteractionRequired && e.findings.some((f) => f.id === 'aadsts65001'), 'POP was never consented');
+  });
+
   it('asks for interaction (explained as AADSTS65001) when another protocol’s scope was never consented', async () => {
     const { client: c } = client(new MemorySecrets().view());
     const first = await deviceSignIn(c);

@@ -1,5 +1,5 @@
 // One local identity provider per mocha suite (its test CA in a temp folder, removed afterwards), put back
-// to its defaults before each test: consent accepted, 1-hour tokens, no faults, the default user.
+// to its defaults before each test: consent accepted (none given yet), 1-hour tokens, no faults, the default user.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -31,5 +31,6 @@ export function useIdentityProvider(name: string, ready: (fixture: IdentityProvi
     idp.accessTokenTtl = 3600;
     idp.faults = {};
     idp.signInAs = TEST_USER;
+    idp.forgetConsents();
   });
 }

@@ -5,7 +5,7 @@ import { explainLine, explainPrefilter } from '../../src/core/explain';
 import { blobContext, protocolNear, timestampOf } from '../../src/core/logs/lineContext';
 import { scanLines } from '../../src/core/logs/scanner';
 import { blobAt, linesOf } from '../../src/core/sasl/detect';
-import { hoverAt } from '../../src/hover/hoverContent';
+import { diagnosticMessage, hoverAt } from '../../src/hover/hoverContent';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/logs');
 const read = (f: string) => fs.readFileSync(path.join(FIXTURES, f), 'utf8');
@@ -92,6 +92,21 @@ describe('hover content', () => {
     assert.match(decodeURIComponent(h.markdown), /"line":7,"character":28/);
     const revealed = hoverAt(src, 7, 60, { uri: 'file:///x.log', isRevealed: () => true })!;
     assert.ok(revealed.markdown.includes('`ya29.vF9dft4qmTc2Nvb3RlckBhdHRhdmlzdGEuY29tCg`'));
+  });
+
+  it('gives failure lines a short diagnostic message (title and reply), leaving cause and fix to the hover', () => {
+    const [f] = explainLine('S: 535 5.7.3 Authentication unsuccessful [SN4PR0601CA0012.namprd06.prod.outlook.com]');
+    assert.ok(f);
+    const message = diagnosticMessage(f);
+    assert.ok(message.startsWith(f.title), message);
+    assert.match(message, /535 5\.7\.3 Authentication unsuccessful/);
+    assert.strictEqual(message.split('535 5.7.3').length, 2, `the reply said once: ${message}`);
+    const other = diagnosticMessage({ ...f, title: 'SMTP login refused' });
+    assert.strictEqual(other, 'SMTP login refused: “535 5.7.3 Authentication unsuccessful [SN4PR0601CA0012.namprd06.prod.outlook.com]”');
+    assert.ok(!message.includes(f.cause) && !message.includes(f.fix), 'no cause or fix in the message');
+    const long = diagnosticMessage({ ...f, match: `535 ${'x'.repeat(5000)}\u0001\u001b[31m` });
+    assert.ok(long.length < f.title.length + 130, `bounded: ${long.length}`);
+    assert.ok(!/[\u0000-\u001f]/.test(long), 'no control bytes');
   });
 
   it('escapes Markdown in values taken from the log', () => {

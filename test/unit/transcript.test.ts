@@ -3,6 +3,7 @@ import { decodeSasl } from '../../src/core/sasl/decode';
 import { encodeOauthbearer } from '../../src/core/sasl/oauthbearer';
 import { encodeXoauth2 } from '../../src/core/sasl/xoauth2';
 import { describeBlob, redactLine, redactLineForSaving, Transcript, unusableToken } from '../../src/core/protocol/transcript';
+import { docsOf, verdictFor } from '../../src/core/protocol/verdict';
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const JWT = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ aud: 'https://outlook.office.com', upn: 'a@b.c', scp: 'IMAP.AccessAsUser.All' })}.c2lnbmF0dXJlLXNlY3JldC1wYXJ0`;
@@ -42,5 +43,27 @@ describe('transcript redaction', () => {
     assert.match(log, / C: A001 AUTHENTICATE XOAUTH2 dXNlcj/);
     assert.match(log, /#   XOAUTH2: user=a@b\.c/);
     assert.ok(t.toLog({ reveal: true }).includes(x));
+  });
+});
+
+describe('session verdict wording', () => {
+  const login = { user: 'adele@contoso.com', token: 'opaque-token-value-1234567890', mechanism: 'XOAUTH2' as const };
+  const ok = { authenticated: true, verified: true, capabilities: [] };
+
+  it('says per protocol what the check after login showed (SMTP has no mailbox)', () => {
+    assert.match(verdictFor(ok, 'imap', login).title, /the mailbox answers \(LIST INBOX\)/);
+    assert.match(verdictFor(ok, 'pop3', login).title, /the mailbox answers \(STAT\)/);
+    const smtp = verdictFor(ok, 'smtp', login).title;
+    assert.ok(!/mailbox/.test(smtp), smtp);
+    assert.match(smtp, /NOOP/);
+  });
+
+  it('lists each documentation link once', () => {
+    const failed = verdictFor({ authenticated: false, verified: false, capabilities: [], failure: { step: 'authenticate', reply: '535 5.7.3 Authentication unsuccessful' } }, 'smtp', login);
+    const all = failed.findings.flatMap((f) => f.docs);
+    const docs = docsOf([...failed.findings, ...failed.findings]);
+    assert.ok(all.length > 0);
+    assert.strictEqual(new Set(docs.map((d) => d.url)).size, docs.length, 'no duplicates');
+    assert.deepStrictEqual(docs.map((d) => d.url), [...new Set(all.map((d) => d.url))].slice(0, 4));
   });
 });

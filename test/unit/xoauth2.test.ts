@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { analyzeSasl, renderDecodeReport } from '../../src/core/report/decodeReport';
 import { decodeSasl } from '../../src/core/sasl/decode';
 import { hasErrors } from '../../src/core/sasl/problems';
 import { encodeXoauth2 } from '../../src/core/sasl/xoauth2';
@@ -159,5 +160,24 @@ describe('XOAUTH2 malformed strings are reported precisely', () => {
     const d = decodeSasl(b64('Hello, this is a message body.'));
     assert.deepStrictEqual(codes(d.problems), ['unknown-shape']);
     assert.doesNotMatch(d.problems[0].message, /Hello/, 'decoded content is not echoed (it could be a password)');
+  });
+});
+
+describe('decode report text', () => {
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+  const render = (input: string, hint = {}, reveal = false) => renderDecodeReport(analyzeSasl(input, { hint }), { reveal, revealHint: 'reveal' });
+
+  it('shows a real 0x01 byte as ␁ and a typed "^A" as "^A", with a note', () => {
+    const real = render(b64('user=a@b.c\x01auth=Bearer tok\x01\x01'), {}, true);
+    assert.match(real, /Decoded: +user=a@b\.c␁auth=Bearer tok␁␁/);
+    const typed = render(b64('user=a@b.c^Aauth=Bearer tok^A^A'), {}, true);
+    assert.match(typed, /Decoded: +user=a@b\.c\^Aauth=Bearer tok\^A\^A/);
+    assert.match(typed, /a "\^A" is the two characters typed/);
+  });
+
+  it('names the command that carried the blob: AUTHENTICATE for IMAP, AUTH otherwise', () => {
+    const blob = b64('user=a@b.c\x01auth=Bearer tok\x01\x01');
+    assert.match(render(blob, { mechanism: 'XOAUTH2', sender: 'client', protocol: 'imap' }), /Sent by: +client \(AUTHENTICATE XOAUTH2\)/);
+    assert.match(render(blob, { mechanism: 'XOAUTH2', sender: 'client', protocol: 'smtp' }), /Sent by: +client \(AUTH XOAUTH2\)/);
   });
 });

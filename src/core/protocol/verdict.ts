@@ -37,11 +37,24 @@ const STEP_FIX: Partial<Record<Step, string>> = {
   capabilities: 'The server refused the capability request: check host and port, and that this port serves the chosen protocol.',
 };
 
+/** What the command after login showed, per protocol (SMTP has no mailbox to look at). */
+const VERIFIED: Record<MailProtocol, string> = {
+  imap: 'the mailbox answers (LIST INBOX)',
+  pop3: 'the mailbox answers (STAT)',
+  smtp: 'the server takes commands after login (NOOP), so it may send mail as this account',
+};
+
+/** The documentation links of the findings, each once, at most `max`. */
+export function docsOf(findings: Finding[], max = 4): { title: string; url: string }[] {
+  const seen = new Set<string>();
+  return findings.flatMap((f) => f.docs).filter((d) => !seen.has(d.url) && seen.add(d.url)).slice(0, max);
+}
+
 export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, login: LoginInput, now = new Date()): Verdict {
   const token = inspectToken(login.token, now);
   const tokenProblems = checkToken(token, { now, protocol, user: login.user }).filter((p) => p.severity !== 'info');
   if (outcome.authenticated && outcome.verified) {
-    return { ok: true, title: `Authenticated with ${login.mechanism} and verified: the mailbox answers.`, findings: [], tokenProblems };
+    return { ok: true, title: `Authenticated with ${login.mechanism} and verified: ${VERIFIED[protocol]}.`, findings: [], tokenProblems };
   }
   // A server may echo the client's SASL response (or the token) in its reply: never show it.
   const failure = outcome.failure && { ...outcome.failure, reply: redactLine(outcome.failure.reply, [login.token]) };

@@ -115,10 +115,13 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
         break;
     }
     if (decode.hint.mechanism || decode.hint.sender) {
-      row('Sent by', `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (AUTH ${decode.hint.mechanism})` : ''}`);
+      // IMAP's command is AUTHENTICATE; POP3's and SMTP's is AUTH.
+      const command = decode.hint.protocol === 'imap' ? 'AUTHENTICATE' : 'AUTH';
+      row('Sent by', `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (${command} ${decode.hint.mechanism})` : ''}`);
     }
     if (decode.decodedText !== undefined) {
       row('Decoded', options.reveal ? decode.decodedText : redactDecodedText(decode.decodedText, msg, secrets));
+      if (/[\u2400-\u241f\u2421]|\^[@A-Z]/.test(decode.decodedText)) row('', 'control bytes show as ␁ (0x01) and ␀ (0x00); a "^A" is the two characters typed');
     }
     if (secrets.length > 0 && !options.reveal) lines.push('', `Secrets are redacted: ${options.revealHint} to show them.`);
   } else {
@@ -152,7 +155,7 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
  */
 function redactDecodedText(text: string, msg: SaslMessage, secrets: string[]): string {
   if (msg.mechanism === 'PLAIN' && msg.password !== undefined) {
-    return `${msg.authzid}^@${msg.user ?? ''}^@${redactSecret(msg.password)}`;
+    return `${msg.authzid}\u2400${msg.user ?? ''}\u2400${redactSecret(msg.password)}`;
   }
   if (msg.mechanism === 'PLAIN' || (msg.mechanism === 'LOGIN' && msg.step === 'password')) {
     return '(withheld: it may contain a password)';

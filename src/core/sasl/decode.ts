@@ -32,7 +32,7 @@ export interface DecodeResult {
   message?: SaslMessage;
   /** Every problem found; any with severity "error" means the input is malformed. */
   problems: Problem[];
-  /** The decoded text with control characters shown as ^A / ^@ (contains secrets: redact before showing). */
+  /** The decoded text with control bytes shown as ␁ / ␀ (Unicode control pictures; contains secrets: redact before showing). */
   decodedText?: string;
   /** The base64 as it should have been sent (standard alphabet, padded, one line). */
   canonicalBase64?: string;

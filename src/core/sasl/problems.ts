@@ -36,7 +36,8 @@ export function visualizeControls(text: string): string {
     if (c === '\r') return '\\r';
     if (c === '\n') return '\\n';
     if (c === '\t') return '\\t';
-    if (c === '\x7f') return '^?';
-    return '^' + String.fromCharCode(c.charCodeAt(0) + 64);
+    // Unicode's control pictures (␁ for 0x01, ␀ for 0x00): a typed "^A" stays "^A", so the two differ.
+    if (c === '\x7f') return '\u2421';
+    return String.fromCharCode(0x2400 + c.charCodeAt(0));
   });
 }

@@ -32,6 +32,11 @@ export function formatDuration(ms: number): string {
   return inUnits(Math.abs(ms), Math.round, UNITS.slice(2)) ?? 'less than a second';
 }
 
+/** ISO time without zero milliseconds: 2026-12-02T13:10:00Z. */
+export function isoTime(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
 export function formatDate(date: Date, now: Date): string {
-  return `${date.toISOString().replace('.000Z', 'Z')} (${formatRelative(date, now)})`;
+  return `${isoTime(date)} (${formatRelative(date, now)})`;
 }
