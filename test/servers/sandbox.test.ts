@@ -40,6 +40,7 @@ interface Ready {
     dovecot: { ports: Record<'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions', number>; pid: number };
     user: { upn: string };
     otherUser: string;
+    app: { clientId: string; secretFile: string; certificateFile: string };
   };
 }
 
@@ -227,6 +228,11 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     // The summary tells a person where things are and how to sign in.
     assert.match(s.output(), new RegExp(`Demo account: ${sandbox.user.upn.replace('.', '\\.')}`));
     assert.ok(s.output().includes(sandbox.caPath), 'the CA path is printed');
+    // App-only: the app client ID is preset; the summary names the secret's and the certificate's files, never the secret.
+    assert.strictEqual(settings['mailOAuth.auth.appClientId'], sandbox.app.clientId);
+    assert.ok(s.output().includes(sandbox.app.secretFile) && s.output().includes(sandbox.app.certificateFile), 'the credential files are printed');
+    assert.ok(!s.output().includes(fs.readFileSync(sandbox.app.secretFile, 'utf8').trim()), 'the client secret is not printed');
+    assert.match(s.output(), /"Mail OAuth: Get App-Only Token"/);
     assert.ok(fs.existsSync(path.join(s.ready.workspace, 'seed-transcripts.log')), 'the opened folder has a sample log with auth blobs');
   });
 
