@@ -134,6 +134,20 @@ function summary(sandbox, vscodeLine, problems) {
       out.push(
         '  4. Console: "Mail OAuth: Open Protocol Console", preset "Sandbox IMAP", Connect → logged in and verified;',
         `     then preset "Sandbox IMAP as ${sandbox.otherUser}", Connect → refused, and the verdict says why.`,
+        '     Quick actions (FETCH 1 ENVELOPE, TOP 1 0) read the demo INBOX, which holds three messages.',
+      );
+    }
+    if (sandbox.app) {
+      // The secret is in a file only you can read, not in this output (which may be kept in a log).
+      out.push(
+        `  5. App-only (client credentials, app ${sandbox.app.clientId}, already set as the app client ID):`,
+        '     Command Palette → "Mail OAuth: Set Client Secret for App-Only Tokens" and paste the secret from',
+        `       ${sandbox.app.secretFile}`,
+        '     or "Mail OAuth: Set Client Certificate for App-Only Tokens" and choose the PEM (private key + certificate)',
+        `       ${sandbox.app.certificateFile}`,
+        '     then "Mail OAuth: Get App-Only Token". Its service principal may open ' + `${sandbox.app.grantedMailbox} only:`,
+        `     in the console, preset "Sandbox IMAP" (or POP3, SMTP) with the app's token → logged in; the preset`,
+        `     "Sandbox IMAP as ${sandbox.otherUser}" → refused, and the verdict names the missing mailbox grant.`,
       );
     }
   }

@@ -2,7 +2,7 @@
 // engines and prints one line per scenario (protocol, scenario, outcome, elapsed ms, message), memory
 // figures for the giant ones, and `N scenarios: N explained, N failed`. Figures, not assertions.
 // Usage: node out/test/bench/hostile.js [--only SUBSTRING]
-import { makeScenarioCertificates, runScenario, scenarios, testToken } from '../servers/hostileScenarios';
+import { Certificates, makeScenarioCertificates, removeScenarioCertificates, runScenario, scenarios, testToken } from '../servers/hostileScenarios';
 
 const MB = 1024 * 1024;
 
@@ -12,6 +12,14 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (e) => unhandled.push(`unhandled rejection: ${(e as Error)?.message ?? String(e)}`));
   process.on('uncaughtException', (e) => unhandled.push(`uncaught exception: ${e.message}`));
   const certs = makeScenarioCertificates();
+  try {
+    return await playAll(certs, only, unhandled);
+  } finally {
+    removeScenarioCertificates(certs);
+  }
+}
+
+async function playAll(certs: Certificates, only: string, unhandled: string[]): Promise<number> {
   const token = await testToken();
   const list = scenarios().filter((s) => s.id.includes(only));
   let explained = 0;

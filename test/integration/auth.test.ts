@@ -77,13 +77,17 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
 
   after(async () => {
     if (!idp) return;
-    // Leave no account behind for the other suites ("Encode XOAUTH2" offers signed-in accounts).
-    await signOutFromView('account');
-    await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
-    await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined, tenant: undefined });
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await idp.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    // Leave no account behind for the other suites ("Encode XOAUTH2" offers signed-in accounts); the provider
+    // stops and its folder goes whatever this clean-up meets.
+    try {
+      await signOutFromView('account');
+      await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
+      await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined, tenant: undefined });
+      await vscode.commands.executeCommand('notifications.clearAll');
+    } finally {
+      await idp.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   beforeEach(async () => {

@@ -30,9 +30,12 @@ describe('Protocol console', function () {
     token = await mintToken(dovecot.hs256Key, { user: USER });
   });
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await dovecot?.stop();
-    await sink?.stop();
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    } finally {
+      await dovecot?.stop();
+      await sink?.stop();
+    }
   });
 
   async function fillForm(protocol: 'imap' | 'pop3' | 'smtp', port: number, security: 'tls' | 'starttls' | 'none', mechanism: 'XOAUTH2' | 'OAUTHBEARER', t: string) {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { startHostilePeer } from '../servers/hostilePeer';
-import { Certificates, imapPeer, makeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
+import { Certificates, imapPeer, makeScenarioCertificates, removeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
 import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 
@@ -34,6 +34,7 @@ describe('Protocol console against hostile servers', function () {
     await ui.webview.waitForText('#status', 'Not connected');
   });
   after(async () => {
+    removeScenarioCertificates(certs);
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
     const dir = process.env.MAILOAUTH_TEST_RESULTS_DIR;

@@ -1,6 +1,8 @@
 // What a newcomer does after `npm start`, in the real VS Code: with the settings the sandbox writes, sign in
 // from the sidebar at the sandbox's identity provider (device code), then open the protocol console, which
 // offers the sandbox presets: the first logs in and is verified, the failing one is refused and explained.
+// Then the app-only path the summary describes: store the certificate the sandbox wrote, Get App-Only Token,
+// and the console logs in with the app's token to the mailbox granted to it and is refused, explained, elsewhere.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
@@ -8,7 +10,8 @@ import { Sandbox, sandboxSettings, startSandbox } from '../sandbox/sandbox';
 import { dovecotAvailable } from '../servers/dovecot';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { TEST_USER } from '../servers/identityProvider';
-import { signOutFromView } from './hooks';
+import { inspectToken } from '../../src/core/token/inspect';
+import { signOutFromView, viewNode } from './hooks';
 import { ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
@@ -44,11 +47,17 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
 
   after(async () => {
     if (!sandbox) return;
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await signOutFromView('account');
-    for (const key of Object.keys(settings)) await vscode.workspace.getConfiguration().update(key, undefined, G);
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await sandbox.stop();
+    // The sandbox stops whatever the clean-up before it meets.
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await signOutFromView('account');
+      await signOutFromView('app');
+      await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
+      for (const key of Object.keys(settings)) await vscode.workspace.getConfiguration().update(key, undefined, G);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    } finally {
+      await sandbox.stop();
+    }
   });
 
   it('signs the demo account in from the Accounts view with a device code', async () => {
@@ -91,6 +100,42 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     const transcript = await ui.webview.text('#transcript');
     assert.match(transcript, /NO \[AUTHENTICATIONFAILED\]/);
     await ui.screenshot('sandbox-console-explained').catch(() => undefined);
+  });
+
+  it('app-only: with the client secret the sandbox wrote, typed into Set Client Secret, Get App-Only Token, and the console logs in to the granted mailbox only', async () => {
+    const app = sandbox!.app!;
+    assert.strictEqual(settings['mailOAuth.auth.appClientId'], app.clientId);
+    // The credential only through the password box (no command argument takes one); the certificate file is
+    // covered against Dovecot in the servers suite (appOnly.test.ts).
+    const set = vscode.commands.executeCommand('mailOAuth.setClientSecret');
+    await ui.type(fs.readFileSync(app.secretFile, 'utf8').trim());
+    await ui.press('Enter');
+    await set;
+    const expires = await vscode.commands.executeCommand<string | undefined>('mailOAuth.getAppOnlyToken');
+    assert.ok(expires, 'Get App-Only Token returned the token expiry');
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('mailOAuth.accounts.copyToken', await viewNode({ kind: 'appToken' }));
+    const token = await vscode.env.clipboard.readText();
+    assert.deepStrictEqual(inspectToken(token).roles, ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp']);
+
+    await vscode.commands.executeCommand('mailOAuth.openConsole');
+    await ui.webview.waitForText('#status', 'Not connected');
+    await ui.webview.select('select[name=preset]', 'setting:0');
+    await waitForValue('input[name=user]', app.grantedMailbox);
+    await ui.webview.select('select[name=tokenSource]', 'pasted');
+    await ui.webview.fill('#token', token);
+    await ui.webview.click('#connect');
+    assert.match(await ui.webview.waitForText('#verdict', 'Authenticated with XOAUTH2 and verified'), /✔/);
+
+    await ui.webview.click('#disconnect');
+    await ui.webview.select('select[name=preset]', 'setting:3');
+    await waitForValue('input[name=user]', sandbox!.otherUser);
+    await ui.webview.select('select[name=tokenSource]', 'pasted');
+    await ui.webview.fill('#token', token);
+    await ui.webview.click('#connect');
+    const refused = await ui.webview.waitForText('#verdict', 'Authentication failed');
+    assert.match(refused, new RegExp(`app-only token names no mailbox.*\\(${sandbox!.otherUser.replace('.', '\\.')}\\)`));
+    assert.match(refused, /Add-MailboxPermission/);
   });
 });
 

@@ -130,14 +130,18 @@ describe('Secrets stay in SecretStorage', function () {
 
   after(async () => {
     if (!idp) return;
-    await signOutFromView('account');
-    await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
-    await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await idp.stop();
-    await dovecot?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    // The servers stop and the folder goes whatever the clean-up before meets.
+    try {
+      await signOutFromView('account');
+      await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
+      await setAuth({ clientId: undefined, authority: undefined, extraCaCertificates: undefined, timeoutSeconds: undefined, appClientId: undefined });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    } finally {
+      await idp.stop();
+      await dovecot?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('no token, refresh token or client secret outside SecretStorage after every writer ran, unless revealed', async () => {

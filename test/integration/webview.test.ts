@@ -52,8 +52,11 @@ describe('Protocol console webview: message validation and Content Security Poli
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await dovecot?.stop();
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    } finally {
+      await dovecot?.stop();
+    }
   });
 
   it('runs a whole session (fill, connect, transcript, verdict, quick action, command) without a CSP violation', async () => {

@@ -6,8 +6,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { makeCertificates } from '../servers/certificates';
 import { Dovecot, DovecotPorts, dovecotAvailable, startDovecot } from '../servers/dovecot';
-import { IdentityProvider, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
+import { IdentityProvider, servicePrincipalOid, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER, TEST_USER_2 } from '../servers/identityProvider';
 import { SmtpSink, startSmtpSink } from '../servers/smtpSink';
+import { demoMessages } from './demoMessages';
 
 export type SandboxPart = 'identity provider' | 'SMTP sink' | 'Dovecot';
 
@@ -44,6 +45,11 @@ export interface SandboxInfo {
   idp?: { origin: string; authority: string; discoveryUrl: string; deviceLoginUrl: string; clientId: string; tenantId: string };
   smtpSink?: { port: number };
   dovecot?: { ports: DovecotPorts; logFile: string; pid?: number };
+  /**
+   * The app registration for app-only tokens (client credentials): its secret and its certificate (private key and
+   * certificate, one PEM) are in files readable by the owner only; its service principal may open `grantedMailbox`.
+   */
+  app?: { clientId: string; servicePrincipalOid: string; grantedMailbox: string; secretFile: string; certificateFile: string };
   /** The demo account: the provider signs it in without a password. */
   user: { upn: string; name: string };
   /** A mailbox the demo token does not belong to: Dovecot refuses it (the failing scenario). */
@@ -100,6 +106,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           usernameAttribute: 'upn',
           authFailureDelay: '0 secs',
           relayPort: sink?.port,
+          appMailboxGrants: { [servicePrincipalOid(TEST_CONFIDENTIAL_CLIENT_ID)]: [TEST_USER.upn] },
+          seedMessages: Object.fromEntries([TEST_USER, TEST_USER_2].map((u) => [u.upn, demoMessages(u.upn, u.name)])),
         });
       } catch (e) {
         const text = (e as Error).message;
@@ -142,6 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tenantId: TEST_TENANT_ID,
     };
   }
+  if (idp) info.app = writeAppCredentials(idp, path.join(dir, 'app-only'));
   if (sink) info.smtpSink = { port: sink.port };
   if (dovecot) info.dovecot = { ports: dovecot.ports, logFile: dovecot.logFile, pid: dovecot.pid };
 
@@ -154,6 +163,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return { ...info, stop };
 }
 
+/** The app registration's secret and certificate, each in a file only the owner can read (never in a log). */
+function writeAppCredentials(idp: IdentityProvider, folder: string): NonNullable<SandboxInfo['app']> {
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const secretFile = path.join(folder, 'client-secret.txt');
+  const certificateFile = path.join(folder, 'client-certificate.pem');
+  fs.writeFileSync(secretFile, `${idp.credentials.clientSecret}\n`, { mode: 0o600 });
+  fs.writeFileSync(certificateFile, `${idp.credentials.privateKeyPem.trim()}\n${idp.credentials.certificatePem.trim()}\n`, { mode: 0o600 });
+  return { clientId: TEST_CONFIDENTIAL_CLIENT_ID, servicePrincipalOid: servicePrincipalOid(TEST_CONFIDENTIAL_CLIENT_ID), grantedMailbox: TEST_USER.upn, secretFile, certificateFile };
+}
+
 /** The extension's settings that point it at the sandbox (written into the VS Code profile that npm start opens). */
 export function sandboxSettings(sandbox: SandboxInfo): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
@@ -162,6 +181,7 @@ export function sandboxSettings(sandbox: SandboxInfo): Record<string, unknown> {
     settings['mailOAuth.auth.authority'] = sandbox.idp.authority;
     settings['mailOAuth.auth.extraCaCertificates'] = [sandbox.caPath];
   }
+  if (sandbox.app) settings['mailOAuth.auth.appClientId'] = sandbox.app.clientId;
   if (sandbox.presets.length) settings['mailOAuth.console.customPresets'] = sandbox.presets;
   return settings;
 }

@@ -30,6 +30,13 @@ export interface DovecotOptions {
   mechanisms?: string;
   /** Dovecot's delay before a failure reply (default 2 s in Dovecot; tests use less). */
   authFailureDelay?: string;
+  /**
+   * App-only tokens (introspection only): the mailboxes each app's service principal (the token's `oid`) may open,
+   * as Exchange's Add-MailboxPermission grants them. App-only tokens name no user; the SASL user names the mailbox.
+   */
+  appMailboxGrants?: Record<string, string[]>;
+  /** Messages (RFC 5322 text, CRLF or LF; stored with LF as Maildir has it) put into each user's INBOX before Dovecot starts. */
+  seedMessages?: Record<string, string[]>;
 }
 
 export interface Dovecot {
@@ -111,6 +118,9 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
       ]
     : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
   fs.writeFileSync(path.join(dir, 'dovecot-oauth2.conf.ext'), oauth2.join('\n') + '\n');
+  const mechanisms = options.mechanisms ?? 'xoauth2 oauthbearer';
+  const passdbs = options.introspectionUrl && options.appMailboxGrants ? appOnlyPassdbs(dir, oauth2, mechanisms, options.appMailboxGrants) : '';
+  for (const [user, messages] of Object.entries(options.seedMessages ?? {})) seedMaildir(path.join(home, user), messages);
 
   const conf = `
 base_dir = ${dir}/run
@@ -125,15 +135,15 @@ ssl = yes
 ssl_cert = <${certificates.serverCert}
 ssl_key = <${certificates.serverKey}
 disable_plaintext_auth = no
-auth_mechanisms = ${options.mechanisms ?? 'xoauth2 oauthbearer'}
+auth_mechanisms = ${mechanisms}
 auth_failure_delay = ${options.authFailureDelay ?? '2 secs'}
 auth_debug = yes
 auth_verbose = yes
 first_valid_uid = 1
 mail_location = maildir:~/Maildir
-passdb {
+${passdbs}passdb {
   driver = oauth2
-  mechanisms = ${options.mechanisms ?? 'xoauth2 oauthbearer'}
+  mechanisms = ${mechanisms}
   args = ${dir}/dovecot-oauth2.conf.ext
 }
 userdb {
@@ -213,6 +223,52 @@ submission_relay_trusted = yes
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Two passdbs before the delegated one, for app-only tokens: the first accepts an active token of an app (idtyp app,
+ * scope .default) whatever the SASL user and keeps its oid; the second looks up "mailbox/oid" among the grants, so
+ * an app logs in only to mailboxes granted to its service principal. Any other token falls through to the
+ * delegated passdb, unchanged. (Dovecot's introspection sends the token alone, so the provider cannot decide this.)
+ */
+function appOnlyPassdbs(dir: string, delegated: string[], mechanisms: string, grants: Record<string, string[]>): string {
+  const app = delegated
+    .filter((line) => !/^(username_attribute|active_attribute|active_value) /.test(line))
+    // The username check cannot be per mailbox; a constant format passes it, and the grants passdb decides.
+    .concat(['username_attribute = active', 'username_format = app', 'active_attribute = idtyp', 'active_value = app', 'scope = https://outlook.office365.com/.default', 'pass_attrs = app_oid=%{oauth2:oid}']);
+  fs.writeFileSync(path.join(dir, 'dovecot-oauth2-app.conf.ext'), app.join('\n') + '\n');
+  const lines = Object.entries(grants).flatMap(([oid, mailboxes]) => mailboxes.map((m) => `${m.toLowerCase()}/${oid}::::::nopassword=y`));
+  fs.writeFileSync(path.join(dir, 'mailbox-grants'), lines.join('\n') + '\n', { mode: 0o644 });
+  return `passdb {
+  driver = oauth2
+  mechanisms = ${mechanisms}
+  args = ${dir}/dovecot-oauth2-app.conf.ext
+  result_success = continue-ok
+  result_failure = continue
+  result_internalfail = continue
+}
+passdb {
+  driver = passwd-file
+  mechanisms = ${mechanisms}
+  args = username_format=%Lu/%{passdb:app_oid} ${dir}/mailbox-grants
+  skip = unauthenticated
+  result_success = return-ok
+  result_failure = return-fail
+  result_internalfail = return-fail
+}
+`;
+}
+
+/** A Maildir INBOX holding `messages`, owned by the mail user (nobody) so that Dovecot can keep its indexes there. */
+function seedMaildir(userHome: string, messages: string[]): void {
+  const maildir = path.join(userHome, 'Maildir');
+  for (const sub of ['cur', 'new', 'tmp']) fs.mkdirSync(path.join(maildir, sub), { recursive: true });
+  const stamp = Math.floor(Date.now() / 1000);
+  messages.forEach((text, i) => fs.writeFileSync(path.join(maildir, 'new', `${stamp}.M${i}P${process.pid}.mail.test`), text.replace(/\r\n/g, '\n')));
+  const uid = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
+  const gid = Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout.trim());
+  if (!Number.isInteger(uid) || !Number.isInteger(gid) || process.getuid?.() !== 0) return; // Dovecot needs root to run as nobody anyway
+  for (const p of [userHome, maildir, ...['cur', 'new', 'tmp'].map((d) => path.join(maildir, d)), ...fs.readdirSync(path.join(maildir, 'new')).map((f) => path.join(maildir, 'new', f))]) fs.chownSync(p, uid, gid);
 }
 
 function readIfExists(file: string): string {

@@ -3,7 +3,7 @@
 // explained state it names (step, transport code, message text), close its sockets, leak no token into
 // the message, and let nothing unhandled escape.
 import * as assert from 'assert';
-import { Certificates, makeScenarioCertificates, runScenario, scenarios, testToken, USER } from './hostileScenarios';
+import { Certificates, makeScenarioCertificates, removeScenarioCertificates, runScenario, scenarios, testToken, USER } from './hostileScenarios';
 
 describe('hostile servers: the engines end every misbehaviour with an explained state', function () {
   this.timeout(90_000);
@@ -22,6 +22,7 @@ describe('hostile servers: the engines end every misbehaviour with an explained 
     process.on('uncaughtException', onException);
   });
   after(() => {
+    removeScenarioCertificates(certs);
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
   });

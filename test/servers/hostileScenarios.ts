@@ -768,6 +768,8 @@ export function scenarios(): Scenario[] {
 // ---------------------------------------------------------------- running one
 
 export interface Certificates {
+  /** The folder holding them (and the CA's key): remove it with removeScenarioCertificates(). */
+  dir: string;
   good: TestCertificates;
   /** Signed by the same CA, issued for mail.example.net only. */
   wrongName: { cert: string; key: string };
@@ -781,7 +783,12 @@ export function makeScenarioCertificates(dir = fs.mkdtempSync(path.join(os.tmpdi
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('wrong.key'), '-out', p('wrong.csr'), '-subj', '/CN=mail.example.net');
   fs.writeFileSync(p('wrong.ext'), 'subjectAltName=DNS:mail.example.net\nextendedKeyUsage=serverAuth\n');
   openssl('x509', '-req', '-in', p('wrong.csr'), '-CA', p('ca.crt'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p('wrong.crt'), '-days', '2', '-extfile', p('wrong.ext'));
-  return { good, wrongName: { cert: fs.readFileSync(p('wrong.crt'), 'utf8'), key: fs.readFileSync(p('wrong.key'), 'utf8') } };
+  return { dir, good, wrongName: { cert: fs.readFileSync(p('wrong.crt'), 'utf8'), key: fs.readFileSync(p('wrong.key'), 'utf8') } };
+}
+
+/** Removes the folder of makeScenarioCertificates() (test keys must not pile up in the temp folder). */
+export function removeScenarioCertificates(certs: Certificates | undefined): void {
+  if (certs) fs.rmSync(certs.dir, { recursive: true, force: true });
 }
 
 export interface ScenarioRun {

@@ -195,10 +195,12 @@ export class IdentityProvider {
           redirect_uris: ['http://localhost'],
         },
         {
+          // Holds a secret and a certificate, as an Entra app registration can; oidc-provider knows one method per
+          // client, so it gets the certificate and route() checks the secret (see appSecretAsAssertion).
           client_id: TEST_CONFIDENTIAL_CLIENT_ID,
           client_name: 'Mail OAuth Debugger daemon (test)',
-          client_secret: credentials.clientSecret,
-          token_endpoint_auth_method: 'client_secret_post',
+          token_endpoint_auth_method: 'private_key_jwt',
+          jwks: { keys: [{ ...crypto.createPublicKey(credentials.certificatePem).export({ format: 'jwk' }), use: 'sig' }] },
           grant_types: ['client_credentials'],
           response_types: [],
           redirect_uris: [],
@@ -321,7 +323,7 @@ export class IdentityProvider {
       extraTokenClaims(_ctx, token) {
         const appid = token.clientId;
         if (token.kind === 'ClientCredentials') {
-          return { roles: APP_ROLES, tid: TEST_TENANT_ID, oid: crypto.createHash('md5').update(String(appid)).digest('hex'), appid, idtyp: 'app', ver: '1.0' };
+          return { roles: APP_ROLES, tid: TEST_TENANT_ID, oid: servicePrincipalOid(String(appid)), appid, idtyp: 'app', ver: '1.0' };
         }
         const scp = [...(token.scope ?? '').split(' ')].filter((s) => s.startsWith(`${OUTLOOK_RESOURCE}/`)).map((s) => s.slice(OUTLOOK_RESOURCE.length + 1));
         const user = userOf(token.accountId);
@@ -430,10 +432,35 @@ export class IdentityProvider {
       return this.refreshFault(res, this.faults.refresh);
     }
     if (endpoint === 'token' && form.get('grant_type') === 'refresh_token') await this.widenRefreshToken(provider, form);
+    if (endpoint === 'token' && clientId === TEST_CONFIDENTIAL_CLIENT_ID && form.has('client_secret')) {
+      if (!this.appSecretAsAssertion(form)) {
+        return sendJson(res, 401, aadError('invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'));
+      }
+      return this.forward(handle, req, res, `/${tenant}`, rest, form.toString(), (status, json) => this.shapeReply(endpoint, status, json, form));
+    }
     if (endpoint === 'token' || endpoint === 'devicecode') {
       return this.forward(handle, req, res, `/${tenant}`, rest, body, (status, json) => this.shapeReply(endpoint, status, json, form));
     }
     return this.forward(handle, req, res, `/${tenant}`, rest + url.search, body);
+  }
+
+  /**
+   * The app registration's secret, checked here (oidc-provider holds its certificate): a right secret is swapped in
+   * `form` for a client assertion signed with the app's key, so oidc-provider's client authentication passes as for
+   * the certificate; false for a wrong secret.
+   */
+  private appSecretAsAssertion(form: URLSearchParams): boolean {
+    const given = Buffer.from(form.get('client_secret') ?? '');
+    const expected = Buffer.from(this.credentials.clientSecret);
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return false;
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: TEST_CONFIDENTIAL_CLIENT_ID, sub: TEST_CONFIDENTIAL_CLIENT_ID, aud: `${this.authority}/v2.0`, jti: crypto.randomUUID(), iat: now, exp: now + 60 };
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    const signature = crypto.sign('sha256', Buffer.from(unsigned), this.credentials.privateKeyPem).toString('base64url');
+    form.delete('client_secret');
+    form.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+    form.set('client_assertion', `${unsigned}.${signature}`);
+    return true;
   }
 
   /** What Entra (or a proxy in front of it) answers a refresh_token grant when that fault is on. */
@@ -612,6 +639,15 @@ export class IdentityProvider {
     refreshToken.scope = [...held, ...added].join(' ');
     await refreshToken.save();
   }
+}
+
+/**
+ * Object ID of an app's service principal (its Enterprise application), the `oid` of its app-only tokens:
+ * what Exchange's New-ServicePrincipal registers and Add-MailboxPermission grants mailboxes to.
+ */
+export function servicePrincipalOid(appId: string): string {
+  const h = crypto.createHash('sha256').update(`service principal of ${appId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** An Entra ID error body: error, error_description starting with the AADSTS code, error_codes, ids. */

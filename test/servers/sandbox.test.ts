@@ -40,6 +40,7 @@ interface Ready {
     dovecot: { ports: Record<'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions', number>; pid: number };
     user: { upn: string };
     otherUser: string;
+    app: { clientId: string; secretFile: string; certificateFile: string };
   };
 }
 
@@ -50,11 +51,16 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** Every start of this file, running or not: after() stops what is still running, whatever the tests' outcome. */
+const starts: { child: ChildProcess; exited: Promise<number | null>; groups: number[]; dirs: string[] }[] = [];
+
 /** Runs `node scripts/start.js ARGS` in its own process group (as a terminal runs npm start) until its ready line. */
 async function start(args: string[]): Promise<Started> {
   const child = spawn(process.execPath, ['scripts/start.js', ...args], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const entry = { child, exited, groups: [child.pid!], dirs: [] as string[] };
+  starts.push(entry);
   const ready = await new Promise<Ready>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ready line within 120 s:\n${out}`)), 120_000);
     const onData = (d: Buffer) => {
@@ -72,7 +78,38 @@ async function start(args: string[]): Promise<Started> {
       reject(new Error(`scripts/start.js exited (${code}) before it was ready:\n${out}`));
     });
   });
+  // code-server runs in a process group of its own.
+  if (ready.vscode?.pid) entry.groups.push(ready.vscode.pid);
+  entry.dirs.push(ready.sandbox.dir);
   return { child, ready, output: () => out, exited };
+}
+
+/**
+ * Stops a start that may still run (a failed assertion, a start that never got ready): Ctrl-C to its process group,
+ * then SIGKILL to the group if it has not ended within 20 s, so no sandbox, Dovecot or code-server outlives the tests.
+ */
+async function stopStart(s: (typeof starts)[number]): Promise<void> {
+  const signal = (sig: NodeJS.Signals) => {
+    for (const group of s.groups) {
+      try {
+        process.kill(-group, sig);
+      } catch {
+        /* the group has ended */
+      }
+    }
+  };
+  if (s.child.exitCode === null && s.child.signalCode === null) {
+    signal('SIGINT');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([s.exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
+    clearTimeout(timer);
+  }
+  // The start's children (Dovecot, code-server) may outlive it if it died without cleaning up.
+  if (processesInGroups(s.groups).length) {
+    signal('SIGKILL');
+    // Killed, it could not remove its folders (the CA key, the app's secret): remove them here.
+    for (const dir of s.dirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Ctrl-C as a terminal sends it: SIGINT to the whole foreground process group. */
@@ -150,7 +187,7 @@ describe('npm start: the sandbox, started headless as npm start does', function 
   let s: Started | undefined;
 
   after(async () => {
-    if (s && s.child.exitCode === null) await interrupt(s);
+    await Promise.all(starts.map(stopStart));
   });
 
   it('starts the identity provider, Dovecot, the SMTP sink and code-server, all answering, with the extension preconfigured', async () => {
@@ -191,6 +228,11 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     // The summary tells a person where things are and how to sign in.
     assert.match(s.output(), new RegExp(`Demo account: ${sandbox.user.upn.replace('.', '\\.')}`));
     assert.ok(s.output().includes(sandbox.caPath), 'the CA path is printed');
+    // App-only: the app client ID is preset; the summary names the secret's and the certificate's files, never the secret.
+    assert.strictEqual(settings['mailOAuth.auth.appClientId'], sandbox.app.clientId);
+    assert.ok(s.output().includes(sandbox.app.secretFile) && s.output().includes(sandbox.app.certificateFile), 'the credential files are printed');
+    assert.ok(!s.output().includes(fs.readFileSync(sandbox.app.secretFile, 'utf8').trim()), 'the client secret is not printed');
+    assert.match(s.output(), /"Mail OAuth: Get App-Only Token"/);
     assert.ok(fs.existsSync(path.join(s.ready.workspace, 'seed-transcripts.log')), 'the opened folder has a sample log with auth blobs');
   });
 

@@ -83,13 +83,21 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   // The token's own problems are the most specific cause when the server refused the login; so is a user
   // field naming another mailbox than the token's account (a warning only, since a shared mailbox is legitimate).
   const mismatch = !ownWords && step === 'authenticate' && !tokenErrors.length ? tokenProblems.find((p) => p.code === 'user-mismatch') : undefined;
+  // An app-only token names no mailbox: a valid one is refused when the app's service principal has no access to
+  // the mailbox in the user field, which no server reply says.
+  const oid = typeof token.claims?.oid === 'string' ? token.claims.oid : undefined;
+  const ungranted = !ownWords && step === 'authenticate' && !tokenErrors.length && token.roles.length > 0 && !token.account;
   const cause = ownWords
     ? failure!.reply
     : step === 'authenticate' && tokenErrors.length
       ? tokenErrors.map((p) => p.message).join(' ')
-      : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
+      : ungranted
+        ? `This app-only token names no mailbox: the server opens the mailbox in the user field (${login.user}) only if the app's service principal${oid ? ` (object ID ${oid})` : ''} was granted access to it, and it was refused.`
+        : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
   const fix = ownWords
     ? undefined
+    : ungranted
+      ? `Check the user field names the mailbox the app should open; grant the app access to ${login.user} (Exchange Online: New-ServicePrincipal -AppId ${token.appId ?? '<application id>'} -ObjectId ${oid ?? '<enterprise application object id>'}, then Add-MailboxPermission -Identity ${login.user} -User ${oid ?? '<service principal id>'} -AccessRights FullAccess; it can take up to 30 minutes to apply).`
     : mismatch
       ? `Put the token's account (${token.account}) in the user field, or sign in as ${login.user}; for a shared mailbox, give ${token.account} Full Access to it (Exchange: Add-MailboxPermission).`
       : replyFindings[0]?.fix ??
