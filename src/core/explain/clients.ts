@@ -70,8 +70,10 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     source: 'general',
     provider: 'generic',
     docs: [DOCS.curlErrors],
-    keys: ['login denied'],
+    keys: ['login denied', 'login_denied'],
     pattern: /curl: \(67\) Login denied|\bCURLE_LOGIN_DENIED\b/,
     priority: 8,
+    // Ranks below the server's reply, which says why.
+    fallback: true,
   },
 ];

@@ -521,9 +521,10 @@ const AADSTS_ENTRIES: readonly Entry[] = [
   aadsts(
     '650053',
     "the application asked for a scope that doesn't exist on the resource",
-    'A scope was requested under the wrong resource: a bare IMAP.AccessAsUser.All, POP.AccessAsUser.All or SMTP.Send is read as ' +
-      'a Microsoft Graph scope (resource 00000003-0000-0000-c000-000000000000), where these names do not exist.',
-    `Prefix the mail scopes with their resource: ${OUTLOOK_SCOPES}.`,
+    'The scope named in the message does not exist on that resource: a typo (e.g. mailread for Mail.Read), a stray line ' +
+      'break or comma in the scope string, or a scope of one API read as another\'s: a bare IMAP.AccessAsUser.All, ' +
+      'POP.AccessAsUser.All or SMTP.Send is taken as Microsoft Graph (00000003-0000-0000-c000-000000000000).',
+    `Send space-separated scopes spelt exactly as the API defines them; for mail protocols prefix them: ${OUTLOOK_SCOPES}.`,
     { docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp] },
   ),
   aadsts(
@@ -864,13 +865,15 @@ const GOOGLE_ENTRIES: readonly Entry[] = [
   },
   {
     id: 'google-oob-blocked',
-    title: "Google blocked the sign-in: the app doesn't comply with Google's OAuth 2.0 policy (out-of-band redirect)",
+    title: "Google blocked the sign-in: the request doesn't comply with Google's OAuth 2.0 policy",
     cause:
-      'The authorization request uses the out-of-band redirect urn:ietf:wg:oauth:2.0:oob (copy/paste the code), which Google ' +
-      'has blocked; other causes of this page are an embedded web view or a non-HTTPS redirect.',
+      'Google refuses the authorization request itself. Most often it uses the out-of-band redirect urn:ietf:wg:oauth:2.0:oob ' +
+      '(copy and paste the code), which Google has blocked; the same page also appears for a redirect URI that is not ' +
+      'registered for the client (then it says redirect_uri_mismatch) and for sign-ins from embedded web views.',
     fix:
-      'Use a loopback redirect (http://127.0.0.1:<port>/ or http://localhost) with a Desktop app client id, or the device flow ' +
-      'where the scope allows it; update the tool to a version that no longer uses OOB.',
+      'Read "Request details" on the page. redirect_uri=urn:ietf:wg:oauth:2.0:oob: use a loopback redirect ' +
+      '(http://127.0.0.1:<port>/ or http://localhost) with a Desktop app client id, or update the tool to a version without ' +
+      'OOB. Any other redirect_uri: register exactly that URI for the client. Sign in from the system browser, not a web view.',
     severity: 'error',
     source: 'identity',
     provider: 'gmail',
@@ -913,7 +916,8 @@ const GOOGLE_ENTRIES: readonly Entry[] = [
     docs: [DOCS.googleOAuth2],
     keys: ['_mismatch'],
     pattern: /\bredirect_uri_mismatch\b[^\r\n]{0,160}/,
-    priority: 20,
+    priority: 22,
+    supersedes: ['google-oob-blocked'],
   },
   {
     id: 'entra-resource-principal-not-found',
