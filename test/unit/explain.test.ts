@@ -537,8 +537,6 @@ const SAMPLES: Record<string, string[]> = {
   'dovecot-ssl-dh-parameters': [
     // https://github.com/r-raymond/nixos-mailserver/issues/119
     "imap-login: Error: Failed to initialize SSL server context: Couldn't parse DH parameters: error:0906D06C:PEM routines:PEM_read_bio:no start line: Expecting: DH PARAMETERS",
-    // https://github.com/LukeSmithxyz/emailwiz/issues/111
-    "doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 14: ssl_dh: Can't open file /usr/share/dovecot/dh.pem: No such file or directory",
   ],
   'javamail-could-not-convert-socket': [
     // https://github.com/byzer-org/byzer-lang/issues/1659

@@ -40,8 +40,8 @@ export const POSTFIX_ENTRIES: readonly Entry[] = [
     source: 'smtp',
     provider: 'generic',
     docs: [DOCS.postfixSasl, DOCS.saslXoauth2],
-    keys: ['sasl', 'worthy mech'],
-    pattern: /\bNo worthy mechs found\b|SASL authentication failed; cannot authenticate to server [^\r\n:]{0,200}: no mechanism available/i,
+    keys: ['sasl'],
+    pattern: /SASL authentication failure: No worthy mechs found\b|SASL authentication failed; cannot authenticate to server [^\r\n:]{0,200}: no mechanism available/i,
     priority: 20,
   },
   {

@@ -63,7 +63,7 @@ export const PROVIDER_ENTRIES: readonly Entry[] = [
     source: 'smtp',
     provider: 'generic',
     docs: [DOCS.qqAuthCode],
-    keys: ['authorization code'],
+    keys: ['login'],
     pattern: /Please enter your authorization code to login[^\r\n]{0,160}/i,
     priority: 20,
   },
