@@ -416,6 +416,180 @@ const SAMPLES: Record<string, string[]> = {
   'net-etimedout': ['Error: connect ETIMEDOUT 40.101.92.18:587', "Error: Connection timeout with the code ETIMEDOUT"],
   'net-econnrefused': ['Error: connect ECONNREFUSED 127.0.0.1:1'],
   'net-dns-lookup-failed': ['Error: getaddrinfo ENOTFOUND imap.nonexistent-host.invalid', 'Error: getaddrinfo EAI_AGAIN smtp.office365.com'],
+  // Issue 14: real strings from public trackers, each with its thread.
+  // Postfix relay with the sasl-xoauth2 plugin (Cyrus SASL)
+  'postfix-sasl-plugin-failed': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/102
+    'SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.147.108]: generic failure',
+    // https://github.com/tarickb/sasl-xoauth2/issues/50
+    'Oct  8 08:19:01 fw-scar postfix/smtp[19884]: 2467B284D8C: to=<destinationaddress@gmail.com>, relay=smtp.gmail.com[142.251.9.109]:587, delay=0.72, delays=0.1/0.03/0.58/0, dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.251.9.109]: bad protocol / cancel)',
+    // https://github.com/tarickb/sasl-xoauth2/issues/48
+    '2022-10-06T17:16:19.798803+00:00 3f37bdb13e5a postfix/relay/smtp[522]: 1284417F5B3: SASL authentication failed; cannot authenticate to server smtp.gmail.com[74.125.136.108]: transient failure (e.g., weak key)',
+  ],
+  'postfix-sasl-no-mechanism': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/28
+    'warning: SASL authentication failure: No worthy mechs found',
+    // https://github.com/bokysan/docker-postfix/issues/180
+    '2024-02-08T16:42:00.441548+00:00 INFO    postfix/relay/smtp[364]: 36F1612: SASL authentication failed; cannot authenticate to server smtp.postmarkapp.com[34.249.162.51]: no mechanism available',
+  ],
+  'postfix-sasl-plugin-init-failed': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/28
+    "Mar  8 16:58:37 de-testserver-01 pluginviewer[22979]: sasl-xoauth2: Exception during init: * Line 4, Column 3#012  Missing ',' or '}' in object declaration",
+    'Mar  8 17:00:56 testserver-01 postfix/smtp[22986]: sasl_client_add_plugin(): entry_point(): failed for plugname sasl-xoauth2',
+  ],
+  'postfix-smtpd-no-xoauth2': [
+    // https://github.com/docker-mailserver/docker-mailserver/issues/4119
+    "postfix/submissions/smtpd[1653]: warning: SASL authentication failure: Couldn't find mech XOAUTH2",
+    'postfix/submissions/smtpd[1653]: warning: hostname[ip-adres]: SASL XOAUTH2 authentication failed: no mechanism available, sasl_username=(unavailable)',
+  ],
+  'postfix-sasl-passwd-lookup': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/96
+    'smtp_sasl_passwd_lookup: no auth info found; smtp_sasl_passwd_lookup: no auth info found',
+  ],
+  // Identity errors: other tenant or client, reply addresses, scopes under the wrong resource
+  aadsts7000012: [
+    // https://github.com/tarickb/sasl-xoauth2/issues/80
+    'AADSTS7000012: The grant was obtained for a different tenant.',
+    // https://github.com/BingAds/BingAds-Python-SDK/issues/297
+    'error_code: invalid_grant, error_description: AADSTS7000012: The grant was obtained for a different tenant. Trace ID: 1ba335d3-c20a-4335-8396-1f4b83ef1301 Correlation ID: a50bb72c-bdbe-444a-b89e-67ed6ed092f2 Timestamp: 2024-08-27 20:02:29Z',
+  ],
+  aadsts700007: [
+    // https://github.com/microsoft/Partner-Center-PowerShell/issues/419
+    'New-PartnerAccessToken : AADSTS700007: The grant was issued for a different client id. Trace ID: 2917c15e-6c7.. Correlation ID: 7f320e16-4297-4... Timestamp: 2023-11-29 06:26:32Z',
+  ],
+  aadsts500113: [
+    // https://github.com/OneDrive/onedrive-sample-apibrowser-dotnet/issues/27
+    'AADSTS500113: No reply address is registered for the application.',
+  ],
+  aadsts900971: [
+    // https://github.com/RogerSelwyn/O365-HomeAssistant/issues/51
+    'Getting this error, AADSTS900971: No reply address provided, while doing the setup for O365.',
+  ],
+  aadsts650053: [
+    // https://github.com/MicrosoftDocs/azure-docs/issues/67211
+    "OpenIdConnectProtocolException: Message contains error: 'invalid_client', error_description: 'AADSTS650053: The application 'Living Messiah Web Site' asked for scope 'mailread' that doesn't exist on the resource '00000003-0000-0000-c000-000000000000'. Contact the app vendor.",
+    // https://github.com/O365/python-o365/issues/551
+    "AADSTS650053: The application 'APPNAME' asked for scope 'message_all' that doesn't exist on the resource '00000003-0000-0000-c000-000000000000'. Contact the app vendor.",
+  ],
+  aadsts9002326: [
+    // Wording of the Microsoft Entra error code reference (not seen in a tracker paste)
+    "AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type.",
+  ],
+  aadsts700084: [
+    // Wording of the Microsoft Entra error code reference (not seen in a tracker paste)
+    'AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended.',
+  ],
+  aadsts90072: [
+    // Wording of the Microsoft Entra error code reference (not seen in a tracker paste)
+    "AADSTS90072: User account 'user@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application.",
+  ],
+  'entra-resource-principal-not-found': [
+    // https://github.com/dotnet/sign/issues/287 (the code stripped by the library)
+    'The resource principal named https://<my-vault-name>.vault.azure.net/  was not found in the tenant namedThis can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.',
+    // https://github.com/OfficeDev/Microsoft-Teams-Samples/issues/754
+    'The resource principal named RESOURCE_ID/TENANT_NAME.sharepoint.com was not found in the tenant named MY_COMPANY_NAME. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.',
+  ],
+  // Google consent and policy
+  'google-admin-policy-enforced': [
+    // https://github.com/GAM-team/got-your-back/issues/284
+    'Error 400: admin_policy_enforced',
+    // https://github.com/FlowCrypt/flowcrypt-browser/issues/1409
+    '"error": "admin_policy_enforced",',
+  ],
+  'google-policy-enforced': [
+    // https://github.com/vitalif/grive2/issues/311
+    'Errore 400: policy_enforced',
+  ],
+  'google-oob-blocked': [
+    // https://github.com/WPManageNinja/fluent-smtp/issues/88
+    "Error 400: invalid_request You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy for keeping apps secure.",
+    '"error_description": "\\nYou can&#39;t sign in to this app because it doesn&#39;t comply with Google&#39;s OAuth 2.0 policy for keeping apps secure.',
+  ],
+  'google-app-not-verified-testing': [
+    // https://github.com/Gururagavendra/gmail-cleaner/issues/9
+    'Access blocked: Gmail Cleanup has not completed the Google verification process',
+    // https://github.com/levz0r/gmail-tester/issues/79
+    "Error 403: access_denied The developer hasn’t given you access to this app. It’s currently being tested and it hasn’t been verified by Google.",
+  ],
+  'google-redirect-uri-mismatch': [
+    // https://github.com/dqdang/digested-clips/issues/5
+    'Error 400: redirect_uri_mismatch The redirect URI in the request, http://localhost:8080/, does not match the ones authorized for the OAuth client.',
+    // https://github.com/dissorial/doc-chatbot/issues/10: the same page also says "doesn't comply with Google's OAuth 2.0 policy"
+    ["Error 400: redirect_uri_mismatch", '', "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.", '', 'Request details: redirect_uri=http://localhost:3000/api/auth/callback/google'].join('\n'),
+  ],
+  // TLS wordings of servers and runtimes
+  'tls-peer-rejected-certificate': [
+    // https://github.com/docker-mailserver/docker-mailserver/issues/4343
+    '2025-02-04T09:21:59.779240+00:00 mail dovecot: imap-login: Disconnected: Connection closed: SSL_accept() failed: error:0A000416:SSL routines::sslv3 alert certificate unknown: SSL alert number 46 (no auth attempts in 0 secs): user=<>, rip=218.212.176.48',
+    // https://github.com/nextcloud/mail/issues/3095
+    'Info: Disconnected (no auth attempts in 0 secs): user=<>, rip=XXX  lip=XXX, TLS handshaking: SSL_accept() failed: error:14094418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca: SSL alert number 48',
+    // https://github.com/mailcow/mailcow-dockerized/issues/2557
+    'imap-login: Disconnected (no auth attempts in 1 secs): user=<>, TLS: SSL_read failed: error:14094412:SSL routines:ssl3_read_bytes:sslv3 alert bad certificate: SSL alert number 42',
+  ],
+  'tls-java-no-appropriate-protocol': [
+    // https://github.com/convertigo/convertigo/issues/514
+    'Caused by: javax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+  ],
+  'tls-unknown-protocol': [
+    // https://github.com/r-raymond/nixos-mailserver/issues/119
+    'Socket error: secure connect to adalind.mkaito.net (147.75.80.235:143): error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol',
+  ],
+  'dovecot-ssl-dh-parameters': [
+    // https://github.com/r-raymond/nixos-mailserver/issues/119
+    "imap-login: Error: Failed to initialize SSL server context: Couldn't parse DH parameters: error:0906D06C:PEM routines:PEM_read_bio:no start line: Expecting: DH PARAMETERS",
+  ],
+  'javamail-could-not-convert-socket': [
+    // https://github.com/byzer-org/byzer-lang/issues/1659
+    'javax.mail.MessagingException: Could not convert socket to TLS;',
+  ],
+  // Self-hosted OAUTHBEARER
+  'dovecot-log-no-username': [
+    // https://github.com/docker-mailserver/docker-mailserver/issues/4119
+    'dovecot: auth: Error: oauth2(user, IP,<*******>): oauth2 failed: Introspection failed: No username returned',
+  ],
+  // Other providers
+  'yahoo-imap-invalid-credentials': [
+    // https://github.com/OfflineIMAP/offlineimap/issues/688 (imap.mail.yahoo.com)
+    'PLAIN authentication failed: [AUTHENTICATIONFAILED] AUTHENTICATE Invalid credentials',
+    // https://github.com/Enough-Software/enough_mail/issues/245 (imap.mail.yahoo.com)
+    'S: a0 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials',
+    // https://github.com/emersion/go-imap/issues/436 (Yahoo)
+    '2021/07/20 20:11:41 LOGIN Invalid credentials',
+  ],
+  'yandex-imap-invalid-credentials-or-disabled': [
+    // https://github.com/Foundry376/Mailspring/issues/904
+    '2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled sc=ebI8JB0ug4Y1_290737_53p',
+  ],
+  'zoho-imap-invalid-credentials': [
+    // https://github.com/Foundry376/Mailspring/issues/1334 (svwall.zoho.com)
+    '2 NO [AUTHENTICATIONFAILED] Invalid credentials(Failure)',
+  ],
+  'qq-smtp-authorization-code': [
+    // https://github.com/curl/curl/issues/5321
+    '< 535 Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256',
+  ],
+  // Client-library wrappers
+  'msal-net-ui-required-no-account': [
+    // https://github.com/manoj-choudhari-git/net-core-msal-samples/issues/18
+    'MsalUiRequiredException: No account or login hint was passed to the AcquireTokenSilent call.',
+    // https://github.com/jstedfast/MailKit/issues/1169
+    'Additional information: You are trying to acquire a token silently using a login hint. No account was found in the token cache having this login hint.',
+  ],
+  'nodemailer-cannot-create-access-token': [
+    // https://github.com/nodemailer/nodemailer/issues/1166
+    "Error: Can't create new access token for user",
+  ],
+  'client-no-compatible-mechanism': [
+    // https://github.com/jstedfast/MailKit/issues/531
+    'System.NotSupportedException: No compatible authentication mechanisms found',
+    // https://github.com/curl/curl/issues/17420
+    '== Info: No known authentication mechanisms supported!',
+  ],
+  'curl-login-denied': [
+    // https://github.com/curl/curl/issues/10259
+    'curl: (67) Login denied',
+  ],
+
 };
 
 const ORDINARY = [
@@ -456,7 +630,7 @@ describe('failure knowledge base: data', () => {
 
   it('gives every entry a title, cause, fix and official documentation', () => {
     const official =
-      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/)/;
+      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/)/;
     for (const e of KNOWLEDGE_BASE) {
       assert.ok(e.title && !e.title.includes('\n'), `${e.id}: title`);
       assert.ok(e.cause.length > 20 && e.fix.length > 20, `${e.id}: cause and fix`);
@@ -555,6 +729,27 @@ describe('failure knowledge base: matching', () => {
     assert.deepStrictEqual(unknownCode.map((f) => f.id), ['aadsts-other']);
   });
 
+  it('keeps provider wordings apart: each reply gets its own provider, none a neighbour\'s', () => {
+    const first = (s: string) => explainLine(s)[0]?.id;
+    assert.strictEqual(first('a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'), 'gmail-imap-invalid-credentials');
+    assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] Invalid credentials(Failure)'), 'zoho-imap-invalid-credentials');
+    assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled'), 'yandex-imap-invalid-credentials-or-disabled');
+    assert.ok(!explainLine('Error 400: admin_policy_enforced').some((f) => f.id === 'google-policy-enforced'));
+    // One finding per failure: the specific entry replaces the catch-all for the same text.
+    assert.deepStrictEqual(
+      explainLine('S: a0 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials').map((f) => f.id),
+      ['yahoo-imap-invalid-credentials'],
+    );
+    assert.deepStrictEqual(
+      explainLine('AADSTS500011: The resource principal named https://outlook.office.com was not found in the tenant named Contoso.').map((f) => f.id),
+      ['aadsts500011'],
+    );
+    // curl's exit code ranks below the server reply that explains it.
+    // https://github.com/curl/curl/issues/10259
+    const curl = explain('< 535 5.7.8  https://support.google.com/mail/?p=BadCredentials b6-20020aa7d486000000b0048447efe3fcsm2477734edr.84 - gsmt\ncurl: (67) Login denied').map((f) => f.id);
+    assert.ok(curl.length > 1 && curl.includes('curl-login-denied') && curl[0] !== 'curl-login-denied', curl.join(', '));
+  });
+
   it('returns fresh objects, so callers cannot change the knowledge base', () => {
     const a = explainLine('A01 NO AUTHENTICATE failed.');
     a[0].docs.push({ title: 'x', url: 'y' });
@@ -571,6 +766,9 @@ describe('failure knowledge base: matching', () => {
       '[WEBALERT ' + 'x'.repeat(500_000),
       'AADSTS' + '1'.repeat(300_000),
       'a'.repeat(1_000_000) + ' AUTHENTICATE failed.',
+      'The resource principal named ' + 'x'.repeat(500_000),
+      'SASL authentication failed; cannot authenticate to server ' + '['.repeat(500_000),
+      'LOGIN Invalid credentials '.repeat(50_000),
     ];
     for (const text of hostile) {
       explainLine(text);

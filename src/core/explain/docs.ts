@@ -166,4 +166,27 @@ export const DOCS = Object.freeze({
   dotnetSslPolicyErrors: doc('SslPolicyErrors Enum (.NET)', 'https://learn.microsoft.com/en-us/dotnet/api/system.net.security.sslpolicyerrors'),
   nodeTls: doc('Node.js: TLS (SSL)', 'https://nodejs.org/api/tls.html'),
   nodeErrors: doc('Node.js: Common system errors', 'https://nodejs.org/api/errors.html#common-system-errors'),
+  postfixSasl: doc('Postfix SASL Howto', 'https://www.postfix.org/SASL_README.html'),
+  saslXoauth2: doc('sasl-xoauth2: README (configuration and debugging)', 'https://github.com/tarickb/sasl-xoauth2'),
+  dovecotSsl: doc('Dovecot: SSL configuration', 'https://doc.dovecot.org/configuration_manual/dovecot_ssl_configuration/'),
+  rfc8446Alerts: doc('RFC 8446 §6.2: Error Alerts', 'https://datatracker.ietf.org/doc/html/rfc8446#section-6.2'),
+  javaJsse: doc(
+    'Java Secure Socket Extension (JSSE) Reference Guide',
+    'https://docs.oracle.com/en/java/javase/17/security/java-secure-socket-extension-jsse-reference-guide.html',
+  ),
+  googleOobMigration: doc(
+    'Google: Out-Of-Band (OOB) flow migration guide',
+    'https://developers.google.com/identity/protocols/oauth2/resources/oob-migration',
+  ),
+  googleAccessErrors: doc('Google Account Help: Fix "Access blocked" errors', 'https://support.google.com/accounts/answer/12917337'),
+  msalNetSilent: doc(
+    'MSAL.NET: Acquire a token from the cache (AcquireTokenSilent)',
+    'https://learn.microsoft.com/en-us/entra/msal/dotnet/acquiring-tokens/acquire-token-silently',
+  ),
+  nodemailerOAuth2: doc('Nodemailer: OAuth2', 'https://nodemailer.com/smtp/oauth2/'),
+  curlErrors: doc('libcurl error codes', 'https://curl.se/libcurl/c/libcurl-errors.html'),
+  yahooAppPasswords: doc('Yahoo Help: Generate and manage third-party app passwords', 'https://help.yahoo.com/kb/SLN15241.html'),
+  yandexClients: doc('Yandex Mail: Setting up mail clients', 'https://yandex.com/support/mail/mail-clients/others.html'),
+  zohoImap: doc('Zoho Mail: IMAP access', 'https://www.zoho.com/mail/help/imap-access.html'),
+  qqAuthCode: doc('QQ Mail help: authorization code', 'https://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256'),
 });

@@ -6,6 +6,7 @@ import { DocLink, Entry, Severity } from './types';
 interface AadstsOptions {
   severity?: Severity;
   docs?: readonly DocLink[];
+  supersedes?: readonly string[];
 }
 
 /** The code plus the message text that follows it in error_description (up to the end of the string). */
@@ -22,6 +23,7 @@ function aadsts(code: string, title: string, cause: string, fix: string, opts: A
     keys: ['aadsts'],
     pattern: new RegExp(`\\bAADSTS${code}\\b[^\\r\\n"]{0,300}`),
     priority: 15,
+    ...(opts.supersedes ? { supersedes: opts.supersedes } : {}),
   };
 }
 
@@ -457,7 +459,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'The resource in the scope does not exist in this tenant: a typo in the resource URL (e.g. outlook.office.com misspelt), ' +
       'a tenant without Exchange Online, an API that was never consented, or the request went to the wrong tenant.',
     `Check the spelling of the scope (${OUTLOOK_SCOPES}), that the tenant has Exchange Online, and the tenant in the authority.`,
-    { docs: [DOCS.msOAuthImapPopSmtp] },
+    { docs: [DOCS.msOAuthImapPopSmtp], supersedes: ['entra-resource-principal-not-found'] },
   ),
   aadsts(
     '501051',
@@ -481,6 +483,69 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'the resource is disabled or does not exist',
     'The resource URL in the request is wrong or disabled.',
     `Use the exact resource, e.g. ${OUTLOOK_SCOPES}.`,
+  ),
+  aadsts(
+    '7000012',
+    'the grant was obtained for a different tenant',
+    'The refresh token or authorization code was issued by one tenant and redeemed at the token endpoint of another: the ' +
+      'token was obtained with /common or /organizations (or another tenant id) and is now refreshed with a different ' +
+      'tenant in the URL (sasl-xoauth2: token_endpoint; MSAL: authority).',
+    'Refresh at the same authority that issued the token, normally https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token ' +
+      'for both sign-in and refresh, or sign in again with the authority you will keep using.',
+    { supersedes: ['oauth-invalid-grant'] },
+  ),
+  aadsts(
+    '700007',
+    'the grant was issued for a different client id',
+    'The refresh token or code belongs to another application (client id) than the one redeeming it: the client id was ' +
+      'changed, or a token from one tool is used with another tool\'s app registration.',
+    'Redeem tokens with the client id that obtained them, or sign in again with the current client id.',
+    { supersedes: ['oauth-invalid-grant'] },
+  ),
+  aadsts(
+    '500113',
+    'no reply address is registered for the application',
+    'The app registration has no redirect URI at all on the platform used by the sign-in, so Entra has nowhere to send the code.',
+    'Azure portal → App registrations → <app> → Authentication → Add a platform: Mobile and desktop applications with ' +
+      'http://localhost (or https://login.microsoftonline.com/common/oauth2/nativeclient) for desktop tools, Web with the exact ' +
+      'callback URL for web apps.',
+    { docs: [DOCS.entraAuthCodeFlow] },
+  ),
+  aadsts(
+    '900971',
+    'no reply address provided',
+    'The authorization request has no redirect_uri parameter and the registration does not let Entra pick one.',
+    'Send redirect_uri with the exact value registered under App registrations → <app> → Authentication.',
+    { docs: [DOCS.entraAuthCodeFlow] },
+  ),
+  aadsts(
+    '650053',
+    "the application asked for a scope that doesn't exist on the resource",
+    'The scope named in the message does not exist on that resource: a typo (e.g. mailread for Mail.Read), a stray line ' +
+      'break or comma in the scope string, or a scope of one API read as another\'s: a bare IMAP.AccessAsUser.All, ' +
+      'POP.AccessAsUser.All or SMTP.Send is taken as Microsoft Graph (00000003-0000-0000-c000-000000000000).',
+    `Send space-separated scopes spelt exactly as the API defines them; for mail protocols prefix them: ${OUTLOOK_SCOPES}.`,
+    { docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp] },
+  ),
+  aadsts(
+    '9002326',
+    "cross-origin token redemption is permitted only for the 'Single-Page Application' client type",
+    'The token request came from a browser (it had an Origin header) but the redirect URI is registered as Web or Mobile and desktop.',
+    'Register the redirect URI under the Single-page application platform, or redeem the code from a back end or desktop client without an Origin header.',
+    { docs: [DOCS.entraAuthCodeFlow] },
+  ),
+  aadsts(
+    '700084',
+    'the refresh token was issued to a single page app and its fixed lifetime is over',
+    'Refresh tokens issued to the Single-page application platform expire after 24 hours, whatever their use.',
+    'Sign in again; for a long-running mail client register a Mobile and desktop (public client) redirect URI instead of SPA.',
+    { docs: [DOCS.entraRefreshTokens] },
+  ),
+  aadsts(
+    '90072',
+    'the external account does not exist in the tenant',
+    'The account (often a personal Microsoft account or a user of another organisation) is not a guest of the tenant named in the authority.',
+    'Invite the user as a guest of the tenant, or use /common or /consumers with an app that allows personal or multitenant accounts.',
   ),
   aadsts(
     '700054',
@@ -765,6 +830,110 @@ const GOOGLE_ENTRIES: readonly Entry[] = [
     keys: ['invalid'],
     pattern: /Some requested scopes were invalid\.?[^\r\n'"]{0,200}/,
     priority: 20,
+  },
+  {
+    id: 'google-admin-policy-enforced',
+    title: 'Google Workspace admin policy blocks this app (admin_policy_enforced)',
+    cause:
+      'The Workspace administrator restricts which third-party apps may access Google data (API controls), and this OAuth ' +
+      'client id is not trusted or the requested scope (e.g. https://mail.google.com/) is restricted.',
+    fix:
+      'A Workspace admin: Admin console → Security → Access and data control → API controls → Manage third-party app access → ' +
+      'add the app by its client id and set it to Trusted (or allow the Gmail service).',
+    severity: 'error',
+    source: 'identity',
+    provider: 'gmail',
+    docs: [DOCS.googleAccessErrors, DOCS.googleOAuth2],
+    keys: ['policy'],
+    pattern: /\badmin_policy_enforced\b[^\r\n]{0,160}/,
+    priority: 20,
+  },
+  {
+    id: 'google-policy-enforced',
+    title: 'Google refused the sign-in for a security policy (policy_enforced)',
+    cause:
+      'The account is in the Advanced Protection Program (or under a comparable policy), which lets only Google apps and ' +
+      'verified apps use sensitive scopes such as Gmail; refresh tokens of other apps are refused.',
+    fix: 'Use a Google app or a verified client with this account, leave Advanced Protection, or use another account for the tool.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'gmail',
+    docs: [DOCS.googleAccessErrors],
+    keys: ['policy'],
+    pattern: /(?<!admin_)\bpolicy_enforced\b[^\r\n]{0,160}/,
+    priority: 20,
+  },
+  {
+    id: 'google-oob-blocked',
+    title: "Google blocked the sign-in: the request doesn't comply with Google's OAuth 2.0 policy",
+    cause:
+      'Google refuses the authorization request itself. Most often it uses the out-of-band redirect urn:ietf:wg:oauth:2.0:oob ' +
+      '(copy and paste the code), which Google has blocked; the same page also appears for a redirect URI that is not ' +
+      'registered for the client (then it says redirect_uri_mismatch) and for sign-ins from embedded web views.',
+    fix:
+      'Read "Request details" on the page. redirect_uri=urn:ietf:wg:oauth:2.0:oob: use a loopback redirect ' +
+      '(http://127.0.0.1:<port>/ or http://localhost) with a Desktop app client id, or update the tool to a version without ' +
+      'OOB. Any other redirect_uri: register exactly that URI for the client. Sign in from the system browser, not a web view.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'gmail',
+    docs: [DOCS.googleOobMigration],
+    keys: ['policy'],
+    pattern: /doesn(?:'|&#39;|’)t comply with Google(?:'|&#39;|’)s OAuth 2\.0 policy[^\r\n]{0,120}/i,
+    priority: 20,
+    supersedes: ['oauth-invalid-request'],
+  },
+  {
+    id: 'google-app-not-verified-testing',
+    title: 'Google blocked the sign-in: the app is in testing and this account is not a test user',
+    cause:
+      'The OAuth consent screen is in "Testing" publishing status and the account is not on its list of test users, so ' +
+      'Google answers access_denied ("has not completed the Google verification process").',
+    fix:
+      'Google Cloud console → Google Auth Platform → Audience (OAuth consent screen) → Test users → add the account, or publish ' +
+      'the app (In production). Refresh tokens of apps in Testing also expire after 7 days.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'gmail',
+    docs: [DOCS.googleAccessErrors, DOCS.googleTokenExpiration],
+    keys: ['verif'],
+    pattern: /has not completed the Google verification process[^\r\n]{0,80}|currently being tested and it hasn(?:'|’)t been verified by Google/i,
+    priority: 20,
+    supersedes: ['oauth-access-denied'],
+  },
+  {
+    id: 'google-redirect-uri-mismatch',
+    title: 'Google: the redirect URI is not registered for this client (redirect_uri_mismatch)',
+    cause:
+      'The redirect_uri in the request is not among the client\'s authorised redirect URIs (scheme, host, port and path ' +
+      'count), or a Web client is used by a desktop tool that redirects to http://localhost:<random port>.',
+    fix:
+      'Google Cloud console → Credentials → <OAuth client> → Authorised redirect URIs: add the exact URI, or create a Desktop ' +
+      'app client, which accepts any loopback port.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'gmail',
+    docs: [DOCS.googleOAuth2],
+    keys: ['redirect_uri'],
+    pattern: /\bredirect_uri_mismatch\b[^\r\n]{0,160}/,
+    priority: 22,
+    supersedes: ['google-oob-blocked'],
+  },
+  {
+    id: 'entra-resource-principal-not-found',
+    title: 'Microsoft Entra: the resource principal was not found in the tenant (AADSTS500011 without its code)',
+    cause:
+      'The resource (the URL before the scope name, or the resource parameter) does not exist in the tenant the request went ' +
+      'to: a typo or a scope of one API under another API\'s URL, a tenant without Exchange Online for https://outlook.office.com, ' +
+      'or the wrong tenant in the authority.',
+    fix: `Check the authority tenant and the scope's resource: ${OUTLOOK_SCOPES} for mail protocols, https://graph.microsoft.com/... only for Graph.`,
+    severity: 'error',
+    source: 'identity',
+    provider: 'microsoft',
+    docs: [DOCS.entraErrorCodes, DOCS.entraScopes],
+    keys: ['principal'],
+    pattern: /The resource principal named [^\r\n]{0,200}? was not found in the tenant/i,
+    priority: 14,
   },
 ];
 

@@ -1,8 +1,11 @@
 // Failure knowledge base: explains what mail servers and identity providers say when an OAuth
 // login fails. Pure data plus a matcher; no vscode import, no state between calls.
 import { IDENTITY_ENTRIES } from './identity';
+import { CLIENT_ENTRIES } from './clients';
 import { IMAP_POP_ENTRIES } from './imapPop';
 import { compile, run } from './matcher';
+import { POSTFIX_ENTRIES } from './postfix';
+import { PROVIDER_ENTRIES } from './providers';
 import { SASL_ENTRIES } from './sasl';
 import { SMTP_ENTRIES } from './smtp';
 import { TLS_ENTRIES } from './tls';
@@ -21,7 +24,16 @@ function freeze(e: Entry): Entry {
 
 /** Every entry, in data-file order. */
 export const KNOWLEDGE_BASE: readonly Entry[] = Object.freeze(
-  [...IMAP_POP_ENTRIES, ...SMTP_ENTRIES, ...SASL_ENTRIES, ...IDENTITY_ENTRIES, ...TLS_ENTRIES].map(freeze),
+  [
+    ...IMAP_POP_ENTRIES,
+    ...SMTP_ENTRIES,
+    ...SASL_ENTRIES,
+    ...IDENTITY_ENTRIES,
+    ...TLS_ENTRIES,
+    ...POSTFIX_ENTRIES,
+    ...PROVIDER_ENTRIES,
+    ...CLIENT_ENTRIES,
+  ].map(freeze),
 );
 
 export const KNOWLEDGE_BASE_SIZE: number = KNOWLEDGE_BASE.length;

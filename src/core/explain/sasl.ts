@@ -245,6 +245,25 @@ export const SASL_ENTRIES: readonly Entry[] = [
     priority: 20,
   },
   {
+    id: 'dovecot-log-no-username',
+    title: 'Dovecot: the introspection answer has no user name (No username returned)',
+    cause:
+      'The JSON that introspection_url returned has no member named by username_attribute: the endpoint (often a userinfo ' +
+      'or introspection endpoint of Keycloak, Authentik or Authelia) leaves it out, e.g. because the token lacks the ' +
+      'email/profile scope, or because the endpoint needs client authentication and answered with an empty result.',
+    fix:
+      'Request the scopes that put the claim in the answer (openid email profile), set username_attribute to a member the ' +
+      'endpoint returns (email, preferred_username, sub), and for an RFC 7662 endpoint use introspection_mode = post with ' +
+      'client credentials in introspection_url.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /oauth2 failed: Introspection failed: No username returned/,
+    priority: 20,
+  },
+  {
     id: 'dovecot-log-introspection-unreachable',
     title: 'Dovecot could not reach the token introspection endpoint',
     cause: 'The HTTP request to introspection_url failed (connection refused, DNS, TLS), so every OAuth login fails temporarily.',

@@ -240,6 +240,90 @@ export const TLS_ENTRIES: readonly Entry[] = [
     priority: 20,
   },
   {
+    id: 'tls-peer-rejected-certificate',
+    title: 'The other side rejected the certificate (TLS alert: bad certificate, certificate expired, certificate unknown, unknown ca)',
+    cause:
+      'An alert received from the peer: in a server\'s log (Dovecot imap-login, Postfix smtpd, SSL_accept) it means the ' +
+      'mail client refused the server\'s certificate: expired (alert 45), issued by a CA the client does not trust or sent ' +
+      'without its intermediate certificates (46, 48), or not valid for the host name the client used (42, 46). In a ' +
+      'client\'s log it means the server refused the client certificate.',
+    fix:
+      'Serve the full chain (Let\'s Encrypt: fullchain.pem, not cert.pem; Dovecot ssl_cert = <fullchain.pem), renew an ' +
+      'expired certificate and reload the service, and make the certificate cover the name clients connect to; check with ' +
+      'openssl s_client -connect host:993 -showcerts. Clients that probe several names cause some of these harmlessly.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.rfc8446Alerts, DOCS.dovecotSsl],
+    keys: ['alert'],
+    pattern: /\b(?:sslv3|tlsv1) alert (?:bad certificate|certificate expired|certificate unknown|unknown ca|certificate revoked|unsupported certificate)\b[^\r\n]{0,40}/i,
+    priority: 20,
+  },
+  {
+    id: 'tls-java-no-appropriate-protocol',
+    title: 'Java: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+    cause:
+      'The JVM offered no TLS version the connection may use: JavaMail/Jakarta Mail older than 1.6 asks for TLSv1 or TLSv1.1, ' +
+      'which current JDKs disable (jdk.tls.disabledAlgorithms), or mail.*.ssl.protocols names only disabled versions.',
+    fix:
+      'Update Jakarta Mail (or JavaMail to 1.6.2+) and set mail.smtp.ssl.protocols=TLSv1.2 (mail.imap.ssl.protocols for IMAP); ' +
+      'do not re-enable TLSv1 in java.security.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.javaJsse, DOCS.rfc8996],
+    keys: ['protocol'],
+    pattern: /No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/i,
+    priority: 20,
+  },
+  {
+    id: 'tls-unknown-protocol',
+    title: 'TLS handshake got a plain-text answer (SSL23_GET_SERVER_HELLO: unknown protocol)',
+    cause:
+      'Older OpenSSL\'s wording for a server that did not answer with TLS: implicit TLS was started on a STARTTLS or plain ' +
+      'port such as 143, 110, 587 or 25 (or a proxy answered in plain text).',
+    fix: 'Use STARTTLS on 143/110/587 or implicit TLS on 993/995/465: the port and the TLS mode go together.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.rfc8314],
+    keys: ['protocol'],
+    pattern: /\bSSL23_GET_SERVER_HELLO:unknown protocol\b[^\r\n]{0,80}/i,
+    priority: 20,
+  },
+  {
+    id: 'dovecot-ssl-dh-parameters',
+    title: 'Dovecot cannot parse its Diffie-Hellman parameters (ssl_dh)',
+    cause:
+      'The file named by ssl_dh is missing, empty or not a PEM "DH PARAMETERS" block (Dovecot 2.3 no longer generates it), ' +
+      'so imap-login/pop3-login cannot start TLS and every TLS connection fails.',
+    fix: 'Create it (openssl dhparam -out /etc/dovecot/dh.pem 4096), set ssl_dh = </etc/dovecot/dh.pem and reload Dovecot.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotSsl],
+    keys: ['fail'],
+    pattern: /Failed to initialize SSL server context: Couldn't parse DH parameters[^\r\n]{0,160}/i,
+    priority: 20,
+  },
+  {
+    id: 'javamail-could-not-convert-socket',
+    title: 'Jakarta Mail / JavaMail: Could not convert socket to TLS (STARTTLS failed)',
+    cause:
+      'The server accepted STARTTLS but the TLS handshake then failed; the nested exception names why: no shared TLS ' +
+      'version (old JavaMail asking for TLSv1), or a certificate the JVM does not trust (PKIX path building failed).',
+    fix:
+      'Read the "nested exception is" line; set mail.smtp.ssl.protocols=TLSv1.2 with a current Jakarta Mail, and import a ' +
+      'private CA into the trust store instead of trusting every host.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.javaJsse],
+    keys: ['socket'],
+    pattern: /Could not convert socket to TLS/i,
+    priority: 12,
+  },
+  {
     id: 'tls-socket-disconnected-before-handshake',
     title: 'The connection closed before the TLS handshake finished',
     cause:
