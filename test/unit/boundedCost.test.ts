@@ -118,6 +118,14 @@ describe('bounded cost on hostile input (issue 12)', () => {
     hoverAt(src, 1, 500_000, { uri: 'file:///x.log', isRevealed: () => false });
   });
 
+  it('a hover on a very long line explains the failure reply around the cursor, at its place', () => {
+    const reply = 'S: A01 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)';
+    const text = 'x '.repeat(300_000) + reply + ' y'.repeat(300_000);
+    const at = text.indexOf(reply);
+    const found = hoverAt(linesOf([text]), 0, at + 10, { uri: 'file:///x.log', isRevealed: () => false });
+    assert.ok(found && found.start >= at && found.end <= at + reply.length, `range ${found?.start}-${found?.end}, reply at ${at}`);
+  });
+
   it('a deeply nested error challenge is a one-line error, not a stack overflow', () => {
     const deep = b64('{"status":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
     const r = decodeSasl(deep);
