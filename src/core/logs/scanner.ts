@@ -38,6 +38,8 @@ const CHUNK_LINES = 512;
  * looks at the clock by bytes, not by lines (issue 12: a file of long lines held the host for 38 s).
  */
 const CHUNK_CHARS = 64 * 1024;
+/** A piece of a very long line is smaller: every run in it may be decoded (a line of short blobs). */
+const PIECE_CHARS = 16 * 1024;
 
 export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}): Promise<ScanResult<F>> {
   const sliceMs = options.sliceMs ?? 15;
@@ -81,12 +83,12 @@ export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}
     if (first.length > CHUNK_CHARS) {
       // A very long line, in pieces; failure replies are short, so only its start is explained.
       let auth = false;
-      for (let from = 0; from < first.length; from += CHUNK_CHARS) {
+      for (let from = 0; from < first.length; from += PIECE_CHARS) {
         if (from > 0 && !(await keepGoing())) return result;
-        const piece = first.slice(from, from + CHUNK_CHARS + 16); // + a prefix cut by the boundary
+        const piece = first.slice(from, from + PIECE_CHARS + 16); // + a prefix cut by the boundary
         const hasAuth = AUTH_KEYWORD_LINE.test(piece);
         auth ||= hasAuth;
-        if (base >= skipUntil && (hasAuth || matches(BLOB_PREFIX, piece))) examine(base, false, from, from + CHUNK_CHARS);
+        if (base >= skipUntil && (hasAuth || matches(BLOB_PREFIX, piece))) examine(base, false, from, from + PIECE_CHARS);
       }
       if (auth && base >= skipUntil && !result.blobs.some((b) => b.startLine === base)) examine(base, true, 0, 0);
       if (options.explainLine) {
