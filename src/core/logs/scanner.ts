@@ -83,14 +83,15 @@ export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}
     if (first.length > CHUNK_CHARS) {
       // A very long line, in pieces; failure replies are short, so only its start is explained.
       let auth = false;
+      const startsHere = base >= skipUntil; // checked once: the first piece's own reach covers this line
       for (let from = 0; from < first.length; from += PIECE_CHARS) {
         if (from > 0 && !(await keepGoing())) return result;
         const piece = first.slice(from, from + PIECE_CHARS + 16); // + a prefix cut by the boundary
         const hasAuth = AUTH_KEYWORD_LINE.test(piece);
         auth ||= hasAuth;
-        if (base >= skipUntil && (hasAuth || matches(BLOB_PREFIX, piece))) examine(base, false, from, from + PIECE_CHARS);
+        if (startsHere && (hasAuth || matches(BLOB_PREFIX, piece))) examine(base, false, from, from + PIECE_CHARS);
       }
-      if (auth && base >= skipUntil && !result.blobs.some((b) => b.startLine === base)) examine(base, true, 0, 0);
+      if (auth && startsHere && !result.blobs.some((b) => b.startLine === base)) examine(base, true, 0, 0);
       if (options.explainLine) {
         const head = first.slice(0, CHUNK_CHARS);
         if (explainAll || (options.explainPrefilter && matches(options.explainPrefilter, head.toLowerCase()))) explain(base, head);
