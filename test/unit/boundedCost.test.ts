@@ -99,6 +99,13 @@ describe('bounded cost on hostile input (issue 12)', () => {
     assert.strictEqual(result.blobs.length, 1001);
   });
 
+  it('the scan finds the blobs all along a line longer than its pieces', async () => {
+    const line = Array.from({ length: 5000 }, (_, i) => 'AUTHENTICATE XOAUTH2 ' + unpaddedXoauth2(i)).join(' ');
+    assert.ok(line.length > 10 * 16 * 1024);
+    const result = await scanLines(linesOf([line]), { sliceMs: 0 });
+    assert.strictEqual(result.blobs.length, 5000);
+  });
+
   it('a flood of padding is counted in one pass', () => {
     // /=+$/ restarted at every '=' of padding that does not end the string: 50,000 took 3.3 s before the
     // fix, so 200,000 ran far past the test timeout.
