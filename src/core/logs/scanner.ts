@@ -38,8 +38,11 @@ const CHUNK_LINES = 512;
  * looks at the clock by bytes, not by lines (issue 12: a file of long lines held the host for 38 s).
  */
 const CHUNK_CHARS = 64 * 1024;
-/** A piece of a very long line is smaller: every run in it may be decoded (a line of short blobs). */
-const PIECE_CHARS = 16 * 1024;
+/**
+ * Lines longer than this are scanned on their own, in pieces this long: every run in a piece may be
+ * decoded (a line of short blobs), so a piece is small.
+ */
+const PIECE_CHARS = 4 * 1024;
 
 export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}): Promise<ScanResult<F>> {
   const sliceMs = options.sliceMs ?? 15;
@@ -80,8 +83,8 @@ export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}
   for (let base = 0; base < src.lineCount; ) {
     if (!(await keepGoing())) return result;
     const first = src.lineAt(base);
-    if (first.length > CHUNK_CHARS) {
-      // A very long line, in pieces; failure replies are short, so only its start is explained.
+    if (first.length > PIECE_CHARS) {
+      // A long line, in pieces; failure replies are short, so only its first CHUNK_CHARS are explained.
       let auth = false;
       const startsHere = base >= skipUntil; // checked once: the first piece's own reach covers this line
       for (let from = 0; from < first.length; from += PIECE_CHARS) {
@@ -90,6 +93,12 @@ export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}
         const hasAuth = AUTH_KEYWORD_LINE.test(piece);
         auth ||= hasAuth;
         if (startsHere && (hasAuth || matches(BLOB_PREFIX, piece))) examine(base, false, from, from + PIECE_CHARS);
+        if (full()) {
+          // A line of thousands of blobs stops here too, not at its end (memory, and the collector's pauses).
+          finish(result, base, src.lineCount, options, sliceStart);
+          result.truncated = true;
+          return result;
+        }
       }
       if (auth && startsHere && !result.blobs.some((b) => b.startLine === base)) examine(base, true, 0, 0);
       if (options.explainLine) {
