@@ -18,6 +18,7 @@ const run = (args, title) => {
 const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { cwd: REPO, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(1);
 run(['--max-old-space-size=8192', 'out/test/bench/logBench.js'], 'log hovers and whole-file scan');
+run(['--max-old-space-size=4096', '--expose-gc', 'out/test/bench/adversarialBench.js'], 'hostile files: worst hover, longest block of the scan (issue 12)');
 run(['scripts/bench-explain.js'], 'knowledge base on ordinary lines');
 // The protocol bench needs a real Dovecot (installed from Debian when missing, as for `npm test`).
 const dovecot = spawnSync('bash', [path.join(REPO, 'scripts/ensure-dovecot.sh')], { cwd: REPO, stdio: 'inherit' });

@@ -172,8 +172,18 @@ export function hoverAt(
     });
     return { markdown, line, start: span.start, end: span.end, blob };
   }
-  const findings = explainLine(src.lineAt(line));
+  const findings = explainAround(src.lineAt(line), character);
   if (findings.length === 0) return undefined;
   const first = findings[0];
   return { markdown: findingsHoverMarkdown(findings), line, start: first.index, end: first.index + first.match.length };
+}
+
+/** Characters each side of the cursor explained on a long line: failure replies are short (issue 12). */
+const EXPLAIN_WINDOW = 8 * 1024;
+
+/** The findings on a line, or on a long line the part around the cursor, so a hover costs the same on any line. */
+function explainAround(text: string, character: number): Finding[] {
+  if (text.length <= 2 * EXPLAIN_WINDOW) return explainLine(text);
+  const from = Math.max(0, character - EXPLAIN_WINDOW);
+  return explainLine(text.slice(from, character + EXPLAIN_WINDOW)).map((f) => ({ ...f, index: f.index + from }));
 }

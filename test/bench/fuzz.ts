@@ -4,7 +4,9 @@
 // failures and the slowest case per target; never part of the regular test run.
 // Properties: no exception escapes, and time stays roughly linear in the input size.
 import * as fc from 'fast-check';
-import { explain, explainLine } from '../../src/core/explain';
+import { explain, explainLine, explainPrefilter } from '../../src/core/explain';
+import { scanLines } from '../../src/core/logs/scanner';
+import { isOutlookAudience } from '../../src/core/token/checks';
 import { decodeSasl } from '../../src/core/sasl/decode';
 import { blobAt, linesOf } from '../../src/core/sasl/detect';
 import { inspectToken } from '../../src/core/token/inspect';
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
     }
   }
   await growthOfPureParsers();
+  await growthOfHostileShapes();
   await growthOfReplyParsers();
   console.log(
     `fuzz_summary: ${chosen.length} targets, ${total.cases} cases, ${total.failures} failures; over loopback sockets ${overSockets.cases} cases, ${overSockets.failures} failures; ${((Date.now() - began) / 1000).toFixed(1)} s`,
@@ -165,6 +168,48 @@ async function growth(small: () => unknown, big: () => unknown, reps = 9): Promi
   return bestBig / Math.max(bestSmall, 1e-6);
 }
 
+/** The ratio, marked when 16x the input costs more than twice 16x the time (super-linear). */
+function flagged(ratio: number): string {
+  return ratio > 32 ? `${ratio.toFixed(1)} SUPER-LINEAR` : ratio.toFixed(1);
+}
+
+/**
+ * The hostile shapes of issue 12 (see test/bench/adversarialBench.ts) at 1x and 16x: hovers should not
+ * grow at all (their cost is bounded), decoding and whole-file scans about 16x.
+ */
+async function growthOfHostileShapes(): Promise<void> {
+  const base64Lines = (chars: number, width: number) => {
+    const all = Buffer.from(Buffer.alloc(Math.ceil((chars * 3) / 4)).map((_, i) => (i * 2654435761) >>> 24)).toString('base64').replace(/=/g, '');
+    const lines: string[] = [];
+    for (let i = 0; i < all.length; i += width) lines.push(all.slice(i, i + width));
+    return lines;
+  };
+  const xoauth2 = (i: number) => b64(`user=u${i}@example.com\x01auth=Bearer ${'t'.repeat(40 + (i % 3))}\x01\x01`);
+  const shapes: [string, (k: number) => unknown][] = [
+    ['sasl_decode_padding_flood', (k) => ['+ ' + '='.repeat(16_384 * k) + 'AAAA']],
+    ['sasl_decode_deep_json', (k) => [b64('{"status":' + '['.repeat(2000 * k) + ']'.repeat(2000 * k) + '}')]],
+    ['audience_slashes', (k) => ['/'.repeat(262_144 * k) + 'x']],
+    ['hover_base64_4000_char_lines', (k) => base64Lines(256 * 1024 * k, 4000)],
+    ['hover_eyJz_line_starts', (k) => base64Lines(256 * 1024 * k, 4000).map((l) => 'eyJz' + l.slice(4))],
+    ['scan_eyJz_line_starts', (k) => base64Lines(256 * 1024 * k, 4000).map((l) => 'eyJz' + l.slice(4))],
+    ['scan_eyJz_mid_line', (k) => base64Lines(64 * 1024 * k, 76).map((l) => l.slice(0, 30) + 'eyJz' + l.slice(34))],
+    ['scan_many_short_blobs', (k) => Array.from({ length: 500 * k }, (_, i) => xoauth2(i))],
+    ['scan_huge_line_of_runs', (k) => [Array.from({ length: 2000 * k }, (_, i) => xoauth2(i).slice(0, 20)).join(' ')]],
+  ];
+  const run = async (name: string, input: unknown) => {
+    const lines = input as string[];
+    if (name.startsWith('sasl_decode')) return decodeSasl(lines[0]);
+    if (name === 'audience_slashes') return isOutlookAudience(lines[0]);
+    if (name.startsWith('hover')) return hoverAt(linesOf(lines), lines.length >> 1, 2000, { uri: 'file:///fuzz.log', isRevealed: () => false });
+    return scanLines(linesOf(lines), { explainLine, explainPrefilter: explainPrefilter(), maxResults: Number.MAX_SAFE_INTEGER });
+  };
+  for (const [name, shape] of shapes) {
+    const small = shape(1);
+    const big = shape(16);
+    console.log(`fuzz_${name}_growth_16x_input: ${flagged(await growth(() => run(name, small), () => run(name, big), 7))}`);
+  }
+}
+
 async function growthOfPureParsers(): Promise<void> {
   const unit = 'A'.repeat(4000) + '=' + ' '.repeat(100) + '\x01'.repeat(100);
   for (const [name, fn] of [
@@ -173,7 +218,7 @@ async function growthOfPureParsers(): Promise<void> {
     ['blob_detector', (s: string) => blobAt(linesOf(s.split('\n')), 0, 5)],
   ] as const) {
     const big = unit.repeat(16);
-    console.log(`fuzz_${name}_growth_16x_input: ${(await growth(() => fn(unit), () => fn(big), 20)).toFixed(1)}`);
+    console.log(`fuzz_${name}_growth_16x_input: ${flagged(await growth(() => fn(unit), () => fn(big), 20))}`);
   }
 }
 

@@ -87,7 +87,7 @@ describe('blob detection in logs', () => {
       for (let ch = 0; ch < text.length; ch += 3) {
         assert.strictEqual(blobAt(noise, i, ch), undefined, `no hover on line ${i} ("${text.slice(0, 30)}…") at ${ch}`);
       }
-      assert.deepStrictEqual(blobsStartingOn(noise, i), []);
+      assert.deepStrictEqual(blobsStartingOn(noise, i).blobs, []);
     }
   });
 });

@@ -1,6 +1,6 @@
 // Server error challenges: on a rejected token, XOAUTH2 servers (Gmail, Dovecot) and OAUTHBEARER
 // servers (RFC 7628 §3.2.2) send base64 JSON and wait for the client to answer before failing.
-import { Problem, info } from './problems';
+import { Problem, error, info } from './problems';
 
 export interface ErrorChallenge {
   mechanism: 'ERROR-CHALLENGE';
@@ -25,7 +25,18 @@ const STATUS_MEANING: Record<string, string> = {
   '403': 'The token is valid but not allowed here: missing scope, or the account may not use this protocol.',
 };
 
+/** Deeper JSON is no error challenge; the bound keeps String() and printing off the call stack's limit. */
+export const MAX_CHALLENGE_DEPTH = 32;
+
 export function parseErrorChallenge(text: string): { message?: ErrorChallenge; problems: Problem[] } {
+  const depth = jsonDepth(text);
+  if (depth > MAX_CHALLENGE_DEPTH) {
+    return {
+      problems: [
+        error('json-too-deep', `The base64 decodes to JSON nested ${depth} levels deep; a server error challenge is a flat object (at most ${MAX_CHALLENGE_DEPTH} levels are read).`),
+      ],
+    };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -58,4 +69,21 @@ export function parseErrorChallenge(text: string): { message?: ErrorChallenge; p
       ),
     ],
   };
+}
+
+/** Deepest nesting of [ and { outside strings, in one pass (no parse, so no recursion). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }

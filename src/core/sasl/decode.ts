@@ -103,7 +103,7 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
   }
   if (text.trimStart().startsWith('{')) {
     const challenge = parseErrorChallenge(text.trim());
-    if (challenge.message) return challenge;
+    if (challenge.message || challenge.problems.length) return challenge;
     return { problems: [error('unknown-json', 'The base64 decodes to JSON that is not a server error challenge (no status, schemes or scope).')] };
   }
   if (/^user=/i.test(text) || /^auth=/i.test(text)) {

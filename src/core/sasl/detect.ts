@@ -20,13 +20,22 @@ export interface DetectedBlob {
   result: DecodeResult;
 }
 
-/** Longest wrapped blob followed, in lines; bounds the work of a hover. */
+/** Longest wrapped blob followed, in lines. */
 export const MAX_WRAPPED_LINES = 200;
+/**
+ * Longest blob, in base64 characters (real XOAUTH2 strings are a few KB). Every hover and every scan
+ * step examines at most about this much text, whatever the file holds (issue 12).
+ */
+export const MAX_BLOB_CHARS = 64 * 1024;
+/** Text before a blob read for its command ("A01 AUTHENTICATE XOAUTH2 "): a prefix is short. */
+const MAX_PREFIX_CHARS = 256;
 const MIN_RUN = 12;
 
 // A base64 run; the lookarounds keep it from starting or ending inside a longer word.
 const RUN = /(?<![A-Za-z0-9+/_\-.@])[A-Za-z0-9+/_-]{2,}={0,2}(?![A-Za-z0-9+/_\-=.@])/g;
 const PURE_BASE64_LINE = /^\s*[A-Za-z0-9+/_-]+={0,2}\s*$/;
+/** Base64 of "user=", "n,a=", "n,,", "y,a=", "y,,", '{"s': such a line starts a blob, it does not continue one. */
+const BLOB_START = /^\s*(?:dXNlcj|bixh|biws|eSxh|eSws|eyJz)/;
 const COMMAND_BEFORE = /(?:^|\s)(?:([A-Za-z0-9.]+)\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]+)\s+$/i;
 const CONTINUATION_BEFORE = /(?:^|[\s:>'"])(\+|334)\s+$/;
 const LOGIN_PROMPT = /(?:^|\s)(?:\+|334)\s+(VXNlcm5hbWU6|UGFzc3dvcmQ6)\s*$/;
@@ -38,40 +47,55 @@ function isAuthBlob(result: DecodeResult): boolean {
   return result.problems.some((p) => ['no-separators', 'missing-user-field', 'field-case'].includes(p.code)) && result.decodedText !== undefined;
 }
 
-/** The auth blob under a position, if any; looks at no more than the blob's own lines. */
+/**
+ * The auth blob under a position, if any. Examines at most MAX_BLOB_CHARS around the position and
+ * joins each line of a wrap once, so a hover costs the same on any file.
+ */
 export function blobAt(src: LineSource, line: number, character: number): DetectedBlob | undefined {
   const text = src.lineAt(line);
-  for (const run of runsIn(text)) {
+  for (const run of runsIn(text, character - MAX_BLOB_CHARS, character + 1)) {
     if (character < run.start || character > run.end) continue;
-    const found = blobFromRun(src, line, run);
+    const found = blobFromRun(src, line, run).blob;
     if (found) return found;
   }
-  // A continuation line of a wrapped blob: find where the blob starts.
-  if (PURE_BASE64_LINE.test(text)) {
-    for (let up = line - 1; up >= 0 && line - up <= MAX_WRAPPED_LINES; up--) {
-      const prev = src.lineAt(up);
-      const runs = runsIn(prev);
-      const last = runs[runs.length - 1];
-      if (last && last.end === prev.trimEnd().length) {
-        const found = blobFromRun(src, up, last);
-        if (found && found.endLine >= line) return found;
-        if (!PURE_BASE64_LINE.test(prev)) break;
-      } else {
-        break;
-      }
-    }
+  // A continuation line of a wrapped blob: find the top of the wrap once, then follow it down.
+  if (text.length > MAX_BLOB_CHARS || !PURE_BASE64_LINE.test(text)) return undefined;
+  let top = line;
+  let chars = text.length;
+  while (top > 0 && line - top < MAX_WRAPPED_LINES && !BLOB_START.test(src.lineAt(top))) {
+    const prev = src.lineAt(top - 1);
+    const last = lastRunOf(prev);
+    if (!last || last.text.endsWith('=')) break;
+    chars += last.text.length;
+    if (chars > MAX_BLOB_CHARS) return undefined; // too far below any start to be part of a blob
+    top--;
+    if (prev.length > MAX_BLOB_CHARS || !PURE_BASE64_LINE.test(prev)) break; // the wrap starts in the middle of this line
+  }
+  // Each candidate start joins the lines after it; the next candidate is the first line it did not take.
+  for (let start = top; start < line; ) {
+    const run = lastRunOf(src.lineAt(start));
+    if (!run) break;
+    const { blob, reach } = blobFromRun(src, start, run);
+    if (blob && blob.endLine >= line) return blob;
+    start = Math.max(reach, blob?.endLine ?? start) + 1;
   }
   return undefined;
 }
 
-/** Every auth blob that starts on this line (usually zero or one). */
-export function blobsStartingOn(src: LineSource, line: number): DetectedBlob[] {
-  const out: DetectedBlob[] = [];
-  for (const run of runsIn(src.lineAt(line))) {
+/**
+ * Every auth blob that starts on this line (usually zero or one), among the runs that start at a
+ * character in [from, to) (a very long line is scanned in pieces). `reach` is the last line any of
+ * them looked at: those lines continue this one's wrap and start no blob of their own.
+ */
+export function blobsStartingOn(src: LineSource, line: number, from = 0, to = Infinity): { blobs: DetectedBlob[]; reach: number } {
+  const blobs: DetectedBlob[] = [];
+  let reach = line;
+  for (const run of runsIn(src.lineAt(line), from, to)) {
     const found = blobFromRun(src, line, run);
-    if (found) out.push(found);
+    if (found.blob) blobs.push(found.blob);
+    reach = Math.max(reach, found.reach);
   }
-  return out;
+  return { blobs, reach };
 }
 
 interface Run {
@@ -80,18 +104,51 @@ interface Run {
   text: string;
 }
 
-function runsIn(text: string): Run[] {
+/**
+ * The runs of at most MAX_BLOB_CHARS that start at a character in [from, to), found in a window of the
+ * line just wide enough for them (one character before, for the look-behind; a blob's length after).
+ */
+function runsIn(text: string, from = 0, to = Infinity): Run[] {
+  const lo = Math.max(0, from);
+  const hi = Math.min(text.length, to);
+  if (lo >= hi) return [];
+  const winStart = Math.max(0, lo - 1);
+  const winEnd = Math.min(text.length, hi + MAX_BLOB_CHARS + 3);
+  const window = winStart === 0 && winEnd === text.length ? text : text.slice(winStart, winEnd);
   const runs: Run[] = [];
   RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    runs.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (let m = RUN.exec(window); m; m = RUN.exec(window)) {
+    const start = winStart + m.index;
+    if (start >= hi) break;
+    const end = start + m[0].length;
+    // A run cut by the window's end is longer than any blob; one starting before lo is another piece's.
+    if (start < lo || (end === winEnd && winEnd < text.length) || m[0].length > MAX_BLOB_CHARS) continue;
+    runs.push({ start, end, text: m[0] });
   }
   return runs;
 }
 
-function blobFromRun(src: LineSource, line: number, run: Run): DetectedBlob | undefined {
+/** The run that ends the line (the one a wrap continues), from the line's last MAX_BLOB_CHARS. */
+function lastRunOf(text: string): Run | undefined {
+  const end = trimmedEnd(text);
+  const runs = runsIn(text, end - MAX_BLOB_CHARS, end);
+  const last = runs[runs.length - 1];
+  return last && last.end === end ? last : undefined;
+}
+
+/** Length of the line without trailing white space (no copy of a long line). */
+function trimmedEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** The blob a run starts, if any, and the last line looked at (the run's own, or the end of its wrap). */
+function blobFromRun(src: LineSource, line: number, run: Run): { blob?: DetectedBlob; reach: number } {
   const text = src.lineAt(line);
-  const before = text.slice(0, run.start);
+  const lineEnd = trimmedEnd(text);
+  // Only the text just before the run can name its command; "\0" marks a cut so nothing anchors there.
+  const before = run.start > MAX_PREFIX_CHARS ? '\0' + text.slice(run.start - MAX_PREFIX_CHARS, run.start) : text.slice(0, run.start);
   const hint: DecodeHint = {};
   const cmd = COMMAND_BEFORE.exec(before);
   if (cmd) {
@@ -105,28 +162,29 @@ function blobFromRun(src: LineSource, line: number, run: Run): DetectedBlob | un
       if (cont[1] === '334') hint.protocol = 'smtp';
     }
   }
-  if (!hint.mechanism && /^\s*(?:C:|>)?\s*$/.test(before) && run.end === text.trimEnd().length) {
+  if (!hint.mechanism && /^\s*(?:C:|>)?\s*$/.test(before) && run.end === lineEnd) {
     // A client line holding only a blob, right after a LOGIN prompt.
     const login = loginContext(src, line);
     if (login) Object.assign(hint, login);
   }
   // Short runs are everywhere in logs; only LOGIN answers and the OAUTHBEARER "AQ==" are short blobs.
   if (run.text.length < MIN_RUN && hint.mechanism !== 'LOGIN' && !(run.text === 'AQ==' && hint.sender !== 'server')) {
-    return undefined;
+    return { reach: line };
   }
 
   const single = decode(run.text, hint);
   const spans = [{ line, start: run.start, end: run.end }];
 
-  // Follow a wrap: the run ends its line, is not padded, and the next lines are pure base64.
-  const endsLine = run.end === text.trimEnd().length;
-  if (endsLine && !run.text.endsWith('=')) {
+  // Follow a wrap: the run ends its line, is not padded, and the next lines are pure base64 that does
+  // not start a blob of its own, up to MAX_BLOB_CHARS in all.
+  let endLine = line;
+  if (run.end === lineEnd && !run.text.endsWith('=')) {
     let joined = run.text;
     const wrapSpans = [...spans];
-    let endLine = line;
     for (let next = line + 1; next < src.lineCount && next - line <= MAX_WRAPPED_LINES; next++) {
       const t = src.lineAt(next);
-      if (!PURE_BASE64_LINE.test(t)) break;
+      if (joined.length + t.length > MAX_BLOB_CHARS) break; // checked before any regex reads t
+      if (!PURE_BASE64_LINE.test(t) || BLOB_START.test(t)) break;
       const start = t.length - t.trimStart().length;
       const piece = t.trim();
       joined += piece;
@@ -137,12 +195,12 @@ function blobFromRun(src: LineSource, line: number, run: Run): DetectedBlob | un
     if (endLine > line) {
       const wrapped = decode(joined, hint);
       if (isAuthBlob(wrapped) && (!isAuthBlob(single) || errorCount(wrapped) <= errorCount(single))) {
-        return { startLine: line, endLine, spans: wrapSpans, base64: joined, hint, result: wrapped };
+        return { blob: { startLine: line, endLine, spans: wrapSpans, base64: joined, hint, result: wrapped }, reach: endLine };
       }
     }
   }
-  if (!isAuthBlob(single)) return undefined;
-  return { startLine: line, endLine: line, spans, base64: run.text, hint, result: single };
+  if (!isAuthBlob(single)) return { reach: endLine };
+  return { blob: { startLine: line, endLine: line, spans, base64: run.text, hint, result: single }, reach: endLine };
 }
 
 function decode(base64: string, hint: DecodeHint): DecodeResult {
