@@ -4,7 +4,7 @@
 // refused and explained), and Ctrl-C leaves no process and no listening port behind. A second start with a
 // busy port, or a machine without Dovecot, says which part and what to do, and starts the rest.
 import * as assert from 'assert';
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
@@ -17,69 +17,7 @@ import { parseCustomPresets } from '../../src/core/presets/customPresets';
 import { probe } from '../../src/core/protocol/probe';
 import { startSandbox } from '../sandbox/sandbox';
 import { IdentityBrowser } from './identityBrowser';
-
-const REPO = path.resolve(__dirname, '../../..');
-const READY = 'MAILOAUTH_SANDBOX_READY ';
-
-interface Problem {
-  part: string;
-  message: string;
-  fix: string;
-}
-interface Ready {
-  pid: number;
-  workspace: string;
-  settings: Record<string, unknown>;
-  problems: Problem[];
-  vscode?: { kind: string; url: string; port: number; pid: number };
-  sandbox: {
-    dir: string;
-    caPath: string;
-    idp: { origin: string; authority: string; discoveryUrl: string; clientId: string };
-    smtpSink: { port: number };
-    dovecot: { ports: Record<'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions', number>; pid: number };
-    user: { upn: string };
-    otherUser: string;
-  };
-}
-
-interface Started {
-  child: ChildProcess;
-  ready: Ready;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Runs `node scripts/start.js ARGS` in its own process group (as a terminal runs npm start) until its ready line. */
-async function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['scripts/start.js', ...args], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line within 120 s:\n${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString('utf8');
-      const line = out.split('\n').find((l) => l.startsWith(READY));
-      if (line && out.endsWith('\n')) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line.slice(READY.length)) as Ready);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`scripts/start.js exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-  return { child, ready, output: () => out, exited };
-}
-
-/** Ctrl-C as a terminal sends it: SIGINT to the whole foreground process group. */
-async function interrupt(s: Started): Promise<number | null> {
-  process.kill(-s.child.pid!, 'SIGINT');
-  return s.exited;
-}
+import { interrupt, start, Started } from './startProcess';
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
