@@ -106,10 +106,14 @@ async function startSandbox(args) {
   return { sandbox, settings: sandboxSettings(sandbox) };
 }
 
-function summary(sandbox, vscodeLine, problems) {
+function summary(sandbox, vscodeLine, problems, sample) {
   const line = '='.repeat(78);
   const out = [line, 'Mail OAuth Debugger sandbox — everything listens on 127.0.0.1; Ctrl-C stops it all', ''];
   if (vscodeLine) out.push(vscodeLine, '');
+  if (vscodeLine && sample) {
+    // Workspace trust stays on, as a user has it: a folder new to the profile opens in Restricted Mode.
+    out.push('The sample folder is new to this VS Code profile, so it opens in Restricted Mode: trust it (the status', 'bar\'s "Restricted Mode" → Trust, or the startup prompt) to turn on all of the extension.', '');
+  }
   if (sandbox) {
     if (sandbox.idp) {
       out.push(`  Identity provider  ${sandbox.idp.authority}`);
@@ -312,7 +316,7 @@ async function main() {
   }
 
   ready.problems = [...((sandbox && sandbox.problems) || []), ...problems];
-  console.log(`\n${summary(sandbox, vscodeLine, problems)}`);
+  console.log(`\n${summary(sandbox, vscodeLine, problems, sample)}`);
   if (args.headless) console.log(READY_PREFIX + JSON.stringify(ready));
   if (!args.vscode && !sandbox) process.exit(0);
 }

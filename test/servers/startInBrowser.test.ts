@@ -83,12 +83,15 @@ describe('npm start in a browser: sign-in through the visible device-code notifi
     assert.strictEqual(await page.evaluate("navigator.clipboard.readText()"), code, 'the code was copied');
 
     await tab.locator('input[name="user_code"]').fill(code);
-    // Next, then the provider's sign-in and consent pages: each has one submit button.
+    // The code, the confirmation, the sign-in and the consent page: each has one submit button (README names them).
+    const pressed: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const submit = tab.locator('button[type="submit"], input[type="submit"]').first();
+      const submit = tab.locator('button[type="submit"]').first();
       if ((await submit.count()) === 0) break;
+      pressed.push(await submit.innerText());
       await Promise.all([tab.waitForNavigation({ timeout: 30_000 }), submit.click()]);
     }
+    assert.deepStrictEqual(pressed, ['Next', 'Continue', 'Sign in', 'Continue']);
     const done = await tab.locator('body').innerText();
     await tab.screenshot({ path: path.join(SCREENSHOTS, 'npm-start-device-code-page-done.png') });
     assert.match(done, /You have signed in/, done);
