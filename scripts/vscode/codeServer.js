@@ -121,21 +121,29 @@ function installVsix(node, entry, vsix, userDataDir, extensionsDir, configFile, 
 
 /**
  * What vscode.env.openExternal opens: in code-server it is a new browser tab (window.open). Each new tab's
- * first http(s) navigation is appended to `file`, one URL a line, so that a test can play the person in
- * that tab (for example complete a sign-in); the tab itself is then closed.
+ * first http(s) navigation request is appended to `file`, one URL a line, so that a test can play the person
+ * in that tab (for example complete a sign-in); the tab itself is then closed. The request counts, not the
+ * page's URL: code-server's /proxy/PORT/ path to the test provider is redirected to its HTTPS address, whose
+ * test certificate this browser does not trust, which leaves only chrome-error:// as the page's URL.
  */
 function recordOpenedUrls(context, mainPage, file, log) {
   fs.writeFileSync(file, '');
-  context.on('page', async (page) => {
-    if (page === mainPage) return;
+  const recorded = new WeakSet();
+  context.on('request', (request) => {
+    if (!request.isNavigationRequest() || request.redirectedFrom() || !/^https?:/.test(request.url())) return;
+    let page = null;
     try {
-      if (!/^https?:/.test(page.url())) await page.waitForURL(/^https?:/, { timeout: 10_000, waitUntil: 'commit' });
-      fs.appendFileSync(file, `${page.url()}\n`);
-      log(`browser opened a tab: ${page.url().split('?')[0]}`);
-    } catch (err) {
-      log(`browser opened a tab that never navigated: ${err.message}`);
+      page = request.frame().page();
+    } catch {
+      /* a tab not reported yet: still a new tab's request */
     }
-    setTimeout(() => page.close().catch(() => {}), 500);
+    if (page === mainPage || (page && recorded.has(page))) return;
+    if (page) recorded.add(page);
+    fs.appendFileSync(file, `${request.url()}\n`);
+    log(`browser opened a tab: ${request.url().split('?')[0]}`);
+  });
+  context.on('page', (page) => {
+    if (page !== mainPage) setTimeout(() => page.close().catch(() => {}), 2000);
   });
 }
 
