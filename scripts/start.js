@@ -1,9 +1,12 @@
 // `npm start`: builds, starts the local sandbox (test OpenID provider, Dovecot IMAP/POP3/SMTP, SMTP sink; see
 // test/sandbox/sandbox.ts) and opens the extension, preconfigured for it, in a real VS Code — the desktop one
 // when `code` is installed, otherwise code-server on http://127.0.0.1:PORT. Ctrl-C stops everything.
+// VS Code gets the extension as a user does: packaged (`npm run package`, the .vsix) and installed into a
+// throw-away profile, with notifications and workspace trust as they are by default.
 //
 // Usage: npm start [-- [--code-server] [--headless] [--port N] [--idp-port N] [--no-sandbox] [--no-vscode] [FOLDER]]
-//   FOLDER        defaults to a copy of test/fixtures/workspace (plus the seed transcripts) in the temp folder
+//   FOLDER        defaults to a fresh copy of test/fixtures/workspace (plus the seed transcripts) in the temp
+//                 folder, removed when npm start ends
 //   --code-server use code-server even when desktop VS Code is installed (also MAILOAUTH_USE_CODE_SERVER=1)
 //   --headless    for tests and CI: code-server, and once everything runs one line
 //                 `MAILOAUTH_SANDBOX_READY {json}` with the URLs, ports and process IDs
@@ -19,6 +22,7 @@ const { findDesktopCodeCli, findDesktopVSCodeExecutable } = require('./vscode/de
 
 const REPO = path.resolve(__dirname, '..');
 const READY_PREFIX = 'MAILOAUTH_SANDBOX_READY ';
+const VSIX = path.join(REPO, 'dist/mail-oauth-debugger.vsix'); // what `npm run package` writes
 
 function portFree(port) {
   return new Promise((resolve) => {
@@ -28,9 +32,11 @@ function portFree(port) {
   });
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: REPO, stdio: 'inherit', shell: process.platform === 'win32' });
+/** Runs a build step; quiet: its output is shown only when it fails. */
+function run(cmd, args, quiet = false) {
+  const r = spawnSync(cmd, args, { cwd: REPO, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', shell: process.platform === 'win32' });
   if (r.status !== 0) {
+    if (quiet) process.stderr.write(`${r.stdout || ''}${r.stderr || ''}`);
     console.error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
     process.exit(1);
   }
@@ -65,9 +71,9 @@ function parseArgs(argv) {
   return args;
 }
 
-/** The sample folder: the fixture workspace and the seed transcripts (auth blobs to hover over). */
+/** The sample folder, fresh for each start: the fixture workspace and the seed transcripts (auth blobs to hover over). */
 function sampleWorkspace() {
-  const workspace = path.join(os.tmpdir(), 'mail-oauth-debugger-sample');
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mail-oauth-debugger-sample-'));
   fs.cpSync(path.join(REPO, 'test/fixtures/workspace'), workspace, { recursive: true });
   fs.copyFileSync(path.join(REPO, 'test/fixtures/logs/seed-transcripts.log'), path.join(workspace, 'seed-transcripts.log'));
   return workspace;
@@ -84,8 +90,8 @@ setInterval(() => {
   process.exit(0);
 }, 2000);`;
 
-function watchSandbox(sandbox) {
-  const dirs = [sandbox.dir, sandbox.dovecot ? path.dirname(sandbox.dovecot.logFile) : ''].filter(Boolean);
+function watchSandbox(sandbox, sample) {
+  const dirs = [sandbox.dir, sandbox.dovecot ? path.dirname(sandbox.dovecot.logFile) : '', sample].filter(Boolean);
   const child = spawn(process.execPath, ['-e', SANDBOX_WATCHDOG, String(process.pid), String((sandbox.dovecot && sandbox.dovecot.pid) || 0), ...dirs], { detached: true, stdio: 'ignore' });
   child.unref();
   return () => child.kill();
@@ -100,10 +106,14 @@ async function startSandbox(args) {
   return { sandbox, settings: sandboxSettings(sandbox) };
 }
 
-function summary(sandbox, vscodeLine, problems) {
+function summary(sandbox, vscodeLine, problems, sample) {
   const line = '='.repeat(78);
   const out = [line, 'Mail OAuth Debugger sandbox — everything listens on 127.0.0.1; Ctrl-C stops it all', ''];
   if (vscodeLine) out.push(vscodeLine, '');
+  if (vscodeLine && sample) {
+    // Workspace trust stays on, as a user has it: a folder new to the profile opens in Restricted Mode.
+    out.push('The sample folder is new to this VS Code profile, so it opens in Restricted Mode. The extension works there:', 'an untrusted folder\'s own sign-in and preset settings are ignored, and the sandbox\'s are in the profile\'s user settings.', '');
+  }
   if (sandbox) {
     if (sandbox.idp) {
       out.push(`  Identity provider  ${sandbox.idp.authority}`);
@@ -156,14 +166,20 @@ function summary(sandbox, vscodeLine, problems) {
   return out.join('\n');
 }
 
-/** Desktop VS Code in its own process group with a throw-away profile; stop() ends it. */
+/** Desktop VS Code in its own process group with a throw-away profile and the .vsix installed in it; stop() ends it. */
 function openDesktop(cli, workspace, settings) {
   const { USER_SETTINGS } = require('./vscode/codeServer');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-vscode-'));
   fs.mkdirSync(path.join(profile, 'user-data/User'), { recursive: true });
   fs.writeFileSync(path.join(profile, 'user-data/User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  const profileArgs = [`--user-data-dir=${profile}/user-data`, `--extensions-dir=${profile}/extensions`];
+  const installed = spawnSync(cli, [...profileArgs, '--install-extension', VSIX], { encoding: 'utf8', shell: process.platform === 'win32', timeout: 120_000 });
+  if (installed.status !== 0) {
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw new Error(`\`${cli} --install-extension ${VSIX}\` failed (${installed.status ?? installed.signal}): ${`${installed.stdout || ''}${installed.stderr || ''}`.trim().split('\n').slice(-3).join(' ')}`);
+  }
   const exe = findDesktopVSCodeExecutable();
-  const vsArgs = [`--user-data-dir=${profile}/user-data`, `--extensions-dir=${profile}/extensions`, `--extensionDevelopmentPath=${REPO}`, '--disable-workspace-trust', '--new-window', workspace];
+  const vsArgs = [...profileArgs, '--new-window', workspace];
   // The Electron binary itself stays in the foreground (the `code` CLI would hand over and return).
   const child = exe
     ? spawn(exe, vsArgs, { detached: true, stdio: 'ignore', env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE')) })
@@ -171,7 +187,7 @@ function openDesktop(cli, workspace, settings) {
   return {
     child,
     pid: child.pid,
-    line: `  VS Code            desktop (${exe || cli}), extension from ${REPO}\n                     folder ${workspace}`,
+    line: `  VS Code            desktop (${exe || cli}), extension installed from ${VSIX}\n                     folder ${workspace}`,
     async stop() {
       if (exe && child.exitCode === null) {
         try {
@@ -203,10 +219,18 @@ async function main() {
     const r = spawnSync('bash', [path.join(REPO, 'scripts/ensure-dovecot.sh')], { cwd: REPO, stdio: 'inherit' });
     if (r.status !== 0) console.log('   (continuing without installing it: the sandbox says what to do below)');
   }
-  console.log('== building the extension and the sandbox');
-  run(process.execPath, ['esbuild.js']);
+  if (args.vscode) {
+    console.log(`== building the sandbox and packaging the extension (npm run package: ${path.relative(REPO, VSIX)})`);
+    run('npm', ['run', '--silent', 'package'], true);
+  } else {
+    console.log('== building the sandbox');
+    run(process.execPath, ['esbuild.js']);
+  }
 
-  const workspace = args.folder || sampleWorkspace();
+  const sample = args.folder ? '' : sampleWorkspace();
+  const workspace = args.folder || sample;
+  // Removed on every way out that runs JavaScript; after a SIGKILL the sandbox's watchdog removes it.
+  if (sample) process.on('exit', () => fs.rmSync(sample, { recursive: true, force: true }));
   const stops = []; // run in reverse order on Ctrl-C
   let stopping = null;
   const stopAll = async (why) => {
@@ -234,7 +258,7 @@ async function main() {
   if (args.sandbox) {
     console.log('== starting the sandbox (identity provider, SMTP sink, Dovecot)');
     ({ sandbox, settings } = await startSandbox(args));
-    const unwatch = watchSandbox(sandbox);
+    const unwatch = watchSandbox(sandbox, sample);
     stops.push(async () => {
       await sandbox.stop();
       unwatch();
@@ -248,15 +272,22 @@ async function main() {
   let logFile = '';
   let keepLog = false; // code-server's log is kept only when it fails
   const code = args.codeServer || !args.vscode ? null : findDesktopCodeCli();
+  let desktop = null;
   if (args.vscode && code) {
-    const desktop = openDesktop(code, workspace, settings);
+    try {
+      desktop = openDesktop(code, workspace, settings);
+    } catch (err) {
+      problems.push({ part: 'VS Code (desktop)', message: err.message, fix: 'Run npm start again, or use code-server: npm start -- --code-server. The sandbox runs without it.' });
+    }
+  }
+  if (desktop) {
     stops.push(() => desktop.stop());
     vscodeLine = desktop.line;
     ready.vscode = { kind: 'desktop', pid: desktop.pid };
     desktop.child.on('exit', () => {
       if (!stopping) console.log('VS Code was closed; the sandbox keeps running until Ctrl-C.');
     });
-  } else if (args.vscode) {
+  } else if (args.vscode && !code) {
     const { ensureCodeServer, startCodeServer } = require('./vscode/codeServer');
     console.log('== preparing code-server (installed once into ~/.cache/mail-oauth-debugger)');
     let tools = null;
@@ -275,7 +306,7 @@ async function main() {
       problems.push({ part: 'VS Code (code-server)', message: `port ${args.port} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${args.port}'\` shows which), or start with another --port (or none: a free one is chosen). The sandbox runs without it.` });
     } else {
       try {
-        server = await startCodeServer({ ...tools, port: args.port || undefined, workspace, extensionDevelopmentPath: REPO, browser: false, logFile, settings, handleSignals: false });
+        server = await startCodeServer({ ...tools, port: args.port || undefined, workspace, vsix: VSIX, browser: false, logFile, settings, handleSignals: false });
       } catch (err) {
         keepLog = true;
         problems.push({ part: 'VS Code (code-server)', message: `it did not start: ${err.message.split('\n')[0]}`, fix: `See its log (${logFile}); run npm start again. The sandbox runs without it.` });
@@ -286,9 +317,9 @@ async function main() {
     stops.push(() => server.stop());
     vscodeLine = [
       `  VS Code            ${server.url}`,
-      '                     ↑ open this in your browser (code-server: VS Code with the extension in development mode)',
+      '                     ↑ open this in your browser (code-server: VS Code with the packaged extension installed)',
       `                     folder ${workspace}; log ${logFile}`,
-      `                     After changing the code: \`npm run build\`, then "Developer: Reload Window".`,
+      '                     After changing the code: Ctrl-C and npm start again (it packages and installs it anew).',
     ].join('\n');
     ready.vscode = { kind: 'code-server', url: server.url, port: server.port, pid: server.child.pid, logFile };
     server.child.on('exit', async (status, signal) => {
@@ -299,7 +330,7 @@ async function main() {
   }
 
   ready.problems = [...((sandbox && sandbox.problems) || []), ...problems];
-  console.log(`\n${summary(sandbox, vscodeLine, problems)}`);
+  console.log(`\n${summary(sandbox, vscodeLine, problems, sample)}`);
   if (args.headless) console.log(READY_PREFIX + JSON.stringify(ready));
   if (!args.vscode && !sandbox) process.exit(0);
 }

@@ -1,7 +1,11 @@
 // Runs the extension in a real VS Code without downloading one: code-server (VS Code served to a
 // browser, installed from npm by scripts/ensure-code-server.sh) on loopback with a throw-away profile,
-// optionally driven by Debian's headless Chromium through playwright-core. See
-// /work/shared/notes/real-vscode-offline.md for why this works (the `payload` URL + smoke-test driver).
+// optionally driven by Debian's headless Chromium through playwright-core. Two modes:
+// - the test harness (extensionDevelopmentPath): the extension loaded from its folder through the `payload`
+//   URL, which code-server honours only with the smoke-test driver (see /work/shared/notes/real-vscode-offline.md);
+//   that driver also hides every notification toast, which the tests read through the API instead;
+// - as a user has it (vsix, for npm start): the packaged extension installed into the throw-away profile,
+//   no smoke-test driver and no payload, workspace trust on, notifications shown.
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const http = require('http');
@@ -93,7 +97,6 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
@@ -103,23 +106,44 @@ const USER_SETTINGS = {
   'git.enabled': false,
 };
 
+// The harness only: the tests open their folders without the trust prompt (npm start keeps it, as a user has it).
+const HARNESS_SETTINGS = { 'security.workspace.trust.enabled': false };
+
+/** Installs a .vsix into an extensions folder with code-server's own CLI (offline; seconds). */
+function installVsix(node, entry, vsix, userDataDir, extensionsDir, configFile, env) {
+  try {
+    execFileSync(node, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  } catch (err) {
+    const said = `${err.stdout || ''}${err.stderr || ''}`.trim().split('\n').slice(-5).join('\n');
+    throw new Error(`installing ${vsix} into code-server failed (${err.status ?? err.signal ?? err.code}): ${said || err.message}`);
+  }
+}
+
 /**
  * What vscode.env.openExternal opens: in code-server it is a new browser tab (window.open). Each new tab's
- * first http(s) navigation is appended to `file`, one URL a line, so that a test can play the person in
- * that tab (for example complete a sign-in); the tab itself is then closed.
+ * first http(s) navigation request is appended to `file`, one URL a line, so that a test can play the person
+ * in that tab (for example complete a sign-in); the tab itself is then closed. The request counts, not the
+ * page's URL: code-server's /proxy/PORT/ path to the test provider is redirected to its HTTPS address, whose
+ * test certificate this browser does not trust, which leaves only chrome-error:// as the page's URL.
  */
 function recordOpenedUrls(context, mainPage, file, log) {
   fs.writeFileSync(file, '');
-  context.on('page', async (page) => {
-    if (page === mainPage) return;
+  const recorded = new WeakSet();
+  context.on('request', (request) => {
+    if (!request.isNavigationRequest() || request.redirectedFrom() || !/^https?:/.test(request.url())) return;
+    let page = null;
     try {
-      if (!/^https?:/.test(page.url())) await page.waitForURL(/^https?:/, { timeout: 10_000, waitUntil: 'commit' });
-      fs.appendFileSync(file, `${page.url()}\n`);
-      log(`browser opened a tab: ${page.url().split('?')[0]}`);
-    } catch (err) {
-      log(`browser opened a tab that never navigated: ${err.message}`);
+      page = request.frame().page();
+    } catch {
+      /* a tab not reported yet: still a new tab's request */
     }
-    setTimeout(() => page.close().catch(() => {}), 500);
+    if (page === mainPage || (page && recorded.has(page))) return;
+    if (page) recorded.add(page);
+    fs.appendFileSync(file, `${request.url()}\n`);
+    log(`browser opened a tab: ${request.url().split('?')[0]}`);
+  });
+  context.on('page', (page) => {
+    if (page !== mainPage) setTimeout(() => page.close().catch(() => {}), 2000);
   });
 }
 
@@ -148,7 +172,7 @@ async function logServiceWorkers(context, page, log) {
 
 /**
  * Starts code-server and (unless browser === false) a headless Chromium page on it.
- * options: { node, entry, chromium, workspace, extensionDevelopmentPath, extensionTestsPath?,
+ * options: { node, entry, chromium, workspace, extensionDevelopmentPath | vsix, extensionTestsPath?,
  *            env?: extra environment (reaches the extension host), logFile, browser?: boolean, port?,
  *            openedUrlsFile?: where to record the URLs that new browser tabs open (openExternal),
  *            settings?: extra settings for the profile (written as User and as Machine settings, since
@@ -164,7 +188,8 @@ async function startCodeServer(options) {
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const asUser = Boolean(options.vsix);
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...(asUser ? {} : HARNESS_SETTINGS), ...options.settings }, null, 2));
   if (options.settings) {
     fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
     fs.writeFileSync(path.join(userDataDir, 'Machine/settings.json'), JSON.stringify(options.settings, null, 2));
@@ -190,21 +215,30 @@ async function startCodeServer(options) {
     if (k.startsWith('VSCODE_') || ['ELECTRON_RUN_AS_NODE', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN', 'PORT'].includes(k)) delete env[k];
   }
 
+  const configFile = path.join(tmp, 'config.yaml');
   const args = [
     options.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
-    '--config', path.join(tmp, 'config.yaml'),
+    '--config', configFile,
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(asUser ? [] : ['--disable-workspace-trust', '--vscode-option', 'enable-smoke-test-driver']),
     options.workspace,
   ];
+  if (asUser) {
+    try {
+      installVsix(options.node, options.entry, options.vsix, userDataDir, extensionsDir, configFile, env);
+    } catch (err) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+    log(`installed ${options.vsix}`);
+  }
   log(`starting code-server on port ${port}`);
   // detached: own process group, so stop() can kill code-server and its extension host together.
   const child = spawn(options.node, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });
@@ -273,12 +307,15 @@ async function startCodeServer(options) {
       await sleep(200);
     }
 
-    // Honoured only because of enable-smoke-test-driver: loads the extension in development mode and
-    // (with extensionTestsPath) calls its run() in the extension host, as @vscode/test-electron does.
-    const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
-    const payload = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]];
-    if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
-    server.url = `${base}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    server.url = `${base}/?folder=${encodeURIComponent(options.workspace)}`;
+    if (!asUser) {
+      // Honoured only because of enable-smoke-test-driver: loads the extension in development mode and
+      // (with extensionTestsPath) calls its run() in the extension host, as @vscode/test-electron does.
+      const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
+      const payload = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]];
+      if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+      server.url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    }
 
     if (options.browser !== false) {
       const { chromium } = require('playwright-core');

@@ -6,7 +6,7 @@
 import * as crypto from 'crypto';
 import * as https from 'https';
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { AddressInfo } from 'net';
+import type { AddressInfo, Socket } from 'net';
 import type * as Oidc from 'oidc-provider';
 import type { TestCertificates } from './certificates';
 
@@ -175,6 +175,7 @@ export class IdentityProvider {
     const introspectionSecret = crypto.randomBytes(16).toString('hex');
     let idp: IdentityProvider | undefined;
     const server = https.createServer({ cert: await readFile(options.certificates.serverCert), key: await readFile(options.certificates.serverKey) });
+    redirectPlainHttp(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', resolve);
@@ -719,4 +720,49 @@ function userOf(sub: unknown): TestUser {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A browser that reaches the provider's port over plain HTTP gets a redirect to the same path over HTTPS
+ * instead of a hang-up. code-server opens every loopback page through its own proxy
+ * (http://127.0.0.1:CODE-SERVER/proxy/PORT/PATH, which speaks plain HTTP to PORT, and cannot be turned
+ * off: coder/code-server#6504), so this is how the device-code page that "Copy Code & Open Page" opens
+ * there reaches the provider. The first byte tells the two apart: a TLS handshake starts with 0x16.
+ */
+function redirectPlainHttp(server: https.Server): void {
+  const tlsListeners = server.listeners('connection') as ((socket: Socket) => void)[];
+  server.removeAllListeners('connection');
+  server.on('connection', (socket: Socket) => {
+    // Until the first byte: a connection that sends nothing is not kept forever (TLS's handshake timeout starts later).
+    socket.setTimeout(30_000, () => socket.destroy());
+    socket.once('data', (first: Buffer) => {
+      socket.setTimeout(0);
+      socket.pause();
+      socket.unshift(first);
+      if (first[0] === 0x16) {
+        // The TLS socket reads what was unshifted first (Node's initRead), then the handle itself: no resume() here.
+        for (const listener of tlsListeners) listener.call(server, socket);
+      } else {
+        answerPlainHttp(socket, Number((server.address() as AddressInfo).port));
+      }
+    });
+    socket.on('error', () => socket.destroy());
+  });
+}
+
+/** Reads one request head (at most 8 KB) and answers it with a 308 to https://127.0.0.1:PORT + its path. */
+function answerPlainHttp(socket: Socket, port: number): void {
+  let head = '';
+  const onData = (d: Buffer) => {
+    head += d.toString('latin1');
+    const end = head.indexOf('\r\n\r\n');
+    if (end < 0 && head.length < 8192) return;
+    socket.off('data', onData);
+    const target = /^[A-Z]+ (\/[\x21-\x7e]*) HTTP\/1\.[01]\r\n/.exec(head)?.[1];
+    const body = target ? 'This identity provider speaks HTTPS only.\n' : 'Bad request: this identity provider speaks HTTPS.\n';
+    const status = target ? '308 Permanent Redirect' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\n${target ? `Location: https://127.0.0.1:${port}${target}\r\n` : ''}Content-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  };
+  socket.on('data', onData);
+  socket.resume();
 }

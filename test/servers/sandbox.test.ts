@@ -4,7 +4,7 @@
 // refused and explained), and Ctrl-C leaves no process and no listening port behind. A second start with a
 // busy port, or a machine without Dovecot, says which part and what to do, and starts the rest.
 import * as assert from 'assert';
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
@@ -17,106 +17,7 @@ import { parseCustomPresets } from '../../src/core/presets/customPresets';
 import { probe } from '../../src/core/protocol/probe';
 import { startSandbox } from '../sandbox/sandbox';
 import { IdentityBrowser } from './identityBrowser';
-
-const REPO = path.resolve(__dirname, '../../..');
-const READY = 'MAILOAUTH_SANDBOX_READY ';
-
-interface Problem {
-  part: string;
-  message: string;
-  fix: string;
-}
-interface Ready {
-  pid: number;
-  workspace: string;
-  settings: Record<string, unknown>;
-  problems: Problem[];
-  vscode?: { kind: string; url: string; port: number; pid: number };
-  sandbox: {
-    dir: string;
-    caPath: string;
-    idp: { origin: string; authority: string; discoveryUrl: string; clientId: string };
-    smtpSink: { port: number };
-    dovecot: { ports: Record<'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions', number>; pid: number };
-    user: { upn: string };
-    otherUser: string;
-    app: { clientId: string; secretFile: string; certificateFile: string };
-  };
-}
-
-interface Started {
-  child: ChildProcess;
-  ready: Ready;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Every start of this file, running or not: after() stops what is still running, whatever the tests' outcome. */
-const starts: { child: ChildProcess; exited: Promise<number | null>; groups: number[]; dirs: string[] }[] = [];
-
-/** Runs `node scripts/start.js ARGS` in its own process group (as a terminal runs npm start) until its ready line. */
-async function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['scripts/start.js', ...args], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const entry = { child, exited, groups: [child.pid!], dirs: [] as string[] };
-  starts.push(entry);
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line within 120 s:\n${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString('utf8');
-      const line = out.split('\n').find((l) => l.startsWith(READY));
-      if (line && out.endsWith('\n')) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line.slice(READY.length)) as Ready);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`scripts/start.js exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-  // code-server runs in a process group of its own.
-  if (ready.vscode?.pid) entry.groups.push(ready.vscode.pid);
-  entry.dirs.push(ready.sandbox.dir);
-  return { child, ready, output: () => out, exited };
-}
-
-/**
- * Stops a start that may still run (a failed assertion, a start that never got ready): Ctrl-C to its process group,
- * then SIGKILL to the group if it has not ended within 20 s, so no sandbox, Dovecot or code-server outlives the tests.
- */
-async function stopStart(s: (typeof starts)[number]): Promise<void> {
-  const signal = (sig: NodeJS.Signals) => {
-    for (const group of s.groups) {
-      try {
-        process.kill(-group, sig);
-      } catch {
-        /* the group has ended */
-      }
-    }
-  };
-  if (s.child.exitCode === null && s.child.signalCode === null) {
-    signal('SIGINT');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([s.exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
-    clearTimeout(timer);
-  }
-  // The start's children (Dovecot, code-server) may outlive it if it died without cleaning up.
-  if (processesInGroups(s.groups).length) {
-    signal('SIGKILL');
-    // Killed, it could not remove its folders (the CA key, the app's secret): remove them here.
-    for (const dir of s.dirs) fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Ctrl-C as a terminal sends it: SIGINT to the whole foreground process group. */
-async function interrupt(s: Started): Promise<number | null> {
-  process.kill(-s.child.pid!, 'SIGINT');
-  return s.exited;
-}
+import { interrupt, processesInGroups, start, Started, stopAllStarts } from './startProcess';
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -157,22 +58,6 @@ function get(url: string, ca?: string): Promise<{ status: number; body: string }
   });
 }
 
-/** Processes (by /proc) whose process group is one of these: what Ctrl-C and the stop must have ended. */
-function processesInGroups(groups: number[]): string[] {
-  const found: string[] = [];
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields[0] is the state; a zombie is already gone, only not yet reaped by its parent.
-      if (groups.includes(Number(fields[2])) && fields[0] !== 'Z') found.push(`${pid} ${stat.slice(0, stat.lastIndexOf(')') + 1)}`);
-    } catch {
-      /* ended meanwhile */
-    }
-  }
-  return found;
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -187,7 +72,7 @@ describe('npm start: the sandbox, started headless as npm start does', function 
   let s: Started | undefined;
 
   after(async () => {
-    await Promise.all(starts.map(stopStart));
+    await stopAllStarts();
   });
 
   it('starts the identity provider, Dovecot, the SMTP sink and code-server, all answering, with the extension preconfigured', async () => {

@@ -2,6 +2,7 @@
 // paths, auth code + PKCE through MSAL's loopback, device code, refresh, client credentials with a secret
 // and a certificate, and Entra-shaped errors for a refused consent and an unknown client ID.
 import * as assert from 'assert';
+import * as net from 'net';
 import { AuthError, ConfidentialClientApplication, PublicClientApplication, ServerError } from '@azure/msal-node';
 import { MsalNetworkClient, OAuthErrorReply } from '../../src/auth/networkClient';
 import { inspectToken } from '../../src/core/token/inspect';
@@ -33,6 +34,26 @@ describe('test identity provider (plain MSAL Node)', function () {
     assert.strictEqual(res.body.authorization_endpoint, `${idp.authority}/oauth2/v2.0/authorize`);
     assert.strictEqual(res.body.token_endpoint, `${idp.authority}/oauth2/v2.0/token`);
     assert.strictEqual(res.body.device_authorization_endpoint, `${idp.authority}/oauth2/v2.0/devicecode`);
+  });
+
+  it('answers plain HTTP on its port (code-server’s /proxy/PORT/ speaks it) with a redirect to the same path over HTTPS, and a bad request with 400', async () => {
+    const port = Number(new URL(idp.origin).port);
+    const ask = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+        let reply = '';
+        socket.on('data', (d: Buffer) => (reply += d.toString('latin1')));
+        socket.on('end', () => resolve(reply));
+        socket.on('error', reject);
+        socket.setTimeout(10_000, () => socket.destroy(new Error('no answer')));
+      });
+    const redirect = await ask(`GET /${TEST_TENANT_ID}/oauth2/v2.0/deviceauth?x=1 HTTP/1.1\r\nHost: localhost:${port}\r\n\r\n`);
+    assert.match(redirect, /^HTTP\/1\.1 308 /);
+    assert.ok(redirect.includes(`\r\nLocation: ${idp.origin}/${TEST_TENANT_ID}/oauth2/v2.0/deviceauth?x=1\r\n`), redirect);
+    assert.match(await ask('\x01\x02 nonsense\r\n\r\n'), /^HTTP\/1\.1 400 /);
+    // HTTPS on the same port still works (the test CA).
+    const res = await new MsalNetworkClient({ extraCaPem: [certs.caPem] }).sendGetRequestAsync<Record<string, string>>(`${idp.authority}/v2.0/.well-known/openid-configuration`);
+    assert.strictEqual(res.status, 200);
   });
 
   it('auth code + PKCE through MSAL’s loopback gives an Outlook JWT with scp, upn, tid, and a refresh token', async () => {
