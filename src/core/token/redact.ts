@@ -24,3 +24,56 @@ const TOKEN_LIKE = /[A-Za-z0-9\-_~+/]{24,}=*(?:\.[A-Za-z0-9\-_~+/=]*)*/g;
 export function redactTokenLike(text: string): string {
   return text.replace(TOKEN_LIKE, (m) => redactSecret(m));
 }
+
+/**
+ * Pieces of a secret this long or longer are redacted wherever they appear (a server that echoes the
+ * login split over lines or inside a literal): 16 base64 characters are 96 bits, never an accident.
+ */
+export const FRAGMENT_CHARS = 16;
+
+/** Every FRAGMENT_CHARS-long piece of the secrets, for redactFragments. Cost: the secrets' total length. */
+export function secretFragments(secrets: readonly string[]): Set<string> {
+  const grams = new Set<string>();
+  for (const s of secrets) for (let i = 0; i + FRAGMENT_CHARS <= s.length; i++) grams.add(s.slice(i, i + FRAGMENT_CHARS));
+  return grams;
+}
+
+/**
+ * Where in `text` pieces of the secrets appear, as merged [start, end) ranges. Linear in the text: a
+ * window whose last character occurs in no secret is skipped whole.
+ */
+export function fragmentRanges(text: string, grams: ReadonlySet<string>): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (grams.size === 0 || text.length < FRAGMENT_CHARS) return ranges;
+  const alphabet = new Set<string>();
+  for (const g of grams) for (const c of g) alphabet.add(c);
+  for (let i = 0; i + FRAGMENT_CHARS <= text.length; ) {
+    if (!alphabet.has(text[i + FRAGMENT_CHARS - 1])) {
+      i += FRAGMENT_CHARS;
+      continue;
+    }
+    if (grams.has(text.slice(i, i + FRAGMENT_CHARS))) {
+      const last = ranges[ranges.length - 1];
+      if (last && i <= last[1]) last[1] = i + FRAGMENT_CHARS;
+      else ranges.push([i, i + FRAGMENT_CHARS]);
+    }
+    i++;
+  }
+  return ranges;
+}
+
+/** Replaces the given ranges of a text by a marker that says how much was taken out. */
+export function cutRanges(text: string, ranges: readonly [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    out += `${text.slice(at, start)}[redacted: ${end - start} chars of the login]`;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/** Removes every piece (FRAGMENT_CHARS or longer) of the secrets from a text. */
+export function redactFragments(text: string, grams: ReadonlySet<string>): string {
+  return cutRanges(text, fragmentRanges(text, grams));
+}
