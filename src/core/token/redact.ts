@@ -63,11 +63,11 @@ export function fragmentRanges(text: string, grams: ReadonlySet<string>): [numbe
 }
 
 /** Replaces the given ranges of a text by a marker that says how much was taken out. */
-export function cutRanges(text: string, ranges: readonly [number, number][]): string {
+export function cutRanges(text: string, ranges: readonly [number, number][], what = 'the login'): string {
   let out = '';
   let at = 0;
   for (const [start, end] of ranges) {
-    out += `${text.slice(at, start)}[redacted: ${end - start} chars of the login]`;
+    out += `${text.slice(at, start)}[redacted: ${end - start} chars of ${what}]`;
     at = end;
   }
   return out + text.slice(at);
