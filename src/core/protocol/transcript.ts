@@ -132,20 +132,16 @@ export class Transcript {
   }
 
   add(kind: EntryKind, text: string, options: { display?: string; decoded?: string } = {}): TranscriptEntry {
-    let display: string;
-    if (kind === 'C' && options.display !== undefined) {
-      display = redactFragments(options.display, this.fragments); // the client's own line, redacted by the session
-    } else {
-      // Pieces of the secrets go first, found in the raw text (across the previous server entry's end for S).
-      const carry = kind === 'S' ? this.carry : '';
-      const ranges = fragmentRanges(carry + text, this.fragments)
-        .map(([a, b]): [number, number] => [Math.max(0, a - carry.length), b - carry.length])
-        .filter(([, b]) => b > 0);
-      const cut = cutRanges(text, ranges);
-      // Longer than any protocol line: message data, whose blob pass would cost seconds (see MAX_BLOB_LINE).
-      display = options.display !== undefined ? redactFragments(options.display, this.fragments) : text.length > MAX_BLOB_LINE ? cut : redactLine(cut, this.secrets);
-      if (kind === 'S') this.carry = text.slice(-(FRAGMENT_CHARS - 1));
-    }
+    // Longer than any protocol line: message data, whose blob pass would cost seconds (see MAX_BLOB_LINE).
+    const base = options.display ?? (text.length > MAX_BLOB_LINE ? text : redactLine(text, this.secrets));
+    // Then any piece of the secrets, for server lines across the previous one's end too (an echo split
+    // across lines or literals).
+    const carry = kind === 'S' ? this.carry : '';
+    const ranges = fragmentRanges(carry + base, this.fragments)
+      .map(([a, b]): [number, number] => [Math.max(0, a - carry.length), b - carry.length])
+      .filter(([, b]) => b > 0);
+    const display = cutRanges(base, ranges);
+    if (kind === 'S') this.carry = base.slice(-(FRAGMENT_CHARS - 1));
     const described = options.decoded ?? (kind === 'C' || kind === 'S' ? describeBlob(text) : undefined);
     const decoded = described === undefined ? undefined : redactFragments(described, this.fragments);
     const entry: TranscriptEntry = { time: new Date(), kind, text, display, decoded };
