@@ -45,8 +45,7 @@ export function secretFragments(secrets: readonly string[]): Set<string> {
 export function fragmentRanges(text: string, grams: ReadonlySet<string>): [number, number][] {
   const ranges: [number, number][] = [];
   if (grams.size === 0 || text.length < FRAGMENT_CHARS) return ranges;
-  const alphabet = new Set<string>();
-  for (const g of grams) for (const c of g) alphabet.add(c);
+  const alphabet = alphabetOf(grams);
   for (let i = 0; i + FRAGMENT_CHARS <= text.length; ) {
     if (!alphabet.has(text[i + FRAGMENT_CHARS - 1])) {
       i += FRAGMENT_CHARS;
@@ -60,6 +59,18 @@ export function fragmentRanges(text: string, grams: ReadonlySet<string>): [numbe
     i++;
   }
   return ranges;
+}
+
+/** The characters of the pieces, computed once per set: a transcript checks every line against the same set. */
+const alphabets = new WeakMap<ReadonlySet<string>, Set<string>>();
+function alphabetOf(grams: ReadonlySet<string>): Set<string> {
+  let alphabet = alphabets.get(grams);
+  if (!alphabet) {
+    alphabet = new Set<string>();
+    for (const g of grams) for (const c of g) alphabet.add(c);
+    alphabets.set(grams, alphabet);
+  }
+  return alphabet;
 }
 
 /** Replaces the given ranges of a text by a marker that says how much was taken out. */
