@@ -136,11 +136,15 @@ export class Transcript {
     const base = options.display ?? (text.length > MAX_BLOB_LINE ? text : redactLine(text, this.secrets));
     // Then any piece of the secrets, for server lines across the previous one's end too (an echo split
     // across lines or literals).
-    const carry = kind === 'S' ? this.carry : '';
-    const ranges = fragmentRanges(carry + base, this.fragments)
-      .map(([a, b]): [number, number] => [Math.max(0, a - carry.length), b - carry.length])
-      .filter(([, b]) => b > 0);
-    const display = cutRanges(base, ranges);
+    let display = base;
+    if (this.fragments.size > 0) {
+      const carry = kind === 'S' ? this.carry : '';
+      const found = fragmentRanges(carry + base, this.fragments);
+      if (found.length > 0) {
+        const ranges = found.map(([a, b]): [number, number] => [Math.max(0, a - carry.length), b - carry.length]).filter(([, b]) => b > 0);
+        display = cutRanges(base, ranges);
+      }
+    }
     if (kind === 'S') this.carry = base.slice(-(FRAGMENT_CHARS - 1));
     const described = options.decoded ?? (kind === 'C' || kind === 'S' ? describeBlob(text) : undefined);
     const decoded = described === undefined ? undefined : redactFragments(described, this.fragments);

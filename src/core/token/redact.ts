@@ -39,35 +39,34 @@ export function secretFragments(secrets: readonly string[]): Set<string> {
 }
 
 /**
- * Where in `text` pieces of the secrets appear, as merged [start, end) ranges. Linear in the text: a
- * window whose last character occurs in no secret is skipped whole.
+ * Where in `text` pieces of the secrets appear, as merged [start, end) ranges. Linear in the text: only
+ * windows inside a run of characters that occur in the secrets are looked up (ordinary text has no such
+ * run of 16).
  */
 export function fragmentRanges(text: string, grams: ReadonlySet<string>): [number, number][] {
   const ranges: [number, number][] = [];
   if (grams.size === 0 || text.length < FRAGMENT_CHARS) return ranges;
-  const alphabet = alphabetOf(grams);
-  for (let i = 0; i + FRAGMENT_CHARS <= text.length; ) {
-    if (!alphabet.has(text[i + FRAGMENT_CHARS - 1])) {
-      i += FRAGMENT_CHARS;
-      continue;
-    }
-    if (grams.has(text.slice(i, i + FRAGMENT_CHARS))) {
-      const last = ranges[ranges.length - 1];
-      if (last && i <= last[1]) last[1] = i + FRAGMENT_CHARS;
-      else ranges.push([i, i + FRAGMENT_CHARS]);
-    }
-    i++;
+  const inSecrets = alphabetOf(grams);
+  let run = 0;
+  for (let end = 1; end <= text.length; end++) {
+    run = inSecrets[text.charCodeAt(end - 1)] ? run + 1 : 0;
+    if (run < FRAGMENT_CHARS) continue;
+    const start = end - FRAGMENT_CHARS;
+    if (!grams.has(text.slice(start, end))) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else ranges.push([start, end]);
   }
   return ranges;
 }
 
-/** The characters of the pieces, computed once per set: a transcript checks every line against the same set. */
-const alphabets = new WeakMap<ReadonlySet<string>, Set<string>>();
-function alphabetOf(grams: ReadonlySet<string>): Set<string> {
+/** Which UTF-16 code units occur in the pieces, computed once per set: a transcript checks every line against the same set. */
+const alphabets = new WeakMap<ReadonlySet<string>, Uint8Array>();
+function alphabetOf(grams: ReadonlySet<string>): Uint8Array {
   let alphabet = alphabets.get(grams);
   if (!alphabet) {
-    alphabet = new Set<string>();
-    for (const g of grams) for (const c of g) alphabet.add(c);
+    alphabet = new Uint8Array(0x10000);
+    for (const g of grams) for (let i = 0; i < g.length; i++) alphabet[g.charCodeAt(i)] = 1;
     alphabets.set(grams, alphabet);
   }
   return alphabet;
