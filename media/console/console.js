@@ -190,6 +190,7 @@
       p.append(b, document.createTextNode(text));
       box.appendChild(p);
     };
+    para('Warning', v.warning);
     para('Step', v.step);
     para('Cause', v.cause);
     para('Fix', v.fix);

@@ -24,6 +24,7 @@ export function certificateCredential(pem: string): AppCredential {
 export async function acquireAppToken(config: AuthConfig, clientId: string, credential: AppCredential, extraCaPem: string[], forceRefresh = false): Promise<AuthenticationResult> {
   let lastReply: OAuthErrorReply | undefined;
   let networkFailure: string | undefined;
+  const network = new MsalNetworkClient({ extraCaPem, onErrorReply: (r) => (lastReply = r), onNetworkFailure: (m) => (networkFailure = m) });
   const app = new ConfidentialClientApplication({
     auth: {
       clientId,
@@ -33,13 +34,13 @@ export async function acquireAppToken(config: AuthConfig, clientId: string, cred
         ? { clientSecret: credential.secret }
         : { clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKeyPem, x5c: credential.certificatePem } }),
     },
-    system: { networkClient: new MsalNetworkClient({ extraCaPem, onErrorReply: (r) => (lastReply = r), onNetworkFailure: (m) => (networkFailure = m) }) },
+    system: { networkClient: network },
   });
   let result: AuthenticationResult | null;
   try {
     result = await app.acquireTokenByClientCredential({ scopes: appScopes(config.appResource), skipCache: forceRefresh });
   } catch (err) {
-    throw toAuthFailure(err, lastReply, { what: 'App-only token failed', ...(networkFailure ? { networkFailure } : {}) });
+    throw toAuthFailure(err, lastReply, { what: 'App-only token failed', redact: (t) => network.redact(t), ...(networkFailure ? { networkFailure } : {}) });
   }
   if (!result) throw new AuthFailure('The identity platform returned no app-only token.', 'no token', []);
   return result;

@@ -46,6 +46,8 @@ export interface FailureContext {
   what?: string;
   /** The network client's sentence about the last request that got no answer (refused, reset, timed out). */
   networkFailure?: string;
+  /** Takes the secrets the extension sent out of the error's text (MsalNetworkClient.redact). */
+  redact?: (text: string) => string;
 }
 
 /** Said wherever a fault leaves the token cache as it was, so the user knows nothing needs redoing. */
@@ -58,15 +60,18 @@ export const CACHE_KEPT = 'Signed-in accounts and their tokens are kept.';
 export function toAuthFailure(err: unknown, lastReply?: OAuthErrorReply, ctx: FailureContext = {}): AuthFailure {
   if (err instanceof AuthFailure) return err;
   const what = ctx.what ?? 'Sign-in failed';
-  let detail = errorText(err);
+  // An identity provider may echo the client secret, refresh token or code verifier in its description;
+  // MSAL passes it on. Taken out before the text is shown, logged or explained.
+  const redact = ctx.redact ?? ((t: string) => t);
+  let detail = redact(errorText(err));
   if (ctx.networkFailure && /\b(?:network_error|endpoints_resolution_error)\b/.test(detail)) {
     // MSAL's network_error says nothing about why; the network client's sentence does.
     detail = `${detail} — ${ctx.networkFailure}`;
     const message = `${what}: cannot reach the identity platform: ${ctx.networkFailure}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. ${CACHE_KEPT}`;
     return new AuthFailure(message, detail, explain(detail).filter((f) => f.source === 'identity'));
   }
-  if (lastReply?.error_description && !detail.includes(lastReply.error_description.slice(0, 40))) {
-    detail = `${detail}${detail ? ' — ' : ''}${lastReply.error}: ${lastReply.error_description}`;
+  if (lastReply?.error_description && !detail.includes(redact(lastReply.error_description).slice(0, 40))) {
+    detail = `${detail}${detail ? ' — ' : ''}${redact(`${lastReply.error}: ${lastReply.error_description}`)}`;
   }
   const findings = explain(detail);
   const { head, best } = headline(detail, findings);

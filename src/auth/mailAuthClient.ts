@@ -41,19 +41,21 @@ export class MailAuthClient {
   readonly app: PublicClientApplication;
   private lastReply: OAuthErrorReply | undefined;
   private lastNetworkFailure: string | undefined;
+  private readonly network: MsalNetworkClient;
 
   constructor(readonly options: MailAuthClientOptions) {
     const { config } = options;
+    this.network = new MsalNetworkClient({
+      ...(options.extraCaPem ? { extraCaPem: options.extraCaPem } : {}),
+      ...(options.networkTimeoutMs ? { timeoutMs: options.networkTimeoutMs } : {}),
+      onErrorReply: (reply) => (this.lastReply = reply),
+      onNetworkFailure: (message) => (this.lastNetworkFailure = message),
+    });
     this.app = new PublicClientApplication({
       auth: { clientId: config.clientId, authority: config.authority, ...(config.knownAuthorities.length ? { knownAuthorities: config.knownAuthorities } : {}) },
       cache: { cachePlugin: options.cachePlugin },
       system: {
-        networkClient: new MsalNetworkClient({
-          ...(options.extraCaPem ? { extraCaPem: options.extraCaPem } : {}),
-          ...(options.networkTimeoutMs ? { timeoutMs: options.networkTimeoutMs } : {}),
-          onErrorReply: (reply) => (this.lastReply = reply),
-          onNetworkFailure: (message) => (this.lastNetworkFailure = message),
-        }),
+        networkClient: this.network,
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
@@ -141,7 +143,7 @@ export class MailAuthClient {
       deviceCodeCallback: (r: { userCode?: string; verificationUri?: string; message?: string; expiresIn?: number }) => {
         if (!r.userCode || !r.verificationUri) {
           // The device code endpoint refused (unknown client, public client flows disabled, ...).
-          replyFailure = toAuthFailure(this.lastReply ?? 'The device code endpoint returned no code.', undefined);
+          replyFailure = toAuthFailure(this.lastReply ?? 'The device code endpoint returned no code.', undefined, { redact: (t) => this.network.redact(t) });
           request.cancel = true;
           abort.abort('failed');
           return;
@@ -174,7 +176,7 @@ export class MailAuthClient {
   }
 
   private failure(err: unknown, what?: string): AuthFailure {
-    const ctx: FailureContext = {};
+    const ctx: FailureContext = { redact: (t) => this.network.redact(t) };
     if (what) ctx.what = what;
     if (this.lastNetworkFailure) ctx.networkFailure = this.lastNetworkFailure;
     return toAuthFailure(err, this.lastReply, ctx);

@@ -5,6 +5,12 @@ import * as http from 'http';
 import * as https from 'https';
 import * as tls from 'tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { cutRanges, fragmentRanges, secretFragments } from '../core/token/redact';
+
+/** Request parameters that carry the extension's own secrets: an identity provider may echo them back. */
+const SECRET_PARAMETERS = ['client_secret', 'client_assertion', 'refresh_token', 'code_verifier', 'device_code', 'code', 'assertion', 'password'];
+/** Enough for the secrets of the requests behind any one failure; older ones are forgotten (bounded memory). */
+const SECRETS_KEPT = 64;
 
 export interface NetworkClientOptions {
   /** PEM text of extra certificate authorities to trust, added to Node's default ones. */
@@ -36,6 +42,8 @@ export class MsalNetworkClient implements INetworkModule {
   private readonly timeoutMs: number;
   private readonly onErrorReply: ((reply: OAuthErrorReply) => void) | undefined;
   private readonly onNetworkFailure: ((message: string) => void) | undefined;
+  /** The secret parameter values this client sent (and their URL-encoded forms), newest last. */
+  private readonly sent: string[] = [];
 
   constructor(options: NetworkClientOptions = {}) {
     this.onErrorReply = options.onErrorReply;
@@ -52,8 +60,30 @@ export class MsalNetworkClient implements INetworkModule {
     return this.send<T>('POST', url, options);
   }
 
+  /**
+   * Takes out of an error text every secret this client sent, and any piece of one (16 characters or
+   * more): an identity provider may quote the request in error_description.
+   */
+  redact(text: string): string {
+    return cutRanges(text, fragmentRanges(text, secretFragments(this.sent)), 'a secret the extension sent');
+  }
+
+  private remember(body: string | undefined, url: URL): void {
+    const params = new URLSearchParams(body ?? '');
+    for (const [k, v] of url.searchParams) params.append(k, v);
+    for (const name of SECRET_PARAMETERS) {
+      for (const value of params.getAll(name)) {
+        if (value.length < 8) continue;
+        this.sent.push(value);
+        if (encodeURIComponent(value) !== value) this.sent.push(encodeURIComponent(value));
+      }
+    }
+    if (this.sent.length > SECRETS_KEPT) this.sent.splice(0, this.sent.length - SECRETS_KEPT);
+  }
+
   private send<T>(method: string, url: string, options: NetworkRequestOptions = {}, timeout?: number): Promise<NetworkResponse<T>> {
     const u = new URL(url);
+    this.remember(options.body, u);
     const headers: Record<string, string | number> = { ...(options.headers ?? {}) };
     if (options.body !== undefined) headers['Content-Length'] = Buffer.byteLength(options.body);
     const requestOptions: https.RequestOptions = { method, headers, ...(this.ca ? { ca: this.ca } : {}) };
@@ -77,7 +107,7 @@ export class MsalNetworkClient implements INetworkModule {
             }
             const reply = body as { error?: unknown; error_description?: unknown };
             if (this.onErrorReply && typeof reply.error === 'string' && reply.error !== 'authorization_pending') {
-              this.onErrorReply({ error: reply.error, ...(typeof reply.error_description === 'string' ? { error_description: reply.error_description } : {}), url: `${u.origin}${u.pathname}`, status: res.statusCode ?? 0 });
+              this.onErrorReply({ error: this.redact(reply.error), ...(typeof reply.error_description === 'string' ? { error_description: this.redact(reply.error_description) } : {}), url: `${u.origin}${u.pathname}`, status: res.statusCode ?? 0 });
             }
             resolve({ headers: responseHeaders, body: body as T, status: res.statusCode ?? 0 });
           });

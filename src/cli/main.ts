@@ -16,6 +16,7 @@ import { validateTokenInput } from '../core/sasl/token';
 import { readFileSync } from 'node:fs';
 import { redactSecret } from '../core/token/redact';
 import { formatDate } from '../core/token/time';
+import { escapeControls } from '../core/report/controlChars';
 
 declare const __VERSION__: string | undefined;
 
@@ -57,9 +58,17 @@ export interface CliIo {
   now?: Date;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], raw: CliIo): Promise<number> {
+  // The one place the CLI writes: every control character that server text, a blob or a file brings
+  // is shown escaped, so none can drive the terminal. JSON keeps its value (\u escapes).
+  const mode = { json: false };
+  const io: CliIo = {
+    ...raw,
+    stdout: (s) => raw.stdout(escapeControls(s, mode.json ? 'json' : 'text')),
+    stderr: (s) => raw.stderr(escapeControls(s)),
+  };
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, mode);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`mailoauth: ${e.message}\nRun "mailoauth --help" for usage.\n`);
@@ -74,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[], io: CliIo): Promise<number> {
+async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -102,6 +111,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError((e as Error).message.split('\n')[0]);
   }
   const { values: opts, positionals } = parsed;
+  mode.json = !!opts.json;
   if (opts.version) {
     io.stdout(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
     return 0;
@@ -157,7 +167,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const input = await positionalOrStdin(rest, 'decode needs a SASL string (or - to read it from standard input)', io);
       const report = analyzeSasl(input, { protocol, now });
       if (opts.json) {
-        io.stdout(JSON.stringify(decodeReportToJson(report, { revealPasswords: !!opts.reveal }), null, 2) + '\n');
+        io.stdout(JSON.stringify(decodeReportToJson(report, { reveal: !!opts.reveal }), null, 2) + '\n');
         return isMalformed(report) ? 1 : 0;
       }
       if (!report.decode.message) throw new InputError(firstError(report.problems));
@@ -304,7 +314,7 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
           roundTripsToAuth: result.outcome.roundTripsToAuth ?? null,
           msToAuth: result.msToAuth ?? null,
           tls: result.tls ?? null,
-          verdict: { title: v.title, step: v.step ?? null, cause: v.cause ?? null, fix: v.fix ?? null, findings: v.findings.map((f) => ({ id: f.id, title: f.title, cause: f.cause, fix: f.fix, docs: f.docs })), tokenProblems: v.tokenProblems },
+          verdict: { title: v.title, warning: v.warning ?? null, step: v.step ?? null, cause: v.cause ?? null, fix: v.fix ?? null, findings: v.findings.map((f) => ({ id: f.id, title: f.title, cause: f.cause, fix: f.fix, docs: f.docs })), tokenProblems: v.tokenProblems },
           transcript: result.transcript.entries.map((e) => ({ time: e.time.toISOString(), kind: e.kind, text: opts.reveal ? e.text : e.display, decoded: e.decoded ?? null })),
         },
         null,
@@ -314,6 +324,7 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
     return ok ? 0 : 1;
   }
   const lines = ['', ok ? `✔ ${v.title}` : `✖ ${v.title}`];
+  if (v.warning) lines.push(`  ⚠ Warning: ${v.warning}`);
   if (!ok) {
     if (v.cause) lines.push(`  Cause: ${v.cause}`);
     if (v.fix) lines.push(`  Fix:   ${v.fix}`);
@@ -326,7 +337,8 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
 
 function formatEntry(e: TranscriptEntry, reveal: boolean): string {
   const time = e.time.toISOString().slice(11, 23);
-  const text = reveal ? e.text : e.display;
+  // A line feed inside one entry (an IMAP literal) is the server's, not a line of ours: it could fake a verdict.
+  const text = (reveal ? e.text : e.display).replace(/\n/g, '\\x0a');
   const head = e.kind === 'C' ? 'C:' : e.kind === 'S' ? 'S:' : e.kind === 'tls' ? 'TLS' : e.kind === 'error' ? '!!' : '--';
   return `${time} ${head} ${text}${e.decoded ? `\n${' '.repeat(time.length)}    ↳ ${e.decoded}` : ''}`;
 }

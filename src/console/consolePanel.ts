@@ -15,6 +15,7 @@ import { output } from '../outputChannel';
 import { userSetting } from '../userSettings';
 import { consoleCsp } from './csp';
 import { confirmTokenHost } from './tokenHostConsent';
+import { escapeControls } from '../core/report/controlChars';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
@@ -289,10 +290,11 @@ export class ConsolePanel {
     const v = result.verdict;
     const verdict: VerdictView = {
       ok: v.ok,
-      title: v.title,
+      title: escapeControls(v.title),
       step: v.step,
-      cause: v.cause,
-      fix: v.fix,
+      cause: v.cause === undefined ? undefined : escapeControls(v.cause),
+      fix: v.fix === undefined ? undefined : escapeControls(v.fix),
+      warning: v.warning,
       docs: docsOf(v.findings),
       // A problem that already is the cause is not repeated below it.
       tokenProblems: v.tokenProblems.filter((p) => !v.cause?.includes(p.message)).map((p) => ({ severity: p.severity, message: p.message })),
@@ -363,7 +365,8 @@ export class ConsolePanel {
   /** Entries are batched (every 50 ms) and long ones folded, so floods don't swamp the webview. */
   private queue(e: TranscriptEntry): void {
     const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … (${e.display.length.toLocaleString()} characters; the saved transcript has them all)` : e.display;
-    this.pending.push({ t: e.time.toISOString(), k: e.kind, x, d: e.decoded });
+    // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
+    this.pending.push({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
     this.flushTimer ??= setTimeout(() => this.flush(), 50);
   }
 

@@ -47,6 +47,8 @@ export interface VerdictView {
   step?: string;
   cause?: string;
   fix?: string;
+  /** The token went to an unverified server or in plain text. */
+  warning?: string;
   docs: { title: string; url: string }[];
   tokenProblems: { severity: string; message: string }[];
 }

@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { startHostilePeer } from '../servers/hostilePeer';
-import { Certificates, imapPeer, makeScenarioCertificates, removeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
+import { encodeXoauth2 } from '../../src/core/sasl/xoauth2';
+import { Certificates, echoingImapPeer, imapPeer, leakedPieces, makeScenarioCertificates, removeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
 import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 
@@ -124,6 +125,26 @@ describe('Protocol console against hostile servers', function () {
   it('an untrusted certificate is refused with verification on', async () => {
     const v = await play('smtp/tls-untrusted', 'was not accepted');
     assert.match(v, /turn certificate verification off for this session/);
+  });
+
+  it('a server echoing the login in a literal and split over lines, with terminal controls: no piece of it, controls shown escaped', async () => {
+    const blob = encodeXoauth2(USER, token);
+    assert.ok(blob.ok);
+    const peer = await startHostilePeer(echoingImapPeer(blob.value));
+    try {
+      await fillForm('imap', peer.port, 'none');
+      await ui.webview.click('#connect');
+      const verdict = await ui.webview.waitForText('#verdict', 'Authentication failed');
+      const transcript = await ui.webview.text('#transcript');
+      await ui.webview.waitForText('#status', 'Not connected');
+      assert.deepStrictEqual(leakedPieces(transcript + verdict, blob.value), [], 'pieces of the SASL response in the console');
+      assert.deepStrictEqual(leakedPieces(transcript + verdict, token), [], 'pieces of the token in the console');
+      assert.match(transcript, /\[redacted: \d+ chars of the login\]/);
+      assert.match(transcript, /\\x1b\[2J\\x1b\]0;pwned\\x07\\x00\\u202e\\x9b/, 'the controls are shown escaped');
+      assert.ok(!/[\x00\x07\x1b\x9b\u202e]/.test(transcript + verdict), 'no raw control characters in the view');
+    } finally {
+      await peer.stop();
+    }
   });
 
   it('Disconnect cancels a login that a silent server keeps waiting (before any timeout)', async () => {

@@ -1,6 +1,6 @@
 // A real Dovecot (IMAP, POP3, submission) on loopback for tests, validating XOAUTH2/OAUTHBEARER
 // tokens: HS256 JWTs signed with a key made here, or by RFC 7662 introspection at a given URL.
-import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -85,18 +85,42 @@ async function distinctFreePorts(count: number): Promise<number[]> {
   }
 }
 
+/** uid and gid of a system user, when this process may hand files to it (root); else undefined. */
+function systemUser(name: string): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined; // files stay the running user's, who runs Dovecot too
+  try {
+    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim()));
+    return Number.isInteger(uid) && Number.isInteger(gid) ? { uid: uid!, gid: gid! } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gives a file or folder to `owner` (when known) with `mode`: readable by that user alone. */
+function restrict(file: string, owner: { uid: number; gid: number } | undefined, mode: number): void {
+  if (owner) fs.chownSync(file, owner.uid, owner.gid);
+  fs.chmodSync(file, mode);
+}
+
 export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-dovecot-'));
-  fs.chmodSync(dir, 0o755);
+  // Dovecot's unprivileged processes must reach its sockets and files inside, but nobody may list it.
+  fs.chmodSync(dir, 0o711);
   const certificates = makeCertificates(path.join(dir, 'tls'));
   const [imap, imaps, pop3, pop3s, submission, submissions] = (await distinctFreePorts(6)) as [number, number, number, number, number, number];
   const ports: DovecotPorts = { imap, imaps, pop3, pop3s, submission, submissions };
   const hs256Key = crypto.randomBytes(32);
-  fs.mkdirSync(path.join(dir, 'keys/default/HS256'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'keys/default/HS256/default'), hs256Key.toString('base64'));
+  // The signing key and the oauth2 settings (the introspection URL carries the client's secret) are read by
+  // Dovecot's auth process alone, which runs as Dovecot's internal user: only that user may read them.
+  const auth = systemUser('dovecot');
+  fs.mkdirSync(path.join(dir, 'keys/default/HS256'), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dir, 'keys/default/HS256/default'), hs256Key.toString('base64'), { mode: 0o600 });
+  for (const folder of ['keys', 'keys/default', 'keys/default/HS256']) restrict(path.join(dir, folder), auth, 0o700);
+  restrict(path.join(dir, 'keys/default/HS256/default'), auth, 0o600);
+  // Mail processes run as nobody (the static userdb below) and create each user's home here.
   const home = path.join(dir, 'home');
-  fs.mkdirSync(home, { recursive: true, mode: 0o777 });
-  fs.chmodSync(home, 0o777);
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  restrict(home, systemUser('nobody'), 0o700);
   const logFile = path.join(dir, 'dovecot.log');
 
   let introspectionCa: string[] = [];
@@ -117,9 +141,12 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
         ...introspectionCa,
       ]
     : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
-  fs.writeFileSync(path.join(dir, 'dovecot-oauth2.conf.ext'), oauth2.join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'dovecot-oauth2.conf.ext'), oauth2.join('\n') + '\n', { mode: 0o600 });
+  restrict(path.join(dir, 'dovecot-oauth2.conf.ext'), auth, 0o600);
   const mechanisms = options.mechanisms ?? 'xoauth2 oauthbearer';
   const passdbs = options.introspectionUrl && options.appMailboxGrants ? appOnlyPassdbs(dir, oauth2, mechanisms, options.appMailboxGrants) : '';
+  // The app-only passdb's settings hold the introspection URL with its credentials, like the file above.
+  if (passdbs) restrict(path.join(dir, 'dovecot-oauth2-app.conf.ext'), auth, 0o600);
   for (const [user, messages] of Object.entries(options.seedMessages ?? {})) seedMaildir(path.join(home, user), messages);
 
   const conf = `
@@ -187,7 +214,7 @@ submission_relay_port = ${options.relayPort ?? 25}
 submission_relay_trusted = yes
 `;
   const confFile = path.join(dir, 'dovecot.conf');
-  fs.writeFileSync(confFile, conf);
+  fs.writeFileSync(confFile, conf, { mode: 0o600 });
 
   const child: ChildProcess = spawn('dovecot', ['-F', '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -874,3 +874,31 @@ export async function runScenario(s: Scenario, certs: Certificates, token: strin
     await peer.stop();
   }
 }
+
+// ---------------------------------------------------------------- a server that echoes the login
+
+/** Terminal controls a hostile server sends: clear the screen, set the window title, a bell, NUL, a bidi override. */
+export const TERMINAL_ATTACK = '\x1b[2J\x1b]0;pwned\x07\x00\u202e\x9b';
+
+/**
+ * An IMAP server (SASL-IR) that echoes the client's SASL response (issue 12, finding 5): whole inside a
+ * literal, then split across two lines (the first 40 characters, then the rest), and refuses the login
+ * with terminal controls in its reply.
+ */
+export function echoingImapPeer(blob: string): PeerScript {
+  return imapPeer({
+    saslIr: true,
+    onAuth: async (p, tag) => {
+      await p.send(`* OK echo {${blob.length}}\r\n${blob} end\r\n`);
+      await p.send(`* BAD ${blob.slice(0, 40)}\r\n* BAD ${blob.slice(40)}\r\n`);
+      await p.send(`${tag} NO [AUTHENTICATIONFAILED] ${TERMINAL_ATTACK} Authentication failed.\r\n`);
+    },
+  });
+}
+
+/** The 16-character pieces of `secret` that occur in `text` (none may: see FRAGMENT_CHARS). */
+export function leakedPieces(text: string, secret: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 16 <= secret.length; i++) if (text.includes(secret.slice(i, i + 16))) out.push(secret.slice(i, i + 16));
+  return out;
+}

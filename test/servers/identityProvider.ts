@@ -45,6 +45,8 @@ export interface IdentityProviderOptions {
  * - deviceCodeTtl: device codes expire at the provider after this many seconds (expires_in still says 900),
  *   so polling gets expired_token with AADSTS70020; deviceCodeExpiresIn: the expires_in the provider advertises
  *   (MSAL gives up polling by itself when it has passed).
+ * - echoSecrets: token endpoint errors quote the request (client_secret, refresh_token, code_verifier,
+ *   client_assertion) in error_description, whole and URL-encoded, and the client secret less its last 3 characters.
  * goOffline()/comeBack() stop and resume listening (connections refused).
  */
 export interface IdpFaults {
@@ -53,6 +55,8 @@ export interface IdpFaults {
   clockSkewSeconds?: number;
   deviceCodeTtl?: number;
   deviceCodeExpiresIn?: number;
+  /** Error replies of the token endpoint quote the request's secrets in error_description (a debugging IdP). */
+  echoSecrets?: boolean;
 }
 
 export interface IdpRequest {
@@ -435,7 +439,8 @@ export class IdentityProvider {
     if (endpoint === 'token' && form.get('grant_type') === 'refresh_token') await this.widenRefreshToken(provider, form);
     if (endpoint === 'token' && clientId === TEST_CONFIDENTIAL_CLIENT_ID && form.has('client_secret')) {
       if (!this.appSecretAsAssertion(form)) {
-        return sendJson(res, 401, aadError('invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'));
+        // Shaped like every other token error (so a fault such as echoSecrets applies to it too).
+        return sendJson(res, 401, this.shapeReply(endpoint, 401, aadError('invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'), form));
       }
       return this.forward(handle, req, res, `/${tenant}`, rest, form.toString(), (status, json) => this.shapeReply(endpoint, status, json, form));
     }
@@ -515,6 +520,11 @@ export class IdentityProvider {
         json.client_info = Buffer.from(JSON.stringify({ uid: userOf(sub).oid, utid: TEST_TENANT_ID })).toString('base64url');
       }
       return json;
+    }
+    if (status >= 400 && typeof json.error === 'string' && this.faults.echoSecrets) {
+      const sent = ['client_secret', 'refresh_token', 'code_verifier', 'client_assertion'].filter((k) => form.get(k)).map((k) => `${k}=${form.get(k)}`);
+      const secret = form.get('client_secret');
+      json.error_description = `${String(json.error_description ?? '')} (request: ${sent.join(' ')}; encoded: ${form.toString()}${secret ? `; hint: ${secret.slice(0, -3)}` : ''})`;
     }
     if (status >= 400 && typeof json.error === 'string') {
       const description = String(json.error_description ?? '');

@@ -1,7 +1,9 @@
 // The protocol engines against a real Dovecot on loopback: IMAP, POP3 and SMTP submission, plain,
 // implicit TLS and STARTTLS, both mechanisms, and the failures users meet.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as net from 'net';
+import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import { probe, ProbeOptions } from '../../src/core/protocol/probe';
 import { Mechanism } from '../../src/core/protocol/session';
@@ -52,6 +54,15 @@ describe('protocol engines against real Dovecot', function () {
     }[protocol][security];
     return { protocol, host: 'localhost', port, security, ca: server.certificates.caPem, login: { user: USER, token, mechanism }, readTimeoutMs: 10_000, ...overrides };
   };
+
+  it('keeps its secrets from other users: the HS256 key and oauth2 settings 0600, their folders and the mail home 0700', () => {
+    const mode = (f: string) => fs.statSync(path.join(dovecot.dir, f)).mode & 0o777;
+    assert.deepStrictEqual(
+      Object.fromEntries(['keys', 'keys/default/HS256', 'keys/default/HS256/default', 'dovecot-oauth2.conf.ext', 'dovecot.conf', 'home'].map((f) => [f, mode(f).toString(8)])),
+      { keys: '700', 'keys/default/HS256': '700', 'keys/default/HS256/default': '600', 'dovecot-oauth2.conf.ext': '600', 'dovecot.conf': '600', home: '700' },
+    );
+    assert.strictEqual(mode('.') & 0o044, 0, 'the folder is not listable by others');
+  });
 
   for (const protocol of ['imap', 'pop3', 'smtp'] as const) {
     for (const security of ['none', 'starttls', 'tls'] as const) {

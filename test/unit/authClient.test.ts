@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as net from 'net';
 import { acquireAppToken, certificateCredential } from '../../src/auth/appCredential';
-import { AuthFailure, CancelledError } from '../../src/auth/authErrors';
+import { AuthFailure, CancelledError, describeFailure } from '../../src/auth/authErrors';
 import { appScopes, checkScopes, protocolOfScopes, protocolScopes, resolveAuthSettings } from '../../src/auth/authSettings';
 import { InteractionRequired, MailAuthClient } from '../../src/auth/mailAuthClient';
 import { SecretStorageCachePlugin, SecretStore } from '../../src/auth/secretStorageCachePlugin';
@@ -254,6 +254,26 @@ describe('MailAuthClient against the test identity provider', function () {
     const result = await acquireAppToken(r.config, `${TEST_CONFIDENTIAL_CLIENT_ID.slice(0, -1)}b`, credential, [certs.caPem]);
     assert.deepStrictEqual(inspectToken(result.accessToken).roles, ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp']);
     assert.throws(() => certificateCredential(idp.credentials.certificatePem), /both the private key and the certificate/);
+  });
+
+  it('an identity provider that echoes the client secret gets it redacted from the error, its detail and the logged report', async () => {
+    const r = resolveAuthSettings({ clientId: TEST_CONFIDENTIAL_CLIENT_ID, authority: idp.authority });
+    assert.ok(r.ok);
+    const secret = 'wrong~secret.with+odd/chars=0123456789_abcdefXYZ';
+    idp.faults = { echoSecrets: true };
+    try {
+      await assert.rejects(acquireAppToken(r.config, TEST_CONFIDENTIAL_CLIENT_ID, { type: 'secret', secret }, [certs.caPem]), (e: AuthFailure) => {
+        const shown = `${e.message}\n${e.detail}\n${describeFailure(e)}`;
+        assert.match(shown, /AADSTS7000215/);
+        assert.match(e.detail, /request: client_secret=\[redacted: \d+ chars of a secret the extension sent\]/, 'the IdP did echo it');
+        const pieces = [];
+        for (const s of [secret, encodeURIComponent(secret)]) for (let i = 0; i + 16 <= s.length; i++) if (shown.includes(s.slice(i, i + 16))) pieces.push(s.slice(i, i + 16));
+        assert.deepStrictEqual(pieces, [], shown);
+        return true;
+      });
+    } finally {
+      idp.faults = {};
+    }
   });
 
   it('app-only: a wrong client secret is explained', async () => {

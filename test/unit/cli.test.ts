@@ -25,13 +25,17 @@ describe('mailoauth CLI', () => {
     assert.strictEqual(b.out, SEED.encoded + '\n');
   });
 
-  it('decodes with --json giving mechanism, user and the whole token', async () => {
+  it('decodes with --json giving mechanism and user, the token redacted unless --reveal', async () => {
     const r = await cli(['decode', '--json', SEED.wrapped]);
     assert.strictEqual(r.code, 0);
     const j = JSON.parse(r.out);
     assert.strictEqual(j.mechanism, 'XOAUTH2');
     assert.strictEqual(j.user, SEED.user);
-    assert.strictEqual(j.token, SEED.token);
+    assert.ok(!r.out.includes(SEED.token), 'decode --json printed the token whole without --reveal');
+    assert.strictEqual(j.token, 'EwBAAl…EoAA (40 chars)');
+    assert.strictEqual(j.tokenRedacted, true);
+    const revealed = JSON.parse((await cli(['decode', '--json', '--reveal', SEED.wrapped])).out);
+    assert.strictEqual(revealed.token, SEED.token);
   });
 
   it('shortens the token in human output unless --reveal', async () => {

@@ -41,9 +41,9 @@ export class ImapSession implements ProtocolSession {
       const size = Number(m[1]);
       // readBytes refuses, unread, a literal over the response cap and literals that pass it together.
       const text = (await this.transport.readBytes(size)).toString('utf8');
-      // The literal's whole text is kept for saving; no redaction pass over what can be megabytes of
-      // message data (the console folds it for display).
-      this.transport.transcript.add('S', text, { display: text });
+      // The literal's whole text is kept for saving; the transcript redacts any echo of the login in it
+      // (the console folds it for display).
+      this.transport.transcript.add('S', text);
       const rest = await this.transport.readLine();
       parts.push(text, rest);
     }

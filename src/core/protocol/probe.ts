@@ -1,10 +1,11 @@
 // A complete probe: connect, log in with the chosen mechanism, verify with one command, log out, and
 // judge the result. Shared by the protocol console and `mailoauth probe`. Never throws for server or
 // network behaviour: everything ends in the result.
+import * as net from 'net';
 import { MailProtocol } from '../token/checks';
 import { ImapSession } from './imapSession';
 import { Pop3Session } from './pop3Session';
-import { LoginInput, ProtocolSession, SessionOutcome } from './session';
+import { initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './session';
 import { SmtpSession } from './smtpSession';
 import { Transcript } from './transcript';
 import { CANCELLED, LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
@@ -47,6 +48,12 @@ export function createSession(protocol: MailProtocol, transport: LineTransport, 
 
 export async function probe(options: ProbeOptions, transcript = new Transcript()): Promise<ProbeResult> {
   transcript.addSecret(options.login.token);
+  try {
+    // The SASL response itself: a server that echoes it (or a piece of it) must not show it.
+    transcript.addSecret(initialResponse(options.login, options.host, options.port));
+  } catch {
+    // the session reports a login it cannot encode
+  }
   const started = performance.now();
   let transport: LineTransport;
   try {
@@ -55,7 +62,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     const err = e instanceof TransportError ? e : new TransportError('network', (e as Error).message);
     transcript.add('error', err.message);
     const outcome: SessionOutcome = { authenticated: false, verified: false, capabilities: [], failure: { step: 'connect', reply: err.message, transportError: err } };
-    return { outcome, verdict: verdictFor(outcome, options.protocol, options.login), transcript };
+    return { outcome, verdict: redactVerdict(verdictFor(outcome, options.protocol, options.login), transcript), transcript };
   }
   const session = createSession(options.protocol, transport, options);
   const cancel = () => transport.abort(CANCELLED());
@@ -77,7 +84,8 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
   }
   const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
   if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);
-  const verdict = verdictFor(outcome, options.protocol, options.login);
+  const verdict = withExposure(redactVerdict(verdictFor(outcome, options.protocol, options.login), transcript), exposure(options, transport.tls, outcome));
+  if (verdict.warning) transcript.add('info', `Warning: ${verdict.warning}`);
   transcript.add('info', verdict.title);
   const result: ProbeResult = { outcome, verdict, transcript, tls: transport.tls, msToAuth };
   if (options.keepOpen && outcome.authenticated && !transport.isClosed) {
@@ -86,4 +94,42 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     await session.logout();
   }
   return result;
+}
+
+/** The verdict quotes server text (the refusal, a broken line): the same redaction as the transcript. */
+function redactVerdict(v: Verdict, transcript: Transcript): Verdict {
+  const r = (s: string | undefined) => (s === undefined ? undefined : transcript.redact(s));
+  return { ...v, title: transcript.redact(v.title), cause: r(v.cause), fix: r(v.fix), findings: v.findings.map((f) => ({ ...f, match: transcript.redact(f.match) })) };
+}
+
+/**
+ * What an eavesdropper could have seen: the token went to a server whose certificate was not verified
+ * (--insecure), or in plain text to another machine. Undefined when the token stayed safe or was never sent.
+ */
+export function exposure(options: ProbeOptions, tls: TlsDetails | undefined, outcome: SessionOutcome): string | undefined {
+  const sent = outcome.authenticated || outcome.failure?.step === 'authenticate';
+  if (!sent) return undefined;
+  if (tls && !tls.authorized) {
+    return `the token was sent to ${options.host}:${options.port}, whose TLS certificate was NOT verified (${tls.authorizationError ?? 'unknown reason'}; certificate checking was turned off). Anyone between you and the server could have read it: revoke it if this was not your own test server.`;
+  }
+  if (!tls && !isLoopback(options.host)) {
+    return `the token was sent in plain text (no TLS) to ${options.host}:${options.port}. Anyone on the network path could have read it: revoke it, and use TLS or STARTTLS.`;
+  }
+  return undefined;
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (net.isIPv4(h)) return h.startsWith('127.');
+  return h === '::1';
+}
+
+/** A success the warning qualifies says so in its title too: "verified" there must not read as the certificate. */
+function withExposure(v: Verdict, warning: string | undefined): Verdict {
+  if (!warning) return v;
+  const but = warning.includes('plain text') ? 'the token went in plain text' : 'the server\'s certificate was NOT verified';
+  // "Authenticated with X and verified: <what the command after login showed>." (one wording per protocol)
+  const title = v.ok ? v.title.replace(/ and verified: ([^\n]*)\.$/, (_m, what: string) => `: ${what}, but ${but}.`) : v.title;
+  return { ...v, title, warning: `${warning[0].toUpperCase()}${warning.slice(1)}` };
 }

@@ -3,7 +3,7 @@
 import { decodeSasl } from '../sasl/decode';
 import { encodeOauthbearer } from '../sasl/oauthbearer';
 import { encodeXoauth2 } from '../sasl/xoauth2';
-import { redactSecret } from '../token/redact';
+import { cutRanges, FRAGMENT_CHARS, fragmentRanges, redactFragments, redactSecret, secretFragments } from '../token/redact';
 
 export type EntryKind = 'C' | 'S' | 'info' | 'tls' | 'error';
 
@@ -109,16 +109,22 @@ export function describeBlob(line: string): string | undefined {
 export class Transcript {
   readonly entries: TranscriptEntry[] = [];
   private readonly listeners: TranscriptListener[] = [];
-  /** Secrets the session knows about (its token), redacted wherever they appear. */
+  /** Secrets the session sent (its token, its SASL response), redacted wherever they appear. */
   private readonly secrets: string[] = [];
+  /** Every FRAGMENT_CHARS-long piece of the secrets: a server's echo of any part of them is redacted too. */
+  private fragments = new Set<string>();
+  /** The end of the last server entry: an echo split across lines or literals is found across the break. */
+  private carry = '';
 
   addSecret(secret: string): void {
-    if (secret) this.secrets.push(secret);
+    if (!secret) return;
+    this.secrets.push(secret);
+    this.fragments = secretFragments(this.secrets);
   }
 
-  /** Text with this session's secrets and any auth blob redacted, for messages that quote server bytes. */
+  /** Text with this session's secrets, any piece of them and any auth blob redacted, for messages that quote server bytes. */
   redact(text: string): string {
-    return redactLine(text, this.secrets);
+    return redactFragments(redactLine(text, this.secrets), this.fragments);
   }
 
   onEntry(listener: TranscriptListener): void {
@@ -126,8 +132,22 @@ export class Transcript {
   }
 
   add(kind: EntryKind, text: string, options: { display?: string; decoded?: string } = {}): TranscriptEntry {
-    const display = options.display ?? redactLine(text, this.secrets);
-    const decoded = options.decoded ?? (kind === 'C' || kind === 'S' ? describeBlob(text) : undefined);
+    // Longer than any protocol line: message data, whose blob pass would cost seconds (see MAX_BLOB_LINE).
+    const base = options.display ?? (text.length > MAX_BLOB_LINE ? text : redactLine(text, this.secrets));
+    // Then any piece of the secrets, for server lines across the previous one's end too (an echo split
+    // across lines or literals).
+    let display = base;
+    if (this.fragments.size > 0) {
+      const carry = kind === 'S' ? this.carry : '';
+      const found = fragmentRanges(carry + base, this.fragments);
+      if (found.length > 0) {
+        const ranges = found.map(([a, b]): [number, number] => [Math.max(0, a - carry.length), b - carry.length]).filter(([, b]) => b > 0);
+        display = cutRanges(base, ranges);
+      }
+    }
+    if (kind === 'S') this.carry = base.slice(-(FRAGMENT_CHARS - 1));
+    const described = options.decoded ?? (kind === 'C' || kind === 'S' ? describeBlob(text) : undefined);
+    const decoded = described === undefined ? undefined : redactFragments(described, this.fragments);
     const entry: TranscriptEntry = { time: new Date(), kind, text, display, decoded };
     this.entries.push(entry);
     for (const l of this.listeners) l(entry);
@@ -140,7 +160,8 @@ export class Transcript {
       this.entries
         .map((e) => {
           const stamp = e.time.toISOString();
-          const text = options.reveal ? e.text : (e.kind === 'C' || e.kind === 'S') && e.text.length <= MAX_BLOB_LINE ? redactLineForSaving(e.text, this.secrets) : e.display;
+          // Server lines keep the display form, whose redaction saw the line before (an echo split across lines).
+          const text = options.reveal ? e.text : e.kind === 'C' && e.text.length <= MAX_BLOB_LINE ? redactLineForSaving(e.text, this.secrets) : e.display;
           const prefix = e.kind === 'C' ? 'C: ' : e.kind === 'S' ? 'S: ' : `# ${e.kind}: `;
           return `${stamp} ${prefix}${text}${e.decoded ? `\n${stamp} #   ${e.decoded}` : ''}`;
         })

@@ -17,6 +17,8 @@ export interface Verdict {
   fix?: string;
   findings: Finding[];
   tokenProblems: Problem[];
+  /** The token went to an unverified server or in plain text (the login may still have worked). */
+  warning?: string;
 }
 
 const STEP_LABEL: Record<Step, string> = {

@@ -160,21 +160,26 @@ function redactDecodedText(text: string, msg: SaslMessage, secrets: string[]): s
   if (msg.mechanism === 'PLAIN' || (msg.mechanism === 'LOGIN' && msg.step === 'password')) {
     return '(withheld: it may contain a password)';
   }
-  return redactTokenLike(redactText(text, secrets));
+  // A malformed blob (a literal "^A", no "Bearer"): the token may hold any character, so whatever follows
+  // auth= or Bearer up to the next separator is taken out whole, not only token-shaped runs.
+  const known = redactText(text, secrets);
+  if ('token' in msg && msg.token !== undefined) return redactTokenLike(known);
+  const cut = known.replace(/(auth=(?:Bearer +)?|Bearer +)([^\x01\s^]+)/gi, (_m, key: string, value: string) => `${key}${redactSecret(value)}`);
+  return redactTokenLike(cut);
 }
 
 const SEVERITY_MARK = { error: '✖ error:', warning: '⚠ warning:', info: 'ℹ info:' } as const;
 
-/** The JSON form (CLI --json). Tokens are the user's own and given whole; passwords only with reveal. */
-export function decodeReportToJson(report: DecodeReport, options: { revealPasswords: boolean }): Record<string, unknown> {
+/** The JSON form (CLI --json). Tokens and passwords are redacted unless revealed, as in every other output. */
+export function decodeReportToJson(report: DecodeReport, options: { reveal: boolean }): Record<string, unknown> {
   const msg = report.decode.message;
   const out: Record<string, unknown> = { mechanism: msg?.mechanism ?? null };
   if (msg) {
     for (const [k, v] of Object.entries(msg)) {
       if (k === 'mechanism') continue;
-      if (k === 'password' && typeof v === 'string' && !options.revealPasswords) {
-        out.password = redactSecret(v);
-        out.passwordRedacted = true;
+      if ((k === 'password' || k === 'token') && typeof v === 'string' && !options.reveal) {
+        out[k] = redactSecret(v);
+        out[`${k}Redacted`] = true;
         continue;
       }
       out[k] = v;
