@@ -301,7 +301,7 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     const codesBefore = deviceCodes();
     const opened = openedUrls().length;
     const refreshes = imapRefreshes();
-    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', tokenNode('imap'));
+    await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     assert.strictEqual(imapRefreshes(), refreshes + 1, 'renewed with the refresh token');
     assert.notStrictEqual(await copiedToken('imap'), before, 'the token changed');
     assert.strictEqual(deviceCodes(), codesBefore, 'no device code was asked for');
