@@ -4,14 +4,18 @@
 // person's own presets (user settings: a workspace cannot set them) count as chosen by the person.
 import * as vscode from 'vscode';
 import { hostKey, isMicrosoftMailHost } from '../core/presets/presets';
+import { escapeControls } from '../core/report/controlChars';
 import { output } from '../outputChannel';
 
 /** Hosts the person allowed for the rest of this session ("don't ask again"); memory only, never stored. */
 const allowedThisSession = new Set<string>();
 
-/** Control and bidirectional characters shown as \u{…}, so a host cannot disguise itself in the dialog. */
+/**
+ * Control and bidirectional characters shown as escapes (the CLI's and console's escapeControls), line
+ * breaks and tabs too: in a one-line dialog text they would only disguise the host.
+ */
 function shown(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return escapeControls(text).replace(/[\n\t]/g, (c) => (c === '\n' ? '\\x0a' : '\\x09'));
 }
 
 /** Remembers a host as allowed for this session (what "Send, and Don't Ask Again" does). */
