@@ -1,6 +1,7 @@
 // "Decode SASL String": decodes the selection (or asks for input) and opens the decoded view.
 // Base64-level failures are shown at once; format problems are listed in the view.
 import * as vscode from 'vscode';
+import { copyToClipboard } from '../clipboard';
 import { decodeSasl } from '../core/sasl/decode';
 import { activeDecodedUri, DecodedViewProvider } from '../views/decodedView';
 
@@ -61,6 +62,5 @@ async function copySecret(view: DecodedViewProvider): Promise<void> {
     void vscode.window.showInformationMessage(uri ? 'This decoded string carries no token or password.' : 'Open a decoded view first ("Mail OAuth: Decode SASL String").');
     return;
   }
-  await vscode.env.clipboard.writeText(secret);
-  void vscode.window.showInformationMessage('Copied to the clipboard.');
+  await copyToClipboard(secret, 'Copied to the clipboard.');
 }
