@@ -85,7 +85,7 @@ const formatLimit = (ms) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `
  * and what outlived its parent. Linux only (/proc); elsewhere none are found.
  */
 function processesMarked(marker) {
-  let pids = [];
+  let pids;
   try {
     pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
   } catch {
@@ -361,7 +361,7 @@ async function runIntegration(args) {
 async function main() {
   const suites = [];
   let setupError = '';
-  let args = { only: null };
+  let args;
   try {
     args = parseArgs(process.argv.slice(2));
     if (!fs.existsSync(path.join(REPO, 'node_modules'))) {

@@ -115,7 +115,7 @@ function installVsix(node, entry, vsix, userDataDir, extensionsDir, configFile, 
     execFileSync(node, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   } catch (err) {
     const said = `${err.stdout || ''}${err.stderr || ''}`.trim().split('\n').slice(-5).join('\n');
-    throw new Error(`installing ${vsix} into code-server failed (${err.status ?? err.signal ?? err.code}): ${said || err.message}`);
+    throw new Error(`installing ${vsix} into code-server failed (${err.status ?? err.signal ?? err.code}): ${said || err.message}`, { cause: err });
   }
 }
 

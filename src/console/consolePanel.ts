@@ -144,7 +144,7 @@ export class ConsolePanel {
   }
 
   private async sendInit(): Promise<void> {
-    let accounts: string[] = [];
+    let accounts: string[];
     try {
       accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
     } catch {

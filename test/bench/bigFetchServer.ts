@@ -45,7 +45,7 @@ export function bigMessage(bytes: number): Buffer {
   while (at < end) {
     const room = end - at;
     if (room <= 2) {
-      at += out.write('\r\n'.slice(0, room), at, 'latin1');
+      out.write('\r\n'.slice(0, room), at, 'latin1');
       break;
     }
     const n = Math.min(76, room - 2);

@@ -223,7 +223,7 @@ submission_relay_trusted = yes
     await waitForPort(ports.imap, 10_000, () => child.exitCode !== null);
   } catch (e) {
     child.kill('SIGKILL');
-    throw new Error(`Dovecot did not start: ${stderr.trim() || (e as Error).message}\n${readIfExists(logFile)}`);
+    throw new Error(`Dovecot did not start: ${stderr.trim() || (e as Error).message}\n${readIfExists(logFile)}`, { cause: e });
   }
   return {
     dir,

@@ -3,10 +3,14 @@
 // and issuing Microsoft-like JWT access tokens (aud https://outlook.office.com, scp, upn, tid, oid), so that
 // MSAL's own authority, PKCE, device-code, refresh and client-credentials code runs against it unchanged.
 // Faults reply as Entra ID does (error, error_description with an AADSTS code) so explanations can be tested.
+import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
+import * as fs from 'fs';
 import * as https from 'https';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
+import * as os from 'os';
+import * as path from 'path';
 import type * as Oidc from 'oidc-provider';
 import type { TestCertificates } from './certificates';
 
@@ -177,6 +181,8 @@ export class IdentityProvider {
     const { default: Provider, errors } = (await import('oidc-provider')) as typeof import('oidc-provider');
     const credentials = makeConfidentialCredentials();
     const introspectionSecret = crypto.randomBytes(16).toString('hex');
+    // Assigned once the provider exists; the configuration's callbacks below read it later.
+    // eslint-disable-next-line prefer-const
     let idp: IdentityProvider | undefined;
     const server = https.createServer({ cert: await readFile(options.certificates.serverCert), key: await readFile(options.certificates.serverKey) });
     redirectPlainHttp(server);
@@ -678,10 +684,6 @@ export function aadError(error: string, code: number, message: string): { error:
 
 function makeConfidentialCredentials(): ConfidentialCredentials {
   // A self-signed certificate as an app registration's "Certificates & secrets" would hold.
-  const { execFileSync } = require('child_process') as typeof import('child_process');
-  const fs = require('fs') as typeof import('fs');
-  const os = require('os') as typeof import('os');
-  const path = require('path') as typeof import('path');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-idp-cert-'));
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=mail-oauth-daemon'], { stdio: 'ignore' });
@@ -695,7 +697,7 @@ function makeConfidentialCredentials(): ConfidentialCredentials {
 }
 
 async function readFile(file: string): Promise<Buffer> {
-  return (await import('fs')).promises.readFile(file);
+  return fs.promises.readFile(file);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -66,27 +66,27 @@ describe('server error challenges', () => {
     const d = decodeSasl(`S: + ${CHALLENGES.gmail}`);
     assert.strictEqual(d.message?.mechanism, 'ERROR-CHALLENGE');
     assert.deepStrictEqual(
-      { status: (d.message as any).status, schemes: (d.message as any).schemes, scope: (d.message as any).scope },
+      { status: (d.message as unknown as Record<string, string>).status, schemes: (d.message as unknown as Record<string, string>).schemes, scope: (d.message as unknown as Record<string, string>).scope },
       { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' },
     );
     assert.strictEqual(d.hint.sender, 'server');
-    assert.match((d.message as any).expectedReply, /empty line/);
+    assert.match((d.message as unknown as Record<string, string>).expectedReply, /empty line/);
     assert.ok(!hasErrors(d.problems));
   });
 
   it("decodes Dovecot's challenge from an SMTP 334 line", () => {
     const d = decodeSasl(`334 ${CHALLENGES.dovecot}`);
-    assert.strictEqual((d.message as any).status, '401');
-    assert.strictEqual((d.message as any).scope, 'mail');
+    assert.strictEqual((d.message as unknown as Record<string, string>).status, '401');
+    assert.strictEqual((d.message as unknown as Record<string, string>).scope, 'mail');
   });
 
   it('decodes the RFC 7628 §4.3 challenge and names AQ== as the answer', () => {
     const b64 = Buffer.from(RFC7628.errorJson).toString('base64');
     assert.ok(b64.startsWith(RFC7628.errorChallengePrefix));
     const d = decodeSasl(b64);
-    assert.strictEqual((d.message as any).status, 'invalid_token');
-    assert.strictEqual((d.message as any).openidConfiguration, 'https://example.com/.well-known/openid-configuration');
-    assert.match((d.message as any).expectedReply, /AQ==/);
+    assert.strictEqual((d.message as unknown as Record<string, string>).status, 'invalid_token');
+    assert.strictEqual((d.message as unknown as Record<string, string>).openidConfiguration, 'https://example.com/.well-known/openid-configuration');
+    assert.match((d.message as unknown as Record<string, string>).expectedReply, /AQ==/);
   });
 
   it('takes a challenge even inside an XOAUTH2 exchange hint', () => {

@@ -41,7 +41,7 @@ describe('transcript redaction', () => {
     const log = t.toLog({ reveal: false });
     assert.ok(!log.includes(x) && !log.includes('c2lnbmF0dXJlLXNlY3JldC1wYXJ0'));
     assert.match(log, / C: A001 AUTHENTICATE XOAUTH2 dXNlcj/);
-    assert.match(log, /#   XOAUTH2: user=a@b\.c/);
+    assert.match(log, /# {3}XOAUTH2: user=a@b\.c/);
     assert.ok(t.toLog({ reveal: true }).includes(x));
   });
 });

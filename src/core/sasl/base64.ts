@@ -11,7 +11,7 @@ export interface Base64Decoded {
 
 export type Base64Result = { ok: true; value: Base64Decoded } | { ok: false; problems: Problem[] };
 
-const STANDARD_OR_URLSAFE = /^[A-Za-z0-9+/_\-]*$/;
+const STANDARD_OR_URLSAFE = /^[A-Za-z0-9+/_-]*$/;
 
 export function encodeBase64(bytes: Uint8Array | string): string {
   return Buffer.from(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
@@ -33,7 +33,7 @@ export function decodeBase64(input: string): Base64Result {
   while (padding < compact.length && compact.charCodeAt(compact.length - 1 - padding) === 0x3d) padding++;
   const body = compact.slice(0, compact.length - padding);
 
-  const badIndex = body.search(/[^A-Za-z0-9+/_\-]/);
+  const badIndex = body.search(/[^A-Za-z0-9+/_-]/);
   if (badIndex >= 0) {
     const ch = body[badIndex];
     const shown = ch === '=' ? "'=' (padding) in the middle" : `'${visualizeChar(ch)}'`;

@@ -147,7 +147,7 @@ interface Extracted {
 const LINE_MARKER = /^(?:\[?\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:(?:[CS]|Client|Server)\s*:\s?|[<>]{1,2}\s?)?/i;
 const COMMAND = /^(?:([A-Za-z0-9.]+)\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]+)(?:\s+(.*))?$/i;
 const CONTINUATION = /^(\+|334)(?:\s+(.*))?$/;
-const BASE64_LINE = /^[A-Za-z0-9+/_\-]+=*$/;
+const BASE64_LINE = /^[A-Za-z0-9+/_-]+=*$/;
 
 /** Finds the base64 blob in a pasted line or lines, and what its prefix says about it. */
 export function extractBlob(input: string): Extracted {
