@@ -1,4 +1,189 @@
 // German text for the entries of every other data file (imapPop, smtp, sasl, tls, postfix, providers, clients), by entry id.
 import type { EntryText } from './index';
 
-export const DE_REPLIES: Readonly<Record<string, EntryText>> = {};
+/** The token checks that several Exchange entries repeat (English: imapPop.ts M365_TOKEN_CHECK). */
+const M365_TOKEN_CHECK =
+  'Decodieren Sie das Token (Mail OAuth: Decode SASL String), und überprüfen Sie: aud ist https://outlook.office.com (oder outlook.office365.com), ' +
+  'scp enthält IMAP.AccessAsUser.All / POP.AccessAsUser.All (delegiert) oder roles enthält IMAP.AccessAsApp / POP.AccessAsApp (nur App), ' +
+  'exp liegt in der Zukunft, und user= ist das Postfach, das das Token öffnen darf.';
+
+const IMAP_POP: Readonly<Record<string, EntryText>> = {
+  'm365-imap-authenticate-failed': {
+    title: 'Exchange Online hat die XOAUTH2-Anmeldung abgelehnt (NO AUTHENTICATE failed.)',
+    cause:
+      'Exchange nennt keinen Grund. Übliche Ursachen: Das Token ist für eine andere Ressource (aud ist Microsoft Graph, nicht Outlook); ihm fehlt der Bereich IMAP.AccessAsUser.All (oder bei reinem App-Zugriff die Rolle IMAP.AccessAsApp); es ist abgelaufen; das Feld user= nennt kein Postfach, das das Token öffnen darf; das Postfach hat keine Exchange Online-Lizenz, oder IMAP ist dafür deaktiviert; oder bei reinen App-Token wurde der Dienstprinzipal nie in Exchange registriert oder erhielt keinen Zugriff auf das Postfach.',
+    fix:
+      M365_TOKEN_CHECK +
+      ' Fordern Sie den Bereich https://outlook.office.com/IMAP.AccessAsUser.All an (zusätzlich offline_access). Aktivieren Sie IMAP für das Postfach: Set-CASMailbox -Identity <Benutzer> -ImapEnabled $true. Führen Sie für reinen App-Zugriff New-ServicePrincipal -AppId <Anwendungs-ID> -ServiceId <Objekt-ID der Unternehmensanwendung> und Add-MailboxPermission -Identity <Postfach> -User <ID des Dienstprinzipals> -AccessRights FullAccess aus.',
+  },
+  'm365-app-only-not-authorized': {
+    title: 'Reines App-Token (Clientanmeldeinformationen) von Exchange Online IMAP/POP abgelehnt',
+    cause:
+      'Der Client verwendet ein Token aus dem Flow für Clientanmeldeinformationen. Exchange akzeptiert es nur, wenn die Anwendung die Anwendungsberechtigung IMAP.AccessAsApp oder POP.AccessAsApp mit Administratoreinwilligung hat, ihr Dienstprinzipal in Exchange registriert ist und dieser Dienstprinzipal FullAccess für das in user= genannte Postfach hat. Ein häufiger Fehler ist, New-ServicePrincipal die Objekt-ID unter „App-Registrierungen“ statt der Objekt-ID unter „Unternehmensanwendungen“ zu übergeben.',
+    fix:
+      'Azure-Portal → App-Registrierungen → API-Berechtigungen → Berechtigung hinzufügen → Von meiner Organisation verwendete APIs → Office 365 Exchange Online → Anwendungsberechtigungen → IMAP.AccessAsApp / POP.AccessAsApp, dann Administratoreinwilligung erteilen. In Exchange Online PowerShell: New-ServicePrincipal -AppId <Anwendungs-ID> -ServiceId <Objekt-ID unter Unternehmensanwendungen>; Add-MailboxPermission -Identity <Postfach> -User <ID des Dienstprinzipals> -AccessRights FullAccess. Fordern Sie das Token mit dem Bereich https://outlook.office365.com/.default an, und tragen Sie die Postfachadresse in user= ein.',
+  },
+  'm365-graph-token-for-mail-protocol': {
+    title: 'Ein Microsoft Graph-Token wurde an IMAP/POP/SMTP gesendet',
+    cause:
+      'Das Protokoll zeigt ein Token, das für Microsoft Graph angefordert wurde (https://graph.microsoft.com/...). Exchange IMAP, POP und SMTP akzeptieren nur Token, deren Zielgruppe Outlook ist (https://outlook.office.com oder https://outlook.office365.com); ein Graph-Token wird abgelehnt, selbst wenn es IMAP.AccessAsUser.All enthält.',
+    fix:
+      'Fordern Sie das Token mit der Outlook-Ressource im Bereich an: https://outlook.office.com/IMAP.AccessAsUser.All, https://outlook.office.com/POP.AccessAsUser.All oder https://outlook.office.com/SMTP.Send (zusätzlich offline_access); für reinen App-Zugriff verwenden Sie https://outlook.office365.com/.default. Mischen Sie Graph- und Outlook-Bereiche nicht in einer Anforderung.',
+  },
+  'm365-imap-authenticated-not-connected': {
+    title: 'Exchange hat das Token akzeptiert, konnte das Postfach aber nicht öffnen (User is authenticated but not connected.)',
+    cause:
+      'Die Anmeldung für das Konto im Token war erfolgreich, aber das Postfach in user= ließ sich damit nicht öffnen: Das Token gehört zu einem anderen Konto als user= (z. B. hat sich ein Administrator angemeldet, während user= das Postfach eines anderen ist), der angemeldete Benutzer oder der Dienstprinzipal der reinen App hat keinen FullAccess für dieses (freigegebene) Postfach, oder das Postfach ist nicht bereitgestellt oder lizenziert. Bei Kennwortanmeldungen folgt die Meldung auch auf ein falsches Kennwort.',
+    fix:
+      'Melden Sie sich interaktiv als Besitzer des Postfachs an, oder behalten Sie das Token des Stellvertreters, und setzen Sie user= auf ein Postfach, das der Stellvertreter öffnen darf. Erteilen Sie den Zugriff mit Add-MailboxPermission -Identity <Postfach> -User <Stellvertreter oder ID des Dienstprinzipals> -AccessRights FullAccess. ' +
+      M365_TOKEN_CHECK,
+  },
+  'm365-imap-login-failed': {
+    title: 'Exchange Online / Outlook.com hat eine Kennwortanmeldung abgelehnt (NO LOGIN failed.)',
+    cause:
+      'Der Client hat IMAP LOGIN (Benutzername und Kennwort) statt AUTHENTICATE XOAUTH2 gesendet. Exchange Online hat die Standardauthentifizierung deaktiviert, und Outlook.com-Konten benötigen ebenfalls OAuth, daher wird das Kennwort auch dann abgelehnt, wenn es richtig ist. Bei Outlook.com erscheint die Meldung außerdem, wenn der IMAP-Zugriff in den Kontoeinstellungen ausgeschaltet ist.',
+    fix:
+      'Konfigurieren Sie den Client für OAuth 2.0 (AUTHENTICATE XOAUTH2 mit einem Token für https://outlook.office.com/IMAP.AccessAsUser.All). Aktivieren Sie für Outlook.com IMAP unter Einstellungen → E-Mail → Weiterleitung und IMAP. Überprüfen Sie für ein Postfach eines Mandanten Set-CASMailbox -Identity <Benutzer> -ImapEnabled $true.',
+  },
+  'm365-shared-mailbox-user-field': {
+    title: 'Freigegebenes Postfach im Benutzerfeld als delegate\\shared angegeben',
+    cause:
+      'Die Anmeldung nennt das Postfach als "delegate@domain\\shared", die Syntax der Standardauthentifizierung für freigegebene Postfächer. Mit OAuth muss das Benutzerfeld allein die Adresse des freigegebenen Postfachs enthalten, während das Token das des Stellvertreters ist.',
+    fix:
+      'Tragen Sie nur die Adresse des freigegebenen Postfachs in user= (XOAUTH2) bzw. als Anmeldenamen ein, und verwenden Sie ein Token eines Benutzers, der FullAccess dafür hat: Add-MailboxPermission -Identity shared@contoso.com -User delegate@contoso.com -AccessRights FullAccess.',
+  },
+  'm365-imap-session-invalidated': {
+    title: 'Exchange hat die Sitzung beendet (* BYE Session invalidated)',
+    cause:
+      'Eine mit OAuth authentifizierte Sitzung besteht nur so lange wie ihr Zugriffstoken: Wenn das Token abläuft (AccessTokenExpired), sendet Exchange BYE und trennt die Verbindung, selbst mitten in einer Synchronisierung oder bei IDLE.',
+    fix:
+      'Behandeln Sie BYE als normales Ereignis: Stellen Sie die Verbindung wieder her, authentifizieren Sie sich erneut mit einem neuen Zugriffstoken (erneuern Sie es kurz vor exp statt erst nach Fehlern), und setzen Sie den Vorgang fort.',
+  },
+  'm365-throttled': {
+    title: 'Exchange Online drosselt den Client (Request is throttled)',
+    cause: 'Zu viele Anforderungen oder Verbindungen dieses Clients in kurzer Zeit; Exchange bittet um eine Pause.',
+    fix:
+      'Warten Sie vor einem neuen Versuch mindestens die vorgeschlagene Wartezeit, verringern Sie parallele Verbindungen und die Anforderungsrate (z. B. weniger gleichzeitige IMAP-Sitzungen pro Postfach), und verwenden Sie eine authentifizierte Sitzung weiter.',
+  },
+  'm365-server-unavailable': {
+    title: 'Exchange Online hat mit Server Unavailable geantwortet',
+    cause:
+      'Das Exchange-Back-End für dieses Postfach ist ausgelastet oder drosselt den Client (oft nach vielen Verbindungen in kurzer Zeit); die Zahl am Ende ist ein interner Ursachencode.',
+    fix:
+      'Warten Sie, und versuchen Sie es später mit weniger gleichzeitigen Verbindungen erneut; wenn der Fehler bestehen bleibt, prüfen Sie die Dienstintegrität von Microsoft 365.',
+  },
+  'imap-unavailable': {
+    title: 'Der IMAP-Server hat einen vorübergehenden Fehler gemeldet (NO [UNAVAILABLE])',
+    cause:
+      'RFC 5530 UNAVAILABLE: Ein Teilsystem, das der Server benötigt (Authentifizierungs-Back-End, Token-Introspektion, Postfachspeicher), ist ausgefallen oder überlastet. Die Anmeldung selbst ist möglicherweise in Ordnung.',
+    fix:
+      'Versuchen Sie es später erneut; Serveradministratoren sollten das Authentifizierungs-Back-End und das Serverprotokoll auf den Grund prüfen.',
+  },
+  'imap-authenticationfailed': {
+    title: 'Der IMAP-Server hat die Anmeldeinformationen abgelehnt (NO [AUTHENTICATIONFAILED])',
+    cause:
+      'RFC 5530 AUTHENTICATIONFAILED: Das Token oder Kennwort wurde nicht akzeptiert. Bei XOAUTH2/OAUTHBEARER: abgelaufenes oder widerrufenes Token, Token für einen anderen Benutzer oder eine andere Zielgruppe oder fehlender Bereich.',
+    fix:
+      'Decodieren Sie das Token, und überprüfen Sie exp, aud, scope und ob user= zum Konto passt; rufen Sie ein neues Token ab, und versuchen Sie es erneut.',
+  },
+  'gmail-imap-invalid-credentials': {
+    title: 'Gmail hat das XOAUTH2-Token abgelehnt (Invalid credentials (Failure))',
+    cause:
+      'Google hat das Zugriffstoken nicht akzeptiert: abgelaufen (es gilt eine Stunde) oder widerrufen, für ein anderes Konto als user= ausgestellt oder ohne den Bereich https://mail.google.com/ ausgestellt (Token für gmail.readonly, gmail.modify oder gmail.send funktionieren für IMAP nicht). Bei einer Kennwortanmeldung bedeutet die Meldung, dass das Kennwort falsch ist oder ein App-Passwort erforderlich ist.',
+    fix:
+      'Fordern Sie den Bereich https://mail.google.com/ an, erneuern Sie das Zugriffstoken, und setzen Sie user= auf das Google-Konto, das die Einwilligung erteilt hat. Wenn der Server zuerst eine Base64-Abfrage gesendet hat (+ eyJ...), beantworten Sie sie mit einer leeren Zeile, um diese Antwort zu erhalten.',
+  },
+  'gmail-missing-mail-scope': {
+    title: 'Dem Gmail-Token fehlt der Bereich https://mail.google.com/',
+    cause:
+      'Das Protokoll zeigt ein Token, das mit einem engeren Gmail-API-Bereich angefordert wurde (gmail.send, gmail.modify, gmail.readonly ...). Gmail IMAP, POP und SMTP akzeptieren nur Token, die https://mail.google.com/ enthalten.',
+    fix:
+      'Fügen Sie https://mail.google.com/ den angeforderten Bereichen hinzu (Google Cloud Console → OAuth consent screen → Data access / Scopes sowie in der Autorisierungsanforderung), und lassen Sie den Benutzer dann erneut einwilligen, um ein neues Aktualisierungstoken zu erhalten.',
+  },
+  'gmail-imap-app-password-required': {
+    title: 'Gmail verlangt ein App-Passwort oder OAuth ([ALERT] Application-specific password required)',
+    cause:
+      'Der Client hat sich mit dem Kennwort des Google-Kontos angemeldet, und das Konto verwendet die Bestätigung in zwei Schritten, daher lehnt Google einfache Kennwörter ab. Ein OAuth-fähiger Client, der diese Meldung erhält, verwendet XOAUTH2 überhaupt nicht.',
+    fix:
+      'Stellen Sie den Client auf OAuth 2.0 um (AUTHENTICATE XOAUTH2 mit einem Token für https://mail.google.com/), oder erstellen Sie ein App-Passwort (Google-Konto → Sicherheit → Bestätigung in zwei Schritten → App-Passwörter), und verwenden Sie es statt des Kontokennworts.',
+  },
+  'gmail-imap-web-login-required': {
+    title:
+      'Gmail hat die Anmeldung blockiert, bis sich der Benutzer über einen Browser anmeldet ([ALERT] Please log in via your web browser)',
+    cause:
+      'Google hat die Kennwortanmeldung als riskant eingestuft (neues Gerät oder neuer Standort oder eine Kennwortanmeldung im Stil einer "less secure app") und möchte, dass der Benutzer sie zuerst in einem Browser bestätigt.',
+    fix:
+      'Verwenden Sie OAuth 2.0 (XOAUTH2) statt des Kennworts. Wenn eine Kennwortanmeldung unvermeidlich ist, melden Sie sich aus demselben Netzwerk in einem Browser bei Gmail an, bestätigen Sie die Sicherheitswarnung, und verwenden Sie ein App-Passwort.',
+  },
+  'gmail-imap-webalert': {
+    title: 'Gmail verlangt eine Webanmeldung ([WEBALERT ...] Web login required)',
+    cause:
+      'Google hat die IMAP-Anmeldung blockiert und einen Link gesendet (WEBALERT), über den der Benutzer die Anmeldung bestätigen muss; das begleitet Kennwortanmeldungen, die Google als riskant einstuft.',
+    fix:
+      'Öffnen Sie den WEBALERT-Link in einem Browser, der bei diesem Konto angemeldet ist, und bestätigen Sie ihn; stellen Sie den Client dann auf OAuth 2.0 (XOAUTH2) oder ein App-Passwort um, damit das nicht erneut passiert.',
+  },
+  'gmail-imap-invalid-sasl-argument': {
+    title: 'Gmail konnte die XOAUTH2-Zeichenfolge nicht analysieren (Invalid SASL argument)',
+    cause:
+      'Das Argument von AUTHENTICATE XOAUTH2 ist keine gültige XOAUTH2-Nachricht: Die Trennzeichen ^A (0x01) fehlen, user= oder auth=Bearer ist falsch geschrieben, die Zeichenfolge wurde nicht Base64-codiert, oder sie wurde zweimal Base64-codiert.',
+    fix:
+      'Senden Sie base64("user=" + email + "\\x01auth=Bearer " + token + "\\x01\\x01"). Decodieren Sie das vom Client Gesendete mit Mail OAuth: Decode SASL String, um zu sehen, welcher Teil falsch ist.',
+  },
+  'dovecot-imap-authentication-failed': {
+    title: 'Dovecot hat die Anmeldung abgelehnt (NO [AUTHENTICATIONFAILED] Authentication failed.)',
+    cause:
+      'Die oauth2-passdb von Dovecot hat das Token nicht akzeptiert: Es ist kein JWT, während introspection_mode = local gilt, es ist abgelaufen, sein username_attribute-Anspruch entspricht nicht dem SASL-Benutzer, oder der Introspektionsendpunkt hat es als nicht aktiv gemeldet. Der Grund steht nur im Serverprotokoll (auth: ... oauth2 failed: ...).',
+    fix:
+      'Lesen Sie die Zeile im Dovecot-Protokoll für diese Sitzung (suchen Sie nach "oauth2 failed"). Überprüfen Sie, ob das Token den durch username_attribute benannten Anspruch mit demselben Wert wie user= enthält, ob es nicht abgelaufen ist und ob introspection_url und introspection_mode zum Identitätsanbieter passen.',
+  },
+  'dovecot-imap-temporary-failure': {
+    title: 'Dovecot konnte das Token gerade nicht prüfen (NO [UNAVAILABLE] Temporary authentication failure.)',
+    cause:
+      'Die Anmeldung ist nicht am Token gescheitert: Dovecot konnte den Endpunkt für die Token-Introspektion (oder ein anderes passdb-Back-End) nicht erreichen oder seine Antwort nicht verstehen und meldet einen vorübergehenden Fehler.',
+    fix:
+      'Suchen Sie auf dem Server im Protokoll nach "oauth2 failed: Introspection failed"; überprüfen Sie introspection_url, DNS, die TLS-CA-Datei und ob der Endpunkt mit JSON antwortet. Clients sollten es später erneut versuchen, statt nach einem neuen Kennwort zu fragen.',
+  },
+  'dovecot-pop3-authentication-failed': {
+    title: 'Dovecot POP3 hat die Anmeldung abgelehnt (-ERR [AUTH] Authentication failed.)',
+    cause:
+      'RFC 3206 [AUTH]: Die Anmeldeinformationen wurden abgelehnt. Bei XOAUTH2/OAUTHBEARER hat das Token die Prüfung nicht bestanden (kein JWT, abgelaufen, falscher Benutzeranspruch oder am Introspektionsendpunkt inaktiv).',
+    fix:
+      'Lesen Sie die passende Zeile "oauth2 failed" im Dovecot-Protokoll; korrigieren Sie das Token (neu, richtiger Benutzeranspruch) oder die Einstellungen der oauth2-passdb.',
+  },
+  'dovecot-pop3-temporary-failure': {
+    title: 'Dovecot POP3 konnte das Token gerade nicht prüfen (-ERR [SYS/TEMP] Temporary authentication failure.)',
+    cause:
+      'RFC 3206 [SYS/TEMP]: Das Authentifizierungs-Back-End (z. B. der Endpunkt für die Token-Introspektion) ist ausgefallen; das Token wurde nicht bewertet.',
+    fix:
+      'Suchen Sie im Dovecot-Protokoll nach "Introspection failed", und prüfen Sie die Erreichbarkeit von introspection_url; versuchen Sie es später erneut.',
+  },
+  'm365-pop3-authentication-failure': {
+    title: 'Exchange Online POP hat die XOAUTH2-Anmeldung abgelehnt (-ERR Authentication failure)',
+    cause:
+      'Dieselben Ursachen wie bei IMAP AUTHENTICATE failed: Token für die falsche Ressource, fehlendes POP.AccessAsUser.All (oder POP.AccessAsApp bei reinem App-Zugriff), abgelaufenes Token, nicht passendes user=, POP für das Postfach deaktiviert oder ein Dienstprinzipal einer reinen App ohne Postfachberechtigung. Exchange lehnt den Blob außerdem ab, wenn er in der AUTH-Zeile statt nach der Fortsetzung "+" gesendet wird.',
+    fix:
+      M365_TOKEN_CHECK +
+      ' Fordern Sie https://outlook.office.com/POP.AccessAsUser.All an; senden Sie "AUTH XOAUTH2", warten Sie auf "+", und senden Sie dann den Base64-Blob in einer eigenen Zeile. Aktivieren Sie POP: Set-CASMailbox -Identity <Benutzer> -PopEnabled $true.',
+  },
+  'm365-pop3-logon-failure': {
+    title: 'Exchange Online POP hat eine USER/PASS-Anmeldung abgelehnt (-ERR Logon failure)',
+    cause:
+      'Der Client hat USER/PASS (Standardauthentifizierung) verwendet, das Exchange Online nicht mehr akzeptiert; dieselbe Antwort folgt auf ein falsches Kennwort oder wiederholte Anmeldungen in kurzer Zeit.',
+    fix:
+      'Verwenden Sie AUTH XOAUTH2 mit einem Token für https://outlook.office.com/POP.AccessAsUser.All; überprüfen Sie, ob POP aktiviert ist (Set-CASMailbox -Identity <Benutzer> -PopEnabled $true).',
+  },
+  'm365-imap-disabled-for-mailbox': {
+    title: 'IMAP ist für dieses Postfach deaktiviert (ImapEnabled : False)',
+    cause: 'Get-CASMailbox zeigt ImapEnabled False: Exchange verweigert IMAP für dieses Postfach, egal was im Token steht.',
+    fix: 'Set-CASMailbox -Identity <Benutzer> -ImapEnabled $true (es kann bis zu einer Stunde dauern, bis die Änderung wirksam wird).',
+  },
+  'm365-pop-disabled-for-mailbox': {
+    title: 'POP ist für dieses Postfach deaktiviert (PopEnabled : False)',
+    cause: 'Get-CASMailbox zeigt PopEnabled False: Exchange verweigert POP für dieses Postfach, egal was im Token steht.',
+    fix: 'Set-CASMailbox -Identity <Benutzer> -PopEnabled $true (es kann bis zu einer Stunde dauern, bis die Änderung wirksam wird).',
+  },
+};
+
+export const DE_REPLIES: Readonly<Record<string, EntryText>> = {
+  ...IMAP_POP,
+};
