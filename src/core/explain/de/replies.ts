@@ -184,6 +184,199 @@ const IMAP_POP: Readonly<Record<string, EntryText>> = {
   },
 };
 
+/** How to turn SMTP AUTH on (English: smtp.ts ENABLE_SMTP_AUTH). */
+const ENABLE_SMTP_AUTH =
+  'Aktivieren Sie SMTP AUTH für das Postfach: Set-CASMailbox -Identity <Benutzer> -SmtpClientAuthenticationDisabled $false ' +
+  '(Microsoft 365 Admin Center → Benutzer → Aktive Benutzer → <Benutzer> → E-Mail → E-Mail-Apps verwalten → Authentifiziertes SMTP) ' +
+  'und für die Organisation: Set-TransportConfig -SmtpClientAuthenticationDisabled $false (Exchange Admin Center → Einstellungen → ' +
+  'Nachrichtenfluss → Häkchen bei "Turn off SMTP AUTH protocol for your organization" (SMTP AUTH-Protokoll für Ihre Organisation ' +
+  'deaktivieren) entfernen). Änderungen können bis zu einer Stunde dauern.';
+
+const SMTP: Readonly<Record<string, EntryText>> = {
+  'm365-smtp-535-5.7.3': {
+    title: 'Exchange Online hat SMTP AUTH abgelehnt (535 5.7.3 Authentication unsuccessful)',
+    cause:
+      'Das Token (oder Kennwort) wurde nicht akzeptiert: falsche Zielgruppe (ein Graph-Token statt Outlook), kein Bereich SMTP.Send, abgelaufenes Token, user= passt nicht zum Konto des Tokens, ein freigegebenes Postfach als Anmeldeidentität oder SMTP AUTH für das Postfach deaktiviert. Bei einem Kennwort bedeutet die Meldung, dass die Standardauthentifizierung deaktiviert oder das Kennwort falsch ist.',
+    fix:
+      'Fordern Sie https://outlook.office.com/SMTP.Send (zusätzlich offline_access) für den sendenden Benutzer an, tragen Sie diesen Benutzer in user= ein, und decodieren Sie das Token, um aud, scp und exp zu überprüfen. ' +
+      ENABLE_SMTP_AUTH,
+  },
+  'm365-smtp-auth-disabled-tenant': {
+    title: 'SMTP AUTH ist für den Mandanten deaktiviert (535 5.7.139 SmtpClientAuthentication is disabled for the Tenant)',
+    cause:
+      'Die organisationsweite Einstellung SmtpClientAuthenticationDisabled ist True, und das Postfach überschreibt sie nicht.',
+    fix: ENABLE_SMTP_AUTH,
+  },
+  'm365-smtp-basic-auth-disabled': {
+    title: 'Exchange Online akzeptiert für SMTP keine Kennwörter mehr (535 5.7.139 basic authentication is disabled)',
+    cause:
+      'Der Client hat AUTH LOGIN/PLAIN mit einem Kennwort gesendet; die Standardauthentifizierung für SMTP AUTH ist für diesen Mandanten deaktiviert.',
+    fix:
+      'Verwenden Sie AUTH XOAUTH2 mit einem Token für https://outlook.office.com/SMTP.Send. Stellen Sie sicher, dass SMTP AUTH selbst für das Postfach aktiviert ist (Set-CASMailbox -Identity <Benutzer> -SmtpClientAuthenticationDisabled $false).',
+  },
+  'm365-smtp-security-defaults': {
+    title: 'Die Sicherheitsstandards blockieren SMTP AUTH für diesen Benutzer (535 5.7.139 user is locked by security defaults)',
+    cause:
+      'Die Sicherheitsstandards von Microsoft Entra sind aktiviert; sie blockieren die Legacyauthentifizierung, zu der SMTP AUTH mit einem Kennwort gehört.',
+    fix:
+      'Verwenden Sie OAuth (AUTH XOAUTH2 mit einem SMTP.Send-Token). Wenn ein Kennwort unvermeidlich ist, muss ein Administrator die Sicherheitsstandards deaktivieren (Microsoft Entra Admin Center → Identität → Übersicht → Eigenschaften → Sicherheitsstandards verwalten) und stattdessen bedingten Zugriff verwenden.',
+  },
+  'm365-smtp-criteria-not-met': {
+    title: 'Die Anmeldung hat die Kriterien für SMTP AUTH nicht erfüllt (535 5.7.139 request did not meet the criteria)',
+    cause:
+      'Exchange hat die Authentifizierung aufgrund einer Richtlinie für das Konto abgelehnt: SMTP AUTH für das Postfach deaktiviert, eine Anforderung von bedingtem Zugriff oder MFA, die eine Kennwortanmeldung nicht erfüllen kann, oder eine blockierte Anmeldung.',
+    fix:
+      'Verwenden Sie OAuth (SMTP.Send-Token) statt eines Kennworts. ' +
+      ENABLE_SMTP_AUTH +
+      ' Suchen Sie in den Entra-Anmeldeprotokollen nach der blockierenden Richtlinie.',
+  },
+  'm365-smtp-535-5.7.139': {
+    title: 'Exchange Online hat SMTP AUTH aufgrund einer Richtlinie abgelehnt (535 5.7.139)',
+    cause:
+      '5.7.139 bedeutet, dass die Authentifizierung von einer Richtlinie des Mandanten oder Kontos abgelehnt wurde und nicht aufgrund der Anmeldeinformationen.',
+    fix: 'Lesen Sie den Text nach dem Code und die verlinkte Seite. ' + ENABLE_SMTP_AUTH,
+  },
+  'm365-smtp-client-not-authenticated': {
+    title: 'Der Client hat E-Mail ohne Authentifizierung gesendet (5.7.57 Client not authenticated to send mail)',
+    cause:
+      'MAIL FROM kam in einer nicht authentifizierten Sitzung an: Der Client hat nie AUTH gesendet (z. B. hat er AUTH übersprungen, weil der Server es vor STARTTLS nicht angeboten hat), oder AUTH ist fehlgeschlagen, und der Client hat einfach weitergemacht. System.Net.Mail meldet das als "The SMTP server requires a secure connection or the client was not authenticated".',
+    fix:
+      'Verbinden Sie sich mit smtp.office365.com:587, senden Sie STARTTLS, dann erneut EHLO und AUTH XOAUTH2 vor MAIL FROM; suchen Sie im Protokoll nach einer früheren 535-Antwort, und beheben Sie zuerst diese.',
+  },
+  'm365-smtp-send-as-denied-5.7.60': {
+    title: 'Der authentifizierte Benutzer darf nicht mit dieser Absenderadresse (From) senden (550 5.7.60)',
+    cause:
+      'Die From-Adresse (oder der Umschlagabsender) unterscheidet sich vom authentifizierten Postfach, und dieses Postfach hat dafür keine Berechtigung „Senden als“ (Send As).',
+    fix:
+      'Senden Sie mit einer From-Adresse, die dem authentifizierten Postfach entspricht, oder erteilen Sie „Senden als“: Add-RecipientPermission -Identity <Absenderadresse> -Trustee <authentifizierter Benutzer> -AccessRights SendAs.',
+  },
+  'm365-smtp-send-as-denied-5.2.252': {
+    title: 'Exchange hat die Übermittlung der Nachricht als anderer Absender abgelehnt (554 5.2.252 SendAsDenied)',
+    cause:
+      'Das authentifizierte Postfach (oder der Dienstprinzipal der reinen App) darf nicht als die in der Antwort genannte From-Adresse senden.',
+    fix:
+      'Verwenden Sie das authentifizierte Postfach als From, oder erteilen Sie „Senden als“: Add-RecipientPermission -Identity <Absenderadresse> -Trustee <authentifizierter Benutzer oder Dienstprinzipal> -AccessRights SendAs.',
+  },
+  'm365-smtp-send-as-denied-storedrv': {
+    title: 'Exchange hat die Übermittlung der Nachricht als anderer Absender abgelehnt (SendAsDeniedException)',
+    cause:
+      'Das authentifizierte Postfach hat keine Berechtigung „Senden als“ für die From-Adresse (554 5.2.0 STOREDRV.Submission.Exception: SendAsDeniedException). Bei SMTP mit reinem App-Zugriff benötigt der Dienstprinzipal selbst die Berechtigung.',
+    fix:
+      'Senden Sie als das authentifizierte Postfach, oder führen Sie Add-RecipientPermission -Identity <Absenderadresse> -Trustee <Absender> -AccessRights SendAs aus.',
+  },
+  'm365-smtp-ip-blocked-5.7.708': {
+    title: 'Exchange Online blockiert E-Mail von dieser IP-Adresse (550 5.7.708 traffic not accepted from this IP)',
+    cause:
+      'Die sendende IP-Adresse hat in Exchange Online Protection einen niedrigen Ruf, typischerweise bei neuen Mandanten oder Testlizenzen, die über gemeinsam genutzten Adressraum senden; das ist kein OAuth-Problem.',
+    fix:
+      'Befolgen Sie die Schritte für 5.7.708 auf der verlinkten Seite (beantragen Sie über den Microsoft-Support eine Ausnahme, oder leiten Sie über einen Connector weiter).',
+  },
+  'm365-smtp-tenant-blocked-5.7.705': {
+    title: 'Der Mandant ist für das Senden gesperrt (550 5.7.705 Tenant has exceeded threshold)',
+    cause:
+      'Exchange Online hat alle ausgehenden E-Mails des Mandanten nach verdächtigem oder massenhaftem Versand gestoppt (oft ein kompromittiertes Konto) oder weil das Abonnement abgelaufen ist und sich nicht neu synchronisiert hat.',
+    fix:
+      'Sichern Sie die kompromittierten Konten, und wenden Sie sich dann an den Microsoft-Support, um die Sperre aufzuheben (siehe den Abschnitt zu 5.7.705 auf der verlinkten Seite).',
+  },
+  'smtp-unrecognized-authentication-type': {
+    title: 'Der Server bietet diesen AUTH-Mechanismus nicht an (504 Unrecognized authentication type)',
+    cause:
+      'Der Client hat einen Mechanismus angefordert, den der Server auf dieser Verbindung nicht anbietet: Exchange Online listet AUTH erst nach STARTTLS auf und lehnt bei deaktivierter Standardauthentifizierung AUTH LOGIN/PLAIN ab; ein Client, der darauf zurückgreift, erhält diese Antwort.',
+    fix:
+      'Senden Sie vor AUTH STARTTLS und erneut EHLO, lesen Sie die Zeile 250-AUTH, und verwenden Sie AUTH XOAUTH2 mit einem OAuth-Token (https://outlook.office.com/SMTP.Send für Exchange Online).',
+  },
+  'm365-smtp-tls-1.0-1.1-not-supported': {
+    title: 'Der Client hat TLS 1.0/1.1 ausgehandelt, was Exchange Online ablehnt (421 4.7.66)',
+    cause:
+      'smtp.office365.com akzeptiert für SMTP AUTH nur TLS 1.2 oder höher; der Client (oder seine TLS-Bibliothek) hat TLS 1.0 oder 1.1 verwendet.',
+    fix:
+      'Aktualisieren Sie den Client oder die Laufzeit, sodass TLS 1.2+ ausgehandelt wird (z. B. .NET: SystemDefaultTlsVersions aktivieren / ServicePointManager.SecurityProtocol = Tls12; Node.js verwendet standardmäßig bereits TLS 1.2).',
+  },
+  'm365-smtp-server-busy-4.7.500': {
+    title: 'Exchange Online hat die Verbindung zurückgestellt (451 4.7.500 Server busy)',
+    cause:
+      'Eine vorübergehende Antispam-Drosselung der sendenden IP-Adresse (der ASxxx-Code nennt, welche); kein Authentifizierungsproblem.',
+    fix:
+      'Versuchen Sie es später mit weniger Verbindungen erneut; wenn der Fehler bestehen bleibt, befolgen Sie die verlinkte Seite für den ASxxx-Code.',
+  },
+  'm365-smtp-auth-disabled-setting': {
+    title: 'SMTP AUTH ist durch eine Einstellung deaktiviert (SmtpClientAuthenticationDisabled : True)',
+    cause:
+      'Get-CASMailbox (pro Postfach) oder Get-TransportConfig (gesamte Organisation) zeigt SmtpClientAuthenticationDisabled True, daher lehnt Exchange SMTP AUTH für diesen Bereich ab, auch mit OAuth.',
+    fix: ENABLE_SMTP_AUTH,
+  },
+  'gmail-smtp-bad-credentials': {
+    title: 'Gmail hat SMTP AUTH abgelehnt (535-5.7.8 Username and Password not accepted)',
+    cause:
+      'Bei XOAUTH2: Das Token ist abgelaufen oder widerrufen, ihm fehlt https://mail.google.com/, oder es gehört zu einem anderen Konto als user=. Bei einem Kennwort: Das Konto benötigt ein App-Passwort (Bestätigung in zwei Schritten), weil einfache Kennwörter abgelehnt werden.',
+    fix:
+      'Verwenden Sie XOAUTH2 mit einem neuen Token, das https://mail.google.com/ enthält, und setzen Sie user= auf das Konto, das eingewilligt hat; beantworten Sie eine 334-Abfrage mit einer leeren Zeile. Erstellen Sie für Clients mit Kennwort ein App-Passwort.',
+  },
+  'gmail-smtp-app-password-required': {
+    title: 'Gmail verlangt ein App-Passwort oder OAuth (534-5.7.9 Application-specific password required)',
+    cause:
+      'Eine Kennwortanmeldung bei einem Konto mit Bestätigung in zwei Schritten; Google akzeptiert dort nur App-Passwörter oder OAuth.',
+    fix: 'Wechseln Sie zu AUTH XOAUTH2 mit einem Token für https://mail.google.com/, oder erstellen und verwenden Sie ein App-Passwort.',
+  },
+  'gmail-smtp-web-login-required': {
+    title: 'Gmail hat die Anmeldung blockiert, bis sich der Benutzer über einen Browser anmeldet (534-5.7.14 / 5.7.9 web login)',
+    cause:
+      'Google hat die Kennwortanmeldung als riskant eingestuft (neues Gerät, neuer Standort oder ein Client nur mit Kennwort) und möchte sie in einem Browser bestätigt haben.',
+    fix:
+      'Verwenden Sie XOAUTH2 statt des Kennworts. Melden Sie sich bei einem Client mit Kennwort aus demselben Netzwerk in einem Browser bei Gmail an, bestätigen Sie die Warnung, und verwenden Sie ein App-Passwort.',
+  },
+  'gmail-smtp-authentication-required': {
+    title: 'Gmail verlangt zuerst eine Authentifizierung (530-5.7.0 Authentication Required)',
+    cause:
+      'Der Client hat MAIL FROM ohne erfolgreiches AUTH gesendet: Er hat sich gar nicht authentifiziert, AUTH ist vorher fehlgeschlagen, oder der Client hat bei der 334-Abfrage aufgegeben, statt sie zu beantworten.',
+    fix:
+      'Sorgen Sie dafür, dass sich der Client authentifiziert (AUTH XOAUTH2 nach STARTTLS auf Port 587), und beheben Sie alle früheren 535/334-Fehler im Protokoll.',
+  },
+  'gmail-smtp-too-many-login-attempts': {
+    title: 'Gmail hat die Anmeldungen begrenzt (454 4.7.0 Too many login attempts)',
+    cause:
+      'Der Client authentifiziert sich zu oft (eine neue Anmeldung pro Nachricht oder viele parallele Verbindungen) oder wiederholt fehlgeschlagene Anmeldungen ständig.',
+    fix:
+      'Verwenden Sie eine authentifizierte Verbindung für viele Nachrichten (Pooling), wiederholen Sie fehlschlagende Anmeldeinformationen nicht, und warten Sie vor einem neuen Versuch.',
+  },
+  'gmail-smtp-cannot-decode-response': {
+    title: 'Gmail konnte nicht decodieren, was der Client nach 334 gesendet hat (501 5.5.2 Cannot Decode response)',
+    cause:
+      'Der Client hat die 334-Abfrage mit etwas beantwortet, das kein Base64 ist (z. B. hat er die Fehlerabfrage als endgültig behandelt und QUIT gesendet oder das rohe Token gesendet).',
+    fix:
+      'Senden Sie nach "334 <base64 JSON>" eine leere Zeile; Gmail gibt dann den eigentlichen Fehler zurück (meist 535-5.7.8). Senden Sie XOAUTH2-Anmeldeinformationen Base64-codiert.',
+  },
+  'dovecot-smtp-authentication-failed': {
+    title: 'Dovecot Submission hat SMTP AUTH abgelehnt (535 5.7.8 Authentication failed.)',
+    cause:
+      'Die oauth2-passdb hat das Token abgelehnt (kein JWT bei lokaler Prüfung, abgelaufen, falscher Benutzeranspruch oder inaktiv); der Grund steht im Dovecot-Protokoll.',
+    fix:
+      'Suchen Sie im Dovecot-Protokoll die Zeile "oauth2 failed" für diese Sitzung, und korrigieren Sie das Token oder die Einstellungen der oauth2-passdb.',
+  },
+  'smtp-535-5.7.8': {
+    title: 'Der SMTP-Server hat die Anmeldeinformationen abgelehnt (535 5.7.8)',
+    cause:
+      'RFC 4954: Die Anmeldeinformationen für die Authentifizierung sind ungültig. Bei OAuth: abgelaufenes oder widerrufenes Token, falscher Benutzer oder fehlender Bereich.',
+    fix:
+      'Decodieren Sie das Token, und überprüfen Sie exp, aud, scope und den Benutzer; rufen Sie ein neues Token ab, und versuchen Sie es erneut.',
+  },
+  'dovecot-smtp-temporary-failure': {
+    title: 'Dovecot Submission konnte das Token gerade nicht prüfen (454 4.7.0 Temporary authentication failure)',
+    cause:
+      'Das Authentifizierungs-Back-End (z. B. die Token-Introspektion) ist ausgefallen; das Token selbst wurde nicht bewertet.',
+    fix:
+      'Suchen Sie auf dem Server im Protokoll nach "oauth2 failed: Introspection failed", und überprüfen Sie introspection_url; versuchen Sie es später erneut.',
+  },
+  'smtp-auth-aborted-by-client': {
+    title: 'Der Client hat SMTP AUTH abgebrochen (501 5.5.2 Authentication aborted by client)',
+    cause:
+      'Der Client hat eine 334-Abfrage mit "*" beantwortet und damit den Austausch abgebrochen. Nach einer XOAUTH2-Fehlerabfrage (334 <base64 JSON>) sollte der Client stattdessen eine leere Zeile senden, um die eigentliche Fehlerantwort zu erhalten.',
+    fix:
+      'Decodieren Sie die vorangehende 334-Abfrage, um den Grund zu erfahren; sorgen Sie dafür, dass der Client Fehlerabfragen mit einer leeren Zeile beantwortet.',
+  },
+};
+
 export const DE_REPLIES: Readonly<Record<string, EntryText>> = {
   ...IMAP_POP,
+  ...SMTP,
 };
