@@ -376,7 +376,115 @@ const SMTP: Readonly<Record<string, EntryText>> = {
   },
 };
 
+const SASL: Readonly<Record<string, EntryText>> = {
+  'gmail-error-challenge': {
+    title:
+      'Gmail hat das Token abgelehnt und eine Fehlerabfrage gesendet ({"status":"400",...,"scope":"https://mail.google.com/"})',
+    cause:
+      'Google beantwortet ein ungültiges XOAUTH2-Token mit einer Base64-JSON-Abfrage statt mit einem endgültigen NO/535: Das Token ist abgelaufen oder widerrufen, gehört zu einem anderen Konto als user=, oder ihm fehlt der in der Abfrage genannte Bereich https://mail.google.com/.',
+    fix:
+      'Beantworten Sie die Abfrage mit einer leeren Zeile, um den endgültigen Fehler zu erhalten (ein Client, der stattdessen wartet, hängt). Fordern Sie dann https://mail.google.com/ an, erneuern Sie das Zugriffstoken, und setzen Sie user= auf das Konto, das die Einwilligung erteilt hat.',
+  },
+  'dovecot-error-challenge': {
+    title:
+      'Dovecot hat das Token abgelehnt und eine Fehlerabfrage gesendet ({"status":"401","schemes":"bearer","scope":"mail"})',
+    cause:
+      'Die oauth2-passdb von Dovecot hat das Token abgelehnt (kein JWT, abgelaufen, falscher Benutzeranspruch, bei der Introspektion inaktiv) und, wie XOAUTH2/OAUTHBEARER es verlangen, vor dem endgültigen Fehler eine JSON-Fehlerabfrage gesendet.',
+    fix:
+      'Antworten Sie mit einer leeren Zeile (XOAUTH2) oder AQ== (OAUTHBEARER), um NO [AUTHENTICATIONFAILED] zu erhalten; der Grund steht in der Serverprotokollzeile "oauth2 failed: ...".',
+  },
+  'oauthbearer-error-challenge': {
+    title: 'OAUTHBEARER-Fehlerabfrage (RFC 7628, status invalid_token / insufficient_scope / invalid_request)',
+    cause:
+      'Der Server hat das Bearertoken abgelehnt und das JSON-Fehlerobjekt nach RFC 7628 gesendet: invalid_token (abgelaufen, widerrufen, fehlerhaft oder für eine andere Zielgruppe), insufficient_scope (siehe "scope") oder invalid_request (fehlerhafter GS2-Header oder Benutzer).',
+    fix:
+      'Senden Sie das einzelne Byte 0x01 (Base64 AQ==), um den Austausch zu beenden und die Fehlerantwort zu erhalten; korrigieren Sie dann das Token entsprechend dem Status (das Element openid-configuration gibt, sofern vorhanden, an, wo ein neues zu erhalten ist).',
+  },
+  'sasl-error-challenge': {
+    title: 'Der Server hat das Token abgelehnt und eine Base64-JSON-Fehlerabfrage gesendet',
+    cause:
+      'Ein XOAUTH2/OAUTHBEARER-Server sendet {"status":...,"schemes":...,"scope":...}, bevor er fehlschlägt: 400/401 bedeuten, dass das Token abgelehnt wurde (abgelaufen, widerrufen, falscher Benutzer oder falsche Zielgruppe), 403, dass ihm der in "scope" genannte Bereich fehlt.',
+    fix:
+      'Antworten Sie mit einer leeren Zeile (XOAUTH2) oder AQ== (OAUTHBEARER); der Server sendet dann seinen endgültigen Fehler. Ein Client, der nicht antwortet, hängt an dieser Stelle. Korrigieren Sie dann das Token entsprechend dem Status.',
+  },
+  'sasl-unsupported-mechanism': {
+    title: 'Der Server bietet diesen SASL-Mechanismus nicht an (Unsupported authentication mechanism)',
+    cause:
+      'Der Client hat einen Mechanismus angefordert, den der Server nicht aktiviert hat (z. B. fehlt XOAUTH2 oder OAUTHBEARER auf dem Server, oder die Clientbibliothek unterstützt die vom Server aufgeführten Mechanismen nicht).',
+    fix:
+      'Vergleichen Sie die Liste CAPABILITY AUTH=... (IMAP), CAPA SASL (POP3) oder 250-AUTH (SMTP) mit dem Mechanismus, den der Client verwendet. Fügen Sie ihn bei Dovecot hinzu: auth_mechanisms = $auth_mechanisms xoauth2 oauthbearer, und führen Sie ihn in den mechanisms der oauth2-passdb auf.',
+  },
+  'imap-cannot': {
+    title: 'Der IMAP-Server kann das nicht ausführen (NO [CANNOT])',
+    cause:
+      'RFC 5530 CANNOT: Der Vorgang kann in dieser Konfiguration nie erfolgreich sein, z. B. ein SASL-Mechanismus, der deaktiviert oder auf dieser Verbindung nicht zulässig ist.',
+    fix:
+      'Lesen Sie den Text nach [CANNOT]; verwenden Sie einen Mechanismus, den der Server in CAPABILITY aufführt, oder ändern Sie die Serverkonfiguration.',
+  },
+  'sasl-client-did-not-answer-challenge': {
+    title: "Der Client hat den SASL-Austausch nicht abgeschlossen (client didn't finish SASL auth)",
+    cause:
+      'Der Server hat eine Fortsetzung gesendet (oft die Base64-JSON-Fehlerabfrage nach einem abgelehnten Token), und der Client hat nie geantwortet, daher haben beide Seiten gewartet, bis der Server aufgegeben hat. Clients, die die Abfrage als endgültig behandeln, hängen an dieser Stelle.',
+    fix:
+      'Beantworten Sie eine Abfrage "+ eyJ..." / "334 eyJ..." mit einer leeren Zeile (XOAUTH2) oder AQ== (OAUTHBEARER); korrigieren Sie dann das Token, das die Abfrage bemängelt hat.',
+  },
+  'sasl-challenge-not-answered-timeout': {
+    title: 'Beim Client ist nach einer nie beantworteten Fehlerabfrage ein Timeout aufgetreten',
+    cause:
+      'Das Protokoll enthält eine Base64-JSON-Fehlerabfrage ({"status":...}) und danach ein Timeout: Der Client hat auf ein endgültiges NO/535 gewartet, das der Server erst sendet, nachdem der Client die Abfrage beantwortet hat, daher haben beide Seiten gewartet.',
+    fix:
+      'Sorgen Sie dafür, dass der Client die Abfrage mit einer leeren Zeile (XOAUTH2) oder AQ== (OAUTHBEARER) beantwortet, um den eigentlichen Fehler zu erhalten; korrigieren Sie dann das Token, das die Abfrage bemängelt hat (decodieren Sie es mit Mail OAuth: Decode SASL String).',
+  },
+  'dovecot-log-not-a-jwt': {
+    title: 'Dovecot: Das Token ist kein JWT (Local validation failed: Not a JWT token)',
+    cause:
+      'Die oauth2-passdb verwendet introspection_mode = local, womit sich nur JWTs prüfen lassen, aber der Client hat ein opakes Token (z. B. ein Google-Token ya29.* oder ein Microsoft-Token für Privatkonten) oder ein beschädigtes gesendet.',
+    fix:
+      'Senden Sie entweder ein JWT-Zugriffstoken, das mit einem Schlüssel aus local_validation_key_dict signiert ist, oder stellen Sie Dovecot auf introspection_mode = post/get mit der introspection_url des Anbieters um.',
+  },
+  'dovecot-log-token-expired': {
+    title: 'Dovecot: Das Token ist abgelaufen (Local validation failed: Token has expired)',
+    cause: 'Der JWT-Anspruch exp liegt in der Vergangenheit (oder die Serveruhr geht vor).',
+    fix: 'Erneuern Sie das Zugriffstoken vor dem Verbinden; überprüfen Sie die Serveruhr (NTP).',
+  },
+  'dovecot-log-username-mismatch': {
+    title: 'Dovecot: Der Benutzeranspruch des Tokens passt nicht zum SASL-Benutzer',
+    cause:
+      'Der durch username_attribute benannte Anspruch (z. B. email, sub, preferred_username) unterscheidet sich vom Benutzer in der SASL-Nachricht (user= bei XOAUTH2, a= bei OAUTHBEARER).',
+    fix:
+      'Melden Sie sich mit dem Benutzer an, für den das Token ausgestellt wurde, oder setzen Sie username_attribute auf den Anspruch, der die E-Mail-Adresse enthält.',
+  },
+  'dovecot-log-no-username': {
+    title: 'Dovecot: Die Introspektionsantwort enthält keinen Benutzernamen (No username returned)',
+    cause:
+      'Das von introspection_url zurückgegebene JSON hat kein Element mit dem durch username_attribute benannten Namen: Der Endpunkt (oft ein Userinfo- oder Introspektionsendpunkt von Keycloak, Authentik oder Authelia) lässt es weg, z. B. weil dem Token der Bereich email/profile fehlt oder weil der Endpunkt eine Clientauthentifizierung benötigt und mit einem leeren Ergebnis geantwortet hat.',
+    fix:
+      'Fordern Sie die Bereiche an, die den Anspruch in die Antwort bringen (openid email profile), setzen Sie username_attribute auf ein Element, das der Endpunkt zurückgibt (email, preferred_username, sub), und verwenden Sie für einen Endpunkt nach RFC 7662 introspection_mode = post mit Clientanmeldeinformationen in introspection_url.',
+  },
+  'dovecot-log-introspection-unreachable': {
+    title: 'Dovecot konnte den Endpunkt für die Token-Introspektion nicht erreichen',
+    cause:
+      'Die HTTP-Anforderung an introspection_url ist fehlgeschlagen (Verbindung abgelehnt, DNS, TLS), daher schlägt jede OAuth-Anmeldung vorübergehend fehl.',
+    fix:
+      'Überprüfen Sie introspection_url, ob der Endpunkt läuft und vom Dovecot-Host aus erreichbar ist, sowie die TLS-CA-Einstellungen dafür.',
+  },
+  'dovecot-log-token-not-valid': {
+    title: 'Dovecot: Laut Introspektionsendpunkt ist das Token nicht gültig',
+    cause:
+      'Der Identitätsanbieter hat die Introspektionsanforderung mit einem inaktiven Token beantwortet (active_attribute hatte nicht den Wert active_value): abgelaufen, widerrufen, von einem anderen Anbieter ausgestellt, oder der Endpunkt benötigt eine Clientauthentifizierung, die Dovecot nicht gesendet hat.',
+    fix:
+      'Rufen Sie ein neues Token bei dem Anbieter ab, gegen den Dovecot die Introspektion ausführt; überprüfen Sie active_attribute/active_value und das Protokoll des Endpunkts selbst.',
+  },
+  'dovecot-log-oauth2-failed': {
+    title: 'Die oauth2-passdb von Dovecot hat die Anmeldung abgelehnt (oauth2 failed)',
+    cause: 'Dovecot hat nach "oauth2 failed:" protokolliert, warum das Token abgelehnt wurde.',
+    fix:
+      'Lesen Sie den Grund; vergleichen Sie die Ansprüche des Tokens mit username_attribute, active_attribute und den Introspektionseinstellungen.',
+  },
+};
+
 export const DE_REPLIES: Readonly<Record<string, EntryText>> = {
   ...IMAP_POP,
   ...SMTP,
+  ...SASL,
 };
