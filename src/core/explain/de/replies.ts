@@ -483,8 +483,206 @@ const SASL: Readonly<Record<string, EntryText>> = {
   },
 };
 
+/** English: tls.ts, the warning against switching verification off. */
+const KEEP_VERIFYING =
+  'Schalten Sie die Prüfung in der Produktion nicht aus (rejectUnauthorized: false): Dann wird auch das Zertifikat eines Angreifers akzeptiert.';
+
+/** English: tls.ts, the ports and their TLS modes. */
+const PORTS =
+  'Ports mit implizitem TLS sind 993 (IMAP), 995 (POP3) und 465 (SMTP-Übermittlung); Ports für STARTTLS bzw. Klartext sind 143, 110 und 587. ' +
+  'Exchange Online: outlook.office365.com 993/995 und smtp.office365.com 587 (STARTTLS); Gmail: imap.gmail.com 993, smtp.gmail.com 465 (TLS) oder 587 (STARTTLS).';
+
+const TLS: Readonly<Record<string, EntryText>> = {
+  'tls-certificate-expired': {
+    title: 'Das Zertifikat des Servers ist abgelaufen (certificate has expired)',
+    cause:
+      'Der Server (oder ein abfangender Proxy) legt ein Zertifikat vor, dessen notAfter-Datum überschritten ist, oder die Uhr des Clients geht stark falsch.',
+    fix:
+      'Überprüfen Sie die Uhr des Clients; Serveradministratoren erneuern das Zertifikat (und starten den Dienst neu, damit er es lädt). ' +
+      KEEP_VERIFYING,
+  },
+  'tls-self-signed-certificate': {
+    title: 'Der Server verwendet ein selbstsigniertes Zertifikat (self-signed certificate)',
+    cause:
+      'Der Server legt ein Zertifikat vor, das sich selbst signiert (Testserver, Appliances) und für das keine System-Zertifizierungsstelle bürgt.',
+    fix:
+      "Statten Sie den Server mit einem Zertifikat einer öffentlichen Zertifizierungsstelle aus, oder vertrauen Sie diesem Zertifikat ausdrücklich nur in diesem Client (Node.js: TLS-Option ca: [fs.readFileSync('server.pem')]; NODE_EXTRA_CA_CERTS=server.pem). " +
+      KEEP_VERIFYING,
+  },
+  'tls-self-signed-in-chain': {
+    title: 'Einer selbstsignierten Stammzertifizierungsstelle in der Kette wird nicht vertraut (self-signed certificate in certificate chain)',
+    cause:
+      'Die Kette endet bei einer Stammzertifizierungsstelle, der dieser Client nicht vertraut: typischerweise ein Proxy für TLS-Überprüfung im Unternehmen oder ein Virenschutz, der den Datenverkehr neu signiert, oder eine private Zertifizierungsstelle.',
+    fix:
+      'Fügen Sie diese Stammzertifizierungsstelle dem vom Client verwendeten Vertrauensspeicher hinzu (Node.js: NODE_EXTRA_CA_CERTS=/path/to/corporate-root.pem oder die Option ca), oder nehmen Sie die Mailhosts von der TLS-Überprüfung aus. ' +
+      KEEP_VERIFYING,
+  },
+  'tls-unable-to-verify-first-certificate': {
+    title: 'Der Server hat sein Zwischenzertifikat nicht gesendet (unable to verify the first certificate)',
+    cause:
+      'Der Server sendet nur sein eigenes Zertifikat ohne die Zwischenzertifizierungsstelle, daher kann der Client keine Kette zu einem vertrauenswürdigen Stamm bilden.',
+    fix:
+      'Serveradministratoren konfigurieren die vollständige Kette (Endzertifikat + Zwischenzertifikate, z. B. fullchain.pem). Clients können die Zwischenzertifizierungsstelle übergangsweise über NODE_EXTRA_CA_CERTS hinzufügen. ' +
+      KEEP_VERIFYING,
+  },
+  'tls-unable-to-get-local-issuer': {
+    title: 'Die ausstellende Zertifizierungsstelle ist nicht im Vertrauensspeicher des Clients (unable to get local issuer certificate)',
+    cause:
+      'Die Kette führt zu einer Zertifizierungsstelle, die der Client nicht kennt: eine private oder Unternehmenszertifizierungsstelle, ein Überprüfungsproxy oder ein veraltetes CA-Bundle in der Laufzeit bzw. im Container.',
+    fix:
+      'Installieren Sie die Zertifizierungsstelle in den Vertrauensspeicher der Laufzeit (ca-certificates aktualisieren; Node.js: NODE_EXTRA_CA_CERTS; Python: certifi/SSL_CERT_FILE). ' +
+      KEEP_VERIFYING,
+  },
+  'tls-hostname-mismatch': {
+    title: "Das Zertifikat gilt für einen anderen Hostnamen (Hostname/IP does not match certificate's altnames)",
+    cause:
+      'Der Client hat sich über einen Namen oder eine IP-Adresse verbunden, die das Zertifikat nicht aufführt: ein Alias (z. B. mail.contoso.com als CNAME auf outlook.office365.com), eine reine IP-Adresse oder ein Proxy, der mit seinem eigenen Zertifikat antwortet.',
+    fix:
+      'Verbinden Sie sich über einen im Zertifikat aufgeführten Hostnamen (z. B. outlook.office365.com, smtp.office365.com, imap.gmail.com), oder setzen Sie beim Verbinden über einen Tunnel den TLS-servername darauf. ' +
+      KEEP_VERIFYING,
+  },
+  'tls-java-pkix-path': {
+    title: 'Java vertraut dem Serverzertifikat nicht (PKIX path building failed)',
+    cause:
+      'Der Vertrauensspeicher der JVM (cacerts) enthält keine Zertifizierungsstelle, die das Zertifikat des Servers ausgestellt hat: eine selbstsignierte oder private Zertifizierungsstelle, ein Proxy mit TLS-Überprüfung oder ein Virenschutz oder ein veralteter Vertrauensspeicher des JDK.',
+    fix:
+      'Importieren Sie das CA-Zertifikat in den Vertrauensspeicher, den die Anwendung verwendet (keytool -importcert -keystore <cacerts oder eigener Truststore> -file ca.pem), oder aktualisieren Sie das JDK; setzen Sie für einen privaten Server mail.imap.ssl.trust / mail.smtp.ssl.trust nur auf diesen Host. ' +
+      KEEP_VERIFYING,
+  },
+  'tls-dotnet-remote-certificate-invalid': {
+    title: '.NET hat das Serverzertifikat abgelehnt (The remote certificate is invalid according to the validation procedure)',
+    cause:
+      'SslStream hat ein Problem mit dem Zertifikat gefunden (SslPolicyErrors): nicht vertrauenswürdige oder selbstsignierte Zertifizierungsstelle, ein nicht passender Name (Verbindung über IP-Adresse oder Alias) oder ein Virenschutz bzw. Proxy, der das Zertifikat ersetzt.',
+    fix:
+      'Verbinden Sie sich mit dem Hostnamen aus dem Zertifikat, installieren Sie die ausstellende Zertifizierungsstelle im Vertrauensspeicher des Computers oder Benutzers, oder prüfen Sie die konkreten SslPolicyErrors in einem ServerCertificateValidationCallback. ' +
+      KEEP_VERIFYING,
+  },
+  'tls-revocation-check-failed': {
+    title: 'Die Sperrprüfung des Zertifikats konnte nicht abgeschlossen werden',
+    cause:
+      'Der Client konnte die Zertifikatsperrliste (CRL) nicht herunterladen oder den OCSP-Responder des Zertifikats nicht erreichen (ausgehendes HTTP zur Zertifizierungsstelle durch Firewall oder Proxy blockiert oder kein Internetzugang), daher lehnt er das Zertifikat ab.',
+    fix:
+      'Lassen Sie ausgehendes HTTP zu den im Zertifikat aufgeführten CRL/OCSP-URLs zu (oder konfigurieren Sie den Proxy für das Dienstkonto). MailKit: CheckCertificateRevocation = false nur, wenn das Netzwerk sie nicht erreichen kann.',
+  },
+  'tls-mailkit-ssl-handshake': {
+    title: 'MailKit konnte kein TLS aufbauen (An error occurred while attempting to establish an SSL or TLS connection)',
+    cause:
+      'MailKit verpackt jeden Handshakefehler in diese Meldung: Das Zertifikat konnte nicht überprüft werden (die Gründe stehen unter der Meldung), der Port erwartet den anderen TLS-Modus (SslOnConnect oder StartTls), oder es gibt keine gemeinsame TLS-Version.',
+    fix:
+      'Lesen Sie die Gründe, die MailKit nach der Meldung aufführt; verwenden Sie SecureSocketOptions.SslOnConnect auf 993/995/465 und StartTls auf 143/110/587. ' +
+      PORTS,
+  },
+  'tls-wrong-version-number': {
+    title: 'TLS-Handshake gegen einen Klartextport (wrong version number)',
+    cause:
+      'Der Client hat sofort mit TLS begonnen, aber der Server hat im Klartext geantwortet (eine SMTP-Begrüßung "220" oder IMAP-Begrüßung "* OK"): Implizites TLS (secure: true / SslOnConnect) wurde auf einem STARTTLS-Port wie 587, 143 oder 110 verwendet.',
+    fix:
+      'Verwenden Sie STARTTLS auf 587/143/110 (nodemailer: secure: false, requireTLS: true) oder implizites TLS auf 465/993/995. ' +
+      PORTS,
+  },
+  'tls-unsupported-protocol': {
+    title: 'Client und Server haben keine gemeinsame TLS-Version (unsupported protocol)',
+    cause:
+      'Eine Seite spricht nur TLS 1.0/1.1 (alte Server oder Clients), während die andere TLS 1.2+ verlangt (Node.js 12+, OpenSSL MinProtocol = TLSv1.2, Exchange Online).',
+    fix:
+      'Aktualisieren Sie die alte Seite auf TLS 1.2 oder höher. Das Minimum des Clients zu senken (Node.js --tls-min-v1.0, OpenSSL MinProtocol) ist nur eine vorübergehende Umgehung für Server, die Sie nicht kontrollieren.',
+  },
+  'tls-alert-protocol-version': {
+    title: 'Die Gegenseite hat die TLS-Version abgelehnt (tlsv1 alert protocol version)',
+    cause:
+      'Die andere Seite hat die angebotene TLS-Version zurückgewiesen: Ein Ende ist auf TLS 1.0/1.1 beschränkt, während das andere 1.2+ verlangt.',
+    fix: 'Aktivieren Sie TLS 1.2+ auf der alten Seite (Laufzeit des Clients oder Serverkonfiguration aktualisieren).',
+  },
+  'tls-handshake-failure': {
+    title: 'Der TLS-Handshake wurde abgelehnt (sslv3 alert handshake failure)',
+    cause:
+      'Der Server hat im Angebot des Clients keine akzeptable Verschlüsselungssammlung, Kurve oder Protokollversion gefunden (alte Clientbibliothek, eingeschränkte Verschlüsselungsliste oder ein Server, der ein Clientzertifikat oder SNI verlangt).',
+    fix:
+      'Verwenden Sie eine aktuelle TLS-Bibliothek mit den Standardeinstellungen für Verschlüsselungen, stellen Sie sicher, dass SNI (servername) gesendet wird, und entfernen Sie benutzerdefinierte "ciphers"-Einstellungen wie SSLv3.',
+  },
+  'tls-peer-rejected-certificate': {
+    title:
+      'Die andere Seite hat das Zertifikat abgelehnt (TLS alert: bad certificate, certificate expired, certificate unknown, unknown ca)',
+    cause:
+      'Eine von der Gegenseite empfangene Warnung: Im Protokoll eines Servers (Dovecot imap-login, Postfix smtpd, SSL_accept) bedeutet sie, dass der Mailclient das Zertifikat des Servers abgelehnt hat: abgelaufen (Alert 45), von einer Zertifizierungsstelle ausgestellt, der der Client nicht vertraut, oder ohne seine Zwischenzertifikate gesendet (46, 48), oder nicht gültig für den Hostnamen, den der Client verwendet hat (42, 46). Im Protokoll eines Clients bedeutet sie, dass der Server das Clientzertifikat abgelehnt hat.',
+    fix:
+      "Liefern Sie die vollständige Kette aus (Let's Encrypt: fullchain.pem, nicht cert.pem; Dovecot ssl_cert = <fullchain.pem), erneuern Sie ein abgelaufenes Zertifikat und laden Sie den Dienst neu, und sorgen Sie dafür, dass das Zertifikat den Namen abdeckt, mit dem sich Clients verbinden; prüfen Sie mit openssl s_client -connect host:993 -showcerts. Clients, die mehrere Namen ausprobieren, verursachen einige dieser Meldungen harmlos.",
+  },
+  'tls-java-no-appropriate-protocol': {
+    title: 'Java: No appropriate protocol (Protokoll deaktiviert oder Verschlüsselungssammlungen ungeeignet)',
+    cause:
+      'Die JVM hat keine TLS-Version angeboten, die die Verbindung verwenden darf: JavaMail/Jakarta Mail vor 1.6 fordert TLSv1 oder TLSv1.1 an, die aktuelle JDKs deaktivieren (jdk.tls.disabledAlgorithms), oder mail.*.ssl.protocols nennt nur deaktivierte Versionen.',
+    fix:
+      'Aktualisieren Sie Jakarta Mail (oder JavaMail auf 1.6.2+), und setzen Sie mail.smtp.ssl.protocols=TLSv1.2 (mail.imap.ssl.protocols für IMAP); aktivieren Sie TLSv1 in java.security nicht wieder.',
+  },
+  'tls-unknown-protocol': {
+    title: 'Der TLS-Handshake hat eine Klartextantwort erhalten (SSL23_GET_SERVER_HELLO: unknown protocol)',
+    cause:
+      'Die Formulierung älterer OpenSSL-Versionen für einen Server, der nicht mit TLS geantwortet hat: Implizites TLS wurde auf einem STARTTLS- oder Klartextport wie 143, 110, 587 oder 25 gestartet (oder ein Proxy hat im Klartext geantwortet).',
+    fix: 'Verwenden Sie STARTTLS auf 143/110/587 oder implizites TLS auf 993/995/465: Port und TLS-Modus gehören zusammen.',
+  },
+  'dovecot-ssl-dh-parameters': {
+    title: 'Dovecot kann seine Diffie-Hellman-Parameter nicht analysieren (ssl_dh)',
+    cause:
+      'Die durch ssl_dh benannte Datei fehlt, ist leer oder kein PEM-Block "DH PARAMETERS" (Dovecot 2.3 erzeugt sie nicht mehr), daher können imap-login/pop3-login kein TLS starten, und jede TLS-Verbindung schlägt fehl.',
+    fix:
+      'Erstellen Sie sie (openssl dhparam -out /etc/dovecot/dh.pem 4096), setzen Sie ssl_dh = </etc/dovecot/dh.pem, und laden Sie Dovecot neu.',
+  },
+  'javamail-could-not-convert-socket': {
+    title: 'Jakarta Mail / JavaMail: Could not convert socket to TLS (STARTTLS fehlgeschlagen)',
+    cause:
+      'Der Server hat STARTTLS akzeptiert, aber der TLS-Handshake ist danach fehlgeschlagen; die verschachtelte Ausnahme nennt den Grund: keine gemeinsame TLS-Version (altes JavaMail fordert TLSv1 an) oder ein Zertifikat, dem die JVM nicht vertraut (PKIX path building failed).',
+    fix:
+      'Lesen Sie die Zeile "nested exception is"; setzen Sie mail.smtp.ssl.protocols=TLSv1.2 mit einem aktuellen Jakarta Mail, und importieren Sie eine private Zertifizierungsstelle in den Vertrauensspeicher, statt jedem Host zu vertrauen.',
+  },
+  'tls-socket-disconnected-before-handshake': {
+    title: 'Die Verbindung wurde geschlossen, bevor der TLS-Handshake abgeschlossen war',
+    cause:
+      'Der Server (oder eine Firewall bzw. ein Proxy) hat die Verbindung während des Handshakes geschlossen: oft implizites TLS an einen Klartextport, das dann in ein Timeout läuft, eine filternde Firewall oder ein Virenschutz oder ein Server, der die TLS-Version ablehnt.',
+    fix:
+      'Überprüfen Sie Host sowie die Zuordnung von Port und TLS-Modus, und versuchen Sie es aus einem anderen Netzwerk, um eine filternde Zwischenstation auszuschließen. ' +
+      PORTS,
+  },
+  'net-econnreset': {
+    title: 'Die Verbindung wurde zurückgesetzt (ECONNRESET)',
+    cause:
+      'Die Gegenseite oder eine Zwischenstation hat die TCP-Verbindung abgebrochen: eine Firewall oder ein Virenschutz, der Server, der eine inaktive oder gedrosselte Sitzung beendet, oder eine Verwechslung von TLS und Klartext beim Handshake.',
+    fix:
+      'Versuchen Sie es erneut; tritt der Fehler beim Verbinden auf, überprüfen Sie Host, Port und TLS-Modus; tritt er während einer Sitzung auf, verbinden Sie sich erneut, und verringern Sie die Leerlaufzeit oder die Zahl paralleler Sitzungen.',
+  },
+  'net-eproto': {
+    title: 'TLS-Protokollfehler am Socket (EPROTO)',
+    cause:
+      'Die TLS-Schicht ist fehlgeschlagen; der folgende OpenSSL-Text nennt den Grund (wrong version number: TLS an einen STARTTLS-Port; unsupported protocol oder alert protocol version: nicht passende TLS-Versionen).',
+    fix: 'Lesen Sie den OpenSSL-Grund nach EPROTO. ' + PORTS,
+  },
+  'net-etimedout': {
+    title: 'Zeitüberschreitung bei der Verbindung (ETIMEDOUT)',
+    cause:
+      'Auf diesem Host und Port hat nichts geantwortet: Ausgehende SMTP-Ports (25, 465, 587) werden oft von Hostinganbietern, Cloudplattformen oder Unternehmensfirewalls blockiert; oder Host bzw. Port sind falsch.',
+    fix:
+      'Testen Sie die Erreichbarkeit vom selben Computer aus (z. B. openssl s_client -connect host:port oder Test-NetConnection host -Port port). Verwenden Sie den Übermittlungsport des Anbieters, und bitten Sie den Netzwerk- oder Hostinganbieter, ihn zu öffnen. ' +
+      PORTS,
+  },
+  'net-econnrefused': {
+    title: 'Die Verbindung wurde abgelehnt (ECONNREFUSED)',
+    cause:
+      'Der Host hat geantwortet, aber an diesem Port lauscht nichts: falscher Port, der Dienst ist nicht aktiv, oder ein lokaler Proxy bzw. Tunnel läuft nicht.',
+    fix:
+      'Überprüfen Sie Host und Port in den Clienteinstellungen und ob der Server bzw. Proxy läuft. ' + PORTS,
+  },
+  'net-dns-lookup-failed': {
+    title: 'Der Servername konnte nicht aufgelöst werden (ENOTFOUND / EAI_AGAIN)',
+    cause:
+      'DNS hat keinen Eintrag für den Hostnamen (Tippfehler, z. B. outlook.office365.con), oder DNS ist nicht erreichbar (EAI_AGAIN: vorübergehender Fehler, offline, Netzwerk nur mit Proxy).',
+    fix:
+      'Überprüfen Sie die Schreibweise des Hostnamens (outlook.office365.com, smtp.office365.com, imap.gmail.com, smtp.gmail.com) und die DNS- bzw. Proxyeinstellungen des Computers.',
+  },
+};
+
 export const DE_REPLIES: Readonly<Record<string, EntryText>> = {
   ...IMAP_POP,
   ...SMTP,
   ...SASL,
+  ...TLS,
 };
