@@ -680,9 +680,126 @@ const TLS: Readonly<Record<string, EntryText>> = {
   },
 };
 
+/** English: postfix.ts, how to see why sasl-xoauth2 failed. */
+const SASL_XOAUTH2_TRACE =
+  'Setzen Sie "log_full_trace_on_failure": "yes" in /etc/sasl-xoauth2.conf, senden Sie erneut, und lesen Sie die sasl-xoauth2-Zeilen im Mailprotokoll; ' +
+  'führen Sie sasl-xoauth2-tool test-config und test-token-refresh <Tokendatei> als Benutzer postfix aus.';
+
+const POSTFIX: Readonly<Record<string, EntryText>> = {
+  'postfix-sasl-plugin-failed': {
+    title: 'Postfix: Das SASL-Plug-In ist fehlgeschlagen, bevor der Server geantwortet hat (generic failure / bad protocol / transient failure)',
+    cause:
+      'Diese Wörter stammen von Cyrus SASL, nicht vom Server: Das XOAUTH2-Plug-In (sasl-xoauth2) hat auf der Clientseite aufgegeben. Meist konnte es die Tokendatei nicht lesen oder schreiben (Pfad in sasl_passwd, Berechtigungen, die chroot-Umgebung unter /var/spool/postfix), das Token nicht aktualisieren (falsche client_id/client_secret oder falscher token_endpoint, abgelaufenes Aktualisierungstoken) oder das TLS-Zertifikat des Tokenendpunkts innerhalb der chroot-Umgebung nicht überprüfen (dort kein CA-Bundle).',
+    fix:
+      SASL_XOAUTH2_TRACE +
+      ' Kopieren Sie die Tokendatei und das CA-Bundle in die chroot-Umgebung, wenn smtp in chroot läuft (master.cf), und machen Sie die Tokendatei für postfix beschreibbar.',
+  },
+  'postfix-sasl-no-mechanism': {
+    title: 'Postfix: Kein SASL-Mechanismus verfügbar (No worthy mechs found / no mechanism available)',
+    cause:
+      'Cyrus SASL hat keinen Mechanismus gefunden, den der Server anbietet und der Client verwenden darf: Das XOAUTH2-Plug-In (libsasl-xoauth2.so) ist nicht in dem Verzeichnis installiert, aus dem Cyrus SASL Plug-Ins lädt, konnte nicht geladen werden (seine Konfigurationsdatei lässt sich nicht analysieren), oder smtp_sasl_mechanism_filter / smtp_sasl_security_options schließen jeden angebotenen Mechanismus aus.',
+    fix:
+      'Führen Sie pluginviewer -c (oder saslpluginviewer) aus, und prüfen Sie, ob XOAUTH2 aufgeführt ist; installieren Sie das Plug-In im Cyrus SASL-Plug-In-Verzeichnis Ihrer Distribution; setzen Sie smtp_sasl_mechanism_filter = xoauth2 und smtp_sasl_security_options = (leer). ' +
+      SASL_XOAUTH2_TRACE,
+  },
+  'postfix-sasl-plugin-init-failed': {
+    title: 'Cyrus SASL konnte das Plug-In sasl-xoauth2 nicht laden',
+    cause:
+      'Die Initialisierung des Plug-Ins ist fehlgeschlagen, daher fehlt XOAUTH2: Meist ist /etc/sasl-xoauth2.conf kein gültiges JSON (ein fehlendes Komma oder Anführungszeichen; die Meldung nennt Zeile und Spalte) oder kann nicht gelesen werden.',
+    fix:
+      'Korrigieren Sie das JSON in /etc/sasl-xoauth2.conf (client_id, client_secret und für Microsoft token_endpoint), und führen Sie dann sasl-xoauth2-tool test-config aus.',
+  },
+  'postfix-smtpd-no-xoauth2': {
+    title: "Postfix smtpd bietet XOAUTH2 nicht an (Couldn't find mech XOAUTH2)",
+    cause:
+      'Ein Client hat AUTH XOAUTH2 bei diesem Postfix versucht, aber sein SASL-Back-End (Dovecot SASL oder Cyrus) hat keinen XOAUTH2-Mechanismus aktiviert, daher antwortet Postfix mit "no mechanism available".',
+    fix:
+      'Aktivieren Sie mit smtpd_sasl_type = dovecot den Mechanismus in Dovecot (auth_mechanisms = plain login xoauth2 oauthbearer, dazu eine oauth2-passdb), und laden Sie Dovecot neu; installieren Sie bei Cyrus ein XOAUTH2-Server-Plug-In. Der Client muss die Mechanismen verwenden, die die EHLO-Antwort aufführt.',
+  },
+  'postfix-sasl-passwd-lookup': {
+    title: 'Postfix hat keine Anmeldeinformationen für den Relayhost gefunden (smtp_sasl_passwd_lookup: no auth info found)',
+    cause:
+      'smtp_sasl_password_maps hat keinen Eintrag, dessen Schlüssel genau so zum Relay passt, wie relayhost es nennt ([host]:port mit denselben Klammern und demselben Port), oder die Tabelle wurde nach dem Bearbeiten nicht neu erstellt, daher authentifiziert sich Postfix überhaupt nicht.',
+    fix:
+      'Machen Sie den Schlüssel in sasl_passwd identisch mit relayhost (z. B. [smtp.office365.com]:587), und führen Sie postmap /etc/postfix/sasl_passwd und postfix reload aus.',
+  },
+};
+
+/** English: providers.ts, the same reply after an XOAUTH2 login. */
+const TOKEN_REFUSED =
+  'Bei XOAUTH2 bedeutet dieselbe Antwort, dass das Token abgelehnt wurde: Rufen Sie ein neues Token für dieses Konto und diesen Bereich ab.';
+
+const PROVIDERS: Readonly<Record<string, EntryText>> = {
+  'yahoo-imap-invalid-credentials': {
+    title: 'Der IMAP-Server hat die Anmeldung abgelehnt (LOGIN/AUTHENTICATE Invalid credentials; Formulierung von Yahoo und AOL)',
+    cause:
+      'Yahoo und AOL antworten so, wenn das Kennwort falsch ist, und meistens, wenn eine Drittanbieter-App das normale Kontokennwort verwendet: Von E-Mail-Clients akzeptieren sie nur ein App-Passwort (oder OAuth).',
+    fix:
+      'Erstellen Sie in den Sicherheitseinstellungen des Kontos ein App-Passwort (Yahoo: Kontosicherheit → App-Passwort generieren), und verwenden Sie es statt des Kontokennworts. ' +
+      TOKEN_REFUSED,
+  },
+  'yandex-imap-invalid-credentials-or-disabled': {
+    title: 'Yandex hat die Anmeldung abgelehnt (Invalid credentials or IMAP is disabled)',
+    cause:
+      'Yandex Mail lehnt E-Mail-Clients ab, solange der IMAP-Zugriff in den Einstellungen nicht eingeschaltet ist und der Client kein App-Passwort (oder OAuth) verwendet; das Kontokennwort selbst wird abgelehnt.',
+    fix:
+      'Yandex Mail → Einstellungen → E-Mail-Programme: Zugriff über IMAP zulassen (App-Passwörter und OAuth-Token), ein App-Passwort für E-Mail erstellen und sich damit anmelden. ' +
+      TOKEN_REFUSED,
+  },
+  'zoho-imap-invalid-credentials': {
+    title: 'Zoho hat die Anmeldung abgelehnt (Invalid credentials(Failure))',
+    cause:
+      'Zoho Mail lehnt das Kennwort ab: Der IMAP-Zugriff ist für das Konto ausgeschaltet, oder die Zwei-Faktor-Authentifizierung ist aktiviert, und der Client muss ein anwendungsspezifisches Kennwort verwenden; auch Organisationsadministratoren können IMAP deaktivieren.',
+    fix:
+      'Zoho Mail → Einstellungen → E-Mail-Konten → IMAP: IMAP-Zugriff aktivieren; erstellen Sie bei 2FA ein anwendungsspezifisches Kennwort, und verwenden Sie es. ' +
+      TOKEN_REFUSED,
+  },
+  'qq-smtp-authorization-code': {
+    title: 'QQ Mail verlangt einen Autorisierungscode, nicht das QQ-Kennwort (535 Login Fail)',
+    cause:
+      'QQ Mail (und Foxmail-Konten) lehnen das QQ-Kennwort über IMAP/POP/SMTP ab; Clients benötigen den separaten Autorisierungscode.',
+    fix:
+      'QQ Mail im Web → Einstellungen → Konto → den Dienst POP3/IMAP/SMTP aktivieren und einen Autorisierungscode (授权码) erzeugen; verwenden Sie ihn als Kennwort.',
+  },
+};
+
+const CLIENTS: Readonly<Record<string, EntryText>> = {
+  'msal-net-ui-required-no-account': {
+    title: 'MSAL: Kein Konto im Tokencache für eine automatische Anforderung (MsalUiRequiredException)',
+    cause:
+      'AcquireTokenSilent wurde ohne Konto oder Anmeldehinweis aufgerufen oder mit einem, das der Cache nicht enthält: Der Cache wird zwischen den Ausführungen nicht gespeichert, das Konto hat sich mit anderen Bereichen oder einer anderen Autorität angemeldet, oder eine Web-App hat ihre Sitzung verloren.',
+    fix:
+      'Fangen Sie MsalUiRequiredException ab, und greifen Sie auf AcquireTokenInteractive oder den Geräte-Code-Flow zurück; speichern Sie den Tokencache dauerhaft, und übergeben Sie den IAccount aus GetAccountsAsync() derselben Clientanwendung.',
+  },
+  'nodemailer-cannot-create-access-token': {
+    title: "nodemailer konnte kein Zugriffstoken abrufen (Can't create new access token for user)",
+    cause:
+      'nodemailer hat kein gültiges accessToken und kann keines aktualisieren: Dem Transport fehlen refreshToken, clientId oder clientSecret (oder sie stehen außerhalb von auth: {type: "OAuth2", ...}), oder der Tokenendpunkt hat die Aktualisierung abgelehnt (der Fehler davor, z. B. invalid_grant, nennt den Grund).',
+    fix:
+      'Geben Sie auth {type: "OAuth2", user, clientId, clientSecret, refreshToken} an (oder ein neues accessToken mit expires), mit der Client-ID, die das Aktualisierungstoken ausgestellt hat; hören Sie auf das Ereignis "token", um neue Token zu speichern.',
+  },
+  'client-no-compatible-mechanism': {
+    title: 'Der Client hat keinen Authentifizierungsmechanismus gefunden, den er mit dem Server gemeinsam hat',
+    cause:
+      'Die Liste der Fähigkeiten des Servers (AUTH=... bei IMAP, 250-AUTH bei SMTP) enthält keinen Mechanismus, den der Client verwenden darf: XOAUTH2/OAUTHBEARER wurde entfernt oder nicht angefordert, der Server bietet vor STARTTLS keinen an, oder er bietet überhaupt kein AUTH an.',
+    fix:
+      'Sehen Sie sich die Liste der Fähigkeiten an, die der Server nach TLS gesendet hat; authentifizieren Sie sich mit einem ausdrücklich angegebenen OAuth-Mechanismus (MailKit: Authenticate(new SaslMechanismOAuth2(user, token)); curl: --login-options AUTH=XOAUTH2 mit --oauth2-bearer), und verwenden Sie zuerst STARTTLS oder implizites TLS.',
+  },
+  'curl-login-denied': {
+    title: 'curl: (67) Login denied (Anmeldung verweigert)',
+    cause:
+      'Der Exitcode 67 von curl (CURLE_LOGIN_DENIED) sagt nur, dass der Server die Anmeldung abgelehnt hat; die Antwort des Servers direkt davor (mit -v) nennt den Grund: ein abgelehntes Token oder Kennwort oder eine OAUTHBEARER-Nachricht, die der Server nicht verwenden kann.',
+    fix:
+      'Führen Sie den Befehl erneut mit -v aus, und lassen Sie die letzte Antwort des Servers erklären; verwenden Sie für Gmail und Microsoft --login-options AUTH=XOAUTH2 mit --oauth2-bearer <Token> und --user <Adresse>.',
+  },
+};
+
 export const DE_REPLIES: Readonly<Record<string, EntryText>> = {
   ...IMAP_POP,
   ...SMTP,
   ...SASL,
   ...TLS,
+  ...POSTFIX,
+  ...PROVIDERS,
+  ...CLIENTS,
 };
