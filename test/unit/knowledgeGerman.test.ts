@@ -49,9 +49,23 @@ function verbatimTokens(text: string): string[] {
   return [...found];
 }
 
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** Whether text contains token as a whole (Add-RecipientPermission is not in Add-RecipientPermissions). */
+function hasToken(text: string, token: string): boolean {
+  const openEnd = WORD.test(token[0]);
+  const closeEnd = WORD.test(token[token.length - 1]);
+  for (let i = text.indexOf(token); i !== -1; i = text.indexOf(token, i + 1)) {
+    const before = i > 0 ? text[i - 1] : '';
+    const after = text[i + token.length] ?? '';
+    if ((!openEnd || !WORD.test(before)) && (!closeEnd || !WORD.test(after))) return true;
+  }
+  return false;
+}
+
 /** Tokens of the English text that the German one lacks. */
 function missingTokens(english: string, german: string): string[] {
-  return verbatimTokens(english).filter((t) => !german.includes(t));
+  return verbatimTokens(english).filter((t) => !hasToken(german, t));
 }
 
 /** Codes and URLs of the German text that the English one does not have (a mistyped code). */
@@ -86,6 +100,9 @@ describe('knowledge base in German', () => {
       ),
     );
     assert.deepStrictEqual(missingTokens(en, de.replace('Set-CASMailbox', 'Setze-CASMailbox')), ['Set-CASMailbox']);
+    assert.deepStrictEqual(missingTokens(en, de.replace('Set-CASMailbox', 'Set-CASMailboxes')), ['Set-CASMailbox']);
+    assert.deepStrictEqual(missingTokens(en, de.replace('AADSTS50011', 'AADSTS500111')), ['AADSTS50011']);
+    assert.deepStrictEqual(missingTokens('port 587', 'Port 587-Verbindung'), []);
     assert.deepStrictEqual(missingTokens(en, de.replace('"535 5.7.139 Authentication unsuccessful"', '„535 5.7.139 Authentifizierung fehlgeschlagen“')), [
       '"535 5.7.139 Authentication unsuccessful"',
     ]);

@@ -1,7 +1,7 @@
 // German text for the entries of every other data file (imapPop, smtp, sasl, tls, postfix, providers, clients), by entry id.
 import type { EntryText } from './index';
 
-/** The token checks that several Exchange entries repeat (English: imapPop.ts M365_TOKEN_CHECK). */
+/** The token checks that several Exchange entries repeat (English: M365_CHECK_TOKEN in ../imapPop.ts). */
 const M365_TOKEN_CHECK =
   'Decodieren Sie das Token (Mail OAuth: Decode SASL String), und überprüfen Sie: aud ist https://outlook.office.com (oder outlook.office365.com), ' +
   'scp enthält IMAP.AccessAsUser.All / POP.AccessAsUser.All (delegiert) oder roles enthält IMAP.AccessAsApp / POP.AccessAsApp (nur App), ' +
@@ -184,7 +184,7 @@ const IMAP_POP: Readonly<Record<string, EntryText>> = {
   },
 };
 
-/** How to turn SMTP AUTH on (English: smtp.ts ENABLE_SMTP_AUTH). */
+/** How to turn SMTP AUTH on (English: SMTP_AUTH_ENABLE in ../smtp.ts). */
 const ENABLE_SMTP_AUTH =
   'Aktivieren Sie SMTP AUTH für das Postfach: Set-CASMailbox -Identity <Benutzer> -SmtpClientAuthenticationDisabled $false ' +
   '(Microsoft 365 Admin Center → Benutzer → Aktive Benutzer → <Benutzer> → E-Mail → E-Mail-Apps verwalten → Authentifiziertes SMTP) ' +
@@ -483,11 +483,11 @@ const SASL: Readonly<Record<string, EntryText>> = {
   },
 };
 
-/** English: tls.ts, the warning against switching verification off. */
+/** The warning against switching verification off (English: TRUST in ../tls.ts). */
 const KEEP_VERIFYING =
   'Schalten Sie die Prüfung in der Produktion nicht aus (rejectUnauthorized: false): Dann wird auch das Zertifikat eines Angreifers akzeptiert.';
 
-/** English: tls.ts, the ports and their TLS modes. */
+/** The ports and their TLS modes (English: PORTS in ../tls.ts). */
 const PORTS =
   'Ports mit implizitem TLS sind 993 (IMAP), 995 (POP3) und 465 (SMTP-Übermittlung); Ports für STARTTLS bzw. Klartext sind 143, 110 und 587. ' +
   'Exchange Online: outlook.office365.com 993/995 und smtp.office365.com 587 (STARTTLS); Gmail: imap.gmail.com 993, smtp.gmail.com 465 (TLS) oder 587 (STARTTLS).';
@@ -680,7 +680,7 @@ const TLS: Readonly<Record<string, EntryText>> = {
   },
 };
 
-/** English: postfix.ts, how to see why sasl-xoauth2 failed. */
+/** How to see why sasl-xoauth2 failed (English: TRACE in ../postfix.ts). */
 const SASL_XOAUTH2_TRACE =
   'Setzen Sie "log_full_trace_on_failure": "yes" in /etc/sasl-xoauth2.conf, senden Sie erneut, und lesen Sie die sasl-xoauth2-Zeilen im Mailprotokoll; ' +
   'führen Sie sasl-xoauth2-tool test-config und test-token-refresh <Tokendatei> als Benutzer postfix aus.';
@@ -725,7 +725,7 @@ const POSTFIX: Readonly<Record<string, EntryText>> = {
   },
 };
 
-/** English: providers.ts, the same reply after an XOAUTH2 login. */
+/** The same reply after an XOAUTH2 login (English: OAUTH_TOO in ../providers.ts). */
 const TOKEN_REFUSED =
   'Bei XOAUTH2 bedeutet dieselbe Antwort, dass das Token abgelehnt wurde: Rufen Sie ein neues Token für dieses Konto und diesen Bereich ab.';
 
