@@ -203,7 +203,9 @@ export class IdentityProvider {
           token_endpoint_auth_method: 'none',
           grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
           response_types: ['code'],
-          redirect_uris: ['http://localhost'],
+          // http://localhost is what MSAL sends (port added); the others are RFC 8252's loopback forms that
+          // generic OpenID clients (openid-client, Google's desktop flow) send, with the path "/".
+          redirect_uris: ['http://localhost', 'http://127.0.0.1/', 'http://localhost/'],
         },
         {
           // Holds a secret and a certificate, as an Entra app registration can; oidc-provider knows one method per

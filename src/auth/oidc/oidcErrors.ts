@@ -1,0 +1,114 @@
+// Errors of OpenID Connect sign-in as values: a code, its parameters, and the text from one message table
+// (localised with @vscode/l10n), so callers branch on codes and never on wording.
+import * as l10n from '@vscode/l10n';
+import * as client from 'openid-client';
+import { escapeControls } from '../../core/report/controlChars';
+import { OidcNetworkError } from './oidcFetch';
+
+export type OidcStage = 'discovery' | 'authorization-code' | 'device-code' | 'refresh' | 'client-credentials';
+
+export interface OidcErrorParams {
+  issuer?: string;
+  expected?: string;
+  got?: string;
+  stage?: OidcStage;
+  error?: string;
+  description?: string;
+  status?: number;
+  seconds?: number;
+  detail?: string;
+}
+
+export type OidcErrorCode =
+  | 'bad-issuer'
+  | 'insecure-issuer'
+  | 'issuer-mismatch'
+  | 'not-oidc'
+  | 'network'
+  | 'oauth-error'
+  | 'provider-refused'
+  | 'state-mismatch'
+  | 'browser-timeout'
+  | 'cancelled'
+  | 'no-device-endpoint'
+  | 'device-scope-refused'
+  | 'unexpected';
+
+const STAGES: Record<OidcStage, () => string> = {
+  discovery: () => l10n.t('reading the discovery document'),
+  'authorization-code': () => l10n.t('redeeming the authorization code'),
+  'device-code': () => l10n.t('the device code sign-in'),
+  refresh: () => l10n.t('refreshing the token'),
+  'client-credentials': () => l10n.t('the client credentials grant'),
+};
+
+const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
+  'bad-issuer': (p) => l10n.t('The issuer "{0}" is not a URL: use the provider\'s issuer, e.g. https://accounts.google.com or https://sso.example.com/realms/mail.', p.issuer ?? ''),
+  'insecure-issuer': (p) => l10n.t('The issuer "{0}" does not use https: tokens and secrets would cross the network in clear text. Use the https URL of the provider.', p.issuer ?? ''),
+  'issuer-mismatch': (p) =>
+    l10n.t('The discovery document at {0} names another issuer ({1}): the configured issuer must be exactly the one the provider publishes (check a trailing slash or the realm path).', p.expected ?? '', p.got ?? ''),
+  'not-oidc': (p) => l10n.t('{0} did not answer like an OpenID provider while {1} (no valid JSON metadata): check the issuer URL.', p.issuer ?? '', STAGES[p.stage ?? 'discovery']()),
+  network: (p) => p.detail ?? '',
+  'oauth-error': (p) =>
+    p.description
+      ? l10n.t('The provider refused {0}: {1} ({2}).', STAGES[p.stage ?? 'discovery'](), p.description, p.error ?? '')
+      : l10n.t('The provider refused {0}: {1}.', STAGES[p.stage ?? 'discovery'](), p.error ?? String(p.status ?? '')),
+  'provider-refused': (p) => (p.description ? l10n.t('The provider ended the sign-in: {0} ({1}).', p.description, p.error ?? '') : l10n.t('The provider ended the sign-in: {0}.', p.error ?? '')),
+  'state-mismatch': () => l10n.t('The browser came back with a state that this sign-in did not send: the reply belongs to another sign-in (or was forged) and was ignored. Sign in again.'),
+  'browser-timeout': (p) => l10n.t('The browser did not come back within {0} s. Sign in again, or use the device code flow if the browser cannot reach this machine.', p.seconds ?? 300),
+  cancelled: () => l10n.t('Sign-in cancelled.'),
+  'no-device-endpoint': (p) => l10n.t('{0} offers no device authorization endpoint: sign in through the browser instead.', p.issuer ?? ''),
+  'device-scope-refused': (p) =>
+    l10n.t(
+      'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow ({0}). Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
+      p.error ?? '',
+    ),
+  unexpected: (p) => l10n.t('Sign-in failed unexpectedly while {0}: {1}', STAGES[p.stage ?? 'discovery'](), p.detail ?? ''),
+};
+
+export class OidcError extends Error {
+  constructor(
+    readonly code: OidcErrorCode,
+    readonly params: OidcErrorParams,
+  ) {
+    super(escapeControls(MESSAGES[code](params)));
+    this.name = 'OidcError';
+  }
+}
+
+/** Turns what openid-client, oauth4webapi or the fetch threw into an OidcError, by type and code. */
+export function oidcErrorOf(err: unknown, stage: OidcStage, issuer?: string): OidcError {
+  if (err instanceof OidcError) return err;
+  const network = findCause(err, (e): e is OidcNetworkError => e instanceof OidcNetworkError);
+  if (network) return new OidcError('network', { stage, detail: network.message });
+  if (err instanceof client.ResponseBodyError) {
+    return new OidcError('oauth-error', { stage, error: clip(err.error), status: err.status, ...(err.error_description ? { description: clip(err.error_description) } : {}) });
+  }
+  if (err instanceof client.AuthorizationResponseError) {
+    return new OidcError('provider-refused', { stage, error: clip(err.error), ...(err.error_description ? { description: clip(err.error_description) } : {}) });
+  }
+  const e = err as { name?: string; code?: string; message?: string; cause?: { attribute?: string; expected?: string; body?: { issuer?: string } } };
+  if (e?.name === 'AbortError') return new OidcError('cancelled', {});
+  if (e?.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' && e.cause?.attribute === 'issuer') {
+    return new OidcError('issuer-mismatch', { stage, expected: clip(String(e.cause.expected ?? issuer ?? '')), got: clip(String(e.cause.body?.issuer ?? '')) });
+  }
+  if (e?.code === 'OAUTH_RESPONSE_IS_NOT_JSON' || e?.code === 'OAUTH_INVALID_SERVER_METADATA' || e?.code === 'OAUTH_MISSING_SERVER_METADATA' || e?.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM') {
+    return new OidcError('not-oidc', { stage, issuer: issuer ?? '' });
+  }
+  if (e?.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN') return new OidcError('insecure-issuer', { issuer: issuer ?? '' });
+  return new OidcError('unexpected', { stage, detail: clip(e?.message ?? String(err)) });
+}
+
+function findCause<T>(err: unknown, is: (e: unknown) => e is T): T | undefined {
+  let cur: unknown = err;
+  for (let i = 0; i < 5 && cur; i++) {
+    if (is(cur)) return cur;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Provider text is untrusted: bounded and without control bytes before it reaches a message. */
+export function clip(s: string): string {
+  return escapeControls(s.length > 500 ? `${s.slice(0, 500)}…` : s);
+}
