@@ -12,14 +12,14 @@ import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
 import { docsOf } from '../core/protocol/verdict';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
-import { userSetting } from '../userSettings';
+import { consoleCustomPresets } from '../settings';
+import { PROVIDER_ID } from '../auth/authProvider';
 import { consoleCsp } from './csp';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
-export const AUTH_PROVIDER_ID = 'mail-oauth-microsoft';
 /** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
 const WEBVIEW_ENTRY_CHARS = 4000;
 /** Most lines sent in one batch: the webview shows its last 2000 rows (media/console/console.js). */
@@ -52,7 +52,7 @@ const ACTION_COMMANDS: Record<string, string> = {
  * decides where the token goes: a workspace must not); skipped entries are named in the output channel.
  */
 function customPresets(): CustomPreset[] {
-  const { presets, problems } = parseCustomPresets(userSetting('mailOAuth.console', 'customPresets'));
+  const { presets, problems } = parseCustomPresets(consoleCustomPresets());
   for (const p of problems) output().warn(`Protocol console: ${p}`);
   return presets;
 }
@@ -146,7 +146,7 @@ export class ConsolePanel {
   private async sendInit(): Promise<void> {
     let accounts: string[] = [];
     try {
-      accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
+      accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(PROVIDER_ID)).map((a) => a.label);
     } catch {
       accounts = []; // the provider may not be registered (no client ID configured yet)
     }
@@ -232,9 +232,9 @@ export class ConsolePanel {
         return { token };
       }
       // VS Code matches the account by its id: pass the provider's own account object, not just the name.
-      const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
+      const account = form.account ? (await vscode.authentication.getAccounts(PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
       if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
-      const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
+      const session = await vscode.authentication.getSession(PROVIDER_ID, scopes, { createIfNone: true, account });
       return { token: session.accessToken };
     } catch (e) {
       return { error: `No token from the account: ${(e as Error).message}` };
