@@ -1,12 +1,12 @@
 // The scopes of mail tokens: one delegated permission per protocol on the cloud's Outlook resource, the
 // app-only .default scope, and the check that one request names one resource. No vscode import.
 import * as l10n from '@vscode/l10n';
+import { MAIL_PROTOCOLS, MailProtocol } from '../core/token/checks';
 import { CLOUDS } from './authConfig';
 
-export type MailProtocolScope = 'imap' | 'pop3' | 'smtp';
-
-/** The protocols in the order every list shows them. */
-export const MAIL_PROTOCOLS: readonly MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
+/** A protocol whose token the sign-in asks for: the core's protocols, in the order every list shows them. */
+export type MailProtocolScope = MailProtocol;
+export { MAIL_PROTOCOLS };
 
 /** The protocol's name as servers and documentation write it. */
 export function protocolLabel(p: MailProtocolScope): string {

@@ -6,10 +6,8 @@ import * as vscode from 'vscode';
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { SignInFlow } from '../settings';
 import { authFailure } from './authErrors';
+import { chooseFlows, ExtensionHostKind, FlowQuery } from './flowChoice';
 import { DeviceCodeInfo, MailAuthClient } from './mailAuthClient';
-
-/** Where the extension host runs: a local desktop window, a remote one (SSH, container, code-server), or the web. */
-export type ExtensionHostKind = 'desktop' | 'remote' | 'web';
 
 export interface SignInFlowRequest {
   client: MailAuthClient;
@@ -127,14 +125,9 @@ export function extensionHostKind(): ExtensionHostKind {
   return vscode.env.remoteName ? 'remote' : 'desktop';
 }
 
-/**
- * The flows to try, in order. A flow the caller asked for is the only one; a flow the setting names goes
- * first, whatever the host, followed by the ones after it; otherwise (auto) the flows that run here.
- */
-export function signInFlows(query: { host: ExtensionHostKind; setting: SignInFlow; requested?: SignInFlow }): InteractiveFlow[] {
-  if (query.requested && query.requested !== 'auto') return FLOWS.filter((f) => f.id === query.requested);
-  if (query.setting !== 'auto') return FLOWS.slice(FLOWS.findIndex((f) => f.id === query.setting));
-  return FLOWS.filter((f) => f.runsOn.includes(query.host));
+/** The flows to try for a sign-in, in order (flowChoice.ts says which). */
+export function signInFlows(query: FlowQuery): InteractiveFlow[] {
+  return chooseFlows(FLOWS, query);
 }
 
 /** The loopback's reply page, shown in the browser: the texts are the extension's own, escaped anyway. */

@@ -63,7 +63,7 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
     if (view.isOwnNode(node)) return node;
     throw new ForeignNode(
       vscode.l10n.t(
-        '"{0}" works only on an item of the Mail OAuth Accounts view, and was run with something else (another extension?): nothing was done. Right-click the account or token in the Accounts view. Extensions get tokens through VS Code\u2019s authentication API, which asks you first.',
+        '"{0}" works only on an item of the Mail OAuth Accounts view, and was run with something else (another extension?): nothing was done. Right-click the account or token in the Accounts view. Extensions get tokens through VS Code’s authentication API, which asks you first.',
         title,
       ),
     );

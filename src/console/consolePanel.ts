@@ -15,6 +15,7 @@ import { output } from '../outputChannel';
 import { consoleCustomPresets } from '../settings';
 import { PROVIDER_ID } from '../auth/authProvider';
 import { consoleCsp } from './csp';
+import { quickAction, quickActionButtons } from './quickActions';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
@@ -24,28 +25,6 @@ export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
 const WEBVIEW_ENTRY_CHARS = 4000;
 /** Most lines sent in one batch: the webview shows its last 2000 rows (media/console/console.js). */
 const WEBVIEW_MAX_LINES = 2000;
-
-const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
-  imap: [
-    { id: 'imap.list', label: 'LIST' },
-    { id: 'imap.select', label: 'SELECT INBOX' },
-    { id: 'imap.fetch', label: 'FETCH 1 ENVELOPE' },
-  ],
-  pop3: [
-    { id: 'pop3.stat', label: 'STAT' },
-    { id: 'pop3.list', label: 'LIST' },
-    { id: 'pop3.top', label: 'TOP 1 0' },
-  ],
-  smtp: [{ id: 'smtp.testMessage', label: 'Send a test message to myself' }],
-};
-const ACTION_COMMANDS: Record<string, string> = {
-  'imap.list': 'LIST "" "*"',
-  'imap.select': 'SELECT INBOX',
-  'imap.fetch': 'FETCH 1 ENVELOPE',
-  'pop3.stat': 'STAT',
-  'pop3.list': 'LIST',
-  'pop3.top': 'TOP 1 0',
-};
 
 /**
  * The presets of the mailOAuth.console.customPresets setting, from the user's settings only (a preset
@@ -152,7 +131,7 @@ export class ConsolePanel {
     }
     const presets = [...customPresets(), ...PRESETS].map((p) => ({ id: p.id, label: p.label }));
     this.post({ type: 'init', form: this.form, accounts, presets });
-    this.post({ type: 'quickActions', actions: QUICK_ACTIONS[this.form.protocol] });
+    this.post({ type: 'quickActions', actions: quickActionButtons(this.form.protocol) });
     this.postState();
   }
 
@@ -188,14 +167,14 @@ export class ConsolePanel {
         if (custom) {
           // A custom preset is one protocol's endpoint, with the user and mechanism it may name.
           this.form.protocol = custom.protocol;
-          this.post({ type: 'quickActions', actions: QUICK_ACTIONS[custom.protocol] });
+          this.post({ type: 'quickActions', actions: quickActionButtons(custom.protocol) });
           this.post({ type: 'fill', ...custom.endpoint, protocol: custom.protocol, user: custom.user, mechanism: custom.mechanism });
           return;
         }
         const preset = presetById(msg.preset);
         const ep = preset?.endpoints[msg.protocol];
         this.form.protocol = msg.protocol;
-        this.post({ type: 'quickActions', actions: QUICK_ACTIONS[msg.protocol] });
+        this.post({ type: 'quickActions', actions: quickActionButtons(msg.protocol) });
         if (ep) this.post({ type: 'fill', host: ep.host, port: ep.port, security: ep.security });
         else this.post({ type: 'fill', host: this.form.host, port: defaultPort(msg.protocol, this.form.security), security: this.form.security });
         return;
@@ -358,7 +337,7 @@ export class ConsolePanel {
       }
       return;
     }
-    const command = ACTION_COMMANDS[action];
+    const command = quickAction(action)?.command;
     if (command) await this.run(command);
   }
 
