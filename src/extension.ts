@@ -1,7 +1,7 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
 import * as vscode from 'vscode';
-import { pickTokenForEncode, registerAuthCommands } from './auth/authCommands';
-import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
+import { MailAuthenticationProvider, PROVIDER_ID, providerLabel } from './auth/authProvider';
+import { pickTokenForEncode, registerAccountCommands } from './commands/accountCommands';
 import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
 import { allowTokenHostForSession } from './console/tokenHostConsent';
@@ -12,6 +12,7 @@ import { logDocumentSelector } from './hover/logDocuments';
 import { LogHoverProvider, RevealedBlobs } from './hover/logHoverProvider';
 import { AccountsView } from './views/accountsView';
 import { DECODED_SCHEME, DecodedViewProvider } from './views/decodedView';
+import { LOGS_SECTION } from './settings';
 
 /** Handed to the integration tests only (extension mode Test): where the extension keeps what it stores. */
 export interface TestHooks {
@@ -42,13 +43,13 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
     auth,
-    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, auth, { supportsMultipleAccounts: true }),
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, providerLabel(), auth, { supportsMultipleAccounts: true }),
     accounts,
-    ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
+    ...registerAccountCommands(auth, accounts, decodedView, context.extensionUri),
     ...registerConsole(context.extensionUri, auth.consoleAccounts()),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('mailOAuth.logs')) return;
+      if (!e.affectsConfiguration(LOGS_SECTION)) return;
       hoverRegistration.dispose();
       hoverRegistration = vscode.languages.registerHoverProvider(logDocumentSelector(), hover);
     }),

@@ -2,8 +2,9 @@
 // shape, reading a certificate PEM, and the MSAL confidential-client call. Tested in plain Node.
 import * as crypto from 'crypto';
 import { AuthenticationResult, ConfidentialClientApplication } from '@azure/msal-node';
-import { AuthFailure, toAuthFailure } from './authErrors';
-import { appScopes, AuthConfig } from './authSettings';
+import { authFailure, toAuthFailure } from './authErrors';
+import type { AuthConfig } from './authConfig';
+import { appScopes } from './scopes';
 import { MsalNetworkClient, OAuthErrorReply } from './networkClient';
 
 export type AppCredential = { type: 'secret'; secret: string } | { type: 'certificate'; privateKeyPem: string; certificatePem: string; thumbprintSha256: string };
@@ -15,7 +16,7 @@ export type AppCredential = { type: 'secret'; secret: string } | { type: 'certif
 export function certificateCredential(pem: string): AppCredential {
   const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
   const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!key || !cert) throw new Error('The file must hold both the private key and the certificate in PEM form (-----BEGIN PRIVATE KEY----- and -----BEGIN CERTIFICATE-----).');
+  if (!key || !cert) throw authFailure('certificateFile', {});
   const thumbprintSha256 = new crypto.X509Certificate(cert).fingerprint256.replace(/:/g, '').toLowerCase();
   return { type: 'certificate', privateKeyPem: key, certificatePem: cert, thumbprintSha256 };
 }
@@ -40,8 +41,8 @@ export async function acquireAppToken(config: AuthConfig, clientId: string, cred
   try {
     result = await app.acquireTokenByClientCredential({ scopes: appScopes(config.appResource), skipCache: forceRefresh });
   } catch (err) {
-    throw toAuthFailure(err, lastReply, { what: 'App-only token failed', redact: (t) => network.redact(t), ...(networkFailure ? { networkFailure } : {}) });
+    throw toAuthFailure(err, lastReply, { stage: 'appOnly', redact: (t) => network.redact(t), ...(networkFailure ? { networkFailure } : {}) });
   }
-  if (!result) throw new AuthFailure('The identity platform returned no app-only token.', 'no token', []);
+  if (!result) throw authFailure('noToken', { stage: 'appOnly' }, 'no token');
   return result;
 }

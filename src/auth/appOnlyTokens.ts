@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import { output } from '../outputChannel';
 import { acquireAppToken, AppCredential } from './appCredential';
-import { AuthFailure } from './authErrors';
-import { appScopes, AuthConfig, checkClientId } from './authSettings';
+import { authSettings } from '../settings';
+import { authFailure } from './authErrors';
+import { AuthConfig, checkClientId } from './authConfig';
+import { appScopes } from './scopes';
 
 export interface AppToken {
   clientId: string;
@@ -39,8 +41,7 @@ export class AppOnlyTokens implements vscode.Disposable {
 
   /** The app registration used for client credentials: mailOAuth.auth.appClientId, else the client ID. */
   clientId(): string {
-    const app = vscode.workspace.getConfiguration('mailOAuth.auth').get<string>('appClientId', '').trim();
-    return app || this.settings().config.clientId;
+    return authSettings().appClientId || this.settings().config.clientId;
   }
 
   private key(clientId: string): string {
@@ -54,7 +55,7 @@ export class AppOnlyTokens implements vscode.Disposable {
 
   async setCredential(credential: AppCredential, clientId = this.clientId()): Promise<void> {
     const problem = checkClientId(clientId);
-    if (problem) throw new AuthFailure(`App-only tokens: ${problem.message} (or set mailOAuth.auth.appClientId).`, problem.message, []);
+    if (problem) throw authFailure('appClientId', { text: problem.message }, problem.message);
     await this.secrets.store(this.key(clientId), JSON.stringify(credential));
     this.current = undefined;
     this.changed.fire();
@@ -77,16 +78,12 @@ export class AppOnlyTokens implements vscode.Disposable {
     const clientId = this.clientId();
     const credential = await this.credential(clientId);
     if (!credential) {
-      throw new AuthFailure(
-        `No client secret or certificate is stored for the app ${clientId}. Run "Mail OAuth: Set Client Secret for App-Only Tokens" or "Mail OAuth: Set Client Certificate for App-Only Tokens".`,
-        'no credential',
-        [],
-      );
+      throw authFailure('noAppCredential', { clientId }, 'no credential');
     }
     const scopes = appScopes(config.appResource);
     const result = await acquireAppToken(config, clientId, credential, extraCaPem, forceRefresh);
     this.current = { clientId, accessToken: result.accessToken, expiresOn: result.expiresOn, scopes };
-    output().info(`App-only token acquired for the app ${clientId} (${scopes.join(' ')}).`);
+    output().info(vscode.l10n.t('App-only token acquired for the app {0} ({1}).', clientId, scopes.join(' ')));
     this.changed.fire();
     return this.current;
   }

@@ -1,24 +1,29 @@
 // The "Microsoft (Mail OAuth)" authentication provider: VS Code sessions over MailAuthClient, one session
 // per account and scope set, so that this extension and others can call
-// vscode.authentication.getSession('mail-oauth-microsoft', scopes). Sign-in UI (browser or device code,
-// both cancellable and timed) lives here; MSAL details live in mailAuthClient.ts.
+// vscode.authentication.getSession(PROVIDER_ID, scopes). It stays thin: the interactive flows (browser,
+// device code) are objects in signInFlows.ts tried in order, MSAL details live in mailAuthClient.ts.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-node';
 import { logError, output } from '../outputChannel';
-import { userSetting } from '../userSettings';
+import { AUTH_SECTION, authSettings, openSettings } from '../settings';
 import { clockSkewProblem } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
-import { AuthFailure, CancelledError, describeFailure } from './authErrors';
+import { asAuthFailure, authFailure, AuthFailure, CancelledError, describeFailure } from './authErrors';
 import { AppOnlyTokens } from './appOnlyTokens';
-import { appScopes, AuthConfig, MailProtocolScope, protocolOfScopes, protocolScopes, resolveAuthSettings, SettingProblem, SignInFlow } from './authSettings';
-import { DeviceCodeInfo, InteractionRequired, MailAuthClient } from './mailAuthClient';
+import { AuthConfig, resolveAuthSettings, SettingProblem, SignInFlow } from './authConfig';
+import { InteractionRequired, MailAuthClient } from './mailAuthClient';
+import { appScopes, protocolLabel, protocolOfScopes, protocolScopes } from './scopes';
 import { SecretStorageCachePlugin } from './secretStorageCachePlugin';
+import { extensionHostKind, signInFlows } from './signInFlows';
 
+/** The provider's ID: for vscode.authentication, the console and package.json's onAuthenticationRequest. */
 export const PROVIDER_ID = 'mail-oauth-microsoft';
-export const PROVIDER_LABEL = 'Microsoft (Mail OAuth)';
-const SUCCESS_PAGE = page('You are signed in', 'Mail OAuth Debugger has your token. You can close this tab and return to VS Code.');
-const ERROR_PAGE = page('Sign-in did not complete', 'Return to VS Code: it shows what the identity platform answered and what to change.');
+
+/** The provider's name in VS Code's Accounts menu. */
+export function providerLabel(): string {
+  return vscode.l10n.t('Microsoft (Mail OAuth)');
+}
 
 export interface SignInRequest {
   scopes: string[];
@@ -49,14 +54,16 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
   private readonly known = new Map<string, vscode.AuthenticationSession>();
   /** Whether this window has warned about a skewed clock already. */
   private clockWarned = false;
+  /** Failures shown to the person already (with their explanation, or with an offer of another flow). */
+  private readonly shown = new WeakSet<AuthFailure>();
   /** Client credentials (app-only) tokens, for the scope https://outlook.office365.com/.default. */
   readonly appOnly: AppOnlyTokens;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.appOnly = new AppOnlyTokens(context.secrets, () => {
       const s = this.settings();
-      if ('problem' in s) throw new AuthFailure(s.problem.message, s.problem.message, []);
-      return { config: s.config, extraCaPem: readExtraCas() };
+      if ('problem' in s) throw settingFailure(s.problem);
+      return { config: s.config, extraCaPem: readExtraCas(authSettings().extraCaCertificates) };
     });
     this.disposables.push(
       this.appOnly,
@@ -64,7 +71,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
       this.sessionsChanged,
       this.accountsChanged,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mailOAuth.auth')) {
+        if (e.affectsConfiguration(AUTH_SECTION)) {
           this.resetClient();
           this.accountsChanged.fire();
         }
@@ -81,24 +88,22 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
 
   /** The checked settings, or the problem with them. */
   settings(): { config: AuthConfig } | { problem: SettingProblem } {
-    const c = vscode.workspace.getConfiguration('mailOAuth.auth');
-    // Where sign-in happens (cloud, authority) never comes from a workspace; the app (client ID, tenant) may,
-    // in a trusted workspace only (restrictedConfigurations in package.json).
-    const r = resolveAuthSettings({ clientId: c.get('clientId'), tenant: c.get('tenant'), cloud: userSetting('mailOAuth.auth', 'cloud'), authority: userSetting('mailOAuth.auth', 'authority') });
+    const r = resolveAuthSettings(authSettings());
     return r.ok ? { config: r.config } : { problem: r.problem };
   }
 
   /** The MSAL client for the current settings; throws an AuthFailure naming the setting to fix. */
   getClient(): MailAuthClient {
     const s = this.settings();
-    if ('problem' in s) throw new AuthFailure(s.problem.message, s.problem.message, []);
-    const key = JSON.stringify(s.config) + JSON.stringify(extraCaSetting()) + String(vscode.workspace.getConfiguration('mailOAuth.auth').get('networkTimeoutSeconds'));
+    if ('problem' in s) throw settingFailure(s.problem);
+    const { extraCaCertificates, networkTimeoutMs } = authSettings();
+    const key = JSON.stringify([s.config, extraCaCertificates, networkTimeoutMs]);
     if (this.client && key === this.clientKey) return this.client;
     this.resetClient();
     this.plugin = new SecretStorageCachePlugin(this.context.secrets, `mailOAuth.msalCache.${s.config.clientId}`);
     this.plugin.onDidChangeExternally(() => void this.onExternalChange());
-    const networkTimeoutMs = Math.max(1, vscode.workspace.getConfiguration('mailOAuth.auth').get<number>('networkTimeoutSeconds', 30)) * 1000;
-    this.client = new MailAuthClient({ config: s.config, cachePlugin: this.plugin, extraCaPem: readExtraCas(), networkTimeoutMs, log: (line) => output().debug(`MSAL: ${line}`) });
+    const extraCaPem = readExtraCas(extraCaCertificates);
+    this.client = new MailAuthClient({ config: s.config, cachePlugin: this.plugin, extraCaPem, networkTimeoutMs, log: (line) => output().debug(`MSAL: ${line}`) });
     this.clientKey = key;
     return this.client;
   }
@@ -112,7 +117,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
 
   /** Another window signed in or out: tell VS Code and the sidebar. */
   private async onExternalChange(): Promise<void> {
-    output().info('The token cache was changed in another window; reloading accounts.');
+    output().info(vscode.l10n.t('The token cache was changed in another window; reloading accounts.'));
     const before = new Set((await this.accounts()).map((a) => a.homeAccountId));
     this.accountsChanged.fire();
     const after = await this.accounts();
@@ -157,7 +162,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     } catch (err) {
       if (!(err instanceof InteractionRequired)) throw err;
       output().warn(describeFailure(err));
-      const again = 'Sign In Again';
+      const again = vscode.l10n.t('Sign In Again');
       if ((await vscode.window.showWarningMessage(err.message, again)) !== again) throw new CancelledError();
     }
     return this.signIn({ scopes, loginHint: account.username });
@@ -171,8 +176,8 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
         if (this.isAppOnly(scopes)) return (this.appOnly.token ?? (await this.appOnly.acquire())).accessToken;
         const accounts = await this.accounts();
         const account = username ? accounts.find((a) => a.username.toLowerCase() === username.toLowerCase()) : accounts.length === 1 ? accounts[0] : undefined;
-        if (username && !account) throw new Error(`${username} is not signed in any more: sign in again, or choose another account.`);
-        if (!account && accounts.length > 1) throw new Error('Choose one of the signed-in accounts.');
+        if (username && !account) throw authFailure('accountGone', { user: username });
+        if (!account && accounts.length > 1) throw authFailure('chooseAccount', {});
         return (account ? await this.tokenOrSignIn(account, scopes) : await this.signIn({ scopes })).accessToken;
       },
     };
@@ -237,7 +242,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
         this.sessionsChanged.fire({ added: [session], removed: [], changed: [] });
         return session;
       } catch (err) {
-        void this.showFailure(err, false);
+        void this.showFailure(err);
         throw err;
       }
     }
@@ -270,7 +275,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     if (account) await client.removeAccount(account);
     if (removed.length) this.sessionsChanged.fire({ added: [], removed, changed: [] });
     this.accountsChanged.fire();
-    if (account) output().info(`Signed out ${account.username}.`);
+    if (account) output().info(vscode.l10n.t('Signed out {0}.', account.username));
     return !!account;
   }
 
@@ -284,141 +289,82 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     return 'config' in s ? s.config.outlookResource : 'https://outlook.office.com';
   }
 
-  // ------------------------------------------------------------------ sign-in UI
+  // ------------------------------------------------------------------ sign-in
 
-  /** Signs in interactively with the configured flow (device code as the fallback); shows explained errors. */
+  /**
+   * Signs in interactively: the flows of signInFlows.ts in order; when one fails without an explanation (the
+   * loopback could not work) or runs out of time, the next is offered. Failures are shown explained.
+   */
   async signIn(request: SignInRequest): Promise<AccountToken> {
     let client: MailAuthClient;
     try {
       client = this.getClient();
     } catch (err) {
-      void this.showFailure(err, true);
+      void this.showFailure(err);
       throw err;
     }
-    const cfg = vscode.workspace.getConfiguration('mailOAuth.auth');
-    const timeoutMs = Math.max(30, cfg.get<number>('timeoutSeconds', 300)) * 1000;
-    const flow = request.flow && request.flow !== 'auto' ? request.flow : this.defaultFlow();
-    const protocol = protocolOfScopes(request.scopes);
-    const what = protocol ? ` for ${protocolLabel(protocol)}` : '';
-    output().info(`Signing in${what} (${flow === 'deviceCode' ? 'device code' : 'browser, authorization code + PKCE'}) at ${client.config.authority}.`);
-    try {
-      const result = flow === 'deviceCode' ? await this.deviceCodeFlow(client, request, timeoutMs, what) : await this.browserFlow(client, request, timeoutMs, what);
-      output().info(`Signed in as ${result.account?.username ?? 'unknown'}${what}.`);
-      this.checkClock(result);
-      this.accountsChanged.fire();
-      return toAccountToken(result, request.scopes);
-    } catch (err) {
-      const failure = err instanceof AuthFailure ? err : new AuthFailure(String(err), String(err), []);
-      if (flow === 'authorizationCode' && !failure.cancelled && failure.findings.length === 0 && !request.flow) {
-        // The loopback redirect could not work (port blocked, browser on another machine): offer the device code.
-        const pick = await vscode.window.showWarningMessage(`${failure.message} Sign in with a device code instead?`, 'Use Device Code');
-        if (pick === 'Use Device Code') return this.signIn({ ...request, flow: 'deviceCode' });
-      } else if (failure.cancelled && failure.detail === 'timeout' && flow === 'authorizationCode') {
-        const pick = await vscode.window.showWarningMessage(failure.message, 'Use Device Code');
-        if (pick === 'Use Device Code') return this.signIn({ ...request, flow: 'deviceCode' });
-      } else if (!failure.cancelled || failure.detail === 'timeout') {
-        // A device code nobody entered in time ends with a message too, not silently.
-        void this.showFailure(failure, false);
+    const settings = authSettings();
+    const flows = signInFlows({ host: extensionHostKind(), setting: settings.signInFlow, ...(request.flow ? { requested: request.flow } : {}) });
+    const scopesOf = protocolOfScopes(request.scopes);
+    const protocol = scopesOf ? protocolLabel(scopesOf) : undefined;
+    for (let i = 0; i < flows.length; i++) {
+      const flow = flows[i]!;
+      output().info(
+        protocol
+          ? vscode.l10n.t('Signing in for {0} ({1}) at {2}.', protocol, flow.label, client.config.authority)
+          : vscode.l10n.t('Signing in ({0}) at {1}.', flow.label, client.config.authority),
+      );
+      try {
+        const result = await flow.trigger({ client, scopes: request.scopes, timeoutMs: settings.interactiveTimeoutMs, protocol });
+        const user = result.account?.username ?? '?';
+        output().info(protocol ? vscode.l10n.t('Signed in as {0} for {1}.', user, protocol) : vscode.l10n.t('Signed in as {0}.', user));
+        this.checkClock(result);
+        this.accountsChanged.fire();
+        return toAccountToken(result, request.scopes);
+      } catch (err) {
+        const failure = asAuthFailure(err);
+        const offer = flows[i + 1]?.offer;
+        // No explanation means the flow could not work here (a blocked port, the browser on another machine).
+        if (offer && (failure.code === 'timedOut' || (!failure.cancelled && failure.findings.length === 0))) {
+          this.shown.add(failure);
+          const question = failure.code === 'timedOut' ? failure.message : offer.question(failure.message);
+          if ((await vscode.window.showWarningMessage(question, offer.button)) === offer.button) continue;
+        } else if (!failure.cancelled || failure.code === 'timedOut') {
+          // A device code nobody entered in time ends with a message too, not silently.
+          void this.showFailure(failure);
+        }
+        throw failure;
       }
-      throw failure;
     }
+    throw new CancelledError(); // no flow to try: signInFlows always returns one
   }
 
-  private defaultFlow(): 'authorizationCode' | 'deviceCode' {
-    const setting = vscode.workspace.getConfiguration('mailOAuth.auth').get<SignInFlow>('signInFlow', 'auto');
-    if (setting === 'authorizationCode' || setting === 'deviceCode') return setting;
-    // A loopback redirect needs the browser on the machine where the extension runs.
-    return vscode.env.remoteName || vscode.env.uiKind === vscode.UIKind.Web ? 'deviceCode' : 'authorizationCode';
-  }
-
-  private browserFlow(client: MailAuthClient, request: SignInRequest, timeoutMs: number, what: string): Promise<AuthenticationResult> {
-    return Promise.resolve(
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Signing in to Microsoft${what}: complete the sign-in in your browser…`, cancellable: true },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          return client.signInWithBrowser(request.scopes, {
-            signal: controller.signal,
-            timeoutMs,
-            successPage: SUCCESS_PAGE,
-            errorPage: ERROR_PAGE,
-            openBrowser: async (url) => {
-              const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-              if (!opened) throw new AuthFailure('The browser was not opened, so sign-in cannot continue. Try again, or sign in with a device code.', 'browser not opened', []);
-            },
-          });
-        },
-      ),
-    );
-  }
-
-  private deviceCodeFlow(client: MailAuthClient, request: SignInRequest, timeoutMs: number, what: string): Promise<AuthenticationResult> {
-    return Promise.resolve(
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Signing in to Microsoft${what} with a device code`, cancellable: true },
-        async (progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          progress.report({ message: 'asking for a code…' });
-          // The code's notification outlives the flow (VS Code cannot close it): its buttons then say how it ended.
-          const flow: DeviceCodeFlowState = {};
-          try {
-            const result = await client.signInWithDeviceCode(request.scopes, {
-              signal: controller.signal,
-              timeoutMs,
-              onCode: (info) => {
-                progress.report({ message: `enter the code ${info.userCode} at ${info.verificationUri} (waiting…)` });
-                void this.showDeviceCode(info, controller, flow);
-              },
-            });
-            flow.ended = `the sign-in${result.account ? ` as ${result.account.username}` : ''} has completed`;
-            return result;
-          } catch (e) {
-            flow.ended = controller.signal.aborted ? 'the sign-in was cancelled' : 'the sign-in with it has ended';
-            throw e;
-          }
-        },
-      ),
-    );
-  }
-
-  private async showDeviceCode(info: DeviceCodeInfo, controller: AbortController, flow: DeviceCodeFlowState): Promise<void> {
-    const copyOpen = 'Copy Code & Open Page';
-    const pick = await vscode.window.showInformationMessage(`To sign in, open ${info.verificationUri} and enter the code ${info.userCode}.`, copyOpen, 'Cancel Sign-In');
-    if (pick && flow.ended) {
-      // A button of a notification left from a finished flow: a dead code is not copied, nothing is cancelled.
-      void vscode.window.showInformationMessage(`The code ${info.userCode} is no longer needed: ${flow.ended}.`);
-    } else if (pick === copyOpen) {
-      await vscode.env.clipboard.writeText(info.userCode);
-      await vscode.env.openExternal(vscode.Uri.parse(info.verificationUri, true));
-    } else if (pick === 'Cancel Sign-In') {
-      controller.abort();
-    }
+  /** Whether a failure was shown to the person already (so a command does not show it twice). */
+  wasShown(err: unknown): boolean {
+    return err instanceof AuthFailure && this.shown.has(err);
   }
 
   /** Shows a failure with its explanation; details (the server's words, cause, fix, docs) go to the output channel. */
-  async showFailure(err: unknown, settingsProblem: boolean): Promise<void> {
-    const failure = err instanceof AuthFailure ? err : new AuthFailure(String(err), String(err), []);
+  async showFailure(err: unknown): Promise<void> {
+    const failure = asAuthFailure(err);
+    this.shown.add(failure);
     output().error(describeFailure(failure));
-    const actions = settingsProblem ? ['Open Settings'] : ['Show Details', 'Open Settings'];
+    const openSettingsAction = vscode.l10n.t('Open Settings');
+    const details = vscode.l10n.t('Show Details');
+    // A wrong setting says all there is to say; other failures have the server's words in the details.
+    const actions = failure.code === 'setting' ? [openSettingsAction] : [details, openSettingsAction];
     const pick = await vscode.window.showErrorMessage(failure.message, ...actions);
-    if (pick === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'mailOAuth.auth');
-    else if (pick === 'Show Details') output().show(true);
+    if (pick === openSettingsAction) await openSettings();
+    else if (pick === details) output().show(true);
   }
 }
 
-/** How a device-code flow ended, for the buttons of its notification (empty while it runs). */
-interface DeviceCodeFlowState {
-  ended?: string;
-}
-
-export function protocolLabel(p: MailProtocolScope): string {
-  return p === 'imap' ? 'IMAP' : p === 'pop3' ? 'POP' : 'SMTP';
+function settingFailure(problem: SettingProblem): AuthFailure {
+  return authFailure('setting', { setting: problem.setting, text: problem.message });
 }
 
 function toAccountToken(r: AuthenticationResult, scopes: string[]): AccountToken {
-  if (!r.account) throw new AuthFailure('The identity platform returned a token without an account.', 'no account', []);
+  if (!r.account) throw authFailure('noAccount', {}, 'no account');
   return { account: r.account, scopes, accessToken: r.accessToken, expiresOn: r.expiresOn };
 }
 
@@ -427,24 +373,15 @@ function toSession(t: AccountToken, scopes: readonly string[]): vscode.Authentic
   return { id: `${t.account.homeAccountId} ${key}`, accessToken: t.accessToken, account: { id: t.account.homeAccountId, label: t.account.username }, scopes: [...scopes] };
 }
 
-function extraCaSetting(): string[] {
-  const files = userSetting<unknown>('mailOAuth.auth', 'extraCaCertificates');
-  return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : [];
-}
-
 /** PEM text of the files named in mailOAuth.auth.extraCaCertificates (unreadable files are reported). */
-function readExtraCas(): string[] {
+function readExtraCas(files: readonly string[]): string[] {
   const pems: string[] = [];
-  for (const file of extraCaSetting()) {
+  for (const file of files) {
     try {
       pems.push(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      void vscode.window.showWarningMessage(`mailOAuth.auth.extraCaCertificates: cannot read ${file} (${(err as Error).message}).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('mailOAuth.auth.extraCaCertificates: cannot read {0} ({1}).', file, (err as Error).message));
     }
   }
   return pems;
-}
-
-function page(title: string, text: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title} — Mail OAuth Debugger</title><style>body{font-family:system-ui,sans-serif;margin:15vh auto;max-width:34em;text-align:center;color:#333}h1{font-weight:500}</style></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
 }

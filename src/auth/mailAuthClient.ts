@@ -2,8 +2,9 @@
 // the authorization code + PKCE through a loopback redirect or with a device code, sign-out. Every
 // interactive flow can be cancelled (AbortSignal) and times out. No vscode import: tested in plain Node.
 import { AccountInfo, AuthenticationResult, ICachePlugin, InteractionRequiredAuthError, LogLevel, PublicClientApplication } from '@azure/msal-node';
-import { AuthFailure, CancelledError, explainedHead, FailureContext, toAuthFailure } from './authErrors';
-import { AuthConfig, checkScopes } from './authSettings';
+import { authFailure, AuthFailure, AuthStage, CancelledError, explainedHead, FailureContext, toAuthFailure } from './authErrors';
+import type { AuthConfig } from './authConfig';
+import { checkScopes } from './scopes';
 import { MsalNetworkClient, OAuthErrorReply } from './networkClient';
 
 export interface MailAuthClientOptions {
@@ -89,7 +90,8 @@ export class MailAuthClient {
     try {
       return await this.app.acquireTokenSilent({ account, scopes, forceRefresh });
     } catch (err) {
-      const failure = this.failure(err, 'Token renewal failed');
+      const failure = this.failure(err, 'renewal');
+      // MSAL's and the OAuth reply's error codes (protocol words, never text of ours) say a person must sign in.
       if (err instanceof InteractionRequiredAuthError || /no_tokens_found|interaction_required|invalid_grant|consent_required|login_required/.test(failure.detail)) {
         throw new InteractionRequired(failure, account.username);
       }
@@ -155,7 +157,7 @@ export class MailAuthClient {
     const flow = this.app.acquireTokenByDeviceCode(request);
     try {
       const result = await abort.race(flow);
-      if (!result) throw new AuthFailure('Sign-in failed: the device code flow returned no token.', 'no token', []);
+      if (!result) throw authFailure('noToken', { stage: 'signIn' }, 'no token');
       return result;
     } catch (err) {
       throw replyFailure ?? abort.failure() ?? deviceCodeExpired(err, options.timeoutMs) ?? this.failure(err);
@@ -175,16 +177,16 @@ export class MailAuthClient {
     this.lastNetworkFailure = undefined;
   }
 
-  private failure(err: unknown, what?: string): AuthFailure {
+  private failure(err: unknown, stage?: AuthStage): AuthFailure {
     const ctx: FailureContext = { redact: (t) => this.network.redact(t) };
-    if (what) ctx.what = what;
+    if (stage) ctx.stage = stage;
     if (this.lastNetworkFailure) ctx.networkFailure = this.lastNetworkFailure;
     return toAuthFailure(err, this.lastReply, ctx);
   }
 
   private checkScopes(scopes: string[]): void {
     const problem = checkScopes(scopes);
-    if (problem) throw new AuthFailure(problem, problem, []);
+    if (problem) throw authFailure('scopes', { text: problem });
   }
 }
 
@@ -201,25 +203,24 @@ export class InteractionRequired extends AuthFailure {
     // refused sign-in: the account's sign-in still works, that protocol just needs its own consent.
     const consent = /\bAADSTS65001\b|\bconsent_required\b/.test(cause.detail);
     const refused = !consent && /\b(?:invalid_grant|interaction_required|login_required)\b/.test(cause.detail);
-    super(refused ? renewalMessage(cause, user) : cause.message, cause.detail, cause.findings);
+    const renewal = refused ? authFailure('renewalRequired', { ...(user ? { user } : {}), why: renewalReason(cause) }) : cause;
+    super(renewal.code, renewal.params, renewal.message, cause.detail, cause.findings);
     this.name = 'InteractionRequired';
     this.refused = refused;
   }
 }
 
-/** Why a stored sign-in stopped working, and that signing in again is the fix (for this account only). */
-function renewalMessage(cause: AuthFailure, user: string | undefined): string {
+/** Why a stored sign-in stopped working: the identity platform's sentence and the explanation's title. */
+function renewalReason(cause: AuthFailure): string {
   const { head, best } = explainedHead(cause);
-  const why = best && best.title !== head ? `${head} (${best.title})` : head;
-  return `The sign-in of ${user ?? 'this account'} must be renewed: ${why} Sign in again to get new tokens; other signed-in accounts are not affected.`.replace(/\s+/g, ' ');
+  return (best && best.title !== head ? `${head} (${best.title})` : head).replace(/\s+/g, ' ');
 }
 
 /** MSAL gave up polling because the device code's own lifetime (expires_in) ended before it was entered. */
 function deviceCodeExpired(err: unknown, timeoutMs: number): AuthFailure | undefined {
   const code = (err as { errorCode?: unknown } | undefined)?.errorCode;
   if (code !== 'device_code_expired' && code !== 'user_timeout_reached') return undefined;
-  const when = code === 'device_code_expired' ? 'the device code expired' : `the ${Math.round(timeoutMs / 1000)} s allowed for sign-in ran out`;
-  return new AuthFailure(`Sign-in timed out: ${when} before the code was entered and confirmed. Sign in again for a new code and enter it promptly.`, String(code), []);
+  return authFailure('deviceCodeExpired', { seconds: Math.round(timeoutMs / 1000), ended: code === 'device_code_expired' ? 'codeLifetime' : 'timeAllowed' }, String(code));
 }
 
 type AbortReason = 'cancelled' | 'timeout' | 'failed';
@@ -271,8 +272,7 @@ class FlowAbort {
   failure(): AuthFailure | undefined {
     if (this.reason === 'cancelled') return new CancelledError();
     if (this.reason === 'timeout') {
-      const what = this.kind === 'browser' ? 'the browser did not come back with a sign-in' : 'the device code was not entered';
-      return new AuthFailure(`Sign-in timed out after ${Math.round(this.timeoutMs / 1000)} s: ${what}. Try again, or use the other sign-in method.`, 'timeout', [], true);
+      return authFailure('timedOut', { seconds: Math.round(this.timeoutMs / 1000), waitingFor: this.kind === 'browser' ? 'browser' : 'deviceCode' }, 'timeout');
     }
     return undefined;
   }

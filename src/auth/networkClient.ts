@@ -4,6 +4,7 @@
 import * as http from 'http';
 import * as https from 'https';
 import * as tls from 'tls';
+import * as l10n from '@vscode/l10n';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { cutRanges, fragmentRanges, secretFragments } from '../core/token/redact';
 
@@ -103,7 +104,7 @@ export class MsalNetworkClient implements INetworkModule {
               body = text ? JSON.parse(text) : {};
             } catch {
               // Identity providers answer JSON; anything else (a proxy's HTML page) is reported as such.
-              body = { error: 'invalid_response', error_description: `${res.statusCode} ${res.statusMessage ?? ''} from ${u.host}: not JSON (${text.slice(0, 200)})` };
+              body = { error: 'invalid_response', error_description: l10n.t('{0} {1} from {2}: not JSON ({3})', res.statusCode ?? 0, res.statusMessage ?? '', u.host, text.slice(0, 200)) };
             }
             const reply = body as { error?: unknown; error_description?: unknown };
             if (this.onErrorReply && typeof reply.error === 'string' && reply.error !== 'authorization_pending') {
@@ -124,7 +125,7 @@ export class MsalNetworkClient implements INetworkModule {
             resolve(attempt(true));
             return;
           }
-          const described = timedOut ? new Error(`${u.host} did not answer within ${formatSeconds(timeoutMs)}`) : describeNetworkError(err, u);
+          const described = timedOut ? new Error(l10n.t('{0} did not answer within {1} s', u.host, formatSeconds(timeoutMs))) : describeNetworkError(err, u);
           this.onNetworkFailure?.(described.message);
           reject(described);
         });
@@ -138,15 +139,14 @@ export class MsalNetworkClient implements INetworkModule {
 function describeNetworkError(err: Error & { code?: string }, u: URL): Error {
   const code = err.code ?? '';
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
-    return new Error(
-      `TLS certificate of ${u.host} is not trusted (${code}). If a proxy or a private identity provider signs it, add its CA certificate (PEM file) to the setting mailOAuth.auth.extraCaCertificates.`,
-    );
+    return new Error(l10n.t('TLS certificate of {0} is not trusted ({1}). If a proxy or a private identity provider signs it, add its CA certificate (PEM file) to the setting mailOAuth.auth.extraCaCertificates.', u.host, code));
   }
-  if (code === 'ECONNREFUSED') return new Error(`the connection to ${u.host} was refused (ECONNREFUSED)`);
-  if (code === 'ECONNRESET') return new Error(`${u.host} closed the connection without answering (ECONNRESET)`);
-  return new Error(`Network request to ${u.host} failed: ${err.message}${code && !err.message.includes(code) ? ` (${code})` : ''}`);
+  if (code === 'ECONNREFUSED') return new Error(l10n.t('the connection to {0} was refused (ECONNREFUSED)', u.host));
+  if (code === 'ECONNRESET') return new Error(l10n.t('{0} closed the connection without answering (ECONNRESET)', u.host));
+  const reason = code && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+  return new Error(l10n.t('Network request to {0} failed: {1}', u.host, reason));
 }
 
 function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
 }

@@ -15,7 +15,7 @@ type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
 const ACTIONS = ['copy', 'insert', 'copyImap', 'copyPop', 'copySmtp', 'show'] as const;
 type Action = (typeof ACTIONS)[number];
 
-/** The account picker (authCommands.ts): a signed-in account's token, or { manual } to type one in. */
+/** The account picker (accountCommands.ts): a signed-in account's token, or { manual } to type one in. */
 export type TokenPicker = (title: string) => Promise<{ token: string } | { manual: true } | undefined>;
 
 /**

@@ -12,47 +12,26 @@ import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
 import { docsOf } from '../core/protocol/verdict';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
-import { userSetting } from '../userSettings';
+import { consoleCustomPresets } from '../settings';
+import { PROVIDER_ID } from '../auth/authProvider';
 import { consoleCsp } from './csp';
+import { quickAction, quickActionButtons } from './quickActions';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
-export const AUTH_PROVIDER_ID = 'mail-oauth-microsoft';
 /** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
 const WEBVIEW_ENTRY_CHARS = 4000;
 /** Most lines sent in one batch: the webview shows its last 2000 rows (media/console/console.js). */
 const WEBVIEW_MAX_LINES = 2000;
-
-const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
-  imap: [
-    { id: 'imap.list', label: 'LIST' },
-    { id: 'imap.select', label: 'SELECT INBOX' },
-    { id: 'imap.fetch', label: 'FETCH 1 ENVELOPE' },
-  ],
-  pop3: [
-    { id: 'pop3.stat', label: 'STAT' },
-    { id: 'pop3.list', label: 'LIST' },
-    { id: 'pop3.top', label: 'TOP 1 0' },
-  ],
-  smtp: [{ id: 'smtp.testMessage', label: 'Send a test message to myself' }],
-};
-const ACTION_COMMANDS: Record<string, string> = {
-  'imap.list': 'LIST "" "*"',
-  'imap.select': 'SELECT INBOX',
-  'imap.fetch': 'FETCH 1 ENVELOPE',
-  'pop3.stat': 'STAT',
-  'pop3.list': 'LIST',
-  'pop3.top': 'TOP 1 0',
-};
 
 /**
  * The presets of the mailOAuth.console.customPresets setting, from the user's settings only (a preset
  * decides where the token goes: a workspace must not); skipped entries are named in the output channel.
  */
 function customPresets(): CustomPreset[] {
-  const { presets, problems } = parseCustomPresets(userSetting('mailOAuth.console', 'customPresets'));
+  const { presets, problems } = parseCustomPresets(consoleCustomPresets());
   for (const p of problems) output().warn(`Protocol console: ${p}`);
   return presets;
 }
@@ -146,13 +125,13 @@ export class ConsolePanel {
   private async sendInit(): Promise<void> {
     let accounts: string[];
     try {
-      accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).map((a) => a.label);
+      accounts = ConsolePanel.own ? await ConsolePanel.own.usernames() : (await vscode.authentication.getAccounts(PROVIDER_ID)).map((a) => a.label);
     } catch {
       accounts = []; // the provider may not be registered (no client ID configured yet)
     }
     const presets = [...customPresets(), ...PRESETS].map((p) => ({ id: p.id, label: p.label }));
     this.post({ type: 'init', form: this.form, accounts, presets });
-    this.post({ type: 'quickActions', actions: QUICK_ACTIONS[this.form.protocol] });
+    this.post({ type: 'quickActions', actions: quickActionButtons(this.form.protocol) });
     this.postState();
   }
 
@@ -188,14 +167,14 @@ export class ConsolePanel {
         if (custom) {
           // A custom preset is one protocol's endpoint, with the user and mechanism it may name.
           this.form.protocol = custom.protocol;
-          this.post({ type: 'quickActions', actions: QUICK_ACTIONS[custom.protocol] });
+          this.post({ type: 'quickActions', actions: quickActionButtons(custom.protocol) });
           this.post({ type: 'fill', ...custom.endpoint, protocol: custom.protocol, user: custom.user, mechanism: custom.mechanism });
           return;
         }
         const preset = presetById(msg.preset);
         const ep = preset?.endpoints[msg.protocol];
         this.form.protocol = msg.protocol;
-        this.post({ type: 'quickActions', actions: QUICK_ACTIONS[msg.protocol] });
+        this.post({ type: 'quickActions', actions: quickActionButtons(msg.protocol) });
         if (ep) this.post({ type: 'fill', host: ep.host, port: ep.port, security: ep.security });
         else this.post({ type: 'fill', host: this.form.host, port: defaultPort(msg.protocol, this.form.security), security: this.form.security });
         return;
@@ -232,9 +211,9 @@ export class ConsolePanel {
         return { token };
       }
       // VS Code matches the account by its id: pass the provider's own account object, not just the name.
-      const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
+      const account = form.account ? (await vscode.authentication.getAccounts(PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
       if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
-      const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
+      const session = await vscode.authentication.getSession(PROVIDER_ID, scopes, { createIfNone: true, account });
       return { token: session.accessToken };
     } catch (e) {
       return { error: `No token from the account: ${(e as Error).message}` };
@@ -358,7 +337,7 @@ export class ConsolePanel {
       }
       return;
     }
-    const command = ACTION_COMMANDS[action];
+    const command = quickAction(action)?.command;
     if (command) await this.run(command);
   }
 

@@ -3,6 +3,9 @@
 import { MECHANISMS } from '../core/protocol/session';
 import { SECURITIES } from '../core/protocol/transport';
 import { MAIL_PROTOCOLS } from '../core/token/checks';
+import { QUICK_ACTION_IDS } from './quickActions';
+
+export { QUICK_ACTION_IDS };
 
 export type ProtocolName = 'imap' | 'pop3' | 'smtp';
 export type SecurityName = 'tls' | 'starttls' | 'none';
@@ -68,8 +71,6 @@ const PROTOCOLS = new Set<string>(MAIL_PROTOCOLS);
 const SECURITY_NAMES = new Set<string>(SECURITIES);
 const MECHANISM_NAMES = new Set<string>(MECHANISMS);
 const SOURCES = new Set(['account', 'pasted']);
-/** The quick actions the console offers (consolePanel.ts); any other id is malformed. */
-export const QUICK_ACTION_IDS: readonly string[] = ['imap.list', 'imap.select', 'imap.fetch', 'pop3.stat', 'pop3.list', 'pop3.top', 'smtp.testMessage'];
 const MESSAGE_TYPES = new Set(['ready', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -6,6 +6,7 @@ import { blobContext } from '../core/logs/lineContext';
 import { scanLines } from '../core/logs/scanner';
 import { reportFor } from '../core/report/decodeReport';
 import { logError } from '../outputChannel';
+import { LOGS_SECTION, logSettings } from '../settings';
 import { diagnosticMessage } from './hoverContent';
 import { isLogDocument, lineSource } from './logDocuments';
 
@@ -28,7 +29,7 @@ export class LogDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mailOAuth.logs')) for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+        if (e.affectsConfiguration(LOGS_SECTION)) for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
       }),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
@@ -40,7 +41,7 @@ export class LogDiagnostics implements vscode.Disposable {
   }
 
   private enabled(): boolean {
-    return vscode.workspace.getConfiguration('mailOAuth.logs').get<boolean>('diagnostics', true);
+    return logSettings().diagnostics;
   }
 
   private schedule(doc: vscode.TextDocument, delay?: number): void {

@@ -2,14 +2,14 @@
 // LineSource view of a TextDocument for the core detectors.
 import * as vscode from 'vscode';
 import { LineSource } from '../core/sasl/detect';
+import { logSettings } from '../settings';
 
 export const TRANSCRIPT_LANGUAGE = 'mail-transcript';
 const DEFAULT_LANGUAGES = ['log', 'plaintext', TRANSCRIPT_LANGUAGE];
 
 export function logDocumentSelector(): vscode.DocumentFilter[] {
-  const config = vscode.workspace.getConfiguration('mailOAuth.logs');
-  const languages = [...DEFAULT_LANGUAGES, ...config.get<string[]>('additionalLanguages', [])];
-  const patterns = config.get<string[]>('filePatterns', []);
+  const { additionalLanguages, filePatterns: patterns } = logSettings();
+  const languages = [...DEFAULT_LANGUAGES, ...additionalLanguages];
   return [
     ...[...new Set(languages)].flatMap((language) => [
       { language, scheme: 'file' },

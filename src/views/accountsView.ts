@@ -4,15 +4,14 @@
 // Empty, the view shows its welcome content (Sign in to Microsoft, set the client ID).
 import * as vscode from 'vscode';
 import type { AccountInfo } from '@azure/msal-node';
-import { AccountToken, MailAuthenticationProvider, protocolLabel } from '../auth/authProvider';
-import { MailProtocolScope, protocolScopes } from '../auth/authSettings';
+import { AccountToken, MailAuthenticationProvider } from '../auth/authProvider';
+import { MAIL_PROTOCOLS, MailProtocolScope, protocolLabel, protocolScopes } from '../auth/scopes';
 import { InteractionRequired } from '../auth/mailAuthClient';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
 import { formatDate, formatRelative, isoTime } from '../core/token/time';
 
 export const ACCOUNTS_VIEW_ID = 'mailOAuth.accounts';
-const PROTOCOLS: MailProtocolScope[] = ['imap', 'pop3', 'smtp'];
 
 export type AccountsNode =
   | { kind: 'account'; account: AccountInfo }
@@ -90,7 +89,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
       void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', roots.length > 0);
       return roots;
     }
-    if (node.kind === 'account') return Promise.all(PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
+    if (node.kind === 'account') return Promise.all(MAIL_PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
     if (node.kind === 'app') return [{ kind: 'appToken', clientId: node.clientId }];
     if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol, node.token.expiresOn) : [];
     if (node.kind === 'appToken') {

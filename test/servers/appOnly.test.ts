@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { AppCredential, acquireAppToken, certificateCredential } from '../../src/auth/appCredential';
-import { resolveAuthSettings } from '../../src/auth/authSettings';
+import { resolveAuthSettings } from '../../src/auth/authConfig';
 import { probe, ProbeOptions } from '../../src/core/protocol/probe';
 import { Mechanism } from '../../src/core/protocol/session';
 import { inspectToken } from '../../src/core/token/inspect';
