@@ -69,10 +69,10 @@ describe('auth failures carry a code; their text comes from the message table', 
     assert.match(problem?.message ?? '', /^Die Client-ID „adele@contoso\.com“ ist eine E-Mail-Adresse, keine Anwendungs-ID\./);
   });
 
-  it('every l10n.t message of src/auth and the Accounts commands has a German value with the same placeholders', () => {
+  it('every l10n.t message of src/auth (with its OpenID client) and the Accounts commands has a German value with the same placeholders', () => {
     const german = JSON.parse(fs.readFileSync(GERMAN, 'utf8')) as Record<string, string>;
     const dir = path.join(ROOT, 'src', 'auth');
-    const files = [...fs.readdirSync(dir).map((f) => path.join(dir, f)), path.join(ROOT, 'src', 'commands', 'accountCommands.ts')];
+    const files = [...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), path.join(ROOT, 'src', 'commands', 'accountCommands.ts')];
     const keys = new Set<string>();
     for (const file of files) {
       // Single-quoted literals right after l10n.t( (the only form these files use).

@@ -34,12 +34,13 @@ export type OidcErrorCode =
   | 'device-scope-refused'
   | 'unexpected';
 
+/** Names of the steps, shown in parentheses so that no sentence is assembled from translated pieces. */
 const STAGES: Record<OidcStage, () => string> = {
-  discovery: () => l10n.t('reading the discovery document'),
-  'authorization-code': () => l10n.t('redeeming the authorization code'),
-  'device-code': () => l10n.t('the device code sign-in'),
-  refresh: () => l10n.t('refreshing the token'),
-  'client-credentials': () => l10n.t('the client credentials grant'),
+  discovery: () => l10n.t('discovery document'),
+  'authorization-code': () => l10n.t('authorization code'),
+  'device-code': () => l10n.t('device code'),
+  refresh: () => l10n.t('token refresh'),
+  'client-credentials': () => l10n.t('client credentials'),
 };
 
 const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
@@ -47,12 +48,12 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
   'insecure-issuer': (p) => l10n.t('The issuer "{0}" does not use https: tokens and secrets would cross the network in clear text. Use the https URL of the provider.', p.issuer ?? ''),
   'issuer-mismatch': (p) =>
     l10n.t('The discovery document at {0} names another issuer ({1}): the configured issuer must be exactly the one the provider publishes (check a trailing slash or the realm path).', p.expected ?? '', p.got ?? ''),
-  'not-oidc': (p) => l10n.t('{0} did not answer like an OpenID provider while {1} (no valid JSON metadata): check the issuer URL.', p.issuer ?? '', STAGES[p.stage ?? 'discovery']()),
+  'not-oidc': (p) => l10n.t('{0} did not answer like an OpenID provider ({1}: no valid JSON metadata): check the issuer URL.', p.issuer ?? '', STAGES[p.stage ?? 'discovery']()),
   network: (p) => p.detail ?? '',
   'oauth-error': (p) =>
     p.description
-      ? l10n.t('The provider refused {0}: {1} ({2}).', STAGES[p.stage ?? 'discovery'](), p.description, p.error ?? '')
-      : l10n.t('The provider refused {0}: {1}.', STAGES[p.stage ?? 'discovery'](), p.error ?? String(p.status ?? '')),
+      ? l10n.t('The provider refused the request ({0}): {1} ({2}).', STAGES[p.stage ?? 'discovery'](), p.description, p.error ?? '')
+      : l10n.t('The provider refused the request ({0}): {1}.', STAGES[p.stage ?? 'discovery'](), p.error ?? String(p.status ?? '')),
   'provider-refused': (p) => (p.description ? l10n.t('The provider ended the sign-in: {0} ({1}).', p.description, p.error ?? '') : l10n.t('The provider ended the sign-in: {0}.', p.error ?? '')),
   'state-mismatch': () => l10n.t('The browser came back with a state that this sign-in did not send: the reply belongs to another sign-in (or was forged) and was ignored. Sign in again.'),
   'browser-timeout': (p) => l10n.t('The browser did not come back within {0} s. Sign in again, or use the device code flow if the browser cannot reach this machine.', p.seconds ?? 300),
@@ -63,7 +64,7 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
       'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow ({0}). Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
       p.error ?? '',
     ),
-  unexpected: (p) => l10n.t('Sign-in failed unexpectedly while {0}: {1}', STAGES[p.stage ?? 'discovery'](), p.detail ?? ''),
+  unexpected: (p) => l10n.t('Sign-in failed unexpectedly ({0}): {1}', STAGES[p.stage ?? 'discovery'](), p.detail ?? ''),
 };
 
 export class OidcError extends Error {
