@@ -1,9 +1,8 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import { SaslFraming, saslExchange, SaslReply } from './saslExchange';
+import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
-
-const MAX_CHALLENGES = 3;
 
 export interface ImapResponse {
   /** Every line of the response; a literal's bytes are folded into its line as text. */
@@ -128,47 +127,7 @@ export class ImapSession implements ProtocolSession {
       return this.finish(outcome);
     }
 
-    const authed = await guarded(outcome, 'authenticate', async () => {
-      const blob = initialResponse(login, this.host, this.port);
-      const tag = this.nextTag();
-      const saslIr = this.capabilities.includes('SASL-IR');
-      if (saslIr) {
-        t.write(`${tag} AUTHENTICATE ${login.mechanism} ${blob}`);
-      } else {
-        t.write(`${tag} AUTHENTICATE ${login.mechanism}`);
-        const cont = await this.readResponse(tag, true);
-        if (cont.status === 'OK') throw successBeforeCredentials(t, cont.final, '+', `${tag} AUTHENTICATE ${login.mechanism}`);
-        if (cont.status !== 'CONTINUE') {
-          outcome.failure = { step: 'authenticate', reply: cont.final };
-          return false;
-        }
-        t.write(blob);
-      }
-      for (let challenges = 0; ; challenges++) {
-        const r = await this.readResponse(tag, true);
-        outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = performance.now();
-        if (r.status === 'CONTINUE') {
-          // An error challenge: answer it so the server sends its final reply instead of waiting forever.
-          outcome.errorChallenge = r.final.replace(/^\+ ?/, '');
-          if (challenges >= MAX_CHALLENGES) {
-            t.write('*');
-            outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
-            // Stop at a further challenge too: a server that keeps challenging must not hold the client.
-            await this.readResponse(tag, true).catch(() => undefined);
-            t.close();
-            return false;
-          }
-          t.write(challengeAnswer(login.mechanism));
-          continue;
-        }
-        if (r.status !== 'OK') {
-          outcome.failure = { step: 'authenticate', reply: r.final };
-          return false;
-        }
-        return true;
-      }
-    });
+    const authed = await guarded(outcome, 'authenticate', () => saslExchange(t, this.saslFraming(), login, this.host, this.port, outcome));
     outcome.authenticated = authed;
     if (!authed) return this.finish(outcome);
 
@@ -180,6 +139,40 @@ export class ImapSession implements ProtocolSession {
       return r.status === 'OK';
     });
     return this.finish(outcome);
+  }
+
+  /** AUTHENTICATE with the response on its line (SASL-IR, RFC 4959) or after the "+" continuation. */
+  private saslFraming(): SaslFraming {
+    const t = this.transport;
+    const tag = this.nextTag();
+    const read = async (): Promise<SaslReply> => {
+      const r = await this.readResponse(tag, true);
+      if (r.status === 'CONTINUE') return { kind: 'challenge', challenge: r.final.replace(/^\+ ?/, '') };
+      return r.status === 'OK' ? { kind: 'success' } : { kind: 'failure', text: r.final };
+    };
+    return {
+      start: async (mechanism, blob) => {
+        if (this.capabilities.includes('SASL-IR')) {
+          t.write(`${tag} AUTHENTICATE ${mechanism} ${blob}`);
+          return read();
+        }
+        t.write(`${tag} AUTHENTICATE ${mechanism}`);
+        const cont = await this.readResponse(tag, true);
+        if (cont.status === 'OK') throw successBeforeCredentials(t, cont.final, '+', `${tag} AUTHENTICATE ${mechanism}`);
+        if (cont.status !== 'CONTINUE') return { kind: 'refused', text: cont.final };
+        t.write(blob);
+        return read();
+      },
+      answer: (line) => {
+        t.write(line);
+        return read();
+      },
+      cancel: async () => {
+        t.write('*');
+        // Stop at a further challenge too: a server that keeps challenging must not hold the client.
+        await this.readResponse(tag, true).catch(() => undefined);
+      },
+    };
   }
 
   private finish(outcome: SessionOutcome): SessionOutcome {

@@ -1,10 +1,10 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import { SaslFraming, saslExchange, SaslReply } from './saslExchange';
+import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
-const MAX_CHALLENGES = 3;
 
 export class Pop3Session implements ProtocolSession {
   capabilities: string[] = [];
@@ -71,36 +71,7 @@ export class Pop3Session implements ProtocolSession {
     }
 
     // No CAPA before AUTH: it would cost a round trip. If AUTH fails, CAPA tells why afterwards.
-    const authed = await guarded(outcome, 'authenticate', async () => {
-      t.write(`AUTH ${login.mechanism}`);
-      const first = await this.readStatus();
-      if (first.startsWith('+OK')) throw successBeforeCredentials(t, first, '+', `AUTH ${login.mechanism}`);
-      if (!first.startsWith('+')) {
-        outcome.failure = { step: 'authenticate', reply: first };
-        return false;
-      }
-      t.write(initialResponse(login, this.host, this.port));
-      for (let challenges = 0; ; challenges++) {
-        const reply = await this.readStatus();
-        outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = performance.now();
-        if (reply.startsWith('+OK')) return true;
-        if (reply.startsWith('+')) {
-          outcome.errorChallenge = reply.replace(/^\+ ?/, '');
-          if (challenges >= MAX_CHALLENGES) {
-            t.write('*');
-            outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
-            await t.readLine().catch(() => undefined);
-            t.close();
-            return false;
-          }
-          t.write(challengeAnswer(login.mechanism));
-          continue;
-        }
-        outcome.failure = { step: 'authenticate', reply };
-        return false;
-      }
-    });
+    const authed = await guarded(outcome, 'authenticate', () => saslExchange(t, this.saslFraming(), login, this.host, this.port, outcome));
     outcome.authenticated = authed;
     if (!authed) {
       if (outcome.failure && !outcome.failure.transportError) await this.explainWithCapa(outcome, login);
@@ -113,6 +84,35 @@ export class Pop3Session implements ProtocolSession {
       return r.ok;
     });
     return outcome;
+  }
+
+  /** AUTH in two lines (RFC 5034 §4): the command, the server's "+ ", then the response. */
+  private saslFraming(): SaslFraming {
+    const t = this.transport;
+    const read = async (): Promise<SaslReply> => {
+      const reply = await this.readStatus();
+      if (reply.startsWith('+OK')) return { kind: 'success' };
+      if (reply.startsWith('+')) return { kind: 'challenge', challenge: reply.replace(/^\+ ?/, '') };
+      return { kind: 'failure', text: reply };
+    };
+    return {
+      start: async (mechanism, blob) => {
+        t.write(`AUTH ${mechanism}`);
+        const first = await this.readStatus();
+        if (first.startsWith('+OK')) throw successBeforeCredentials(t, first, '+', `AUTH ${mechanism}`);
+        if (!first.startsWith('+')) return { kind: 'refused', text: first };
+        t.write(blob);
+        return read();
+      },
+      answer: (line) => {
+        t.write(line);
+        return read();
+      },
+      cancel: async () => {
+        t.write('*');
+        await t.readLine().catch(() => undefined);
+      },
+    };
   }
 
   /** After a refused AUTH, asks CAPA which mechanisms the server offers, to explain the refusal. */

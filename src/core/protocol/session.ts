@@ -1,11 +1,10 @@
-// What every protocol session shares: the login input, the result of each step, and building the
-// SASL initial response for the mechanism the user chose.
-import { encodeOauthbearer } from '../sasl/oauthbearer';
-import { encodeXoauth2 } from '../sasl/xoauth2';
+// What every protocol session shares: the login input, the result of each step, and the way a
+// session ends. The SASL exchange itself is in saslExchange.ts.
+import { OAUTH_MECHANISMS, OAuthMechanism, saslMechanism } from '../sasl/mechanism';
 import { LineTransport, printable, TransportError } from './transport';
 
-export type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
-export const MECHANISMS: readonly Mechanism[] = ['XOAUTH2', 'OAUTHBEARER'];
+export type Mechanism = OAuthMechanism;
+export const MECHANISMS = OAUTH_MECHANISMS;
 export type Step = 'connect' | 'greeting' | 'capabilities' | 'starttls' | 'authenticate' | 'verify' | 'logout';
 
 export interface LoginInput {
@@ -41,19 +40,16 @@ export interface SessionOutcome {
   errorChallenge?: string;
 }
 
-/** The initial client response for the chosen mechanism. */
+/** The initial client response for the chosen mechanism (base64). */
 export function initialResponse(login: LoginInput, host: string, port: number): string {
-  const r =
-    login.mechanism === 'XOAUTH2'
-      ? encodeXoauth2(login.user, login.token)
-      : encodeOauthbearer({ user: login.user, token: login.token, host, port });
+  const r = saslMechanism(login.mechanism).initialResponse(login, { host, port });
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
   return r.value;
 }
 
 /** What the client answers to an error challenge so the server ends the exchange (never hang). */
 export function challengeAnswer(mechanism: Mechanism): string {
-  return mechanism === 'XOAUTH2' ? '' : 'AQ==';
+  return saslMechanism(mechanism).challengeAnswer;
 }
 
 /**

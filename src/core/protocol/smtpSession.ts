@@ -1,9 +1,9 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import { SaslFraming, saslExchange, SaslReply } from './saslExchange';
+import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
-const MAX_CHALLENGES = 3;
 /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF. */
 const SMTP_COMMAND_LINE_MAX = 512;
 
@@ -104,41 +104,7 @@ export class SmtpSession implements ProtocolSession {
       return outcome;
     }
 
-    const authed = await guarded(outcome, 'authenticate', async () => {
-      // RFC 4954 §4: the initial response goes on the AUTH line only if that line fits SMTP's 512 octets;
-      // longer ones (real tokens are 1-3 KB) follow the server's empty 334 on a line of their own.
-      const blob = initialResponse(login, this.host, this.port);
-      const oneLine = `AUTH ${login.mechanism} ${blob}`;
-      let r: SmtpReply;
-      if (oneLine.length + 2 <= SMTP_COMMAND_LINE_MAX) {
-        r = await this.command(oneLine);
-      } else {
-        r = await this.command(`AUTH ${login.mechanism}`);
-        if (r.code === 235) throw successBeforeCredentials(t, r.lines[0], '334', `AUTH ${login.mechanism}`);
-        if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') {
-          outcome.failure = { step: 'authenticate', reply: r.text };
-          return false;
-        }
-        r = await this.command(blob);
-      }
-      for (let challenges = 0; r.code === 334; challenges++) {
-        outcome.errorChallenge = r.lines[0].slice(4);
-        if (challenges >= MAX_CHALLENGES) {
-          await this.command('*').catch(() => undefined);
-          t.close();
-          outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
-          return false;
-        }
-        r = await this.command(challengeAnswer(login.mechanism));
-      }
-      outcome.roundTripsToAuth = t.writes;
-      outcome.authRepliedAt = performance.now();
-      if (r.code !== 235) {
-        outcome.failure = { step: 'authenticate', reply: r.text };
-        return false;
-      }
-      return true;
-    });
+    const authed = await guarded(outcome, 'authenticate', () => saslExchange(t, this.saslFraming(), login, this.host, this.port, outcome));
     outcome.authenticated = authed;
     if (!authed) return outcome;
 
@@ -148,6 +114,30 @@ export class SmtpSession implements ProtocolSession {
       return r.code === 250;
     });
     return outcome;
+  }
+
+  /**
+   * AUTH with the initial response on its line only if that line fits SMTP's 512 octets (RFC 4954 §4);
+   * longer ones (real tokens are 1-3 KB) follow the server's empty 334 on a line of their own.
+   */
+  private saslFraming(): SaslFraming {
+    const t = this.transport;
+    const reply = (r: SmtpReply): SaslReply =>
+      r.code === 334 ? { kind: 'challenge', challenge: r.lines[0].slice(4) } : r.code === 235 ? { kind: 'success' } : { kind: 'failure', text: r.text };
+    return {
+      start: async (mechanism, blob) => {
+        const oneLine = `AUTH ${mechanism} ${blob}`;
+        if (oneLine.length + 2 <= SMTP_COMMAND_LINE_MAX) return reply(await this.command(oneLine));
+        const r = await this.command(`AUTH ${mechanism}`);
+        if (r.code === 235) throw successBeforeCredentials(t, r.lines[0], '334', `AUTH ${mechanism}`);
+        if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') return { kind: 'refused', text: r.text };
+        return reply(await this.command(blob));
+      },
+      answer: async (line) => reply(await this.command(line)),
+      cancel: async () => {
+        await this.command('*').catch(() => undefined);
+      },
+    };
   }
 
   async send(command: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // SASL OAUTHBEARER (RFC 7628): gs2 header "n,a=<user>," then ^A-separated key=value pairs
 // (host, port, auth=Bearer <token>), closed by ^A^A.
 import { encodeBase64 } from './base64';
-import { EncodeResult } from './xoauth2';
+import type { EncodeResult, SaslMechanism } from './mechanism';
 import { Problem, error, hasErrors, warning } from './problems';
 import { parseBearerCredentials, validateTokenInput, validateUserInput } from './token';
 
@@ -124,6 +124,14 @@ export function parseOauthbearer(text: string): { message: OauthbearerMessage; p
   }
   return { message, problems };
 }
+
+/** OAUTHBEARER for the protocol sessions: an error challenge is answered with ^A (RFC 7628 §3.2.3). */
+export const OAUTHBEARER: SaslMechanism<OauthbearerMessage> = {
+  name: 'OAUTHBEARER',
+  initialResponse: ({ user, token }, { host, port }) => encodeOauthbearer({ user, token, host, port }),
+  challengeAnswer: 'AQ==',
+  decode: parseOauthbearer,
+};
 
 function parseGs2Header(header: string, message: OauthbearerMessage): Problem[] {
   const problems: Problem[] = [];

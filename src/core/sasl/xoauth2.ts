@@ -1,15 +1,16 @@
 // SASL XOAUTH2 (Google's and Microsoft's): base64("user=" + user + "^Aauth=Bearer " + token + "^A^A").
 import { encodeBase64 } from './base64';
+import type { EncodeResult, SaslMechanism } from './mechanism';
 import { Problem, error, hasErrors, warning } from './problems';
 import { parseBearerCredentials, validateTokenInput, validateUserInput } from './token';
+
+export type { EncodeResult } from './mechanism';
 
 export interface Xoauth2Message {
   mechanism: 'XOAUTH2';
   user?: string;
   token?: string;
 }
-
-export type EncodeResult = { ok: true; value: string; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 export function buildXoauth2(user: string, token: string): string {
   return `user=${user}\x01auth=Bearer ${token}\x01\x01`;
@@ -75,6 +76,14 @@ export function parseXoauth2(text: string): { message: Xoauth2Message; problems:
   }
   return { message, problems };
 }
+
+/** XOAUTH2 for the protocol sessions: an error challenge is answered with an empty line. */
+export const XOAUTH2: SaslMechanism<Xoauth2Message> = {
+  name: 'XOAUTH2',
+  initialResponse: ({ user, token }) => encodeXoauth2(user, token),
+  challengeAnswer: '',
+  decode: parseXoauth2,
+};
 
 /** Explains why there is no ^A: the usual mistakes are a literal "^A", an escaped "\x01", or newlines. */
 export function missingSeparatorProblem(text: string): Problem {
