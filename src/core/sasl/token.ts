@@ -64,10 +64,19 @@ export function validateTokenInput(token: string): Problem[] {
   return problems;
 }
 
-export function validateUserInput(user: string, field = 'user'): Problem[] {
-  if (user.trim().length === 0) return [error('empty-user', l10n.t('The {0} is empty. Give the mailbox address (for a shared mailbox, the shared mailbox\'s address).', field))];
-  if (/[\x00-\x1f\x7f]/.test(user)) return [error('user-control', l10n.t('The {0} contains control characters, which would break the SASL framing.', field))];
-  if (user !== user.trim()) return [warning('user-whitespace', l10n.t('The {0} has spaces around it; servers compare it exactly. Trim it.', field))];
+/** Problems with a user name: the one to encode (`user`), or the user= field of a decoded string. */
+export function validateUserInput(user: string, field: 'user' | 'user field' = 'user'): Problem[] {
+  const inField = field === 'user field';
+  if (user.trim().length === 0) {
+    const fix = l10n.t("Give the mailbox address (for a shared mailbox, the shared mailbox's address).");
+    return [error('empty-user', inField ? l10n.t('The user field is empty. {0}', fix) : l10n.t('The user is empty. {0}', fix))];
+  }
+  if (/[\x00-\x1f\x7f]/.test(user)) {
+    return [error('user-control', inField ? l10n.t('The user field contains control characters, which would break the SASL framing.') : l10n.t('The user contains control characters, which would break the SASL framing.'))];
+  }
+  if (user !== user.trim()) {
+    return [warning('user-whitespace', inField ? l10n.t('The user field has spaces around it; servers compare it exactly. Trim it.') : l10n.t('The user has spaces around it; servers compare it exactly. Trim it.'))];
+  }
   return [];
 }
 
