@@ -1,8 +1,7 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
-import { SaslFraming, saslExchange, SaslReply } from './saslExchange';
+import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
 import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
-import { LineTransport, Security } from './transport';
 
 export interface ImapResponse {
   /** Every line of the response; a literal's bytes are folded into its line as text. */
@@ -12,16 +11,9 @@ export interface ImapResponse {
   status: 'OK' | 'NO' | 'BAD' | 'CONTINUE' | 'BYE';
 }
 
-export class ImapSession implements ProtocolSession {
+export class ImapSession extends SaslSession implements ProtocolSession {
   private tagNumber = 0;
   capabilities: string[] = [];
-
-  constructor(
-    readonly transport: LineTransport,
-    private readonly security: Security,
-    private readonly port: number,
-    private readonly host: string,
-  ) {}
 
   nextTag(): string {
     return `A${String(++this.tagNumber).padStart(3, '0')}`;
@@ -127,7 +119,7 @@ export class ImapSession implements ProtocolSession {
       return this.finish(outcome);
     }
 
-    const authed = await guarded(outcome, 'authenticate', () => saslExchange(t, this.saslFraming(), login, this.host, this.port, outcome));
+    const authed = await guarded(outcome, 'authenticate', () => this.authenticate(login, outcome));
     outcome.authenticated = authed;
     if (!authed) return this.finish(outcome);
 
@@ -142,7 +134,7 @@ export class ImapSession implements ProtocolSession {
   }
 
   /** AUTHENTICATE with the response on its line (SASL-IR, RFC 4959) or after the "+" continuation. */
-  private saslFraming(): SaslFraming {
+  protected saslFraming(): SaslFraming {
     const t = this.transport;
     const tag = this.nextTag();
     const read = async (): Promise<SaslReply> => {
@@ -163,15 +155,8 @@ export class ImapSession implements ProtocolSession {
         t.write(blob);
         return read();
       },
-      answer: (line) => {
-        t.write(line);
-        return read();
-      },
-      cancel: async () => {
-        t.write('*');
-        // Stop at a further challenge too: a server that keeps challenging must not hold the client.
-        await this.readResponse(tag, true).catch(() => undefined);
-      },
+      // After the cancel too, a further challenge ends the read: a server that keeps challenging must not hold the client.
+      read,
     };
   }
 

@@ -1,20 +1,16 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
-import { SaslFraming, saslExchange, SaslReply } from './saslExchange';
+import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
 import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
 
-export class Pop3Session implements ProtocolSession {
+export class Pop3Session extends SaslSession implements ProtocolSession {
   capabilities: string[] = [];
 
-  constructor(
-    readonly transport: LineTransport,
-    private readonly security: Security,
-    private readonly port: number,
-    private readonly host: string,
-  ) {
+  constructor(transport: LineTransport, security: Security, port: number, host: string) {
+    super(transport, security, port, host);
     transport.repliesOnly = true;
   }
 
@@ -71,7 +67,7 @@ export class Pop3Session implements ProtocolSession {
     }
 
     // No CAPA before AUTH: it would cost a round trip. If AUTH fails, CAPA tells why afterwards.
-    const authed = await guarded(outcome, 'authenticate', () => saslExchange(t, this.saslFraming(), login, this.host, this.port, outcome));
+    const authed = await guarded(outcome, 'authenticate', () => this.authenticate(login, outcome));
     outcome.authenticated = authed;
     if (!authed) {
       if (outcome.failure && !outcome.failure.transportError) await this.explainWithCapa(outcome, login);
@@ -87,7 +83,7 @@ export class Pop3Session implements ProtocolSession {
   }
 
   /** AUTH in two lines (RFC 5034 §4): the command, the server's "+ ", then the response. */
-  private saslFraming(): SaslFraming {
+  protected saslFraming(): SaslFraming {
     const t = this.transport;
     const read = async (): Promise<SaslReply> => {
       const reply = await this.readStatus();
@@ -104,14 +100,8 @@ export class Pop3Session implements ProtocolSession {
         t.write(blob);
         return read();
       },
-      answer: (line) => {
-        t.write(line);
-        return read();
-      },
-      cancel: async () => {
-        t.write('*');
-        await t.readLine().catch(() => undefined);
-      },
+      read,
+      readAfterCancel: () => t.readLine(),
     };
   }
 

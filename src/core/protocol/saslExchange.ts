@@ -3,7 +3,7 @@
 // Sessions keep their framing (tags, "+ ", "334 "); this file keeps the rules, once.
 import { saslMechanism } from '../sasl/mechanism';
 import { initialResponse, LOOP_MESSAGE, LoginInput, SessionOutcome } from './session';
-import { LineTransport } from './transport';
+import { LineTransport, Security } from './transport';
 
 /** Error challenges answered before the client cancels: real servers send one. */
 export const MAX_CHALLENGES = 3;
@@ -20,10 +20,10 @@ export type SaslReply =
 export interface SaslFraming {
   /** Sends the AUTH command with the initial response (on its line, or after the server's continuation) and reads the reply to it. */
   start(mechanism: LoginInput['mechanism'], initialResponse: string): Promise<SaslReply>;
-  /** Sends one client line of the exchange and reads the reply. */
-  answer(line: string): Promise<SaslReply>;
-  /** Sends the SASL cancel ("*") and reads whatever comes, ignoring failures: the connection closes next. */
-  cancel(): Promise<void>;
+  /** Reads the server's reply to a client line of the exchange. */
+  read(): Promise<SaslReply>;
+  /** Reads whatever answers the SASL cancel ("*"); by default as a reply. */
+  readAfterCancel?(): Promise<unknown>;
 }
 
 /**
@@ -50,10 +50,30 @@ export async function saslExchange(transport: LineTransport, framing: SaslFramin
     if (challenges >= MAX_CHALLENGES) {
       outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
       // A server that keeps challenging must not hold the client: cancel, then close whatever it says.
-      await framing.cancel();
+      transport.write('*');
+      await (framing.readAfterCancel ?? framing.read)().catch(() => undefined);
       transport.close();
       return false;
     }
-    reply = await framing.answer(mechanism.challengeAnswer);
+    transport.write(mechanism.challengeAnswer);
+    reply = await framing.read();
+  }
+}
+
+/** What the three sessions share: where they connect and the SASL exchange over their own framing. */
+export abstract class SaslSession {
+  constructor(
+    readonly transport: LineTransport,
+    protected readonly security: Security,
+    protected readonly port: number,
+    protected readonly host: string,
+  ) {}
+
+  /** This protocol's way of carrying the SASL exchange, for one AUTH command. */
+  protected abstract saslFraming(): SaslFraming;
+
+  /** Runs the exchange (see saslExchange); true when the server accepted the login. */
+  protected authenticate(login: LoginInput, outcome: SessionOutcome): Promise<boolean> {
+    return saslExchange(this.transport, this.saslFraming(), login, this.host, this.port, outcome);
   }
 }

@@ -1,6 +1,6 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
-import { SaslFraming, saslExchange, SaslReply } from './saslExchange';
+import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
 import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
@@ -16,16 +16,17 @@ export interface SmtpReply {
   text: string;
 }
 
-export class SmtpSession implements ProtocolSession {
+export class SmtpSession extends SaslSession implements ProtocolSession {
   extensions: string[] = [];
 
   constructor(
-    readonly transport: LineTransport,
-    private readonly security: Security,
-    private readonly port: number,
-    private readonly host: string,
+    transport: LineTransport,
+    security: Security,
+    port: number,
+    host: string,
     private readonly clientName = 'mail-oauth-debugger.localhost',
   ) {
+    super(transport, security, port, host);
     transport.repliesOnly = true;
     transport.closingNotice = /^421[ -]/;
   }
@@ -104,7 +105,7 @@ export class SmtpSession implements ProtocolSession {
       return outcome;
     }
 
-    const authed = await guarded(outcome, 'authenticate', () => saslExchange(t, this.saslFraming(), login, this.host, this.port, outcome));
+    const authed = await guarded(outcome, 'authenticate', () => this.authenticate(login, outcome));
     outcome.authenticated = authed;
     if (!authed) return outcome;
 
@@ -120,7 +121,7 @@ export class SmtpSession implements ProtocolSession {
    * AUTH with the initial response on its line only if that line fits SMTP's 512 octets (RFC 4954 §4);
    * longer ones (real tokens are 1-3 KB) follow the server's empty 334 on a line of their own.
    */
-  private saslFraming(): SaslFraming {
+  protected saslFraming(): SaslFraming {
     const t = this.transport;
     const reply = (r: SmtpReply): SaslReply =>
       r.code === 334 ? { kind: 'challenge', challenge: r.lines[0].slice(4) } : r.code === 235 ? { kind: 'success' } : { kind: 'failure', text: r.text };
@@ -133,10 +134,7 @@ export class SmtpSession implements ProtocolSession {
         if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') return { kind: 'refused', text: r.text };
         return reply(await this.command(blob));
       },
-      answer: async (line) => reply(await this.command(line)),
-      cancel: async () => {
-        await this.command('*').catch(() => undefined);
-      },
+      read: async () => reply(await this.readReply()),
     };
   }
 

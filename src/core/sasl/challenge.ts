@@ -16,24 +16,18 @@ export interface ErrorChallenge {
   meaning: string;
 }
 
-/** What RFC 7628's status values and the HTTP-like codes Google and Dovecot use mean. */
+/** What RFC 7628's status values and the HTTP-like codes Google and Dovecot use mean (looked up when used, in the current language). */
+const STATUS_MEANING: Readonly<Record<string, () => string>> = {
+  invalid_token: () => l10n.t('The token was rejected: expired, revoked, malformed or for another audience.'),
+  invalid_request: () => l10n.t('The request was malformed: check the user field and the SASL format.'),
+  insufficient_scope: () => l10n.t('The token lacks the scope this server needs (see "scope").'),
+  '400': () => l10n.t('The token was rejected (Google uses 400 for an invalid, expired or wrong-scope token).'),
+  '401': () => l10n.t('The token was rejected: invalid or expired, or not valid for this user.'),
+  '403': () => l10n.t('The token is valid but not allowed here: missing scope, or the account may not use this protocol.'),
+};
+
 function statusMeaning(status: string | undefined): string {
-  switch (status) {
-    case 'invalid_token':
-      return l10n.t('The token was rejected: expired, revoked, malformed or for another audience.');
-    case 'invalid_request':
-      return l10n.t('The request was malformed: check the user field and the SASL format.');
-    case 'insufficient_scope':
-      return l10n.t('The token lacks the scope this server needs (see "scope").');
-    case '400':
-      return l10n.t('The token was rejected (Google uses 400 for an invalid, expired or wrong-scope token).');
-    case '401':
-      return l10n.t('The token was rejected: invalid or expired, or not valid for this user.');
-    case '403':
-      return l10n.t('The token is valid but not allowed here: missing scope, or the account may not use this protocol.');
-    default:
-      return l10n.t('The server rejected the token.');
-  }
+  return status !== undefined && Object.hasOwn(STATUS_MEANING, status) ? STATUS_MEANING[status]() : l10n.t('The server rejected the token.');
 }
 
 /** Deeper JSON is no error challenge; the bound keeps String() and printing off the call stack's limit. */
