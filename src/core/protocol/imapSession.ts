@@ -1,7 +1,8 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
+import * as l10n from '@vscode/l10n';
 import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
-import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import { endSession, greetingHint, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 
 export interface ImapResponse {
   /** Every line of the response; a literal's bytes are folded into its line as text. */
@@ -60,8 +61,8 @@ export class ImapSession extends SaslSession implements ProtocolSession {
       if (!line.startsWith('*') && !line.startsWith('+')) {
         const other = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
         throw other
-          ? violation(this.transport, line, `a reply to ${tag}`, `It answers a tag (${other[1]}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in`)
-          : violation(this.transport, line, 'an IMAP response (untagged "*", continuation "+" or tagged)');
+          ? violation(this.transport, line, l10n.t('a reply to {0}', tag), l10n.t("It answers a tag ({0}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in", other[1]))
+          : violation(this.transport, line, l10n.t('an IMAP response (untagged "*", continuation "+" or tagged)'));
       }
     }
   }
@@ -72,7 +73,7 @@ export class ImapSession extends SaslSession implements ProtocolSession {
 
     const greeted = await guarded(outcome, 'greeting', async () => {
       const greeting = await t.readLine('the greeting');
-      if (!/^\* (OK|PREAUTH|BYE|NO|BAD)\b/i.test(greeting)) throw violation(t, greeting, 'an IMAP greeting', GREETING_HINT);
+      if (!/^\* (OK|PREAUTH|BYE|NO|BAD)\b/i.test(greeting)) throw violation(t, greeting, l10n.t('an IMAP greeting'), greetingHint());
       if (/^\* BYE/i.test(greeting) || !/^\* (OK|PREAUTH)/i.test(greeting)) {
         outcome.failure = { step: 'greeting', reply: greeting };
         return false;
@@ -114,7 +115,9 @@ export class ImapSession extends SaslSession implements ProtocolSession {
       const offered = this.capabilities.filter((c) => c.startsWith('AUTH=')).map((c) => c.slice(5));
       outcome.failure = {
         step: 'authenticate',
-        reply: `The server does not offer ${login.mechanism} (it offers ${offered.length ? offered.join(', ') : 'no SASL mechanism'}${this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''}).`,
+        reply: offered.length
+          ? l10n.t('The server does not offer {0} (it offers {1}).', login.mechanism, offered.join(', ') + (this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''))
+          : l10n.t('The server does not offer {0} (it offers no SASL mechanism{1}).', login.mechanism, this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''),
       };
       return this.finish(outcome);
     }

@@ -1,7 +1,8 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
+import * as l10n from '@vscode/l10n';
 import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
-import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import { endSession, greetingHint, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
@@ -17,7 +18,7 @@ export class Pop3Session extends SaslSession implements ProtocolSession {
   /** Reads a status line: "+OK", "-ERR" or a SASL continuation "+ ..."; anything else breaks POP3. */
   async readStatus(): Promise<string> {
     const line = await this.transport.readLine();
-    if (!line.startsWith('+') && !line.startsWith('-ERR')) throw violation(this.transport, line, 'a POP3 reply (+OK, -ERR or a "+" continuation)');
+    if (!line.startsWith('+') && !line.startsWith('-ERR')) throw violation(this.transport, line, l10n.t('a POP3 reply (+OK, -ERR or a "+" continuation)'));
     return line;
   }
 
@@ -47,7 +48,7 @@ export class Pop3Session extends SaslSession implements ProtocolSession {
 
     const greeted = await guarded(outcome, 'greeting', async () => {
       const greeting = await t.readLine('the greeting');
-      if (!greeting.startsWith('+OK') && !greeting.startsWith('-ERR')) throw violation(t, greeting, 'a POP3 greeting', GREETING_HINT);
+      if (!greeting.startsWith('+OK') && !greeting.startsWith('-ERR')) throw violation(t, greeting, l10n.t('a POP3 greeting'), greetingHint());
       if (!greeting.startsWith('+OK')) outcome.failure = { step: 'greeting', reply: greeting };
       return greeting.startsWith('+OK');
     });
@@ -115,7 +116,8 @@ export class Pop3Session extends SaslSession implements ProtocolSession {
       const sasl = this.capabilities.find((c) => c.startsWith('SASL'));
       const offered = sasl ? sasl.split(/\s+/).slice(1) : [];
       if (!offered.includes(login.mechanism) && outcome.failure) {
-        outcome.failure.reply += ` (the server offers ${offered.length ? offered.join(', ') : 'no SASL mechanism'}, not ${login.mechanism})`;
+        const note = offered.length ? l10n.t('the server offers {0}, not {1}', offered.join(', '), login.mechanism) : l10n.t('the server offers no SASL mechanism, not {0}', login.mechanism);
+        outcome.failure.reply += ` (${note})`;
       }
     } catch {
       // The explanation is a bonus; the failure stands as it is.

@@ -2,7 +2,7 @@
 // answer error challenges so the server ends the exchange, give up on a server that never does.
 // Sessions keep their framing (tags, "+ ", "334 "); this file keeps the rules, once.
 import { saslMechanism } from '../sasl/mechanism';
-import { initialResponse, LOOP_MESSAGE, LoginInput, SessionOutcome } from './session';
+import { initialResponse, LoginInput, loopMessage, SessionOutcome } from './session';
 import { LineTransport, Security } from './transport';
 
 /** Error challenges answered before the client cancels: real servers send one. */
@@ -48,7 +48,7 @@ export async function saslExchange(transport: LineTransport, framing: SaslFramin
     // An error challenge: answer it so the server sends its final reply instead of waiting forever.
     outcome.errorChallenge = reply.challenge;
     if (challenges >= MAX_CHALLENGES) {
-      outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
+      outcome.failure = { step: 'authenticate', reply: loopMessage(), byClient: true };
       // A server that keeps challenging must not hold the client: cancel, then close whatever it says.
       transport.write('*');
       await (framing.readAfterCancel ?? framing.read)().catch(() => undefined);

@@ -1,7 +1,8 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
+import * as l10n from '@vscode/l10n';
 import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
-import { endSession, GREETING_HINT, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import { endSession, greetingHint, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF. */
@@ -40,8 +41,8 @@ export class SmtpSession extends SaslSession implements ProtocolSession {
       const m = /^(\d{3})([ -]|$)/.exec(line);
       if (!m) {
         throw greeting && lines.length === 1
-          ? violation(this.transport, line, 'an SMTP greeting', GREETING_HINT)
-          : violation(this.transport, line, 'an SMTP reply (three digits, then a space or "-")');
+          ? violation(this.transport, line, l10n.t('an SMTP greeting'), greetingHint())
+          : violation(this.transport, line, l10n.t('an SMTP reply (three digits, then a space or "-")'));
       }
       if (m[2] !== '-') {
         const code = Number(m[1]);
@@ -81,7 +82,7 @@ export class SmtpSession extends SaslSession implements ProtocolSession {
     if (this.security === 'starttls') {
       const ok = await guarded(outcome, 'starttls', async () => {
         if (!this.extensions.includes('STARTTLS')) {
-          outcome.failure = { step: 'starttls', reply: 'The server does not offer STARTTLS (not in its EHLO reply).' };
+          outcome.failure = { step: 'starttls', reply: l10n.t('The server does not offer STARTTLS (not in its EHLO reply).') };
           return false;
         }
         const r = await this.command('STARTTLS');
@@ -100,7 +101,9 @@ export class SmtpSession extends SaslSession implements ProtocolSession {
     if (!offered.includes(login.mechanism)) {
       outcome.failure = {
         step: 'authenticate',
-        reply: `The server does not offer ${login.mechanism} (its EHLO lists ${auth ? `AUTH ${offered.join(' ')}` : 'no AUTH at all — on port 587 AUTH often appears only after STARTTLS'}).`,
+        reply: auth
+          ? l10n.t('The server does not offer {0} (its EHLO lists {1}).', login.mechanism, `AUTH ${offered.join(' ')}`)
+          : l10n.t('The server does not offer {0} (its EHLO lists no AUTH at all — on port 587 AUTH often appears only after STARTTLS).', login.mechanism),
       };
       return outcome;
     }
@@ -146,7 +149,7 @@ export class SmtpSession extends SaslSession implements ProtocolSession {
   async sendTestMessage(user: string): Promise<SmtpReply> {
     const step = async (line: string, want: number) => {
       const r = await this.command(line);
-      if (r.code !== want) throw new Error(`The server answered "${r.text}" to ${line.split(':')[0]}.`);
+      if (r.code !== want) throw new Error(l10n.t('The server answered "{0}" to {1}.', r.text, line.split(':')[0]));
       return r;
     };
     await step(`MAIL FROM:<${user}>`, 250);
