@@ -1,6 +1,6 @@
 // Failure knowledge base: explains what mail servers and identity providers say when an OAuth
 // login fails. Pure data plus a matcher; no vscode import, no state between calls.
-import * as l10n from '@vscode/l10n';
+import { bundleLanguage } from '../language';
 import { DE_ENTRIES } from './de';
 import { IDENTITY_ENTRIES } from './identity';
 import { CLIENT_ENTRIES } from './clients';
@@ -13,6 +13,7 @@ import { SMTP_ENTRIES } from './smtp';
 import { TLS_ENTRIES } from './tls';
 import { Entry, EntryText, Finding } from './types';
 
+export { bundleLanguage } from '../language';
 export type { DocLink, EntryText, Finding, Provider, Severity, Source } from './types';
 
 /** Entries and their arrays are frozen so that no caller can change what the others see. */
@@ -50,11 +51,6 @@ const TRANSLATIONS: Readonly<Record<string, Readonly<Record<string, EntryText>>>
  * LANG), falling back to English per entry. Asked only for entries that matched, never per line.
  */
 const localised: TextOf = (e) => TRANSLATIONS[bundleLanguage()]?.[e.id] ?? e;
-
-/** The language a translation declares by translating this one string (none loaded: English). */
-export function bundleLanguage(): string {
-  return l10n.t({ message: 'en', comment: 'The language code of this translation (de for German): selects the knowledge base text. Not shown.' });
-}
 
 /**
  * All findings in a text (a reply, an error, a log excerpt), best first, one per entry (its first
