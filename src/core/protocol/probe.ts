@@ -1,6 +1,7 @@
 // A complete probe: connect, log in with the chosen mechanism, verify with one command, log out, and
 // judge the result. Shared by the protocol console and `mailoauth probe`. Never throws for server or
 // network behaviour: everything ends in the result.
+import * as l10n from '@vscode/l10n';
 import * as net from 'net';
 import { MailProtocol } from '../token/checks';
 import { ImapSession } from './imapSession';
@@ -70,7 +71,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
   if (options.signal?.aborted) cancel();
   const loginTimeoutMs = options.loginTimeoutMs ?? Math.max(60_000, 2 * (options.readTimeoutMs ?? 30_000));
   const deadline = setTimeout(() => {
-    transport.abort(new TransportError('login-timeout', `The login did not finish within ${loginTimeoutMs / 1000} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.`));
+    transport.abort(new TransportError('login-timeout', l10n.t('The login did not finish within {0} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.', loginTimeoutMs / 1000)));
   }, loginTimeoutMs);
   let outcome: SessionOutcome;
   try {
