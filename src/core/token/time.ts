@@ -19,9 +19,22 @@ function inUnits(ms: number, round: (n: number) => number, units = UNITS): [numb
   return undefined;
 }
 
+// Intl formatters cost tens of microseconds to build: one per language and unit, built when first used.
+const amounts = new Map<string, Intl.NumberFormat>();
+const relatives = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "3 hours" in the core's language (Intl's words: English "1 hour", German "1 Stunde"). */
 function amount([n, unit]: [number, Intl.RelativeTimeFormatUnitSingular]): string {
-  return new Intl.NumberFormat(bundleLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  const key = `${bundleLanguage()} ${unit}`;
+  let format = amounts.get(key);
+  if (!format) amounts.set(key, (format = new Intl.NumberFormat(bundleLanguage(), { style: 'unit', unit, unitDisplay: 'long' })));
+  return format.format(n);
+}
+
+function relative(language: string): Intl.RelativeTimeFormat {
+  let format = relatives.get(language);
+  if (!format) relatives.set(language, (format = new Intl.RelativeTimeFormat(language, { numeric: 'always' })));
+  return format;
 }
 
 /** "in 42 minutes" / "3 hours ago" ("vor 3 Stunden" in German); "now" under a second. */
@@ -29,7 +42,7 @@ export function formatRelative(date: Date, now: Date): string {
   const diffMs = date.getTime() - now.getTime();
   const found = inUnits(Math.abs(diffMs), Math.floor);
   if (!found) return l10n.t('now');
-  return new Intl.RelativeTimeFormat(bundleLanguage(), { numeric: 'always' }).format(diffMs > 0 ? found[0] : -found[0], found[1]);
+  return relative(bundleLanguage()).format(diffMs > 0 ? found[0] : -found[0], found[1]);
 }
 
 /** A length of time as "2 hours" or "10 minutes": the largest unit from days down it reaches, rounded (7,199 s is "2 hours"); `floor` counts whole units only. */
