@@ -149,7 +149,7 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
         return isMalformed(report) ? 1 : 0;
       }
       if (!report.decode.message) throw new InputError(firstError(report.problems));
-      io.stdout(renderDecodeReport(report, { reveal: !!opts.reveal, revealHint: 'pass --reveal' }));
+      io.stdout(renderDecodeReport(report, { reveal: !!opts.reveal, revealHint: l10n.t('pass --reveal') }));
       return isMalformed(report) ? 1 : 0;
     }
 
