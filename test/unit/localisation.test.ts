@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import { bundlePath, cliLanguage } from '../../src/cli/locale';
@@ -44,6 +45,20 @@ describe('localisation: the CLI follows LC_ALL, LC_MESSAGES and LANG', () => {
     assert.match(vscodeignore, /^!l10n\//m, 'the .vsix carries l10n/');
     const npmignore = fs.readFileSync(path.join(REPO, '.npmignore'), 'utf8');
     assert.doesNotMatch(npmignore, /^\/?(?:l10n|dist)\/?$/m, 'the npm package carries dist/ and l10n/');
+  });
+
+  it('finds the bundle in an installed package too (dist/cli.js and l10n/ copied alone, no checkout around them)', () => {
+    const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-package-'));
+    try {
+      fs.mkdirSync(path.join(pkg, 'dist'));
+      fs.mkdirSync(path.join(pkg, 'l10n'));
+      fs.copyFileSync(CLI, path.join(pkg, 'dist/cli.js'));
+      fs.copyFileSync(GERMAN_BUNDLE, path.join(pkg, 'l10n/bundle.l10n.de.json'));
+      const r = spawnSync(process.execPath, [path.join(pkg, 'dist/cli.js'), 'decode', '%%%'], { env: { PATH: process.env.PATH, LANG: 'de_DE.UTF-8' } });
+      assert.match(r.stderr.toString(), /^mailoauth: Kein Base64/);
+    } finally {
+      fs.rmSync(pkg, { recursive: true, force: true });
+    }
   });
 
   it('prints decode problems and explain titles in German with LANG=de_DE.UTF-8', () => {
