@@ -50,10 +50,27 @@ function stepFix(step: Step): string | undefined {
   return undefined;
 }
 
-/** The verdict of a verified login, per protocol (SMTP has no mailbox to look at). */
-function verifiedTitle(protocol: MailProtocol, mechanism: string): string {
+/** How the token could have been read on its way: in plain text, or by a server whose certificate was not checked. */
+export type Exposure = 'plain-text' | 'unverified-certificate';
+
+/**
+ * The verdict of a verified login, per protocol (SMTP has no mailbox to look at); with an exposure,
+ * "verified" must not read as the certificate, so the title says what went wrong instead.
+ */
+export function verifiedTitle(protocol: MailProtocol, mechanism: string, exposure?: Exposure): string {
+  const command = protocol === 'imap' ? 'LIST INBOX' : 'STAT';
+  if (exposure === 'plain-text') {
+    return protocol === 'smtp'
+      ? l10n.t('Authenticated with {0}: the server takes commands after login (NOOP), so it may send mail as this account, but the token went in plain text.', mechanism)
+      : l10n.t('Authenticated with {0}: the mailbox answers ({1}), but the token went in plain text.', mechanism, command);
+  }
+  if (exposure === 'unverified-certificate') {
+    return protocol === 'smtp'
+      ? l10n.t("Authenticated with {0}: the server takes commands after login (NOOP), so it may send mail as this account, but the server's certificate was NOT verified.", mechanism)
+      : l10n.t("Authenticated with {0}: the mailbox answers ({1}), but the server's certificate was NOT verified.", mechanism, command);
+  }
   if (protocol === 'smtp') return l10n.t('Authenticated with {0} and verified: the server takes commands after login (NOOP), so it may send mail as this account.', mechanism);
-  return l10n.t('Authenticated with {0} and verified: the mailbox answers ({1}).', mechanism, protocol === 'imap' ? 'LIST INBOX' : 'STAT');
+  return l10n.t('Authenticated with {0} and verified: the mailbox answers ({1}).', mechanism, command);
 }
 
 /** The documentation links of the findings, each once, at most `max`. */
