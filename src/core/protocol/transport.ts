@@ -201,7 +201,7 @@ export class LineTransport {
   /** What a read is waiting for, from the last client line. */
   private awaited(): string {
     const c = this.lastCommand;
-    return c === undefined ? 'the greeting' : `the reply to ${c}`;
+    return c === undefined ? l10n.t({ message: 'the greeting', comment: 'What a read waits for, inserted into a sentence: "the client waited for {what}".' }) : l10n.t('the reply to {0}', c);
   }
 
   private wake(): void {
@@ -219,7 +219,7 @@ export class LineTransport {
       this.fail(new TransportError('reply-timeout', l10n.t('The server kept sending {0} for {1} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.', what, Math.round(this.options.replyTimeoutMs / 100) / 10)));
     if (Date.now() >= replyDeadline) throw replyTimeout();
     while (!ready()) {
-      if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`while the client waited for ${what}`) : this.ended;
+      if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(l10n.t('while the client waited for {0}', what)) : this.ended;
       const left = deadline - Date.now();
       if (left <= 0) {
         if (Date.now() >= replyDeadline) throw replyTimeout();
@@ -258,7 +258,7 @@ export class LineTransport {
   }
 
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
-  async readBytes(n: number, what = `a literal in ${this.awaited()}`): Promise<Buffer> {
+  async readBytes(n: number, what = l10n.t('a literal in {0}', this.awaited())): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
       throw this.fail(new TransportError('response-too-large', l10n.t('The server announced a literal of {0} bytes in {1}, more than the {2} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.', n.toLocaleString('en-US'), this.awaited(), this.options.maxResponseBytes.toLocaleString('en-US'))));
     }
@@ -281,7 +281,7 @@ export class LineTransport {
 
   /** Sends one line (CRLF added). `display` replaces it in the transcript (for lines with secrets). */
   write(line: string, options: { display?: string } = {}): void {
-    if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`before the client could send ${describeCommand(line)}`) : this.ended;
+    if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(l10n.t('before the client could send {0}', describeCommand(line))) : this.ended;
     if (this.repliesOnly && this.received.length) {
       const unread = this.received.peek(4096).toString('utf8');
       if (this.closingNotice?.test(unread)) {
@@ -473,9 +473,9 @@ export const CANCELLED = () => new TransportError('cancelled', l10n.t('Cancelled
 
 /** A client line as a timeout or close message names it: the command words, never an auth blob. */
 function describeCommand(line: string): string {
-  if (line === '') return 'the empty answer to the error challenge';
-  if (line === '*') return 'the cancellation ("*")';
-  if (/^[A-Za-z0-9+/]{16,}=*$/.test(line)) return 'the SASL response';
+  if (line === '') return l10n.t('the empty answer to the error challenge');
+  if (line === '*') return l10n.t('the cancellation ("*")');
+  if (/^[A-Za-z0-9+/]{16,}=*$/.test(line)) return l10n.t('the SASL response');
   const words = line.split(' ');
   const kept = [];
   for (const w of words.slice(0, 3)) {
@@ -503,13 +503,13 @@ function caList(ca: string | undefined): string[] | undefined {
 
 function certificateMessage(reason: string, host: string, names?: string): string {
   const why: Record<string, string> = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
-    SELF_SIGNED_CERT_IN_CHAIN: 'the chain ends in a certificate authority this machine does not trust (a corporate TLS-inspection proxy, or a private CA)',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server did not send its intermediate certificates, or they come from an untrusted CA',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuing certificate authority is not trusted on this machine',
-    CERT_HAS_EXPIRED: 'the server certificate has expired',
-    CERT_NOT_YET_VALID: 'the server certificate is not valid yet (check the clock)',
-    ERR_TLS_CERT_ALTNAME_INVALID: `the certificate is issued for ${names ?? 'other names'}, not ${host}`,
+    DEPTH_ZERO_SELF_SIGNED_CERT: l10n.t('the server uses a self-signed certificate'),
+    SELF_SIGNED_CERT_IN_CHAIN: l10n.t('the chain ends in a certificate authority this machine does not trust (a corporate TLS-inspection proxy, or a private CA)'),
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: l10n.t('the server did not send its intermediate certificates, or they come from an untrusted CA'),
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: l10n.t('the issuing certificate authority is not trusted on this machine'),
+    CERT_HAS_EXPIRED: l10n.t('the server certificate has expired'),
+    CERT_NOT_YET_VALID: l10n.t('the server certificate is not valid yet (check the clock)'),
+    ERR_TLS_CERT_ALTNAME_INVALID: names ? l10n.t('the certificate is issued for {0}, not {1}', names, host) : l10n.t('the certificate is issued for other names, not {0}', host),
   };
   const known = Object.entries(why).find(([code]) => reason.includes(code));
   const text = known ? known[1] : reason;
@@ -517,13 +517,13 @@ function certificateMessage(reason: string, host: string, names?: string): strin
   const code = known?.[0];
   const fix =
     code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? 'Connect with the name the certificate is issued for'
+      ? l10n.t('Connect with the name the certificate is issued for')
       : code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID'
-        ? "Check this computer's date and time; if they are right, the server's certificate must be renewed"
+        ? l10n.t("Check this computer's date and time; if they are right, the server's certificate must be renewed")
         : code
-          ? 'Have the server send its full chain, or trust the issuing CA on this machine (for a TLS-inspecting proxy: its root certificate)'
-          : 'Check the host name and the server\'s certificate';
-  return `The server certificate of ${host} was not accepted: ${text}. ${fix}, or, for a local test server only, turn certificate verification off for this session.`;
+          ? l10n.t('Have the server send its full chain, or trust the issuing CA on this machine (for a TLS-inspecting proxy: its root certificate)')
+          : l10n.t("Check the host name and the server's certificate");
+  return l10n.t('The server certificate of {0} was not accepted: {1}. {2}, or, for a local test server only, turn certificate verification off for this session.', host, text, fix);
 }
 
 /** OpenSSL's reason ("wrong version number") rather than its whole error string with file and line. */
