@@ -23,24 +23,16 @@ export interface Verdict {
 }
 
 /** The step, as the verdict's title names it (looked up when used: the language may change). */
-function stepLabel(step: Step): string {
-  switch (step) {
-    case 'connect':
-      return l10n.t('connecting');
-    case 'greeting':
-      return l10n.t('the greeting');
-    case 'capabilities':
-      return l10n.t('asking for capabilities');
-    case 'starttls':
-      return 'STARTTLS';
-    case 'authenticate':
-      return l10n.t('authentication');
-    case 'verify':
-      return l10n.t('the command after login');
-    case 'logout':
-      return l10n.t('logout');
-  }
-}
+const STEP_LABEL: Readonly<Record<Step, () => string>> = {
+  connect: () => l10n.t('connecting'),
+  greeting: () => l10n.t('the greeting'),
+  capabilities: () => l10n.t('asking for capabilities'),
+  starttls: () => 'STARTTLS',
+  authenticate: () => l10n.t('authentication'),
+  verify: () => l10n.t('the command after login'),
+  logout: () => l10n.t('logout'),
+};
+const stepLabel = (step: Step) => STEP_LABEL[step]();
 
 /** What to do when the knowledge base has nothing more specific for a refusal at this step. */
 function stepFix(step: Step): string | undefined {
