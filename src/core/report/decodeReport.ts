@@ -122,7 +122,7 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
     }
     if (decode.decodedText !== undefined) {
       row(l10n.t('Decoded'), options.reveal ? decode.decodedText : redactDecodedText(decode.decodedText, msg, secrets));
-      if (/[\u2400-\u241f\u2421]|\^[@A-Z]/.test(decode.decodedText)) row('', 'control bytes show as ␁ (0x01) and ␀ (0x00); a "^A" is the two characters typed');
+      if (/[\u2400-\u241f\u2421]|\^[@A-Z]/.test(decode.decodedText)) row('', l10n.t('control bytes show as ␁ (0x01) and ␀ (0x00); a "^A" is the two characters typed'));
     }
     if (secrets.length > 0 && !options.reveal) lines.push('', l10n.t('Secrets are redacted: {0} to show them.', options.revealHint));
   } else {
