@@ -4,10 +4,12 @@
 //   node scripts/bench-explain.js [lines]
 'use strict';
 const path = require('path');
+const util = require('util');
 
 const { explainLine } = require(path.join(__dirname, '..', 'out', 'src', 'core', 'explain', 'index.js'));
 
-const count = Number(process.argv[2]) || 200000;
+const { positionals } = util.parseArgs({ allowPositionals: true });
+const count = Number(positionals[0]) || 200000;
 const templates = [
   (i) => `2026-11-21 14:${String(i % 60).padStart(2, '0')}:07.${i % 1000} INFO [worker-${i % 8}] Fetched message ${i} from INBOX (uid=${i * 7}, size=${i % 9000} bytes)`,
   (i) => `* ${i} FETCH (UID ${i + 1000} FLAGS (\\Seen) RFC822.SIZE ${i * 13} INTERNALDATE "21-Nov-2026 10:00:00 +0000")`,

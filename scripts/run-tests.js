@@ -15,23 +15,24 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const util = require('util');
 const { findDesktopVSCodeExecutable } = require('./vscode/desktop');
+const { readPartialResults } = require('./mocha-spec-json-reporter');
 
 const REPO = path.resolve(__dirname, '..');
 const RESULTS = path.join(REPO, '.test-results');
 
 function parseArgs(argv) {
-  const args = { only: null, codeServer: process.env.MAILOAUTH_USE_CODE_SERVER === '1', screenshots: false, grep: '' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--only') args.only = argv[++i];
-    else if (a.startsWith('--only=')) args.only = a.slice(7);
-    else if (a === '--code-server') args.codeServer = true;
-    else if (a === '--screenshots') args.screenshots = true;
-    else if (a === '--grep') args.grep = argv[++i];
-    else if (a.startsWith('--grep=')) args.grep = a.slice(7);
-    else throw new Error(`unknown argument ${a}`);
-  }
+  const { values } = util.parseArgs({
+    args: argv,
+    options: {
+      only: { type: 'string' },
+      'code-server': { type: 'boolean', default: process.env.MAILOAUTH_USE_CODE_SERVER === '1' },
+      screenshots: { type: 'boolean', default: false },
+      grep: { type: 'string', default: '' },
+    },
+  });
+  const args = { only: values.only ?? null, codeServer: values['code-server'], screenshots: values.screenshots, grep: values.grep };
   if (args.only && !['unit', 'servers', 'integration'].includes(args.only)) throw new Error(`--only must be unit, servers or integration, not ${args.only}`);
   return args;
 }
@@ -171,23 +172,6 @@ function runLimited(name, cmd, cmdArgs, limitMs) {
   });
 }
 
-/** What a killed suite's reporter wrote as it went: the tests that ended, and the one still running. */
-function readPartialResults(file) {
-  if (!fs.existsSync(file)) return { tests: [], running: '' };
-  const tests = [];
-  let running = '';
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line) continue;
-    const entry = JSON.parse(line);
-    if (entry.state === 'started') running = entry.fullTitle;
-    else {
-      tests.push(entry);
-      if (entry.fullTitle === running) running = '';
-    }
-  }
-  return { tests, running };
-}
-
 async function runMochaSuite(name, args) {
   console.log(`\n== ${name} tests (mocha, out/test/${name})`);
   const output = path.join(RESULTS, `${name}/results.json`);
@@ -215,16 +199,9 @@ async function runMochaSuite(name, args) {
 
 // ---------------------------------------------------------------- integration suite (real VS Code)
 
-/** The tests progress.log lists as ended ("✓ title", "✗ title", "- title (skipped)"), for a suite that never wrote results. */
+/** The tests that ended, from the reporter's partial file, for a suite that never wrote results.json. */
 function progressResults(resultsDir) {
-  const file = path.join(resultsDir, 'progress.log');
-  if (!fs.existsSync(file)) return { tests: [] };
-  const states = { '✓': 'passed', '✗': 'failed', '-': 'pending' };
-  const tests = fs.readFileSync(file, 'utf8').split('\n')
-    .map((l) => /^([✓✗-]) (.*)$/.exec(l))
-    .filter(Boolean)
-    .map((m) => ({ fullTitle: m[2], state: states[m[1]], error: { message: 'see the log above' } }));
-  return { tests };
+  return { tests: readPartialResults(path.join(resultsDir, 'results.json.partial')).tests };
 }
 
 function lastFinishedTest(resultsDir) {

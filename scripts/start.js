@@ -18,6 +18,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const util = require('util');
 const { findDesktopCodeCli, findDesktopVSCodeExecutable } = require('./vscode/desktop');
 
 const REPO = path.resolve(__dirname, '..');
@@ -52,22 +53,36 @@ function parseArgs(argv) {
     vscode: true,
     folder: '',
   };
-  const number = (i) => {
-    const n = Number(argv[i]);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${argv[i - 1]} takes a port number (0–65535), not ${argv[i] ?? 'nothing'}`);
+  const number = (option, value) => {
+    const n = Number(value);
+    if (value === '' || !Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${option} takes a port number (0–65535), not ${value}`);
     return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--code-server') args.codeServer = true;
-    else if (a === '--headless') args.headless = args.codeServer = true;
-    else if (a === '--port') args.port = number(++i);
-    else if (a === '--idp-port') args.idpPort = number(++i);
-    else if (a === '--no-sandbox') args.sandbox = false;
-    else if (a === '--no-vscode') args.vscode = false;
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (see the top of scripts/start.js)`);
-    else args.folder = path.resolve(a);
+  let parsed;
+  try {
+    parsed = util.parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'code-server': { type: 'boolean' },
+        headless: { type: 'boolean' },
+        port: { type: 'string' },
+        'idp-port': { type: 'string' },
+        'no-sandbox': { type: 'boolean' },
+        'no-vscode': { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new Error(`${err.message.split('\n')[0]} (see the top of scripts/start.js)`);
   }
+  const { values, positionals } = parsed;
+  if (values['code-server']) args.codeServer = true;
+  if (values.headless) args.headless = args.codeServer = true;
+  if (values.port !== undefined) args.port = number('--port', values.port);
+  if (values['idp-port'] !== undefined) args.idpPort = number('--idp-port', values['idp-port']);
+  if (values['no-sandbox']) args.sandbox = false;
+  if (values['no-vscode']) args.vscode = false;
+  if (positionals.length) args.folder = path.resolve(positionals[positionals.length - 1]);
   return args;
 }
 

@@ -1,5 +1,6 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { MailAuthenticationProvider, PROVIDER_ID, providerLabel } from './auth/authProvider';
 import { pickTokenForEncode, registerAccountCommands } from './commands/accountCommands';
 import { registerDecodeCommands } from './commands/decode';
@@ -27,6 +28,7 @@ export interface TestHooks {
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle }); // core's strings follow VS Code's display language
   const decodedView = new DecodedViewProvider();
   const revealed = new RevealedBlobs();
   const hover = new LogHoverProvider(revealed);

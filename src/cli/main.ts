@@ -1,8 +1,10 @@
 // The `mailoauth` command line: a thin shell over src/core for terminals, SSH sessions and CI.
 // Runs on plain Node 20+; bad input gives a one-line message and a non-zero exit, never a stack trace.
+import * as l10n from '@vscode/l10n';
 import { parseArgs } from 'node:util';
 import { explain } from '../core/explain';
 import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport, tokenInspectionToJson } from '../core/report/decodeReport';
+import { OAUTH_MECHANISMS, OAuthMechanism } from '../core/sasl/mechanism';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
 import { leadingMessage, Problem } from '../core/sasl/problems';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
@@ -17,36 +19,12 @@ import { readFileSync } from 'node:fs';
 import { redactSecret } from '../core/token/redact';
 import { formatDate } from '../core/token/time';
 import { escapeControls } from '../core/report/controlChars';
+import { useCliLanguage } from './locale';
 
 declare const __VERSION__: string | undefined;
 
-const USAGE = `Usage: mailoauth <command> [options]
-
-Commands:
-  encode xoauth2 --user U --token T          Print base64("user=U^Aauth=Bearer T^A^A")
-  encode oauthbearer --user U --token T [--host H] [--port P]
-                                             Print the RFC 7628 initial client response
-  decode <blob>                              Decode a SASL string (XOAUTH2, OAUTHBEARER, PLAIN,
-                                             LOGIN, server error challenge); the blob may keep its
-                                             protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")
-  inspect <token>                            Show an access token's claims and problems
-  explain "<reply or error text>"            Explain a server reply, identity-platform error or
-                                             TLS failure: cause, fix and documentation
-  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-
-        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]
-                                             Log in to a real server, verify with one command, print
-                                             the redacted transcript and the verdict (exit 0 only
-                                             when authenticated and verified)
-
-Options:
-  --token -, decode -, inspect -, explain -  Read the value from standard input
-  --json                                     Print one JSON object
-  --reveal                                   Show tokens and passwords whole in the output
-  --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)
-  --user U                                   inspect: compare the token's account with U
-  -h, --help                                 Show this help
-  -v, --version                              Show the version
-`;
+const usage = (): string =>
+  l10n.t('Usage: mailoauth <command> [options]\n\nCommands:\n  encode xoauth2 --user U --token T          Print base64("user=U^Aauth=Bearer T^A^A")\n  encode oauthbearer --user U --token T [--host H] [--port P]\n                                             Print the RFC 7628 initial client response\n  decode <blob>                              Decode a SASL string (XOAUTH2, OAUTHBEARER, PLAIN,\n                                             LOGIN, server error challenge); the blob may keep its\n                                             protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")\n  inspect <token>                            Show an access token\'s claims and problems\n  explain "<reply or error text>"            Explain a server reply, identity-platform error or\n                                             TLS failure: cause, fix and documentation\n  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-\n        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]\n                                             Log in to a real server, verify with one command, print\n                                             the redacted transcript and the verdict (exit 0 only\n                                             when authenticated and verified)\n\nOptions:\n  --token -, decode -, inspect -, explain -  Read the value from standard input\n  --json                                     Print one JSON object\n  --reveal                                   Show tokens and passwords whole in the output\n  --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)\n  --user U                                   inspect: compare the token\'s account with U\n  -h, --help                                 Show this help\n  -v, --version                              Show the version\n');
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -71,14 +49,14 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
     return await dispatch(argv, io, mode);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`mailoauth: ${e.message}\nRun "mailoauth --help" for usage.\n`);
+      io.stderr(`mailoauth: ${e.message}\n${l10n.t('Run "mailoauth --help" for usage.')}\n`);
       return 2;
     }
     if (e instanceof InputError) {
       io.stderr(`mailoauth: ${e.message}\n`);
       return 1;
     }
-    io.stderr(`mailoauth: internal error: ${(e as Error)?.message ?? String(e)}. Please report it.\n`);
+    io.stderr(`mailoauth: ${l10n.t('internal error: {0}. Please report it.', (e as Error)?.message ?? String(e))}\n`);
     return 70;
   }
 }
@@ -118,7 +96,7 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
   }
   const [command, ...rest] = positionals;
   if (opts.help || command === undefined || command === 'help') {
-    io.stdout(USAGE);
+    io.stdout(usage());
     return command === undefined && !opts.help ? 2 : 0;
   }
   const protocol = parseProtocol(opts.protocol);
@@ -127,25 +105,25 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
   switch (command) {
     case 'encode': {
       const [mechanism, ...extra] = rest;
-      if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      if (!mechanism) throw new UsageError('encode needs a mechanism: "encode xoauth2" or "encode oauthbearer"');
+      if (extra.length) throw new UsageError(l10n.t('unexpected argument "{0}"', extra[0]));
+      if (!mechanism) throw new UsageError(l10n.t('encode needs a mechanism: "encode xoauth2" or "encode oauthbearer"'));
       const user = opts.user;
-      if (opts.token === undefined) throw new UsageError('encode needs --token (or --token - to read it from standard input)');
+      if (opts.token === undefined) throw new UsageError(l10n.t('encode needs --token (or --token - to read it from standard input)'));
       const token = opts.token === '-' ? (await io.readStdin()).trim() : opts.token;
       let result;
       if (mechanism.toLowerCase() === 'xoauth2') {
-        if (user === undefined) throw new UsageError('encode xoauth2 needs --user (the mailbox address)');
-        if (opts.host || opts.port) throw new UsageError('--host and --port belong to oauthbearer, not xoauth2');
+        if (user === undefined) throw new UsageError(l10n.t('encode xoauth2 needs --user (the mailbox address)'));
+        if (opts.host || opts.port) throw new UsageError(l10n.t('--host and --port belong to oauthbearer, not xoauth2'));
         result = encodeXoauth2(user, token);
       } else if (mechanism.toLowerCase() === 'oauthbearer') {
         const port = opts.port === undefined ? undefined : Number(opts.port);
-        if (opts.port !== undefined && !/^\d+$/.test(opts.port)) throw new InputError(`--port "${opts.port}" is not a number from 1 to 65535`);
+        if (opts.port !== undefined && !/^\d+$/.test(opts.port)) throw new InputError(l10n.t('--port "{0}" is not a number from 1 to 65535', String(opts.port)));
         result = encodeOauthbearer({ user, token, host: opts.host, port });
       } else {
-        throw new UsageError(`unknown mechanism "${mechanism}": use xoauth2 or oauthbearer`);
+        throw new UsageError(l10n.t('unknown mechanism "{0}": use xoauth2 or oauthbearer', mechanism));
       }
       if (!result.ok) throw new InputError(firstError(result.problems));
-      for (const w of result.problems) io.stderr(`mailoauth: warning: ${w.message}\n`);
+      for (const w of result.problems) io.stderr(`mailoauth: ${l10n.t('warning: {0}', w.message)}\n`);
       if (opts.json) {
         io.stdout(
           JSON.stringify({
@@ -164,21 +142,21 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
     }
 
     case 'decode': {
-      const input = await positionalOrStdin(rest, 'decode needs a SASL string (or - to read it from standard input)', io);
+      const input = await positionalOrStdin(rest, l10n.t('decode needs a SASL string (or - to read it from standard input)'), io);
       const report = analyzeSasl(input, { protocol, now });
       if (opts.json) {
         io.stdout(JSON.stringify(decodeReportToJson(report, { reveal: !!opts.reveal }), null, 2) + '\n');
         return isMalformed(report) ? 1 : 0;
       }
       if (!report.decode.message) throw new InputError(firstError(report.problems));
-      io.stdout(renderDecodeReport(report, { reveal: !!opts.reveal, revealHint: 'pass --reveal' }));
+      io.stdout(renderDecodeReport(report, { reveal: !!opts.reveal, revealHint: l10n.t('pass --reveal') }));
       return isMalformed(report) ? 1 : 0;
     }
 
     case 'inspect': {
-      const token = (await positionalOrStdin(rest, 'inspect needs an access token (or - to read it from standard input)', io)).trim();
-      if (token === '') throw new InputError('the token is empty');
-      if (/\s/.test(token)) throw new InputError('the token contains spaces or line breaks; pass the access token alone');
+      const token = (await positionalOrStdin(rest, l10n.t('inspect needs an access token (or - to read it from standard input)'), io)).trim();
+      if (token === '') throw new InputError(l10n.t('the token is empty'));
+      if (/\s/.test(token)) throw new InputError(l10n.t('the token contains spaces or line breaks; pass the access token alone'));
       const info = inspectToken(token, now);
       const problems = checkToken(info, { now, protocol, user: opts.user });
       if (opts.json) {
@@ -190,34 +168,36 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
           ) + '\n',
         );
       } else {
-        const lines = [`Token:          ${opts.reveal ? token : redactSecret(token)}`, `Kind:           ${info.description}`];
-        if (info.expiresAt) lines.push(`Expires:        ${formatDate(info.expiresAt, now)}`);
+        const row = (label: string, value: string) => `${label.padEnd(15)} ${value}`;
+        const lines = [row(l10n.t('Token:'), opts.reveal ? token : redactSecret(token)), row(l10n.t('Kind:'), info.description)];
+        if (info.expiresAt) lines.push(row(l10n.t('Expires:'), formatDate(info.expiresAt, now)));
         if (info.claimViews.length) {
-          lines.push('', 'Claims');
+          lines.push('', l10n.t('Claims'));
           for (const c of info.claimViews) lines.push(`  ${(c.label + ':').padEnd(30)}${c.value}  [${c.name}]`);
         }
-        if (info.header) lines.push('', 'Header', `  ${JSON.stringify(info.header)}`);
-        lines.push('', problems.length ? `Problems (${problems.length})` : 'Problems: none found');
-        for (const p of problems) lines.push(`  ${p.severity}: ${p.message}  [${p.code}]`);
+        if (info.header) lines.push('', l10n.t('Header'), `  ${JSON.stringify(info.header)}`);
+        lines.push('', problems.length ? l10n.t('Problems ({0})', problems.length) : l10n.t('Problems: none found'));
+        for (const p of problems) lines.push(`  ${severityWord(p.severity)}: ${p.message}  [${p.code}]`);
         io.stdout(lines.join('\n') + '\n');
       }
       return problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
 
     case 'explain': {
-      const text = await positionalOrStdin(rest, 'explain needs the reply or error text (or - to read it from standard input)', io);
+      const text = await positionalOrStdin(rest, l10n.t('explain needs the reply or error text (or - to read it from standard input)'), io);
       const findings = explain(text);
       if (opts.json) {
         io.stdout(JSON.stringify({ findings }, null, 2) + '\n');
         return findings.length ? 0 : 1;
       }
       if (findings.length === 0) {
-        throw new InputError('no known failure recognised in that text. Paste the server\'s whole reply line (e.g. "A01 NO AUTHENTICATE failed.") or the full error message.');
+        throw new InputError(l10n.t('no known failure recognised in that text. Paste the server\'s whole reply line (e.g. "A01 NO AUTHENTICATE failed.") or the full error message.'));
       }
       const lines: string[] = [];
       findings.forEach((f, i) => {
-        lines.push(`${i + 1}. ${f.title}  [${f.id}]`, `   Matched: ${f.match}`, `   Cause:   ${f.cause}`, `   Fix:     ${f.fix}`);
-        for (const d of f.docs) lines.push(`   Docs:    ${d.title} <${d.url}>`);
+        const row = (label: string, value: string) => `   ${label.padEnd(8)} ${value}`;
+        lines.push(`${i + 1}. ${f.title}  [${f.id}]`, row(l10n.t('Matched:'), f.match), row(l10n.t('Cause:'), f.cause), row(l10n.t('Fix:'), f.fix));
+        for (const d of f.docs) lines.push(row(l10n.t('Docs:'), `${d.title} <${d.url}>`));
         lines.push('');
       });
       io.stdout(lines.join('\n'));
@@ -228,7 +208,7 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
       return runProbe(rest, opts, io);
 
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(l10n.t('unknown command "{0}"', command));
   }
 }
 
@@ -249,23 +229,23 @@ interface ProbeFlags {
 
 async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<number> {
   const [protocolArg, ...extra] = rest;
-  if (!protocolArg) throw new UsageError('probe needs a protocol: imap, pop3 or smtp');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!protocolArg) throw new UsageError(l10n.t('probe needs a protocol: imap, pop3 or smtp'));
+  if (extra.length) throw new UsageError(l10n.t('unexpected argument "{0}"', extra[0]));
   const protocol = parseProtocol(protocolArg) as MailProtocol;
   const preset = opts.preset === undefined ? undefined : presetById(opts.preset);
-  if (opts.preset !== undefined && !preset) throw new UsageError(`unknown preset "${opts.preset}": use microsoft365, outlook, gmail or custom`);
+  if (opts.preset !== undefined && !preset) throw new UsageError(l10n.t('unknown preset "{0}": use microsoft365, outlook, gmail or custom', opts.preset));
   const endpoint = preset?.endpoints[protocol];
   const host = opts.host ?? endpoint?.host;
-  if (!host) throw new UsageError('probe needs --host (or --preset microsoft365|outlook|gmail)');
+  if (!host) throw new UsageError(l10n.t('probe needs --host (or --preset microsoft365|outlook|gmail)'));
   const security = (opts.security ?? endpoint?.security ?? (protocol === 'smtp' ? 'starttls' : 'tls')) as Security;
-  if (!['tls', 'starttls', 'none'].includes(security)) throw new UsageError(`--security must be tls, starttls or none, not "${opts.security}"`);
+  if (!['tls', 'starttls', 'none'].includes(security)) throw new UsageError(l10n.t('--security must be tls, starttls or none, not "{0}"', String(opts.security)));
   const port = opts.port !== undefined ? Number(opts.port) : endpoint && opts.security === undefined ? endpoint.port : defaultPort(protocol, security);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InputError(`--port "${opts.port}" is not a number from 1 to 65535`);
-  if (opts.user === undefined) throw new UsageError('probe needs --user (the mailbox to log in to)');
-  if (opts.token === undefined) throw new UsageError('probe needs --token (or --token - to read it from standard input)');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InputError(l10n.t('--port "{0}" is not a number from 1 to 65535', String(opts.port)));
+  if (opts.user === undefined) throw new UsageError(l10n.t('probe needs --user (the mailbox to log in to)'));
+  if (opts.token === undefined) throw new UsageError(l10n.t('probe needs --token (or --token - to read it from standard input)'));
   const token = opts.token === '-' ? (await io.readStdin()).trim() : opts.token.trim();
   const mechanism = (opts.mechanism ?? 'xoauth2').toUpperCase();
-  if (mechanism !== 'XOAUTH2' && mechanism !== 'OAUTHBEARER') throw new UsageError(`--mechanism must be xoauth2 or oauthbearer, not "${opts.mechanism}"`);
+  if (!isOAuthMechanism(mechanism)) throw new UsageError(l10n.t('--mechanism must be xoauth2 or oauthbearer, not "{0}"', String(opts.mechanism)));
   const tokenProblems = validateTokenInput(token);
   if (tokenProblems.length) throw new InputError(firstError(tokenProblems));
   let ca: string | undefined;
@@ -273,11 +253,11 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
     try {
       ca = readFileSync(opts.ca, 'utf8');
     } catch (e) {
-      throw new InputError(`cannot read the CA file ${opts.ca}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new InputError(l10n.t('cannot read the CA file {0}: {1}', opts.ca, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
   }
   const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) * 1000 : undefined;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${opts.timeout}"`);
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(l10n.t('--timeout must be a number of seconds, not "{0}"', String(opts.timeout)));
 
   const transcript = new Transcript();
   if (!opts.json) {
@@ -324,15 +304,20 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
     return ok ? 0 : 1;
   }
   const lines = ['', ok ? `✔ ${v.title}` : `✖ ${v.title}`];
-  if (v.warning) lines.push(`  ⚠ Warning: ${v.warning}`);
+  if (v.warning) lines.push(`  ⚠ ${l10n.t('Warning: {0}', v.warning)}`);
   if (!ok) {
-    if (v.cause) lines.push(`  Cause: ${v.cause}`);
-    if (v.fix) lines.push(`  Fix:   ${v.fix}`);
-    for (const f of v.findings.slice(0, 3)) for (const d of f.docs.slice(0, 1)) lines.push(`  Docs:  ${d.title} <${d.url}>`);
+    const row = (label: string, value: string) => `  ${label.padEnd(6)} ${value}`;
+    if (v.cause) lines.push(row(l10n.t('Cause:'), v.cause));
+    if (v.fix) lines.push(row(l10n.t('Fix:'), v.fix));
+    for (const f of v.findings.slice(0, 3)) for (const d of f.docs.slice(0, 1)) lines.push(row(l10n.t('Docs:'), `${d.title} <${d.url}>`));
   }
-  for (const p of v.tokenProblems) if (ok || !v.cause?.includes(p.message)) lines.push(`  ${p.severity}: ${p.message}`);
+  for (const p of v.tokenProblems) if (ok || !v.cause?.includes(p.message)) lines.push(`  ${severityWord(p.severity)}: ${p.message}`);
   io.stdout(lines.join('\n') + '\n');
   return ok ? 0 : 1;
+}
+
+function isOAuthMechanism(name: string): name is OAuthMechanism {
+  return (OAUTH_MECHANISMS as readonly string[]).includes(name);
 }
 
 function formatEntry(e: TranscriptEntry, reveal: boolean): string {
@@ -348,7 +333,7 @@ function parseProtocol(value: string | undefined): MailProtocol | undefined {
   const v = value.toLowerCase();
   if (v === 'imap' || v === 'smtp') return v;
   if (v === 'pop' || v === 'pop3') return 'pop3';
-  throw new UsageError(`unknown protocol "${value}": use imap, pop3 or smtp`);
+  throw new UsageError(l10n.t('unknown protocol "{0}": use imap, pop3 or smtp', value));
 }
 
 async function positionalOrStdin(rest: string[], missing: string, io: CliIo): Promise<string> {
@@ -359,17 +344,23 @@ async function positionalOrStdin(rest: string[], missing: string, io: CliIo): Pr
 }
 
 function firstError(problems: Problem[]): string {
-  return leadingMessage(problems) ?? 'the input is not valid';
+  return leadingMessage(problems) ?? l10n.t('the input is not valid');
+}
+
+/** A problem's severity as a word of the output (JSON keeps the code). */
+function severityWord(severity: Problem['severity']): string {
+  return severity === 'error' ? l10n.t('error') : severity === 'warning' ? l10n.t('warning') : l10n.t('info');
 }
 
 async function readAllStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('(reading from standard input; end with Ctrl-D)\n');
+  if (process.stdin.isTTY) process.stderr.write(`${l10n.t('(reading from standard input; end with Ctrl-D)')}\n`);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 }
 
 if (require.main === module) {
+  useCliLanguage(process.env);
   runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -2,6 +2,7 @@
 // from the clipboard), then copy the string, insert it at the cursor, or show the protocol lines.
 import * as vscode from 'vscode';
 import { commandLines } from '../core/sasl/commandLines';
+import type { OAuthMechanism } from '../core/sasl/mechanism';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
 import { leadingMessage, Problem } from '../core/sasl/problems';
 import { looksLikeToken, validateTokenInput, validateUserInput } from '../core/sasl/token';
@@ -11,7 +12,7 @@ import { PROVIDER_ID } from '../auth/authProvider';
 import { copyToClipboard, readClipboardQuietly } from '../clipboard';
 import { DecodedViewProvider } from '../views/decodedView';
 
-type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
+type Mechanism = OAuthMechanism;
 const ACTIONS = ['copy', 'insert', 'copyImap', 'copyPop', 'copySmtp', 'show'] as const;
 type Action = (typeof ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 // The typed message protocol between the console webview and the extension host. Every message from
 // the webview is validated here before use; anything unknown or malformed is dropped (and logged).
 import { MECHANISMS } from '../core/protocol/session';
+import type { OAuthMechanism } from '../core/sasl/mechanism';
 import { SECURITIES } from '../core/protocol/transport';
 import { MAIL_PROTOCOLS } from '../core/token/checks';
 import { QUICK_ACTION_IDS } from './quickActions';
@@ -9,7 +10,7 @@ export { QUICK_ACTION_IDS };
 
 export type ProtocolName = 'imap' | 'pop3' | 'smtp';
 export type SecurityName = 'tls' | 'starttls' | 'none';
-export type MechanismName = 'XOAUTH2' | 'OAUTHBEARER';
+export type MechanismName = OAuthMechanism;
 export type TokenSource = 'account' | 'pasted';
 
 /** The form, as the webview keeps it (never with the token). */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { AnalyzeOptions, analyzeSasl, renderDecodeReport, secretsOf } from '../core/report/decodeReport';
 import { commandLines, renderCommandLines } from '../core/sasl/commandLines';
+import type { OAuthMechanism } from '../core/sasl/mechanism';
 import { redactSecret } from '../core/token/redact';
 
 export const DECODED_SCHEME = 'mailoauth-decoded';
@@ -16,7 +17,7 @@ interface Entry {
   title: string;
   revealed: boolean;
   /** Set for a freshly encoded string: show the protocol lines that carry it. */
-  commandLinesFor?: 'XOAUTH2' | 'OAUTHBEARER';
+  commandLinesFor?: OAuthMechanism;
 }
 
 export class DecodedViewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -68,7 +69,7 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
   /** Opens a new decoded view for the input and returns its document. */
   async open(
     input: string,
-    options: { title?: string; analyze?: AnalyzeOptions; commandLinesFor?: 'XOAUTH2' | 'OAUTHBEARER' } = {},
+    options: { title?: string; analyze?: AnalyzeOptions; commandLinesFor?: OAuthMechanism } = {},
   ): Promise<vscode.TextDocument> {
     const id = String(this.nextId++);
     const analyze = options.analyze ?? {};

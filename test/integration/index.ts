@@ -28,28 +28,18 @@ function resultsDir(): string {
   return process.env.MAILOAUTH_TEST_RESULTS_DIR || path.resolve(__dirname, '../../../.test-results/integration');
 }
 
-/** Writes results.json (atomically) and then the `done` marker the harness waits for. */
-function writeResults(results: SuiteResults): void {
-  const dir = resultsDir();
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'results.json');
-  fs.writeFileSync(file + '.tmp', JSON.stringify(results, null, 2));
-  fs.renameSync(file + '.tmp', file);
-  fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());
-}
+/** The suites' one reporter (spec output, results.json, its .partial and progress lines): scripts/mocha-spec-json-reporter.js. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const reporter = require(path.resolve(__dirname, '../../../scripts/mocha-spec-json-reporter.js')) as {
+  new (...args: unknown[]): Mocha.reporters.Base;
+  appendLine(file: string, text: string): void;
+  errorInfo(err: unknown): { message: string; stack?: string };
+  readPartialResults(file: string): { tests: TestResult[] };
+  writeResults(file: string, results: SuiteResults): void;
+};
 
 function appendProgress(line: string): void {
-  try {
-    fs.mkdirSync(resultsDir(), { recursive: true });
-    fs.appendFileSync(path.join(resultsDir(), 'progress.log'), line + '\n');
-  } catch {
-    // progress is best effort
-  }
-}
-
-function errorInfo(err: unknown): { message: string; stack?: string } {
-  if (err instanceof Error) return { message: err.message, stack: err.stack };
-  return { message: String(err) };
+  reporter.appendLine(path.join(resultsDir(), 'progress.log'), line);
 }
 
 function findTestFiles(dir: string): string[] {
@@ -61,45 +51,30 @@ function findTestFiles(dir: string): string[] {
 }
 
 export async function run(): Promise<void> {
-  const results: SuiteResults = { tests: [], startedAt: new Date().toISOString() };
+  const dir = resultsDir();
+  const output = path.join(dir, 'results.json');
+  const startedAt = new Date().toISOString();
   try {
     if (process.env.MAILOAUTH_UI_BRIDGE_DIR) await warmUpWebviews(appendProgress);
-    const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+    const mocha = new Mocha({
+      ui: 'bdd',
+      timeout: 60_000,
+      color: false,
+      reporter: reporter as unknown as typeof Mocha.reporters.Base,
+      reporterOptions: { output, progress: path.join(dir, 'progress.log') },
+    });
     if (process.env.MAILOAUTH_TEST_GREP) mocha.grep(process.env.MAILOAUTH_TEST_GREP);
     for (const file of findTestFiles(__dirname)) mocha.addFile(file);
-
-    const failures = await new Promise<number>((resolve, reject) => {
-      try {
-        const runner = mocha.run((n) => resolve(n));
-        const record = (test: Mocha.Test, state: TestResult['state'], err?: unknown) => {
-          results.tests.push({
-            title: test.title,
-            fullTitle: test.fullTitle(),
-            state,
-            durationMs: test.duration,
-            ...(err === undefined ? {} : { error: errorInfo(err) }),
-          });
-          // One line per finished test, which the harness prints live while the suite runs.
-          const mark = { passed: '✓', failed: '✗', pending: '-' }[state];
-          appendProgress(`${mark} ${test.fullTitle()}${state === 'pending' ? ' (skipped)' : ''}`);
-        };
-        runner.on('pass', (test) => record(test, 'passed'));
-        runner.on('pending', (test) => record(test, 'pending'));
-        // 'fail' also fires for hooks; record those under the hook's title so they are not lost.
-        runner.on('fail', (test, err) => record(test as Mocha.Test, 'failed', err));
-      } catch (err) {
-        reject(err);
-      }
-    });
-    results.finishedAt = new Date().toISOString();
-    writeResults(results);
+    // The reporter writes results.json when the run ends, before this callback.
+    const failures = await new Promise<number>((resolve) => mocha.run((n) => resolve(n)));
+    fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());
     if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
   } catch (err) {
     // Anything thrown before the results were written (load error, mocha crash) still reaches the harness.
-    if (!results.finishedAt) {
-      results.harnessError = errorInfo(err);
-      results.finishedAt = new Date().toISOString();
-      writeResults(results);
+    if (!fs.existsSync(path.join(dir, 'done'))) {
+      const { tests } = reporter.readPartialResults(`${output}.partial`);
+      reporter.writeResults(output, { tests, harnessError: reporter.errorInfo(err), startedAt, finishedAt: new Date().toISOString() });
+      fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());
     }
     throw err;
   }

@@ -5,6 +5,9 @@ import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import { SEED } from './vectors';
 
+/** The built CLI speaks the environment's language: these tests read its English. */
+const ENGLISH: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' };
+
 async function cli(args: string[], stdin = '') {
   let out = '';
   let err = '';
@@ -97,9 +100,10 @@ describe('mailoauth CLI', () => {
     assert.ok(fs.existsSync(cliPath), 'dist/cli.js is built before the unit tests (npm test builds first)');
     const out = execFileSync(process.execPath, [cliPath, 'encode', 'oauthbearer', '--user', 'user@example.com', '--host', 'server.example.com', '--port', '143', '--token', '-'], {
       input: 'vF9dft4qmTc2Nvb3RlckBhbHRhdmlzdGEuY29tCg==',
+      env: ENGLISH,
     }).toString();
     assert.strictEqual(out.trim(), 'bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB');
-    const bad = spawnSync(process.execPath, [cliPath, 'decode', '%%%']);
+    const bad = spawnSync(process.execPath, [cliPath, 'decode', '%%%'], { env: ENGLISH });
     assert.strictEqual(bad.status, 1);
     assert.match(bad.stderr.toString(), /^mailoauth: Not base64/);
   });

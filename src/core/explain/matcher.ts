@@ -1,6 +1,6 @@
 // The engine: one prefilter regex built from every entry's keys rejects ordinary lines cheaply;
 // only lines that pass it run the few entry patterns whose keys they contain.
-import { Entry, Finding, Severity } from './types';
+import { Entry, EntryText, Finding, Severity } from './types';
 
 /** Patterns are scanned on at most this much text per call, so hostile input stays linear. */
 const MAX_SCAN = 4 * 1024 * 1024;
@@ -84,8 +84,16 @@ function buildPrefilter(keys: string[]): RegExp {
   return new RegExp(emit(root));
 }
 
-/** All findings in a text, best first, one per entry. */
-export function run(kb: KnowledgeBase, text: string, quickReject: boolean): Finding[] {
+/** The title, cause and fix to report for an entry (its own English, or a translation). */
+export type TextOf = (entry: Entry) => EntryText;
+
+const ENGLISH: TextOf = (e) => e;
+
+/**
+ * All findings in a text, best first, one per entry. `textOf` is asked only for entries that matched,
+ * so translating costs nothing on the many lines without findings.
+ */
+export function run(kb: KnowledgeBase, text: string, quickReject: boolean, textOf: TextOf = ENGLISH): Finding[] {
   if (text.length === 0) return [];
   const scanned = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   // Lower-casing first and testing a case-sensitive regex is about twice as fast in V8 as an /i regex.
@@ -105,7 +113,7 @@ export function run(kb: KnowledgeBase, text: string, quickReject: boolean): Find
     const found = firstAccepted(entry, scanned);
     if (found) hits.push({ c: { entry, order: i }, index: found.index, match: found.match, detail: found.detail });
   }
-  return rank(prune(hits)).map(toFinding);
+  return rank(prune(hits)).map((h) => toFinding(h, textOf(h.c.entry)));
 }
 
 /** The first match the entry accepts; non-global regexes, so the search restarts on a slice. */
@@ -154,13 +162,13 @@ function rank(hits: Hit[]): Hit[] {
   });
 }
 
-function toFinding(h: Hit): Finding {
+function toFinding(h: Hit, text: EntryText): Finding {
   const e = h.c.entry;
   const finding: Finding = {
     id: e.id,
-    title: e.title,
-    cause: h.detail ? `${e.cause} ${h.detail}` : e.cause,
-    fix: e.fix,
+    title: text.title,
+    cause: h.detail ? `${text.cause} ${h.detail}` : text.cause,
+    fix: text.fix,
     severity: e.severity,
     source: e.source,
     docs: e.docs.map((d) => ({ title: d.title, url: d.url })),

@@ -1,5 +1,6 @@
 // SASL-level failures that do not belong to one protocol: the base64 JSON error challenge of
 // XOAUTH2/OAUTHBEARER, refused mechanisms, clients that never answer, and Dovecot's auth log.
+import * as l10n from '@vscode/l10n';
 import { DOCS } from './docs';
 import { Entry } from './types';
 
@@ -34,7 +35,7 @@ function describeChallenge(match: string): string | undefined {
   const shown = Object.entries(f)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  return `The challenge decodes to {${shown}}.`;
+  return l10n.t('The challenge decodes to {0}.', `{${shown}}`);
 }
 
 /** "+ eyJ...", "334 eyJ...", or a client's "server challenge: eyJ..." message. */

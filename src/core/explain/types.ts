@@ -10,16 +10,20 @@ export interface DocLink {
   url: string;
 }
 
-/** What an entry says and what a finding reports of it. */
-interface Explanation {
-  /** Stable identifier, e.g. 'm365-imap-authenticate-failed', 'aadsts50011'. */
-  id: string;
+/** The words of an entry, the part a translation replaces. */
+export interface EntryText {
   /** One line. */
   title: string;
   /** Likely cause(s), plain sentences. */
   cause: string;
   /** What to change, concretely. */
   fix: string;
+}
+
+/** What an entry says and what a finding reports of it. */
+interface Explanation extends EntryText {
+  /** Stable identifier, e.g. 'm365-imap-authenticate-failed', 'aadsts50011'. */
+  id: string;
   severity: Severity;
   source: Source;
   provider?: Provider;
@@ -60,6 +64,6 @@ export interface Entry extends Explanation {
   context?: readonly RegExp[];
   /** Rejects a regex match that is not really this failure (e.g. base64 that is not an error). */
   accept?: (match: string) => boolean;
-  /** Extra sentence computed from the match, appended to the cause. */
+  /** Extra sentence computed from the match, appended to the cause (through l10n.t: it is not in the tables). */
   detail?: (match: string) => string | undefined;
 }

@@ -1,9 +1,8 @@
 // IMAP (RFC 9051/3501) session: tags, untagged and continuation responses, literals {n} and {n+};
 // AUTHENTICATE with SASL-IR when advertised, capabilities taken from the greeting when it carries them.
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
-import { LineTransport, Security } from './transport';
-
-const MAX_CHALLENGES = 3;
+import * as l10n from '@vscode/l10n';
+import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
+import { endSession, greetingHint, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 
 export interface ImapResponse {
   /** Every line of the response; a literal's bytes are folded into its line as text. */
@@ -13,16 +12,9 @@ export interface ImapResponse {
   status: 'OK' | 'NO' | 'BAD' | 'CONTINUE' | 'BYE';
 }
 
-export class ImapSession implements ProtocolSession {
+export class ImapSession extends SaslSession implements ProtocolSession {
   private tagNumber = 0;
   capabilities: string[] = [];
-
-  constructor(
-    readonly transport: LineTransport,
-    private readonly security: Security,
-    private readonly port: number,
-    private readonly host: string,
-  ) {}
 
   nextTag(): string {
     return `A${String(++this.tagNumber).padStart(3, '0')}`;
@@ -69,8 +61,8 @@ export class ImapSession implements ProtocolSession {
       if (!line.startsWith('*') && !line.startsWith('+')) {
         const other = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
         throw other
-          ? violation(this.transport, line, `a reply to ${tag}`, `It answers a tag (${other[1]}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in`)
-          : violation(this.transport, line, 'an IMAP response (untagged "*", continuation "+" or tagged)');
+          ? violation(this.transport, line, l10n.t('a reply to {0}', tag), l10n.t("It answers a tag ({0}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in", other[1]))
+          : violation(this.transport, line, l10n.t('an IMAP response (untagged "*", continuation "+" or tagged)'));
       }
     }
   }
@@ -81,7 +73,7 @@ export class ImapSession implements ProtocolSession {
 
     const greeted = await guarded(outcome, 'greeting', async () => {
       const greeting = await t.readLine('the greeting');
-      if (!/^\* (OK|PREAUTH|BYE|NO|BAD)\b/i.test(greeting)) throw violation(t, greeting, 'an IMAP greeting', GREETING_HINT);
+      if (!/^\* (OK|PREAUTH|BYE|NO|BAD)\b/i.test(greeting)) throw violation(t, greeting, l10n.t('an IMAP greeting'), greetingHint());
       if (/^\* BYE/i.test(greeting) || !/^\* (OK|PREAUTH)/i.test(greeting)) {
         outcome.failure = { step: 'greeting', reply: greeting };
         return false;
@@ -123,52 +115,14 @@ export class ImapSession implements ProtocolSession {
       const offered = this.capabilities.filter((c) => c.startsWith('AUTH=')).map((c) => c.slice(5));
       outcome.failure = {
         step: 'authenticate',
-        reply: `The server does not offer ${login.mechanism} (it offers ${offered.length ? offered.join(', ') : 'no SASL mechanism'}${this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''}).`,
+        reply: offered.length
+          ? l10n.t('The server does not offer {0} (it offers {1}).', login.mechanism, offered.join(', ') + (this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''))
+          : l10n.t('The server does not offer {0} (it offers no SASL mechanism{1}).', login.mechanism, this.capabilities.includes('LOGINDISABLED') ? '; LOGINDISABLED' : ''),
       };
       return this.finish(outcome);
     }
 
-    const authed = await guarded(outcome, 'authenticate', async () => {
-      const blob = initialResponse(login, this.host, this.port);
-      const tag = this.nextTag();
-      const saslIr = this.capabilities.includes('SASL-IR');
-      if (saslIr) {
-        t.write(`${tag} AUTHENTICATE ${login.mechanism} ${blob}`);
-      } else {
-        t.write(`${tag} AUTHENTICATE ${login.mechanism}`);
-        const cont = await this.readResponse(tag, true);
-        if (cont.status === 'OK') throw successBeforeCredentials(t, cont.final, '+', `${tag} AUTHENTICATE ${login.mechanism}`);
-        if (cont.status !== 'CONTINUE') {
-          outcome.failure = { step: 'authenticate', reply: cont.final };
-          return false;
-        }
-        t.write(blob);
-      }
-      for (let challenges = 0; ; challenges++) {
-        const r = await this.readResponse(tag, true);
-        outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = performance.now();
-        if (r.status === 'CONTINUE') {
-          // An error challenge: answer it so the server sends its final reply instead of waiting forever.
-          outcome.errorChallenge = r.final.replace(/^\+ ?/, '');
-          if (challenges >= MAX_CHALLENGES) {
-            t.write('*');
-            outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
-            // Stop at a further challenge too: a server that keeps challenging must not hold the client.
-            await this.readResponse(tag, true).catch(() => undefined);
-            t.close();
-            return false;
-          }
-          t.write(challengeAnswer(login.mechanism));
-          continue;
-        }
-        if (r.status !== 'OK') {
-          outcome.failure = { step: 'authenticate', reply: r.final };
-          return false;
-        }
-        return true;
-      }
-    });
+    const authed = await guarded(outcome, 'authenticate', () => this.authenticate(login, outcome));
     outcome.authenticated = authed;
     if (!authed) return this.finish(outcome);
 
@@ -180,6 +134,33 @@ export class ImapSession implements ProtocolSession {
       return r.status === 'OK';
     });
     return this.finish(outcome);
+  }
+
+  /** AUTHENTICATE with the response on its line (SASL-IR, RFC 4959) or after the "+" continuation. */
+  protected saslFraming(): SaslFraming {
+    const t = this.transport;
+    const tag = this.nextTag();
+    const read = async (): Promise<SaslReply> => {
+      const r = await this.readResponse(tag, true);
+      if (r.status === 'CONTINUE') return { kind: 'challenge', challenge: r.final.replace(/^\+ ?/, '') };
+      return r.status === 'OK' ? { kind: 'success' } : { kind: 'failure', text: r.final };
+    };
+    return {
+      start: async (mechanism, blob) => {
+        if (this.capabilities.includes('SASL-IR')) {
+          t.write(`${tag} AUTHENTICATE ${mechanism} ${blob}`);
+          return read();
+        }
+        t.write(`${tag} AUTHENTICATE ${mechanism}`);
+        const cont = await this.readResponse(tag, true);
+        if (cont.status === 'OK') throw successBeforeCredentials(t, cont.final, '+', `${tag} AUTHENTICATE ${mechanism}`);
+        if (cont.status !== 'CONTINUE') return { kind: 'refused', text: cont.final };
+        t.write(blob);
+        return read();
+      },
+      // After the cancel too, a further challenge ends the read: a server that keeps challenging must not hold the client.
+      read,
+    };
   }
 
   private finish(outcome: SessionOutcome): SessionOutcome {

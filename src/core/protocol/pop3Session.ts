@@ -1,27 +1,24 @@
 // POP3 (RFC 1939, 2449, 5034) session: single- and multi-line replies with dot-unstuffing; AUTH in the
 // two-line form the seed documents show (AUTH XOAUTH2, "+ ", then the blob).
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import * as l10n from '@vscode/l10n';
+import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
+import { endSession, greetingHint, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
 const MULTI_LINE = /^(CAPA|LIST|UIDL|TOP|RETR)\b/i;
-const MAX_CHALLENGES = 3;
 
-export class Pop3Session implements ProtocolSession {
+export class Pop3Session extends SaslSession implements ProtocolSession {
   capabilities: string[] = [];
 
-  constructor(
-    readonly transport: LineTransport,
-    private readonly security: Security,
-    private readonly port: number,
-    private readonly host: string,
-  ) {
+  constructor(transport: LineTransport, security: Security, port: number, host: string) {
+    super(transport, security, port, host);
     transport.repliesOnly = true;
   }
 
   /** Reads a status line: "+OK", "-ERR" or a SASL continuation "+ ..."; anything else breaks POP3. */
   async readStatus(): Promise<string> {
     const line = await this.transport.readLine();
-    if (!line.startsWith('+') && !line.startsWith('-ERR')) throw violation(this.transport, line, 'a POP3 reply (+OK, -ERR or a "+" continuation)');
+    if (!line.startsWith('+') && !line.startsWith('-ERR')) throw violation(this.transport, line, l10n.t('a POP3 reply (+OK, -ERR or a "+" continuation)'));
     return line;
   }
 
@@ -51,7 +48,7 @@ export class Pop3Session implements ProtocolSession {
 
     const greeted = await guarded(outcome, 'greeting', async () => {
       const greeting = await t.readLine('the greeting');
-      if (!greeting.startsWith('+OK') && !greeting.startsWith('-ERR')) throw violation(t, greeting, 'a POP3 greeting', GREETING_HINT);
+      if (!greeting.startsWith('+OK') && !greeting.startsWith('-ERR')) throw violation(t, greeting, l10n.t('a POP3 greeting'), greetingHint());
       if (!greeting.startsWith('+OK')) outcome.failure = { step: 'greeting', reply: greeting };
       return greeting.startsWith('+OK');
     });
@@ -71,36 +68,7 @@ export class Pop3Session implements ProtocolSession {
     }
 
     // No CAPA before AUTH: it would cost a round trip. If AUTH fails, CAPA tells why afterwards.
-    const authed = await guarded(outcome, 'authenticate', async () => {
-      t.write(`AUTH ${login.mechanism}`);
-      const first = await this.readStatus();
-      if (first.startsWith('+OK')) throw successBeforeCredentials(t, first, '+', `AUTH ${login.mechanism}`);
-      if (!first.startsWith('+')) {
-        outcome.failure = { step: 'authenticate', reply: first };
-        return false;
-      }
-      t.write(initialResponse(login, this.host, this.port));
-      for (let challenges = 0; ; challenges++) {
-        const reply = await this.readStatus();
-        outcome.roundTripsToAuth = t.writes;
-        outcome.authRepliedAt = performance.now();
-        if (reply.startsWith('+OK')) return true;
-        if (reply.startsWith('+')) {
-          outcome.errorChallenge = reply.replace(/^\+ ?/, '');
-          if (challenges >= MAX_CHALLENGES) {
-            t.write('*');
-            outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
-            await t.readLine().catch(() => undefined);
-            t.close();
-            return false;
-          }
-          t.write(challengeAnswer(login.mechanism));
-          continue;
-        }
-        outcome.failure = { step: 'authenticate', reply };
-        return false;
-      }
-    });
+    const authed = await guarded(outcome, 'authenticate', () => this.authenticate(login, outcome));
     outcome.authenticated = authed;
     if (!authed) {
       if (outcome.failure && !outcome.failure.transportError) await this.explainWithCapa(outcome, login);
@@ -115,6 +83,29 @@ export class Pop3Session implements ProtocolSession {
     return outcome;
   }
 
+  /** AUTH in two lines (RFC 5034 §4): the command, the server's "+ ", then the response. */
+  protected saslFraming(): SaslFraming {
+    const t = this.transport;
+    const read = async (): Promise<SaslReply> => {
+      const reply = await this.readStatus();
+      if (reply.startsWith('+OK')) return { kind: 'success' };
+      if (reply.startsWith('+')) return { kind: 'challenge', challenge: reply.replace(/^\+ ?/, '') };
+      return { kind: 'failure', text: reply };
+    };
+    return {
+      start: async (mechanism, blob) => {
+        t.write(`AUTH ${mechanism}`);
+        const first = await this.readStatus();
+        if (first.startsWith('+OK')) throw successBeforeCredentials(t, first, '+', `AUTH ${mechanism}`);
+        if (!first.startsWith('+')) return { kind: 'refused', text: first };
+        t.write(blob);
+        return read();
+      },
+      read,
+      readAfterCancel: () => t.readLine(),
+    };
+  }
+
   /** After a refused AUTH, asks CAPA which mechanisms the server offers, to explain the refusal. */
   private async explainWithCapa(outcome: SessionOutcome, login: LoginInput): Promise<void> {
     try {
@@ -125,7 +116,8 @@ export class Pop3Session implements ProtocolSession {
       const sasl = this.capabilities.find((c) => c.startsWith('SASL'));
       const offered = sasl ? sasl.split(/\s+/).slice(1) : [];
       if (!offered.includes(login.mechanism) && outcome.failure) {
-        outcome.failure.reply += ` (the server offers ${offered.length ? offered.join(', ') : 'no SASL mechanism'}, not ${login.mechanism})`;
+        const note = offered.length ? l10n.t('the server offers {0}, not {1}', offered.join(', '), login.mechanism) : l10n.t('the server offers no SASL mechanism, not {0}', login.mechanism);
+        outcome.failure.reply += ` (${note})`;
       }
     } catch {
       // The explanation is a bonus; the failure stands as it is.

@@ -1,6 +1,7 @@
 // A complete probe: connect, log in with the chosen mechanism, verify with one command, log out, and
 // judge the result. Shared by the protocol console and `mailoauth probe`. Never throws for server or
 // network behaviour: everything ends in the result.
+import * as l10n from '@vscode/l10n';
 import * as net from 'net';
 import { MailProtocol } from '../token/checks';
 import { ImapSession } from './imapSession';
@@ -9,7 +10,7 @@ import { initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './
 import { SmtpSession } from './smtpSession';
 import { Transcript } from './transcript';
 import { CANCELLED, LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
-import { Verdict, verdictFor } from './verdict';
+import { Exposure, Verdict, verdictFor, verifiedTitle } from './verdict';
 
 export interface ProbeOptions extends TransportOptions {
   protocol: MailProtocol;
@@ -70,7 +71,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
   if (options.signal?.aborted) cancel();
   const loginTimeoutMs = options.loginTimeoutMs ?? Math.max(60_000, 2 * (options.readTimeoutMs ?? 30_000));
   const deadline = setTimeout(() => {
-    transport.abort(new TransportError('login-timeout', `The login did not finish within ${loginTimeoutMs / 1000} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.`));
+    transport.abort(new TransportError('login-timeout', l10n.t('The login did not finish within {0} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.', loginTimeoutMs / 1000)));
   }, loginTimeoutMs);
   let outcome: SessionOutcome;
   try {
@@ -84,8 +85,8 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
   }
   const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
   if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);
-  const verdict = withExposure(redactVerdict(verdictFor(outcome, options.protocol, options.login), transcript), exposure(options, transport.tls, outcome));
-  if (verdict.warning) transcript.add('info', `Warning: ${verdict.warning}`);
+  const verdict = withExposure(redactVerdict(verdictFor(outcome, options.protocol, options.login), transcript), options, transport.tls, outcome);
+  if (verdict.warning) transcript.add('info', l10n.t('Warning: {0}', verdict.warning));
   transcript.add('info', verdict.title);
   const result: ProbeResult = { outcome, verdict, transcript, tls: transport.tls, msToAuth };
   if (options.keepOpen && outcome.authenticated && !transport.isClosed) {
@@ -107,14 +108,26 @@ function redactVerdict(v: Verdict, transcript: Transcript): Verdict {
  * (--insecure), or in plain text to another machine. Undefined when the token stayed safe or was never sent.
  */
 export function exposure(options: ProbeOptions, tls: TlsDetails | undefined, outcome: SessionOutcome): string | undefined {
+  const kind = exposureOf(options, tls, outcome);
+  if (kind === 'unverified-certificate') {
+    return l10n.t(
+      'the token was sent to {0}:{1}, whose TLS certificate was NOT verified ({2}; certificate checking was turned off). Anyone between you and the server could have read it: revoke it if this was not your own test server.',
+      options.host,
+      options.port,
+      tls?.authorizationError ?? l10n.t('unknown reason'),
+    );
+  }
+  if (kind === 'plain-text') {
+    return l10n.t('the token was sent in plain text (no TLS) to {0}:{1}. Anyone on the network path could have read it: revoke it, and use TLS or STARTTLS.', options.host, options.port);
+  }
+  return undefined;
+}
+
+function exposureOf(options: ProbeOptions, tls: TlsDetails | undefined, outcome: SessionOutcome): Exposure | undefined {
   const sent = outcome.authenticated || outcome.failure?.step === 'authenticate';
   if (!sent) return undefined;
-  if (tls && !tls.authorized) {
-    return `the token was sent to ${options.host}:${options.port}, whose TLS certificate was NOT verified (${tls.authorizationError ?? 'unknown reason'}; certificate checking was turned off). Anyone between you and the server could have read it: revoke it if this was not your own test server.`;
-  }
-  if (!tls && !isLoopback(options.host)) {
-    return `the token was sent in plain text (no TLS) to ${options.host}:${options.port}. Anyone on the network path could have read it: revoke it, and use TLS or STARTTLS.`;
-  }
+  if (tls && !tls.authorized) return 'unverified-certificate';
+  if (!tls && !isLoopback(options.host)) return 'plain-text';
   return undefined;
 }
 
@@ -126,10 +139,10 @@ function isLoopback(host: string): boolean {
 }
 
 /** A success the warning qualifies says so in its title too: "verified" there must not read as the certificate. */
-function withExposure(v: Verdict, warning: string | undefined): Verdict {
-  if (!warning) return v;
-  const but = warning.includes('plain text') ? 'the token went in plain text' : 'the server\'s certificate was NOT verified';
-  // "Authenticated with X and verified: <what the command after login showed>." (one wording per protocol)
-  const title = v.ok ? v.title.replace(/ and verified: ([^\n]*)\.$/, (_m, what: string) => `: ${what}, but ${but}.`) : v.title;
+function withExposure(v: Verdict, options: ProbeOptions, tls: TlsDetails | undefined, outcome: SessionOutcome): Verdict {
+  const kind = exposureOf(options, tls, outcome);
+  const warning = exposure(options, tls, outcome);
+  if (!kind || !warning) return v;
+  const title = v.ok ? verifiedTitle(options.protocol, options.login.mechanism, kind) : v.title;
   return { ...v, title, warning: `${warning[0].toUpperCase()}${warning.slice(1)}` };
 }

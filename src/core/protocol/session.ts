@@ -1,11 +1,11 @@
-// What every protocol session shares: the login input, the result of each step, and building the
-// SASL initial response for the mechanism the user chose.
-import { encodeOauthbearer } from '../sasl/oauthbearer';
-import { encodeXoauth2 } from '../sasl/xoauth2';
+// What every protocol session shares: the login input, the result of each step, and the way a
+// session ends. The SASL exchange itself is in saslExchange.ts.
+import * as l10n from '@vscode/l10n';
+import { OAUTH_MECHANISMS, OAuthMechanism, saslMechanism } from '../sasl/mechanism';
 import { LineTransport, printable, TransportError } from './transport';
 
-export type Mechanism = 'XOAUTH2' | 'OAUTHBEARER';
-export const MECHANISMS: readonly Mechanism[] = ['XOAUTH2', 'OAUTHBEARER'];
+export type Mechanism = OAuthMechanism;
+export const MECHANISMS = OAUTH_MECHANISMS;
 export type Step = 'connect' | 'greeting' | 'capabilities' | 'starttls' | 'authenticate' | 'verify' | 'logout';
 
 export interface LoginInput {
@@ -24,8 +24,10 @@ export interface StepFailure {
   byClient?: boolean;
 }
 
-export const LOOP_MESSAGE =
-  'The server kept sending error challenges after the client answered them; the client cancelled the authentication ("*") and closed the connection. The server does not end the SASL exchange as XOAUTH2/OAUTHBEARER require; its first challenge (decoded in the transcript) says why it refused the token.';
+/** Why the client ended an exchange whose server never stops challenging. */
+export function loopMessage(): string {
+  return l10n.t('The server kept sending error challenges after the client answered them; the client cancelled the authentication ("*") and closed the connection. The server does not end the SASL exchange as XOAUTH2/OAUTHBEARER require; its first challenge (decoded in the transcript) says why it refused the token.');
+}
 
 export interface SessionOutcome {
   authenticated: boolean;
@@ -41,29 +43,26 @@ export interface SessionOutcome {
   errorChallenge?: string;
 }
 
-/** The initial client response for the chosen mechanism. */
+/** The initial client response for the chosen mechanism (base64). */
 export function initialResponse(login: LoginInput, host: string, port: number): string {
-  const r =
-    login.mechanism === 'XOAUTH2'
-      ? encodeXoauth2(login.user, login.token)
-      : encodeOauthbearer({ user: login.user, token: login.token, host, port });
+  const r = saslMechanism(login.mechanism).initialResponse(login, { host, port });
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join(' '));
   return r.value;
 }
 
 /** What the client answers to an error challenge so the server ends the exchange (never hang). */
 export function challengeAnswer(mechanism: Mechanism): string {
-  return mechanism === 'XOAUTH2' ? '' : 'AQ==';
+  return saslMechanism(mechanism).challengeAnswer;
 }
 
 /**
  * A server line that breaks the protocol (garbage, a tag never sent): the connection is closed, since
  * the client can no longer tell which reply belongs to which command.
  */
-export function violation(transport: LineTransport, line: string, expected: string, hint = 'The server does not follow the protocol, or the port serves something else'): TransportError {
+export function violation(transport: LineTransport, line: string, expected: string, hint = l10n.t('The server does not follow the protocol, or the port serves something else')): TransportError {
   // Redacted before it is shortened: a server may echo the client's SASL response.
   const quoted = printable(transport.transcript.redact(line));
-  return transport.abort(new TransportError('protocol', `The server sent "${quoted}", which is not ${expected}. ${hint}; the client closed the connection.`));
+  return transport.abort(new TransportError('protocol', l10n.t('The server sent "{0}", which is not {1}. {2}; the client closed the connection.', quoted, expected, hint)));
 }
 
 /**
@@ -71,11 +70,18 @@ export function violation(transport: LineTransport, line: string, expected: stri
  * exchange took place (RFC 3501 §6.2.2, RFC 5034 §4, RFC 4954 §4 ask for a continuation), so it is no login.
  */
 export function successBeforeCredentials(transport: LineTransport, line: string, continuation: string, command: string): TransportError {
-  return violation(transport, line, `a "${continuation}" continuation asking for the SASL response to ${command}`, 'The server claims success before the client sent any credential, so the login proves nothing; it may not implement SASL AUTH');
+  return violation(
+    transport,
+    line,
+    l10n.t('a "{0}" continuation asking for the SASL response to {1}', continuation, command),
+    l10n.t('The server claims success before the client sent any credential, so the login proves nothing; it may not implement SASL AUTH'),
+  );
 }
 
 /** What a greeting that is no greeting at all usually means. */
-export const GREETING_HINT = 'The port serves another protocol, or expects TLS first: check host, port and security (implicit TLS on 993, 995 and 465; STARTTLS or none on 143, 110 and 587)';
+export function greetingHint(): string {
+  return l10n.t('The port serves another protocol, or expects TLS first: check host, port and security (implicit TLS on 993, 995 and 465; STARTTLS or none on 143, 110 and 587)');
+}
 
 /** Runs a step; a transport failure becomes the outcome's failure instead of an exception. */
 export async function guarded(outcome: SessionOutcome, step: Step, fn: () => Promise<boolean>): Promise<boolean> {

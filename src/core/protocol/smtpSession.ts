@@ -1,9 +1,10 @@
 // SMTP submission (RFC 5321, 3207, 4954) session: multi-line replies and enhanced status codes; EHLO,
 // STARTTLS and a second EHLO on port 587; AUTH with the initial response on the same line.
-import { challengeAnswer, endSession, GREETING_HINT, guarded, initialResponse, LoginInput, LOOP_MESSAGE, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
+import * as l10n from '@vscode/l10n';
+import { SaslFraming, SaslReply, SaslSession } from './saslExchange';
+import { endSession, greetingHint, guarded, LoginInput, ProtocolSession, SessionOutcome, successBeforeCredentials, violation } from './session';
 import { LineTransport, Security } from './transport';
 
-const MAX_CHALLENGES = 3;
 /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF. */
 const SMTP_COMMAND_LINE_MAX = 512;
 
@@ -16,16 +17,17 @@ export interface SmtpReply {
   text: string;
 }
 
-export class SmtpSession implements ProtocolSession {
+export class SmtpSession extends SaslSession implements ProtocolSession {
   extensions: string[] = [];
 
   constructor(
-    readonly transport: LineTransport,
-    private readonly security: Security,
-    private readonly port: number,
-    private readonly host: string,
+    transport: LineTransport,
+    security: Security,
+    port: number,
+    host: string,
     private readonly clientName = 'mail-oauth-debugger.localhost',
   ) {
+    super(transport, security, port, host);
     transport.repliesOnly = true;
     transport.closingNotice = /^421[ -]/;
   }
@@ -39,8 +41,8 @@ export class SmtpSession implements ProtocolSession {
       const m = /^(\d{3})([ -]|$)/.exec(line);
       if (!m) {
         throw greeting && lines.length === 1
-          ? violation(this.transport, line, 'an SMTP greeting', GREETING_HINT)
-          : violation(this.transport, line, 'an SMTP reply (three digits, then a space or "-")');
+          ? violation(this.transport, line, l10n.t('an SMTP greeting'), greetingHint())
+          : violation(this.transport, line, l10n.t('an SMTP reply (three digits, then a space or "-")'));
       }
       if (m[2] !== '-') {
         const code = Number(m[1]);
@@ -80,7 +82,7 @@ export class SmtpSession implements ProtocolSession {
     if (this.security === 'starttls') {
       const ok = await guarded(outcome, 'starttls', async () => {
         if (!this.extensions.includes('STARTTLS')) {
-          outcome.failure = { step: 'starttls', reply: 'The server does not offer STARTTLS (not in its EHLO reply).' };
+          outcome.failure = { step: 'starttls', reply: l10n.t('The server does not offer STARTTLS (not in its EHLO reply).') };
           return false;
         }
         const r = await this.command('STARTTLS');
@@ -99,46 +101,14 @@ export class SmtpSession implements ProtocolSession {
     if (!offered.includes(login.mechanism)) {
       outcome.failure = {
         step: 'authenticate',
-        reply: `The server does not offer ${login.mechanism} (its EHLO lists ${auth ? `AUTH ${offered.join(' ')}` : 'no AUTH at all — on port 587 AUTH often appears only after STARTTLS'}).`,
+        reply: auth
+          ? l10n.t('The server does not offer {0} (its EHLO lists {1}).', login.mechanism, `AUTH ${offered.join(' ')}`)
+          : l10n.t('The server does not offer {0} (its EHLO lists no AUTH at all — on port 587 AUTH often appears only after STARTTLS).', login.mechanism),
       };
       return outcome;
     }
 
-    const authed = await guarded(outcome, 'authenticate', async () => {
-      // RFC 4954 §4: the initial response goes on the AUTH line only if that line fits SMTP's 512 octets;
-      // longer ones (real tokens are 1-3 KB) follow the server's empty 334 on a line of their own.
-      const blob = initialResponse(login, this.host, this.port);
-      const oneLine = `AUTH ${login.mechanism} ${blob}`;
-      let r: SmtpReply;
-      if (oneLine.length + 2 <= SMTP_COMMAND_LINE_MAX) {
-        r = await this.command(oneLine);
-      } else {
-        r = await this.command(`AUTH ${login.mechanism}`);
-        if (r.code === 235) throw successBeforeCredentials(t, r.lines[0], '334', `AUTH ${login.mechanism}`);
-        if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') {
-          outcome.failure = { step: 'authenticate', reply: r.text };
-          return false;
-        }
-        r = await this.command(blob);
-      }
-      for (let challenges = 0; r.code === 334; challenges++) {
-        outcome.errorChallenge = r.lines[0].slice(4);
-        if (challenges >= MAX_CHALLENGES) {
-          await this.command('*').catch(() => undefined);
-          t.close();
-          outcome.failure = { step: 'authenticate', reply: LOOP_MESSAGE, byClient: true };
-          return false;
-        }
-        r = await this.command(challengeAnswer(login.mechanism));
-      }
-      outcome.roundTripsToAuth = t.writes;
-      outcome.authRepliedAt = performance.now();
-      if (r.code !== 235) {
-        outcome.failure = { step: 'authenticate', reply: r.text };
-        return false;
-      }
-      return true;
-    });
+    const authed = await guarded(outcome, 'authenticate', () => this.authenticate(login, outcome));
     outcome.authenticated = authed;
     if (!authed) return outcome;
 
@@ -150,6 +120,27 @@ export class SmtpSession implements ProtocolSession {
     return outcome;
   }
 
+  /**
+   * AUTH with the initial response on its line only if that line fits SMTP's 512 octets (RFC 4954 §4);
+   * longer ones (real tokens are 1-3 KB) follow the server's empty 334 on a line of their own.
+   */
+  protected saslFraming(): SaslFraming {
+    const t = this.transport;
+    const reply = (r: SmtpReply): SaslReply =>
+      r.code === 334 ? { kind: 'challenge', challenge: r.lines[0].slice(4) } : r.code === 235 ? { kind: 'success' } : { kind: 'failure', text: r.text };
+    return {
+      start: async (mechanism, blob) => {
+        const oneLine = `AUTH ${mechanism} ${blob}`;
+        if (oneLine.length + 2 <= SMTP_COMMAND_LINE_MAX) return reply(await this.command(oneLine));
+        const r = await this.command(`AUTH ${mechanism}`);
+        if (r.code === 235) throw successBeforeCredentials(t, r.lines[0], '334', `AUTH ${mechanism}`);
+        if (r.code !== 334 || r.lines[0].slice(4).trim() !== '') return { kind: 'refused', text: r.text };
+        return reply(await this.command(blob));
+      },
+      read: async () => reply(await this.readReply()),
+    };
+  }
+
   async send(command: string): Promise<string[]> {
     return (await this.command(command)).lines;
   }
@@ -158,7 +149,7 @@ export class SmtpSession implements ProtocolSession {
   async sendTestMessage(user: string): Promise<SmtpReply> {
     const step = async (line: string, want: number) => {
       const r = await this.command(line);
-      if (r.code !== want) throw new Error(`The server answered "${r.text}" to ${line.split(':')[0]}.`);
+      if (r.code !== want) throw new Error(l10n.t('The server answered "{0}" to {1}.', r.text, line.split(':')[0]));
       return r;
     };
     await step(`MAIL FROM:<${user}>`, 250);

@@ -1,5 +1,6 @@
 // The record of a protocol session: every line sent (C) and received (S), TLS details and notes, with
 // timestamps. Lines that carry credentials keep a redacted form for display and saving.
+import * as l10n from '@vscode/l10n';
 import { decodeSasl } from '../sasl/decode';
 import { encodeOauthbearer } from '../sasl/oauthbearer';
 import { encodeXoauth2 } from '../sasl/xoauth2';
@@ -92,17 +93,19 @@ export function describeBlob(line: string): string | undefined {
   if (!msg) return undefined;
   switch (msg.mechanism) {
     case 'XOAUTH2':
-      return `XOAUTH2: user=${msg.user ?? '?'}, token ${msg.token ? redactSecret(msg.token) : 'missing'}`;
-    case 'OAUTHBEARER':
-      return `OAUTHBEARER: a=${msg.user ?? '(none)'}${msg.host ? `, host=${msg.host}` : ''}${msg.port ? `, port=${msg.port}` : ''}, token ${msg.token ? redactSecret(msg.token) : 'missing'}`;
+      return msg.token ? l10n.t('XOAUTH2: user={0}, token {1}', msg.user ?? '?', redactSecret(msg.token)) : l10n.t('XOAUTH2: user={0}, token missing', msg.user ?? '?');
+    case 'OAUTHBEARER': {
+      const fields = `a=${msg.user ?? '(none)'}${msg.host ? `, host=${msg.host}` : ''}${msg.port ? `, port=${msg.port}` : ''}`;
+      return msg.token ? l10n.t('OAUTHBEARER: {0}, token {1}', fields, redactSecret(msg.token)) : l10n.t('OAUTHBEARER: {0}, token missing', fields);
+    }
     case 'ERROR-CHALLENGE':
-      return `error challenge: ${JSON.stringify(msg.fields)} (${msg.meaning})`;
+      return l10n.t('error challenge: {0} ({1})', JSON.stringify(msg.fields), msg.meaning);
     case 'CHALLENGE-ACK':
-      return 'answer to the error challenge (^A, as RFC 7628 requires)';
+      return l10n.t('answer to the error challenge (^A, as RFC 7628 requires)');
     case 'PLAIN':
       return `PLAIN: user=${msg.user ?? '?'}`;
     case 'LOGIN':
-      return msg.step === 'username-prompt' || msg.step === 'password-prompt' ? `LOGIN ${msg.step.replace('-', ' ')}` : undefined;
+      return msg.step === 'username-prompt' || msg.step === 'password-prompt' ? (msg.step === 'username-prompt' ? l10n.t('LOGIN username prompt') : l10n.t('LOGIN password prompt')) : undefined;
   }
 }
 

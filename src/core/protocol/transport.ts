@@ -1,5 +1,6 @@
 // One line transport for IMAP, POP3 and SMTP: TCP, implicit TLS and the STARTTLS upgrade, with SNI,
 // certificate verification on by default, connect and read timeouts, and caps on line and response size.
+import * as l10n from '@vscode/l10n';
 import * as net from 'net';
 import { Duplex } from 'stream';
 import * as tls from 'tls';
@@ -117,7 +118,11 @@ export class LineTransport {
 
   static async connect(options: TransportOptions, transcript: Transcript): Promise<LineTransport> {
     const opts = withDefaults(options);
-    transcript.add('info', `Connecting to ${opts.host}:${opts.port} (${opts.security === 'tls' ? 'implicit TLS' : opts.security === 'starttls' ? 'plain, STARTTLS to follow' : 'plain, no TLS'})`);
+    transcript.add('info', opts.security === 'tls'
+        ? l10n.t('Connecting to {0}:{1} (implicit TLS)', opts.host, opts.port)
+        : opts.security === 'starttls'
+          ? l10n.t('Connecting to {0}:{1} (plain, STARTTLS to follow)', opts.host, opts.port)
+          : l10n.t('Connecting to {0}:{1} (plain, no TLS)', opts.host, opts.port));
     const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
       const s =
         opts.security === 'tls'
@@ -129,8 +134,8 @@ export class LineTransport {
         s.destroy();
         reject(
           tcpConnected
-            ? new TransportError('tls', `${opts.host}:${opts.port} accepted the connection but the TLS handshake did not finish within ${opts.connectTimeoutMs / 1000} s: the port probably speaks plain text and waits for the client. Use STARTTLS (143, 110, 587) or no TLS on this port, or the implicit-TLS port (993, 995, 465).`)
-            : new TransportError('connect-timeout', `No connection to ${opts.host}:${opts.port} within ${opts.connectTimeoutMs / 1000} s. A firewall may drop the traffic (many networks block ports 25 and 587), or the host or port is wrong.`),
+            ? new TransportError('tls', l10n.t('{0}:{1} accepted the connection but the TLS handshake did not finish within {2} s: the port probably speaks plain text and waits for the client. Use STARTTLS (143, 110, 587) or no TLS on this port, or the implicit-TLS port (993, 995, 465).', opts.host, opts.port, opts.connectTimeoutMs / 1000))
+            : new TransportError('connect-timeout', l10n.t('No connection to {0}:{1} within {2} s. A firewall may drop the traffic (many networks block ports 25 and 587), or the host or port is wrong.', opts.host, opts.port, opts.connectTimeoutMs / 1000)),
         );
       }, opts.connectTimeoutMs);
       s.once(opts.security === 'tls' ? 'secureConnect' : 'connect', () => {
@@ -157,7 +162,7 @@ export class LineTransport {
     socket.on('data', (chunk: Buffer) => {
       this.received.push(chunk);
       if (this.received.length > this.options.maxResponseBytes + this.options.maxLineBytes) {
-        this.fail(new TransportError('response-too-large', `The server sent more than ${this.options.maxResponseBytes} bytes without the client reading them; the connection was closed.`));
+        this.fail(new TransportError('response-too-large', l10n.t('The server sent more than {0} bytes without the client reading them; the connection was closed.', this.options.maxResponseBytes)));
         return;
       }
       this.wake();
@@ -169,11 +174,11 @@ export class LineTransport {
     socket.on('close', () => this.fail(this.closedByServer));
   }
 
-  private readonly closedByServer = new TransportError('closed', 'The server closed the connection.');
+  private readonly closedByServer = new TransportError('closed', l10n.t('The server closed the connection.'));
 
   /** The server's close, said with when it happened and what to try. */
   private closedWhile(when: string): TransportError {
-    return new TransportError('closed', `The server closed the connection ${when}. Connect again; if it repeats, the server's log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).`);
+    return new TransportError('closed', l10n.t('The server closed the connection {0}. Connect again; if it repeats, the server\'s log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).', when));
   }
 
   /**
@@ -196,7 +201,7 @@ export class LineTransport {
   /** What a read is waiting for, from the last client line. */
   private awaited(): string {
     const c = this.lastCommand;
-    return c === undefined ? 'the greeting' : `the reply to ${c}`;
+    return c === undefined ? l10n.t({ message: 'the greeting', comment: 'What a read waits for, inserted into a sentence: "the client waited for {what}".' }) : l10n.t('the reply to {0}', c);
   }
 
   private wake(): void {
@@ -211,18 +216,18 @@ export class LineTransport {
     const deadline = Math.min(Date.now() + timeoutMs, replyDeadline);
     const before = this.received.length;
     const replyTimeout = () =>
-      this.fail(new TransportError('reply-timeout', `The server kept sending ${what} for ${Math.round(this.options.replyTimeoutMs / 100) / 10} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.`));
+      this.fail(new TransportError('reply-timeout', l10n.t('The server kept sending {0} for {1} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.', what, Math.round(this.options.replyTimeoutMs / 100) / 10)));
     if (Date.now() >= replyDeadline) throw replyTimeout();
     while (!ready()) {
-      if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`while the client waited for ${what}`) : this.ended;
+      if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(l10n.t('while the client waited for {0}', what)) : this.ended;
       const left = deadline - Date.now();
       if (left <= 0) {
         if (Date.now() >= replyDeadline) throw replyTimeout();
         const got = this.received.length - before;
         const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
         const err = got > 0
-          ? new TransportError('read-timeout', `The server sent only ${got} bytes of ${what} in ${seconds}, without finishing it (a stalled or deliberately slow server); the client stopped waiting. Try again later, or raise the read timeout if the link is that slow.`)
-          : new TransportError('read-timeout', `The server sent nothing for ${seconds} while the client waited for ${what}. The server may be overloaded, or expects something else on this port.`);
+          ? new TransportError('read-timeout', l10n.t('The server sent only {0} bytes of {1} in {2}, without finishing it (a stalled or deliberately slow server); the client stopped waiting. Try again later, or raise the read timeout if the link is that slow.', got, what, seconds))
+          : new TransportError('read-timeout', l10n.t('The server sent nothing for {0} while the client waited for {1}. The server may be overloaded, or expects something else on this port.', seconds, what));
         throw this.fail(err);
       }
       await new Promise<void>((resolve) => {
@@ -238,7 +243,7 @@ export class LineTransport {
   /** Reads one line (without CRLF) and records it as a server line. */
   async readLine(what = this.awaited()): Promise<string> {
     let nl = -1;
-    const tooLong = () => this.fail(new TransportError('line-too-long', `The server sent a line longer than ${this.options.maxLineBytes.toLocaleString('en-US')} bytes in ${what}; the client stopped reading and closed the connection. No mail server sends such lines: check host and port, or the server is broken.`));
+    const tooLong = () => this.fail(new TransportError('line-too-long', l10n.t('The server sent a line longer than {0} bytes in {1}; the client stopped reading and closed the connection. No mail server sends such lines: check host and port, or the server is broken.', this.options.maxLineBytes.toLocaleString('en-US'), what)));
     await this.waitFor(() => {
       nl = this.received.indexOfNewline();
       if (nl < 0 && this.received.length > this.options.maxLineBytes) throw tooLong();
@@ -253,9 +258,9 @@ export class LineTransport {
   }
 
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
-  async readBytes(n: number, what = `a literal in ${this.awaited()}`): Promise<Buffer> {
+  async readBytes(n: number, what = l10n.t('a literal in {0}', this.awaited())): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
-      throw this.fail(new TransportError('response-too-large', `The server announced a literal of ${n.toLocaleString('en-US')} bytes in ${this.awaited()}, more than the ${this.options.maxResponseBytes.toLocaleString('en-US')} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.`));
+      throw this.fail(new TransportError('response-too-large', l10n.t('The server announced a literal of {0} bytes in {1}, more than the {2} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.', n.toLocaleString('en-US'), this.awaited(), this.options.maxResponseBytes.toLocaleString('en-US'))));
     }
     // Counted before it is read: literals that pass the reply's cap only together are refused unread.
     this.count(n, 0, what);
@@ -270,22 +275,22 @@ export class LineTransport {
     const o = this.options;
     if (this.replyBytes > o.maxResponseBytes || this.replyLines > o.maxResponseLines) {
       const size = this.replyBytes > o.maxResponseBytes ? `${o.maxResponseBytes.toLocaleString('en-US')} bytes` : `${o.maxResponseLines.toLocaleString('en-US')} lines`;
-      throw this.fail(new TransportError('response-too-large', `The server sent more than ${size} in ${what} without ending it; the client stopped reading and closed the connection. A server that never ends its reply is broken; for a command that lists a whole mailbox, ask for less (a range, fewer items).`));
+      throw this.fail(new TransportError('response-too-large', l10n.t('The server sent more than {0} in {1} without ending it; the client stopped reading and closed the connection. A server that never ends its reply is broken; for a command that lists a whole mailbox, ask for less (a range, fewer items).', size, what)));
     }
   }
 
   /** Sends one line (CRLF added). `display` replaces it in the transcript (for lines with secrets). */
   write(line: string, options: { display?: string } = {}): void {
-    if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(`before the client could send ${describeCommand(line)}`) : this.ended;
+    if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(l10n.t('before the client could send {0}', describeCommand(line))) : this.ended;
     if (this.repliesOnly && this.received.length) {
       const unread = this.received.peek(4096).toString('utf8');
       if (this.closingNotice?.test(unread)) {
         const notice = printable(this.transcript.redact(unread.split(/\r?\n/)[0]), 200);
         this.transcript.add('S', notice);
-        throw this.fail(new TransportError('closed', `The server ended the session before the client sent ${describeCommand(line)}: "${notice}". Connect again; if it repeats, the reply's text says why (an idle or too long session, a server shutting down, too many connections).`));
+        throw this.fail(new TransportError('closed', l10n.t('The server ended the session before the client sent {0}: "{1}". Connect again; if it repeats, the reply\'s text says why (an idle or too long session, a server shutting down, too many connections).', describeCommand(line), notice)));
       }
       const extra = printable(this.transcript.redact(this.received.peek(4096).toString('utf8')));
-      throw this.fail(new TransportError('protocol', `The server sent "${extra}" before the client sent its next command (after ${this.lastCommand ?? 'the greeting'}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.`));
+      throw this.fail(new TransportError('protocol', l10n.t('The server sent "{0}" before the client sent its next command (after {1}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.', extra, this.lastCommand ?? 'the greeting')));
     }
     this.lastCommand = describeCommand(line);
     this.replyBytes = 0;
@@ -299,7 +304,7 @@ export class LineTransport {
   /** Upgrades the connection to TLS after the server agreed to STARTTLS / STLS. */
   async startTls(): Promise<void> {
     if (this.received.length) {
-      throw this.fail(new TransportError('tls', 'The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.'));
+      throw this.fail(new TransportError('tls', l10n.t('The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.')));
     }
     const plain = this.socket;
     plain.removeAllListeners('data');
@@ -310,20 +315,20 @@ export class LineTransport {
       const s = tls.connect({ socket: plain, servername: serverName(this.options.host), rejectUnauthorized: false, ca: caList(this.options.ca) });
       const timer = setTimeout(() => {
         s.destroy();
-        reject(new TransportError('connect-timeout', `The TLS handshake after STARTTLS did not finish within ${this.options.connectTimeoutMs / 1000} s.`));
+        reject(new TransportError('connect-timeout', l10n.t('The TLS handshake after STARTTLS did not finish within {0} s.', this.options.connectTimeoutMs / 1000)));
       }, this.options.connectTimeoutMs);
       s.once('secureConnect', () => {
         clearTimeout(timer);
         s.removeAllListeners('error');
         resolve(s);
       });
-      const hungUp = () => new TransportError('tls', `${this.options.host}:${this.options.port} closed the connection during the TLS handshake after STARTTLS. The server's TLS setup is broken, or it refuses this client's TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`);
+      const hungUp = () => new TransportError('tls', l10n.t('{0}:{1} closed the connection during the TLS handshake after STARTTLS. The server\'s TLS setup is broken, or it refuses this client\'s TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.', this.options.host, this.options.port));
       s.once('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         reject(
           err.code === 'ECONNRESET'
             ? hungUp()
-            : new TransportError('tls', `The server agreed to STARTTLS, but the TLS handshake failed (${reasonOf(err)}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.`),
+            : new TransportError('tls', l10n.t('The server agreed to STARTTLS, but the TLS handshake failed ({0}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.', reasonOf(err))),
         );
       });
       s.once('close', () => {
@@ -365,7 +370,7 @@ export class LineTransport {
   }
 
   close(): void {
-    this.ended ??= new TransportError('closed', 'The client closed the connection.');
+    this.ended ??= new TransportError('closed', l10n.t('The client closed the connection.'));
     this.socket.end();
     this.socket.destroy();
     this.wake(); // a read still waiting ends now, not at its timeout
@@ -464,13 +469,13 @@ function withDefaults(options: TransportOptions): TransportOptions & typeof DEFA
   return opts;
 }
 
-export const CANCELLED = () => new TransportError('cancelled', 'Cancelled: the client closed the connection (Disconnect) while the server kept it waiting.');
+export const CANCELLED = () => new TransportError('cancelled', l10n.t('Cancelled: the client closed the connection (Disconnect) while the server kept it waiting.'));
 
 /** A client line as a timeout or close message names it: the command words, never an auth blob. */
 function describeCommand(line: string): string {
-  if (line === '') return 'the empty answer to the error challenge';
-  if (line === '*') return 'the cancellation ("*")';
-  if (/^[A-Za-z0-9+/]{16,}=*$/.test(line)) return 'the SASL response';
+  if (line === '') return l10n.t('the empty answer to the error challenge');
+  if (line === '*') return l10n.t('the cancellation ("*")');
+  if (/^[A-Za-z0-9+/]{16,}=*$/.test(line)) return l10n.t('the SASL response');
   const words = line.split(' ');
   const kept = [];
   for (const w of words.slice(0, 3)) {
@@ -498,13 +503,13 @@ function caList(ca: string | undefined): string[] | undefined {
 
 function certificateMessage(reason: string, host: string, names?: string): string {
   const why: Record<string, string> = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
-    SELF_SIGNED_CERT_IN_CHAIN: 'the chain ends in a certificate authority this machine does not trust (a corporate TLS-inspection proxy, or a private CA)',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server did not send its intermediate certificates, or they come from an untrusted CA',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the issuing certificate authority is not trusted on this machine',
-    CERT_HAS_EXPIRED: 'the server certificate has expired',
-    CERT_NOT_YET_VALID: 'the server certificate is not valid yet (check the clock)',
-    ERR_TLS_CERT_ALTNAME_INVALID: `the certificate is issued for ${names ?? 'other names'}, not ${host}`,
+    DEPTH_ZERO_SELF_SIGNED_CERT: l10n.t('the server uses a self-signed certificate'),
+    SELF_SIGNED_CERT_IN_CHAIN: l10n.t('the chain ends in a certificate authority this machine does not trust (a corporate TLS-inspection proxy, or a private CA)'),
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: l10n.t('the server did not send its intermediate certificates, or they come from an untrusted CA'),
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: l10n.t('the issuing certificate authority is not trusted on this machine'),
+    CERT_HAS_EXPIRED: l10n.t('the server certificate has expired'),
+    CERT_NOT_YET_VALID: l10n.t('the server certificate is not valid yet (check the clock)'),
+    ERR_TLS_CERT_ALTNAME_INVALID: names ? l10n.t('the certificate is issued for {0}, not {1}', names, host) : l10n.t('the certificate is issued for other names, not {0}', host),
   };
   const known = Object.entries(why).find(([code]) => reason.includes(code));
   const text = known ? known[1] : reason;
@@ -512,13 +517,13 @@ function certificateMessage(reason: string, host: string, names?: string): strin
   const code = known?.[0];
   const fix =
     code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? 'Connect with the name the certificate is issued for'
+      ? l10n.t('Connect with the name the certificate is issued for')
       : code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID'
-        ? "Check this computer's date and time; if they are right, the server's certificate must be renewed"
+        ? l10n.t("Check this computer's date and time; if they are right, the server's certificate must be renewed")
         : code
-          ? 'Have the server send its full chain, or trust the issuing CA on this machine (for a TLS-inspecting proxy: its root certificate)'
-          : 'Check the host name and the server\'s certificate';
-  return `The server certificate of ${host} was not accepted: ${text}. ${fix}, or, for a local test server only, turn certificate verification off for this session.`;
+          ? l10n.t('Have the server send its full chain, or trust the issuing CA on this machine (for a TLS-inspecting proxy: its root certificate)')
+          : l10n.t("Check the host name and the server's certificate");
+  return l10n.t('The server certificate of {0} was not accepted: {1}. {2}, or, for a local test server only, turn certificate verification off for this session.', host, text, fix);
 }
 
 /** OpenSSL's reason ("wrong version number") rather than its whole error string with file and line. */
@@ -530,20 +535,20 @@ function networkError(err: NodeJS.ErrnoException, opts: { host: string; port: nu
   const at = `${opts.host}:${opts.port}`;
   switch (err.code) {
     case 'ECONNREFUSED':
-      return new TransportError('refused', `${at} refused the connection: nothing listens on that port, or a firewall rejects it. Check host and port (IMAP 993, POP 995, SMTP 587).`);
+      return new TransportError('refused', l10n.t('{0} refused the connection: nothing listens on that port, or a firewall rejects it. Check host and port (IMAP 993, POP 995, SMTP 587).', at));
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new TransportError('dns', `The host name ${opts.host} could not be resolved. Check its spelling (outlook.office365.com, smtp.office365.com, imap.gmail.com) and the network's DNS.`);
+      return new TransportError('dns', l10n.t('The host name {0} could not be resolved. Check its spelling (outlook.office365.com, smtp.office365.com, imap.gmail.com) and the network\'s DNS.', opts.host));
     case 'ECONNRESET':
-      return new TransportError('closed', `${at} reset the connection. A TLS-only port spoken to in plain text (or the reverse) often ends like this: check the security setting.`);
+      return new TransportError('closed', l10n.t('{0} reset the connection. A TLS-only port spoken to in plain text (or the reverse) often ends like this: check the security setting.', at));
     case 'ETIMEDOUT':
-      return new TransportError('connect-timeout', `The connection to ${at} timed out.`);
+      return new TransportError('connect-timeout', l10n.t('The connection to {0} timed out.', at));
   }
   if (/wrong version number|packet length too long|unknown protocol/i.test(err.message)) {
-    return new TransportError('tls', `TLS failed with ${at}: ${reasonOf(err)}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.`);
+    return new TransportError('tls', l10n.t('TLS failed with {0}: {1}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.', at, reasonOf(err)));
   }
   if (/ssl|tls|alert|handshake/i.test(err.message)) {
-    return new TransportError('tls', `The TLS handshake with ${at} failed: ${reasonOf(err)}.`);
+    return new TransportError('tls', l10n.t('The TLS handshake with {0} failed: {1}.', at, reasonOf(err)));
   }
-  return new TransportError('network', `The connection to ${at} failed: ${err.message}.`);
+  return new TransportError('network', l10n.t('The connection to {0} failed: {1}.', at, err.message));
 }

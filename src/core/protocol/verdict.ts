@@ -1,5 +1,6 @@
 // The verdict of a session: which step failed, the likely cause and what to change, from the
 // knowledge base (the server's reply, the decoded error challenge) and the token checks.
+import * as l10n from '@vscode/l10n';
 import { explain, Finding } from '../explain';
 import { decodeSasl } from '../sasl/decode';
 import { Problem } from '../sasl/problems';
@@ -21,30 +22,48 @@ export interface Verdict {
   warning?: string;
 }
 
-const STEP_LABEL: Record<Step, string> = {
-  connect: 'connecting',
-  greeting: 'the greeting',
-  capabilities: 'asking for capabilities',
-  starttls: 'STARTTLS',
-  authenticate: 'authentication',
-  verify: 'the command after login',
-  logout: 'logout',
+/** The step, as the verdict's title names it (looked up when used: the language may change). */
+const STEP_LABEL: Readonly<Record<Step, () => string>> = {
+  connect: () => l10n.t('connecting'),
+  greeting: () => l10n.t('the greeting'),
+  capabilities: () => l10n.t('asking for capabilities'),
+  starttls: () => 'STARTTLS',
+  authenticate: () => l10n.t('authentication'),
+  verify: () => l10n.t('the command after login'),
+  logout: () => l10n.t('logout'),
 };
+const stepLabel = (step: Step) => STEP_LABEL[step]();
 
 /** What to do when the knowledge base has nothing more specific for a refusal at this step. */
-const STEP_FIX: Partial<Record<Step, string>> = {
-  greeting: 'The server refused the session before any command (its greeting says why): it may be overloaded or block this address. Try again later, or check host and port.',
-  starttls:
-    'The server refused to switch to TLS, and the client does not send a token in clear text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or have STARTTLS enabled on the server.',
-  capabilities: 'The server refused the capability request: check host and port, and that this port serves the chosen protocol.',
-};
+function stepFix(step: Step): string | undefined {
+  if (step === 'greeting') return l10n.t('The server refused the session before any command (its greeting says why): it may be overloaded or block this address. Try again later, or check host and port.');
+  if (step === 'starttls') return l10n.t('The server refused to switch to TLS, and the client does not send a token in clear text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or have STARTTLS enabled on the server.');
+  if (step === 'capabilities') return l10n.t('The server refused the capability request: check host and port, and that this port serves the chosen protocol.');
+  return undefined;
+}
 
-/** What the command after login showed, per protocol (SMTP has no mailbox to look at). */
-const VERIFIED: Record<MailProtocol, string> = {
-  imap: 'the mailbox answers (LIST INBOX)',
-  pop3: 'the mailbox answers (STAT)',
-  smtp: 'the server takes commands after login (NOOP), so it may send mail as this account',
-};
+/** How the token could have been read on its way: in plain text, or by a server whose certificate was not checked. */
+export type Exposure = 'plain-text' | 'unverified-certificate';
+
+/**
+ * The verdict of a verified login, per protocol (SMTP has no mailbox to look at); with an exposure,
+ * "verified" must not read as the certificate, so the title says what went wrong instead.
+ */
+export function verifiedTitle(protocol: MailProtocol, mechanism: string, exposure?: Exposure): string {
+  const command = protocol === 'imap' ? 'LIST INBOX' : 'STAT';
+  if (exposure === 'plain-text') {
+    return protocol === 'smtp'
+      ? l10n.t('Authenticated with {0}: the server takes commands after login (NOOP), so it may send mail as this account, but the token went in plain text.', mechanism)
+      : l10n.t('Authenticated with {0}: the mailbox answers ({1}), but the token went in plain text.', mechanism, command);
+  }
+  if (exposure === 'unverified-certificate') {
+    return protocol === 'smtp'
+      ? l10n.t("Authenticated with {0}: the server takes commands after login (NOOP), so it may send mail as this account, but the server's certificate was NOT verified.", mechanism)
+      : l10n.t("Authenticated with {0}: the mailbox answers ({1}), but the server's certificate was NOT verified.", mechanism, command);
+  }
+  if (protocol === 'smtp') return l10n.t('Authenticated with {0} and verified: the server takes commands after login (NOOP), so it may send mail as this account.', mechanism);
+  return l10n.t('Authenticated with {0} and verified: the mailbox answers ({1}).', mechanism, command);
+}
 
 /** The documentation links of the findings, each once, at most `max`. */
 export function docsOf(findings: Finding[], max = 4): { title: string; url: string }[] {
@@ -56,7 +75,7 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   const token = inspectToken(login.token, now);
   const tokenProblems = checkToken(token, { now, protocol, user: login.user }).filter((p) => p.severity !== 'info');
   if (outcome.authenticated && outcome.verified) {
-    return { ok: true, title: `Authenticated with ${login.mechanism} and verified: ${VERIFIED[protocol]}.`, findings: [], tokenProblems };
+    return { ok: true, title: verifiedTitle(protocol, login.mechanism), findings: [], tokenProblems };
   }
   // A server may echo the client's SASL response (or the token) in its reply: never show it.
   const failure = outcome.failure && { ...outcome.failure, reply: redactLine(outcome.failure.reply, [login.token]) };
@@ -73,10 +92,10 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   const tokenErrors = tokenProblems.filter((p) => p.severity === 'error');
 
   let title: string;
-  if (outcome.authenticated) title = `Logged in, but ${STEP_LABEL[step]} failed: the session cannot work.`;
-  else if (failure?.transportError?.code === 'cancelled') title = `Cancelled during ${STEP_LABEL[step]}.`;
-  else if (failure?.transportError) title = `The connection failed during ${STEP_LABEL[step]}.`;
-  else title = `${STEP_LABEL[step][0].toUpperCase()}${STEP_LABEL[step].slice(1)} failed.`;
+  if (outcome.authenticated) title = l10n.t('Logged in, but {0} failed: the session cannot work.', stepLabel(step));
+  else if (failure?.transportError?.code === 'cancelled') title = l10n.t('Cancelled during {0}.', stepLabel(step));
+  else if (failure?.transportError) title = l10n.t('The connection failed during {0}.', stepLabel(step));
+  else title = capitalise(l10n.t('{0} failed.', stepLabel(step)));
 
   // The client's own account comes first where no server line explains more: a connection that broke
   // after connecting (closed, timed out, flooded, garbage) or an exchange the client had to cancel. The
@@ -94,16 +113,28 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
     : step === 'authenticate' && tokenErrors.length
       ? tokenErrors.map((p) => p.message).join(' ')
       : ungranted
-        ? `This app-only token names no mailbox: the server opens the mailbox in the user field (${login.user}) only if the app's service principal${oid ? ` (object ID ${oid})` : ''} was granted access to it, and it was refused.`
-        : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? 'The server gave no reason.';
+        ? oid
+          ? l10n.t("This app-only token names no mailbox: the server opens the mailbox in the user field ({0}) only if the app's service principal (object ID {1}) was granted access to it, and it was refused.", login.user, oid)
+          : l10n.t("This app-only token names no mailbox: the server opens the mailbox in the user field ({0}) only if the app's service principal was granted access to it, and it was refused.", login.user)
+        : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? l10n.t('The server gave no reason.');
   const fix = ownWords
     ? undefined
     : ungranted
-      ? `Check the user field names the mailbox the app should open; grant the app access to ${login.user} (Exchange Online: New-ServicePrincipal -AppId ${token.appId ?? '<application id>'} -ObjectId ${oid ?? '<enterprise application object id>'}, then Add-MailboxPermission -Identity ${login.user} -User ${oid ?? '<service principal id>'} -AccessRights FullAccess; it can take up to 30 minutes to apply).`
+      ? l10n.t(
+          'Check the user field names the mailbox the app should open; grant the app access to {0} (Exchange Online: New-ServicePrincipal -AppId {1} -ObjectId {2}, then Add-MailboxPermission -Identity {0} -User {3} -AccessRights FullAccess; it can take up to 30 minutes to apply).',
+          login.user,
+          token.appId ?? '<application id>',
+          oid ?? '<enterprise application object id>',
+          oid ?? '<service principal id>',
+        )
     : mismatch
-      ? `Put the token's account (${token.account}) in the user field, or sign in as ${login.user}; for a shared mailbox, give ${token.account} Full Access to it (Exchange: Add-MailboxPermission).`
+      ? l10n.t("Put the token's account ({0}) in the user field, or sign in as {1}; for a shared mailbox, give {0} Full Access to it (Exchange: Add-MailboxPermission).", String(token.account), login.user)
       : replyFindings[0]?.fix ??
         challengeFindings[0]?.fix ??
-        (tokenErrors.length ? 'Fix the token problems above, then connect again.' : failure && !failure.transportError ? STEP_FIX[step] : undefined);
+        (tokenErrors.length ? l10n.t('Fix the token problems above, then connect again.') : failure && !failure.transportError ? stepFix(step) : undefined);
   return { ok: false, title, step, cause, fix, findings, tokenProblems };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,6 @@
 // One analysis of a pasted SASL string (decode + token inspection + token checks), rendered the same
 // way by the decoded view in VS Code and by the `mailoauth` CLI. Secrets are redacted unless revealed.
+import * as l10n from '@vscode/l10n';
 import { DecodeHint, DecodeResult, SaslMessage, decodeSasl } from '../sasl/decode';
 import { Problem } from '../sasl/problems';
 import { CheckContext, MailProtocol, allowedProtocols, checkToken } from '../token/checks';
@@ -80,36 +81,36 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
   const row = (label: string, value: string) => lines.push(`${(label + ':').padEnd(16)}${value}`);
 
   if (msg) {
-    row('Mechanism', MECHANISM_TITLES[msg.mechanism] ?? msg.mechanism);
+    row(l10n.t('Mechanism'), MECHANISM_TITLES[msg.mechanism] ?? msg.mechanism);
     switch (msg.mechanism) {
       case 'XOAUTH2':
-        row('User', msg.user ?? '(missing)');
-        row('Token', msg.token !== undefined ? hide(msg.token) : '(missing)');
+        row(l10n.t('User'), msg.user ?? l10n.t('(missing)'));
+        row(l10n.t('Token'), msg.token !== undefined ? hide(msg.token) : '(missing)');
         break;
       case 'OAUTHBEARER':
-        row('User', msg.user ?? '(none: n,,)');
-        if (msg.host) row('Host', msg.host);
-        if (msg.port !== undefined) row('Port', String(msg.port));
-        row('Token', msg.token !== undefined ? hide(msg.token) : '(missing)');
+        row(l10n.t('User'), msg.user ?? l10n.t('(none: n,,)'));
+        if (msg.host) row(l10n.t('Host'), msg.host);
+        if (msg.port !== undefined) row(l10n.t('Port'), String(msg.port));
+        row(l10n.t('Token'), msg.token !== undefined ? hide(msg.token) : '(missing)');
         for (const [k, v] of Object.entries(msg.extensions)) row(k, v);
         break;
       case 'PLAIN':
-        if (msg.authzid) row('Act as (authzid)', msg.authzid);
-        row('User', msg.user ?? '(missing)');
-        row('Password', msg.password !== undefined ? hide(msg.password) : '(missing)');
+        if (msg.authzid) row(l10n.t('Act as (authzid)'), msg.authzid);
+        row(l10n.t('User'), msg.user ?? '(missing)');
+        row(l10n.t('Password'), msg.password !== undefined ? hide(msg.password) : '(missing)');
         break;
       case 'LOGIN':
-        row('Step', { 'username-prompt': 'server asks for the user name', 'password-prompt': 'server asks for the password', username: 'client sends the user name', password: 'client sends the password' }[msg.step]);
-        if (msg.user !== undefined) row('User', msg.user);
-        if (msg.password !== undefined) row('Password', hide(msg.password));
+        row(l10n.t('Step'), { 'username-prompt': l10n.t('server asks for the user name'), 'password-prompt': l10n.t('server asks for the password'), username: l10n.t('client sends the user name'), password: l10n.t('client sends the password') }[msg.step]);
+        if (msg.user !== undefined) row(l10n.t('User'), msg.user);
+        if (msg.password !== undefined) row(l10n.t('Password'), hide(msg.password));
         break;
       case 'ERROR-CHALLENGE':
-        if (msg.status !== undefined) row('Status', msg.status);
-        if (msg.schemes !== undefined) row('Schemes', msg.schemes);
-        if (msg.scope !== undefined) row('Scope', msg.scope);
-        if (msg.openidConfiguration) row('OpenID config', msg.openidConfiguration);
-        row('Meaning', msg.meaning);
-        row('Client must', `answer with ${msg.expectedReply}`);
+        if (msg.status !== undefined) row(l10n.t('Status'), msg.status);
+        if (msg.schemes !== undefined) row(l10n.t('Schemes'), msg.schemes);
+        if (msg.scope !== undefined) row(l10n.t('Scope'), msg.scope);
+        if (msg.openidConfiguration) row(l10n.t('OpenID config'), msg.openidConfiguration);
+        row(l10n.t('Meaning'), msg.meaning);
+        row(l10n.t('Client must'), l10n.t('answer with {0}', msg.expectedReply));
         break;
       case 'CHALLENGE-ACK':
         break;
@@ -117,34 +118,34 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
     if (decode.hint.mechanism || decode.hint.sender) {
       // IMAP's command is AUTHENTICATE; POP3's and SMTP's is AUTH.
       const command = decode.hint.protocol === 'imap' ? 'AUTHENTICATE' : 'AUTH';
-      row('Sent by', `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (${command} ${decode.hint.mechanism})` : ''}`);
+      row(l10n.t('Sent by'), `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (${command} ${decode.hint.mechanism})` : ''}`);
     }
     if (decode.decodedText !== undefined) {
-      row('Decoded', options.reveal ? decode.decodedText : redactDecodedText(decode.decodedText, msg, secrets));
-      if (/[\u2400-\u241f\u2421]|\^[@A-Z]/.test(decode.decodedText)) row('', 'control bytes show as ␁ (0x01) and ␀ (0x00); a "^A" is the two characters typed');
+      row(l10n.t('Decoded'), options.reveal ? decode.decodedText : redactDecodedText(decode.decodedText, msg, secrets));
+      if (/[\u2400-\u241f\u2421]|\^[@A-Z]/.test(decode.decodedText)) row('', l10n.t('control bytes show as ␁ (0x01) and ␀ (0x00); a "^A" is the two characters typed'));
     }
-    if (secrets.length > 0 && !options.reveal) lines.push('', `Secrets are redacted: ${options.revealHint} to show them.`);
+    if (secrets.length > 0 && !options.reveal) lines.push('', l10n.t('Secrets are redacted: {0} to show them.', options.revealHint));
   } else {
-    row('Result', 'not a valid SASL string');
+    row(l10n.t('Result'), l10n.t('not a valid SASL string'));
   }
 
   if (token) {
-    lines.push('', 'Token');
+    lines.push('', l10n.t('Token'));
     lines.push(`  ${token.description}`);
-    lines.push(`  Length: ${token.length} characters`);
+    lines.push(`  ${l10n.t('Length: {0} characters', token.length)}`);
     if (token.kind === 'jwt') {
       const protocols = allowedProtocols(token);
       if (token.scopes.length || token.roles.length) {
-        lines.push(`  Mail protocols allowed: ${protocols.length ? protocols.map((p) => p.toUpperCase()).join(', ') : 'none'}`);
+        lines.push(`  ${protocols.length ? l10n.t('Mail protocols allowed: {0}', protocols.map((p) => p.toUpperCase()).join(', ')) : l10n.t('Mail protocols allowed: none')}`);
       }
-      if (token.expiresAt) lines.push(`  Expires: ${formatDate(token.expiresAt, report.now)}`);
-      lines.push('', 'Claims');
+      if (token.expiresAt) lines.push(`  ${l10n.t('Expires: {0}', formatDate(token.expiresAt, report.now))}`);
+      lines.push('', l10n.t('Claims'));
       for (const c of token.claimViews) lines.push(`  ${(c.label + ':').padEnd(30)}${c.value}  [${c.name}]`);
-      if (token.header) lines.push('', 'Header', `  ${JSON.stringify(token.header)}`);
+      if (token.header) lines.push('', l10n.t('Header'), `  ${JSON.stringify(token.header)}`);
     }
   }
 
-  lines.push('', report.problems.length ? `Problems (${report.problems.length})` : 'Problems: none found');
+  lines.push('', report.problems.length ? l10n.t('Problems ({0})', report.problems.length) : l10n.t('Problems: none found'));
   for (const p of report.problems) lines.push(`  ${SEVERITY_MARK[p.severity]} ${p.message}  [${p.code}]`);
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // Lenient-but-honest base64: accepts what real logs contain (wrapping, URL-safe alphabet, missing or
 // broken padding) and reports each repair, but refuses anything that is not base64 at all.
+import * as l10n from '@vscode/l10n';
 import { Problem, error, info, warning } from './problems';
 
 export interface Base64Decoded {
@@ -21,11 +22,11 @@ export function encodeBase64(bytes: Uint8Array | string): string {
 export function decodeBase64(input: string): Base64Result {
   const problems: Problem[] = [];
   if (/\s/.test(input.trim())) {
-    problems.push(info('wrapped', 'The base64 was wrapped over several lines or contained spaces; they were joined.'));
+    problems.push(info('wrapped', l10n.t('The base64 was wrapped over several lines or contained spaces; they were joined.')));
   }
   const compact = input.replace(/\s+/g, '');
   if (compact.length === 0) {
-    return { ok: false, problems: [error('empty', 'There is nothing to decode: the input is empty.')] };
+    return { ok: false, problems: [error('empty', l10n.t('There is nothing to decode: the input is empty.'))] };
   }
 
   // Counted by hand: /=+$/ restarts at every '=' and is quadratic on a flood of padding (issue 12).
@@ -42,14 +43,13 @@ export function decodeBase64(input: string): Base64Result {
       problems: [
         error(
           'not-base64',
-          `Not base64: ${shown} at position ${badIndex + 1}. Paste only the base64 string (A-Z, a-z, 0-9, +, /, =), ` +
-            'or the whole protocol line (for example "AUTHENTICATE XOAUTH2 <base64>").',
+          l10n.t('Not base64: {0} at position {1}. Paste only the base64 string (A-Z, a-z, 0-9, +, /, =), or the whole protocol line (for example "AUTHENTICATE XOAUTH2 <base64>").', shown, badIndex + 1),
         ),
       ],
     };
   }
   if (!STANDARD_OR_URLSAFE.test(body)) {
-    return { ok: false, problems: [error('not-base64', 'Not base64.')] };
+    return { ok: false, problems: [error('not-base64', l10n.t('Not base64.'))] };
   }
   const hasStd = /[+/]/.test(body);
   const hasUrl = /[-_]/.test(body);
@@ -59,14 +59,13 @@ export function decodeBase64(input: string): Base64Result {
       problems: [
         error(
           'mixed-alphabet',
-          "Not valid base64: it mixes the standard alphabet ('+', '/') with the URL-safe one ('-', '_'). " +
-            'The string was probably altered in transit or pasted from two sources.',
+          l10n.t('Not valid base64: it mixes the standard alphabet (\'+\', \'/\') with the URL-safe one (\'-\', \'_\'). The string was probably altered in transit or pasted from two sources.'),
         ),
       ],
     };
   }
   if (hasUrl) {
-    problems.push(info('url-safe', "The string uses the URL-safe base64 alphabet ('-', '_'); SASL expects the standard one ('+', '/')."));
+    problems.push(info('url-safe', l10n.t('The string uses the URL-safe base64 alphabet (\'-\', \'_\'); SASL expects the standard one (\'+\', \'/\').')));
   }
 
   const remainder = body.length % 4;
@@ -76,8 +75,7 @@ export function decodeBase64(input: string): Base64Result {
       problems: [
         error(
           'truncated',
-          `Not valid base64: ${body.length} characters cannot be a whole base64 string (one character too many or ` +
-            'some missing). The string was probably cut off or copied incompletely.',
+          l10n.t('Not valid base64: {0} characters cannot be a whole base64 string (one character too many or some missing). The string was probably cut off or copied incompletely.', body.length),
         ),
       ],
     };
@@ -85,13 +83,14 @@ export function decodeBase64(input: string): Base64Result {
   const expectedPadding = remainder === 0 ? 0 : 4 - remainder;
   if (padding !== expectedPadding) {
     if (padding === 0) {
-      problems.push(warning('padding-missing', `The base64 padding is missing (expected ${'='.repeat(expectedPadding)} at the end); it was added. Some servers reject unpadded SASL strings.`));
+      problems.push(warning('padding-missing', l10n.t('The base64 padding is missing (expected {0} at the end); it was added. Some servers reject unpadded SASL strings.', '='.repeat(expectedPadding))));
     } else {
       problems.push(
         warning(
           'padding-broken',
-          `The base64 padding is wrong: ${padding} '=' where ${expectedPadding === 0 ? 'none' : expectedPadding} belong` +
-            '; it was repaired. A server would reject the string as sent.',
+          expectedPadding === 0
+            ? l10n.t('The base64 padding is wrong: {0} \'=\' where none belong; it was repaired. A server would reject the string as sent.', padding)
+            : l10n.t('The base64 padding is wrong: {0} \'=\' where {1} belong; it was repaired. A server would reject the string as sent.', padding, expectedPadding),
         ),
       );
     }

@@ -1,5 +1,6 @@
 // Server error challenges: on a rejected token, XOAUTH2 servers (Gmail, Dovecot) and OAUTHBEARER
 // servers (RFC 7628 §3.2.2) send base64 JSON and wait for the client to answer before failing.
+import * as l10n from '@vscode/l10n';
 import { Problem, error, info } from './problems';
 
 export interface ErrorChallenge {
@@ -15,15 +16,19 @@ export interface ErrorChallenge {
   meaning: string;
 }
 
-/** RFC 7628 status values and the HTTP-like codes Google and Dovecot use. */
-const STATUS_MEANING: Record<string, string> = {
-  invalid_token: 'The token was rejected: expired, revoked, malformed or for another audience.',
-  invalid_request: 'The request was malformed: check the user field and the SASL format.',
-  insufficient_scope: 'The token lacks the scope this server needs (see "scope").',
-  '400': 'The token was rejected (Google uses 400 for an invalid, expired or wrong-scope token).',
-  '401': 'The token was rejected: invalid or expired, or not valid for this user.',
-  '403': 'The token is valid but not allowed here: missing scope, or the account may not use this protocol.',
+/** What RFC 7628's status values and the HTTP-like codes Google and Dovecot use mean (looked up when used, in the current language). */
+const STATUS_MEANING: Readonly<Record<string, () => string>> = {
+  invalid_token: () => l10n.t('The token was rejected: expired, revoked, malformed or for another audience.'),
+  invalid_request: () => l10n.t('The request was malformed: check the user field and the SASL format.'),
+  insufficient_scope: () => l10n.t('The token lacks the scope this server needs (see "scope").'),
+  '400': () => l10n.t('The token was rejected (Google uses 400 for an invalid, expired or wrong-scope token).'),
+  '401': () => l10n.t('The token was rejected: invalid or expired, or not valid for this user.'),
+  '403': () => l10n.t('The token is valid but not allowed here: missing scope, or the account may not use this protocol.'),
 };
+
+function statusMeaning(status: string | undefined): string {
+  return status !== undefined && Object.hasOwn(STATUS_MEANING, status) ? STATUS_MEANING[status]() : l10n.t('The server rejected the token.');
+}
 
 /** Deeper JSON is no error challenge; the bound keeps String() and printing off the call stack's limit. */
 export const MAX_CHALLENGE_DEPTH = 32;
@@ -33,7 +38,7 @@ export function parseErrorChallenge(text: string): { message?: ErrorChallenge; p
   if (depth > MAX_CHALLENGE_DEPTH) {
     return {
       problems: [
-        error('json-too-deep', `The base64 decodes to JSON nested ${depth} levels deep; a server error challenge is a flat object (at most ${MAX_CHALLENGE_DEPTH} levels are read).`),
+        error('json-too-deep', l10n.t('The base64 decodes to JSON nested {0} levels deep; a server error challenge is a flat object (at most {1} levels are read).', depth, MAX_CHALLENGE_DEPTH)),
       ],
     };
   }
@@ -56,16 +61,15 @@ export function parseErrorChallenge(text: string): { message?: ErrorChallenge; p
     scope: str(fields.scope),
     openidConfiguration: str(fields['openid-configuration']),
     fields,
-    expectedReply: oauthbearerStyle ? 'AQ== (a single ^A byte, as RFC 7628 requires)' : 'an empty line (XOAUTH2)',
-    meaning: (status && STATUS_MEANING[status]) ?? 'The server rejected the token.',
+    expectedReply: oauthbearerStyle ? l10n.t('AQ== (a single ^A byte, as RFC 7628 requires)') : l10n.t('an empty line (XOAUTH2)'),
+    meaning: statusMeaning(status),
   };
   return {
     message,
     problems: [
       info(
         'error-challenge',
-        `This is the server's error challenge, not a login. The client must answer with ${message.expectedReply}; ` +
-          'the server then sends its failure reply. A client that does not answer hangs here.',
+        l10n.t('This is the server\'s error challenge, not a login. The client must answer with {0}; the server then sends its failure reply. A client that does not answer hangs here.', message.expectedReply),
       ),
     ],
   };

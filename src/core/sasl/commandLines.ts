@@ -1,4 +1,5 @@
 // The protocol lines that carry a SASL initial response, exactly as the seed documents show them.
+import type { OAuthMechanism } from './mechanism';
 
 export interface CommandLines {
   /** IMAP: one line with SASL-IR (RFC 4959). */
@@ -9,7 +10,7 @@ export interface CommandLines {
   smtp: string;
 }
 
-export function commandLines(mechanism: 'XOAUTH2' | 'OAUTHBEARER', base64: string, imapTag = 'A01'): CommandLines {
+export function commandLines(mechanism: OAuthMechanism, base64: string, imapTag = 'A01'): CommandLines {
   return {
     imap: `${imapTag} AUTHENTICATE ${mechanism} ${base64}`,
     pop3: [`AUTH ${mechanism}`, base64],

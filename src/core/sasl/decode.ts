@@ -1,5 +1,6 @@
 // Decodes whatever a user pastes from a log or transcript into one SASL message: strips protocol
 // prefixes, joins wrapped base64, repairs padding, then recognises the mechanism and checks its format.
+import * as l10n from '@vscode/l10n';
 import { decodeBase64 } from './base64';
 import { ErrorChallenge, parseErrorChallenge } from './challenge';
 import { LoginMessage, loginPrompt, parseLogin } from './login';
@@ -48,10 +49,10 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
   const mergedHint: DecodeHint = { ...extracted.hint, ...definedOnly(hint) };
   const problems: Problem[] = [...extracted.problems];
   if (extracted.blob === undefined) {
-    return { problems: problems.length ? problems : [error('empty', 'There is nothing to decode: no base64 string was found.')], hint: mergedHint };
+    return { problems: problems.length ? problems : [error('empty', l10n.t('There is nothing to decode: no base64 string was found.'))], hint: mergedHint };
   }
   if (mergedHint.mechanism && !KNOWN_MECHANISMS.has(mergedHint.mechanism)) {
-    problems.push(warning('unknown-mechanism', `The line names the mechanism ${mergedHint.mechanism}, which this tool does not decode; trying to recognise the content.`));
+    problems.push(warning('unknown-mechanism', l10n.t('The line names the mechanism {0}, which this tool does not decode; trying to recognise the content.', mergedHint.mechanism)));
     delete mergedHint.mechanism;
   }
 
@@ -62,7 +63,7 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
   const text = decodeUtf8(b64.value.bytes);
   if (text === undefined) {
     problems.push(
-      error('not-text', `The base64 decodes to ${b64.value.bytes.length} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).`),
+      error('not-text', l10n.t('The base64 decodes to {0} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).', b64.value.bytes.length)),
     );
     return { problems, canonicalBase64: b64.value.canonical, hint: mergedHint };
   }
@@ -98,17 +99,17 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
   if (text === '\x01') {
     return {
       message: { mechanism: 'CHALLENGE-ACK' },
-      problems: [info('challenge-ack', 'This is the client\'s answer to an OAUTHBEARER error challenge (RFC 7628 requires the single byte 0x01).')],
+      problems: [info('challenge-ack', l10n.t('This is the client\'s answer to an OAUTHBEARER error challenge (RFC 7628 requires the single byte 0x01).'))],
     };
   }
   if (text.trimStart().startsWith('{')) {
     const challenge = parseErrorChallenge(text.trim());
     if (challenge.message || challenge.problems.length) return challenge;
-    return { problems: [error('unknown-json', 'The base64 decodes to JSON that is not a server error challenge (no status, schemes or scope).')] };
+    return { problems: [error('unknown-json', l10n.t('The base64 decodes to JSON that is not a server error challenge (no status, schemes or scope).'))] };
   }
   if (/^user=/i.test(text) || /^auth=/i.test(text)) {
     if (!text.startsWith('user=') && /^user=/i.test(text)) {
-      return { problems: [error('field-case', 'The field is written "' + text.slice(0, 5) + '"; XOAUTH2 requires lower-case "user=".')] };
+      return { problems: [error('field-case', l10n.t('The field is written "{0}"; XOAUTH2 requires lower-case "user=".', text.slice(0, 5)))] };
     }
     return parseXoauth2(text);
   }
@@ -116,7 +117,7 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
   if (/\bauth=bearer\b/i.test(text)) {
     // Looks like an attempt at XOAUTH2 or OAUTHBEARER with the wrong start.
     if (text.includes('\x01')) {
-      return { problems: [error('unknown-shape', 'The string carries auth=Bearer but starts with neither "user=" (XOAUTH2) nor a GS2 header "n,a=...," (OAUTHBEARER).')] };
+      return { problems: [error('unknown-shape', l10n.t('The string carries auth=Bearer but starts with neither "user=" (XOAUTH2) nor a GS2 header "n,a=...," (OAUTHBEARER).'))] };
     }
     return { problems: [missingSeparatorProblem(text)] };
   }
@@ -130,8 +131,7 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
     problems: [
       error(
         'unknown-shape',
-        `The base64 decodes to ${length} bytes of text that is not XOAUTH2, OAUTHBEARER, PLAIN or a server error challenge. ` +
-          'If it is an AUTH LOGIN user name or password, decode it together with its "AUTH LOGIN" line.',
+        l10n.t('The base64 decodes to {0} bytes of text that is not XOAUTH2, OAUTHBEARER, PLAIN or a server error challenge. If it is an AUTH LOGIN user name or password, decode it together with its "AUTH LOGIN" line.', length),
       ),
     ],
   };
@@ -188,11 +188,11 @@ export function extractBlob(input: string): Extracted {
     }
   }
   if (ignored > 0) {
-    problems.push(info('ignored-lines', `${ignored} line(s) after the blob were not part of it and were ignored.`));
+    problems.push(info('ignored-lines', l10n.t('{0} line(s) after the blob were not part of it and were ignored.', ignored)));
   }
   if (pieces.length === 0) return { hint, problems };
   if (pieces.length > 1) {
-    problems.unshift(info('wrapped', `The base64 was wrapped over ${pieces.length} lines; they were joined.`));
+    problems.unshift(info('wrapped', l10n.t('The base64 was wrapped over {0} lines; they were joined.', pieces.length)));
   }
   return { blob: pieces.join(''), hint, problems };
 }

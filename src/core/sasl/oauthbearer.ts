@@ -1,7 +1,8 @@
 // SASL OAUTHBEARER (RFC 7628): gs2 header "n,a=<user>," then ^A-separated key=value pairs
 // (host, port, auth=Bearer <token>), closed by ^A^A.
+import * as l10n from '@vscode/l10n';
 import { encodeBase64 } from './base64';
-import { EncodeResult } from './xoauth2';
+import type { EncodeResult, SaslMechanism } from './mechanism';
 import { Problem, error, hasErrors, warning } from './problems';
 import { parseBearerCredentials, validateTokenInput, validateUserInput } from './token';
 
@@ -31,7 +32,7 @@ export function encodeSaslName(name: string): string {
 export function decodeSaslName(name: string): { value: string; problems: Problem[] } {
   const problems: Problem[] = [];
   if (/=(?!2C|3D)/i.test(name)) {
-    problems.push(error('bad-saslname', 'The a= user contains "=" that is not =2C or =3D (RFC 5801 escaping).'));
+    problems.push(error('bad-saslname', l10n.t('The a= user contains "=" that is not =2C or =3D (RFC 5801 escaping).')));
   }
   return { value: name.replace(/=2C/gi, ',').replace(/=3D/gi, '='), problems };
 }
@@ -48,10 +49,10 @@ export function encodeOauthbearer(input: OauthbearerInput): EncodeResult {
   const problems: Problem[] = [...validateTokenInput(input.token)];
   if (input.user !== undefined && input.user !== '') problems.push(...validateUserInput(input.user));
   if (input.host !== undefined && input.host !== '' && !/^[A-Za-z0-9.\-:[\]]+$/.test(input.host)) {
-    problems.push(error('bad-host', `The host "${input.host}" is not a host name or IP address.`));
+    problems.push(error('bad-host', l10n.t('The host "{0}" is not a host name or IP address.', input.host)));
   }
   if (input.port !== undefined && !(Number.isInteger(input.port) && input.port > 0 && input.port < 65536)) {
-    problems.push(error('bad-port', `The port "${input.port}" is not a number from 1 to 65535.`));
+    problems.push(error('bad-port', l10n.t('The port "{0}" is not a number from 1 to 65535.', input.port)));
   }
   if (hasErrors(problems)) return { ok: false, problems };
   const value = encodeBase64(
@@ -68,8 +69,8 @@ export function parseOauthbearer(text: string): { message: OauthbearerMessage; p
   if (sep < 0) {
     problems.push(
       /\^A/.test(text)
-        ? error('no-separators', 'The string contains the two characters "^A" instead of the byte 0x01 between its fields.')
-        : error('no-separators', 'There are no ^A (0x01) separators. OAUTHBEARER is n,a=<user>,^Ahost=..^Aport=..^Aauth=Bearer <token>^A^A.'),
+        ? error('no-separators', l10n.t('The string contains the two characters "^A" instead of the byte 0x01 between its fields.'))
+        : error('no-separators', l10n.t('There are no ^A (0x01) separators. OAUTHBEARER is n,a=<user>,^Ahost=..^Aport=..^Aauth=Bearer <token>^A^A.')),
     );
     return { message, problems };
   }
@@ -86,7 +87,7 @@ export function parseOauthbearer(text: string): { message: OauthbearerMessage; p
       closed = true;
       const trailing = rest.length - pos - 1;
       if (trailing > 0) {
-        problems.push(error('trailing-bytes', `${trailing} byte(s) follow the closing ^A^A. Nothing may come after it.`));
+        problems.push(error('trailing-bytes', l10n.t('{0} byte(s) follow the closing ^A^A. Nothing may come after it.', trailing)));
       }
       break;
     }
@@ -95,7 +96,7 @@ export function parseOauthbearer(text: string): { message: OauthbearerMessage; p
     pos = next < 0 ? rest.length : next + 1;
     const eq = pair.indexOf('=');
     if (eq <= 0) {
-      problems.push(error('bad-pair', `"${pair.slice(0, 20)}" is not a key=value pair.`));
+      problems.push(error('bad-pair', l10n.t('"{0}" is not a key=value pair.', pair.slice(0, 20))));
       continue;
     }
     const key = pair.slice(0, eq);
@@ -109,21 +110,29 @@ export function parseOauthbearer(text: string): { message: OauthbearerMessage; p
       message.host = value;
     } else if (key === 'port') {
       const port = Number(value);
-      if (!/^\d+$/.test(value) || port < 1 || port > 65535) problems.push(error('bad-port', `port=${value.slice(0, 10)} is not a port number.`));
+      if (!/^\d+$/.test(value) || port < 1 || port > 65535) problems.push(error('bad-port', l10n.t('port={0} is not a port number.', value.slice(0, 10))));
       else message.port = port;
     } else {
-      if (!/^[A-Za-z]+$/.test(key)) problems.push(warning('bad-key', `The key "${key.slice(0, 20)}" is not letters only, as RFC 7628 requires.`));
+      if (!/^[A-Za-z]+$/.test(key)) problems.push(warning('bad-key', l10n.t('The key "{0}" is not letters only, as RFC 7628 requires.', key.slice(0, 20))));
       message.extensions[key] = value;
     }
   }
   if (!closed) {
-    problems.push(error('missing-final-separator', 'The string does not end with ^A^A. Each key=value pair ends with ^A, and one more ^A closes the message.'));
+    problems.push(error('missing-final-separator', l10n.t('The string does not end with ^A^A. Each key=value pair ends with ^A, and one more ^A closes the message.')));
   }
   if (!sawAuth) {
-    problems.push(error('missing-auth-field', 'There is no auth=Bearer <token> pair: the message carries no token.'));
+    problems.push(error('missing-auth-field', l10n.t('There is no auth=Bearer <token> pair: the message carries no token.')));
   }
   return { message, problems };
 }
+
+/** OAUTHBEARER for the protocol sessions: an error challenge is answered with ^A (RFC 7628 §3.2.3). */
+export const OAUTHBEARER: SaslMechanism<OauthbearerMessage> = {
+  name: 'OAUTHBEARER',
+  initialResponse: ({ user, token }, { host, port }) => encodeOauthbearer({ user, token, host, port }),
+  challengeAnswer: 'AQ==',
+  decode: parseOauthbearer,
+};
 
 function parseGs2Header(header: string, message: OauthbearerMessage): Problem[] {
   const problems: Problem[] = [];
@@ -132,19 +141,19 @@ function parseGs2Header(header: string, message: OauthbearerMessage): Problem[] 
     problems.push(
       error(
         'bad-gs2-header',
-        `The GS2 header "${header.slice(0, 40)}" is not of the form "n,a=<user>," (or "n,,"). OAUTHBEARER messages start with it.`,
+        l10n.t('The GS2 header "{0}" is not of the form "n,a=<user>," (or "n,,"). OAUTHBEARER messages start with it.', header.slice(0, 40)),
       ),
     );
     return problems;
   }
   if (m[1].startsWith('p=')) {
-    problems.push(error('channel-binding', 'The GS2 header asks for channel binding (p=...), which OAUTHBEARER does not support. Use "n,".'));
+    problems.push(error('channel-binding', l10n.t('The GS2 header asks for channel binding (p=...), which OAUTHBEARER does not support. Use "n,".')));
   }
   if (m[2]) {
     const name = decodeSaslName(m[2].slice(2));
     message.user = name.value;
     problems.push(...name.problems);
-    if (name.value === '') problems.push(error('empty-user', 'The a= user in the GS2 header is empty. Give the mailbox address or leave out a= entirely ("n,,").'));
+    if (name.value === '') problems.push(error('empty-user', l10n.t('The a= user in the GS2 header is empty. Give the mailbox address or leave out a= entirely ("n,,").')));
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 // SASL PLAIN (RFC 4616): authzid NUL authcid NUL password. The password is a secret like a token.
+import * as l10n from '@vscode/l10n';
 import { Problem, error } from './problems';
 
 export interface PlainMessage {
@@ -19,8 +20,8 @@ export function parsePlain(text: string): { message: PlainMessage; problems: Pro
         error(
           'plain-separators',
           parts.length < 3
-            ? `PLAIN needs two NUL (0x00) separators (authzid^@user^@password), found ${parts.length - 1}.`
-            : `PLAIN has exactly two NUL (0x00) separators (authzid^@user^@password), found ${parts.length - 1}.`,
+            ? l10n.t('PLAIN needs two NUL (0x00) separators (authzid^@user^@password), found {0}.', parts.length - 1)
+            : l10n.t('PLAIN has exactly two NUL (0x00) separators (authzid^@user^@password), found {0}.', parts.length - 1),
         ),
       ],
     };
@@ -28,7 +29,7 @@ export function parsePlain(text: string): { message: PlainMessage; problems: Pro
   const [authzid, user, password] = parts;
   Object.assign(message, { authzid, user, password });
   const problems: Problem[] = [];
-  if (user === '') problems.push(error('empty-user', 'The PLAIN user (between the two NULs) is empty.'));
-  if (password === '') problems.push(error('empty-password', 'The PLAIN password is empty.'));
+  if (user === '') problems.push(error('empty-user', l10n.t('The PLAIN user (between the two NULs) is empty.')));
+  if (password === '') problems.push(error('empty-password', l10n.t('The PLAIN password is empty.')));
   return { message, problems };
 }

@@ -1,4 +1,5 @@
 // Checks shared by every mechanism that carries a bearer token (XOAUTH2, OAUTHBEARER).
+import * as l10n from '@vscode/l10n';
 import { Problem, error, warning } from './problems';
 
 /** Splits "Bearer <token>" and reports whatever deviates from RFC 6750's form. */
@@ -8,10 +9,10 @@ export function parseBearerCredentials(value: string): { token?: string; problem
   if (!match) {
     if (looksLikeToken(value)) {
       return {
-        problems: [error('not-bearer', 'auth= holds a token without the "Bearer " scheme. Write auth=Bearer <token>.')],
+        problems: [error('not-bearer', l10n.t('auth= holds a token without the "Bearer " scheme. Write auth=Bearer <token>.'))],
       };
     }
-    return { problems: [error('not-bearer', `auth= must be "Bearer <token>", but holds no scheme and token.`)] };
+    return { problems: [error('not-bearer', l10n.t('auth= must be "Bearer <token>", but holds no scheme and token.'))] };
   }
   const [, scheme, rest] = match;
   if (scheme.toLowerCase() !== 'bearer') {
@@ -19,54 +20,63 @@ export function parseBearerCredentials(value: string): { token?: string; problem
       problems: [
         error(
           'not-bearer',
-          `The auth scheme is "${scheme.slice(0, 20)}", not "Bearer". Only OAuth bearer tokens work here: write auth=Bearer <access token>.`,
+          l10n.t('The auth scheme is "{0}", not "Bearer". Only OAuth bearer tokens work here: write auth=Bearer <access token>.', scheme.slice(0, 20)),
         ),
       ],
     };
   }
   if (scheme !== 'Bearer') {
-    problems.push(warning('bearer-case', `The scheme is written "${scheme}"; the documented form is "Bearer". Some servers compare it exactly.`));
+    problems.push(warning('bearer-case', l10n.t('The scheme is written "{0}"; the documented form is "Bearer". Some servers compare it exactly.', scheme)));
   }
   let token = rest;
   if (/^\s/.test(token) || /\s$/.test(token)) {
-    problems.push(warning('token-whitespace', 'The token has spaces or line breaks around it; servers treat them as part of the token. Trim it.'));
+    problems.push(warning('token-whitespace', l10n.t('The token has spaces or line breaks around it; servers treat them as part of the token. Trim it.')));
     token = token.trim();
   }
   if (token.length === 0) {
-    problems.push(error('empty-token', 'The token is empty: "auth=Bearer " is followed by nothing. Put the access token after "Bearer ".'));
+    problems.push(error('empty-token', l10n.t('The token is empty: "auth=Bearer " is followed by nothing. Put the access token after "Bearer ".')));
     return { token, problems };
   }
   if (/^bearer\s/i.test(token)) {
-    problems.push(error('double-bearer', 'The token starts with "Bearer " again ("Bearer Bearer ..."). Pass the access token alone, without the scheme.'));
+    problems.push(error('double-bearer', l10n.t('The token starts with "Bearer " again ("Bearer Bearer ..."). Pass the access token alone, without the scheme.')));
   }
   if (/\s/.test(token)) {
-    problems.push(error('token-whitespace', 'The token contains spaces or line breaks. An access token has none: it was probably wrapped or pasted with extra text.'));
+    problems.push(error('token-whitespace', l10n.t('The token contains spaces or line breaks. An access token has none: it was probably wrapped or pasted with extra text.')));
   }
   if (/^["'].*["']$/s.test(token)) {
-    problems.push(warning('token-quoted', 'The token is wrapped in quotes; the quotes would be sent as part of it. Remove them.'));
+    problems.push(warning('token-quoted', l10n.t('The token is wrapped in quotes; the quotes would be sent as part of it. Remove them.')));
   }
   return { token, problems };
 }
 
 /** Problems with a token the user is about to encode (before it is wrapped in SASL). */
 export function validateTokenInput(token: string): Problem[] {
-  if (token.length === 0) return [error('empty-token', 'The access token is empty. Paste the access token (not the refresh or ID token).')];
+  if (token.length === 0) return [error('empty-token', l10n.t('The access token is empty. Paste the access token (not the refresh or ID token).'))];
   const problems: Problem[] = [];
   if (/^bearer\s/i.test(token.trim())) {
-    problems.push(error('double-bearer', 'The token starts with "Bearer ". Give the access token alone; the scheme is added for you.'));
+    problems.push(error('double-bearer', l10n.t('The token starts with "Bearer ". Give the access token alone; the scheme is added for you.')));
   } else if (/\s/.test(token.trim())) {
-    problems.push(error('token-whitespace', 'The token contains spaces or line breaks. An access token has none: check what was pasted.'));
+    problems.push(error('token-whitespace', l10n.t('The token contains spaces or line breaks. An access token has none: check what was pasted.')));
   }
   if (/[\x00-\x1f\x7f]/.test(token.trim())) {
-    problems.push(error('token-control', 'The token contains control characters, which would break the SASL framing.'));
+    problems.push(error('token-control', l10n.t('The token contains control characters, which would break the SASL framing.')));
   }
   return problems;
 }
 
-export function validateUserInput(user: string, field = 'user'): Problem[] {
-  if (user.trim().length === 0) return [error('empty-user', `The ${field} is empty. Give the mailbox address (for a shared mailbox, the shared mailbox's address).`)];
-  if (/[\x00-\x1f\x7f]/.test(user)) return [error('user-control', `The ${field} contains control characters, which would break the SASL framing.`)];
-  if (user !== user.trim()) return [warning('user-whitespace', `The ${field} has spaces around it; servers compare it exactly. Trim it.`)];
+/** Problems with a user name: the one to encode (`user`), or the user= field of a decoded string. */
+export function validateUserInput(user: string, field: 'user' | 'user field' = 'user'): Problem[] {
+  const inField = field === 'user field';
+  if (user.trim().length === 0) {
+    const fix = l10n.t("Give the mailbox address (for a shared mailbox, the shared mailbox's address).");
+    return [error('empty-user', inField ? l10n.t('The user field is empty. {0}', fix) : l10n.t('The user is empty. {0}', fix))];
+  }
+  if (/[\x00-\x1f\x7f]/.test(user)) {
+    return [error('user-control', inField ? l10n.t('The user field contains control characters, which would break the SASL framing.') : l10n.t('The user contains control characters, which would break the SASL framing.'))];
+  }
+  if (user !== user.trim()) {
+    return [warning('user-whitespace', inField ? l10n.t('The user field has spaces around it; servers compare it exactly. Trim it.') : l10n.t('The user has spaces around it; servers compare it exactly. Trim it.'))];
+  }
   return [];
 }
 

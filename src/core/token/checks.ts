@@ -1,5 +1,6 @@
 // Checks of an inspected token against what IMAP, POP and SMTP servers require: not expired, issued for
 // the mail service, carrying the protocol's permission, and for the account in the SASL user field.
+import * as l10n from '@vscode/l10n';
 import { Problem, error, info, warning } from '../sasl/problems';
 import { TokenInspection } from './inspect';
 import { formatDuration, formatRelative } from './time';
@@ -40,7 +41,7 @@ export interface CheckContext {
   localExpiresOn?: Date;
 }
 
-const CHECK_CLOCK = 'Check the system date, time and time zone (set them automatically / NTP)';
+const checkClock = () => l10n.t('Check the system date, time and time zone (set them automatically / NTP)');
 
 /**
  * How far this computer's clock is from the identity platform's, judged on a token just received: its exp (by
@@ -51,15 +52,18 @@ export function clockSkewProblem(token: TokenInspection, ctx: CheckContext): Pro
   const offset = token.expiresAt.getTime() - ctx.localExpiresOn.getTime();
   if (Math.abs(offset) <= (ctx.skewSeconds ?? 300) * 1000) return undefined;
   const now = ctx.now;
-  const about = `This computer's clock is about ${formatDuration(Math.abs(offset))} ${offset > 0 ? 'behind' : 'ahead of'} the identity platform's`;
+  const about =
+    offset > 0
+      ? l10n.t("This computer's clock is about {0} behind the identity platform's", formatDuration(Math.abs(offset)))
+      : l10n.t("This computer's clock is about {0} ahead of the identity platform's", formatDuration(Math.abs(offset)));
   const start = token.notBefore ?? token.issuedAt;
   if (offset > 0 && start && start.getTime() > now.getTime()) {
-    return error('clock-skew', `${about}: by this clock the token is not valid until ${start.toISOString()} (${formatRelative(start, now)}). ${CHECK_CLOCK}, then get a new token.`);
+    return error('clock-skew', l10n.t('{0}: by this clock the token is not valid until {1} ({2}). {3}, then get a new token.', about, start.toISOString(), formatRelative(start, now), checkClock()));
   }
   if (offset < 0 && token.expiresAt.getTime() <= now.getTime()) {
-    return error('clock-skew', `${about}: by this clock the token expired ${formatRelative(token.expiresAt, now)} (${token.expiresAt.toISOString()}), although its lifetime has not run out. ${CHECK_CLOCK}, then get a new token.`);
+    return error('clock-skew', l10n.t('{0}: by this clock the token expired {1} ({2}), although its lifetime has not run out. {3}, then get a new token.', about, formatRelative(token.expiresAt, now), token.expiresAt.toISOString(), checkClock()));
   }
-  return warning('clock-skew', `${about}: expiry times shown here are off by as much, and servers may refuse tokens sooner or later than expected. ${CHECK_CLOCK}.`);
+  return warning('clock-skew', l10n.t('{0}: expiry times shown here are off by as much, and servers may refuse tokens sooner or later than expected. {1}.', about, checkClock()));
 }
 
 export function isOutlookAudience(aud: string): boolean {
@@ -104,27 +108,30 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
         problems.push(
           error(
             'token-expired',
-            `The token had already expired when this line was logged: it expired ${formatRelative(exp, ctx.usedAt).replace(' ago', ' before')} (${exp.toISOString()}). ` +
-              'The application sent a stale token: refresh it before each login.',
+            l10n.t(
+              'The token had already expired when this line was logged: it expired {0} before ({1}). The application sent a stale token: refresh it before each login.',
+              formatDuration(ctx.usedAt.getTime() - exp.getTime(), true),
+              exp.toISOString(),
+            ),
           ),
         );
       } else if (exp.getTime() <= now.getTime()) {
-        problems.push(info('token-expired-since', `The token was valid when this line was logged; it has expired since (${formatRelative(exp, now)}).`));
+        problems.push(info('token-expired-since', l10n.t('The token was valid when this line was logged; it has expired since ({0}).', formatRelative(exp, now))));
       }
     } else if (exp.getTime() <= now.getTime()) {
-      problems.push(error('token-expired', `The token expired ${formatRelative(exp, now)} (${exp.toISOString()}). Get a new access token; tokens last about an hour.`));
+      problems.push(error('token-expired', l10n.t('The token expired {0} ({1}). Get a new access token; tokens last about an hour.', formatRelative(exp, now), exp.toISOString())));
     } else if (exp.getTime() - now.getTime() < skew) {
-      problems.push(warning('token-expiring', `The token expires ${formatRelative(exp, now)}; refresh it before a long session.`));
+      problems.push(warning('token-expiring', l10n.t('The token expires {0}; refresh it before a long session.', formatRelative(exp, now))));
     }
   }
   const usedAt = ctx.usedAt ?? now;
   if (clockInvalid) {
     // said above
   } else if (token.notBefore && token.notBefore.getTime() - skew > usedAt.getTime()) {
-    problems.push(error('token-not-yet-valid', `The token is not valid until ${token.notBefore.toISOString()} (${formatRelative(token.notBefore, usedAt)}). Check the clock of the machine that got it.`));
+    problems.push(error('token-not-yet-valid', l10n.t('The token is not valid until {0} ({1}). Check the clock of the machine that got it.', token.notBefore.toISOString(), formatRelative(token.notBefore, usedAt))));
   } else if (token.issuedAt && token.issuedAt.getTime() - skew > usedAt.getTime()) {
     problems.push(
-      warning('token-issued-in-future', `The token says it was issued ${formatRelative(token.issuedAt, usedAt)} (${token.issuedAt.toISOString()}): this computer's clock or the issuer's is wrong. ${CHECK_CLOCK}.`),
+      warning('token-issued-in-future', l10n.t('The token says it was issued {0} ({1}): this computer\'s clock or the issuer\'s is wrong. {2}.', formatRelative(token.issuedAt, usedAt), token.issuedAt.toISOString(), checkClock())),
     );
   }
 
@@ -135,12 +142,11 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
       problems.push(
         error(
           'audience-graph',
-          'The token is for Microsoft Graph, not for Exchange Online mail protocols. Request the scopes with their full Outlook URL, ' +
-            'e.g. https://outlook.office.com/IMAP.AccessAsUser.All (without it, "IMAP.AccessAsUser.All" is taken as a Graph scope).',
+          l10n.t('The token is for Microsoft Graph, not for Exchange Online mail protocols. Request the scopes with their full Outlook URL, e.g. https://outlook.office.com/IMAP.AccessAsUser.All (without it, "IMAP.AccessAsUser.All" is taken as a Graph scope).'),
         ),
       );
     } else if (auds.length > 0 && !auds.some(isOutlookAudience)) {
-      problems.push(error('audience-not-outlook', `The token's audience (${auds.join(', ')}) is not Exchange Online (https://outlook.office.com). The server will refuse it.`));
+      problems.push(error('audience-not-outlook', l10n.t('The token\'s audience ({0}) is not Exchange Online (https://outlook.office.com). The server will refuse it.', auds.join(', '))));
     }
     const protocols = ctx.protocol ? [ctx.protocol] : undefined;
     if (protocols) {
@@ -151,14 +157,13 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
           problems.push(
             error(
               'missing-permission',
-              `The token has no ${perm.label} permission: ${where} lacks ${token.roles.length ? perm.app : perm.delegated}. ` +
-                `Add the permission to the app registration (API permissions → Office 365 Exchange Online) and request it.`,
+              l10n.t('The token has no {0} permission: {1} lacks {2}. Add the permission to the app registration (API permissions → Office 365 Exchange Online) and request it.', perm.label, where, token.roles.length ? perm.app : perm.delegated),
             ),
           );
         }
       }
     } else if (auds.some(isOutlookAudience) && allowedProtocols(token).length === 0 && (token.scopes.length || token.roles.length)) {
-      problems.push(error('missing-permission', 'The token carries no IMAP, POP or SMTP permission (IMAP.AccessAsUser.All, POP.AccessAsUser.All, SMTP.Send or their AsApp roles).'));
+      problems.push(error('missing-permission', l10n.t('The token carries no IMAP, POP or SMTP permission (IMAP.AccessAsUser.All, POP.AccessAsUser.All, SMTP.Send or their AsApp roles).')));
     }
   }
 
@@ -166,12 +171,11 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
     problems.push(
       warning(
         'user-mismatch',
-        `The user field (${ctx.user}) is not the token's account (${token.account}). That is right only for a shared mailbox the account has ` +
-          'Full Access to; otherwise the server refuses the login.',
+        l10n.t('The user field ({0}) is not the token\'s account ({1}). That is right only for a shared mailbox the account has Full Access to; otherwise the server refuses the login.', ctx.user, token.account),
       ),
     );
   } else if (ctx.user && token.roles.length > 0 && !token.account) {
-    problems.push(info('app-only', `App-only token: the server checks that the app's service principal has access to ${ctx.user}.`));
+    problems.push(info('app-only', l10n.t('App-only token: the server checks that the app\'s service principal has access to {0}.', ctx.user)));
   }
   return problems;
 }

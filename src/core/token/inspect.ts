@@ -1,5 +1,6 @@
 // Access-token inspection: decodes a JWT's header and claims with `jose` (no hand-rolled parsing) and
 // puts the claims that matter for mail first; recognises opaque tokens (Outlook.com, Google) as such.
+import * as l10n from '@vscode/l10n';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { Problem, error } from '../sasl/problems';
 import { formatDate } from './time';
@@ -36,26 +37,27 @@ export interface TokenInspection {
   problems: Problem[];
 }
 
-const MAIL_CLAIMS: [string, string][] = [
-  ['aud', 'Audience'],
-  ['scp', 'Scopes (delegated)'],
-  ['roles', 'Roles (app-only)'],
-  ['upn', 'User principal name'],
-  ['unique_name', 'Unique name'],
-  ['email', 'Email'],
-  ['preferred_username', 'Preferred username'],
-  ['tid', 'Tenant ID'],
-  ['appid', 'Application (client) ID'],
-  ['azp', 'Authorized party (client ID)'],
-  ['app_displayname', 'Application name'],
-  ['iat', 'Issued at'],
-  ['nbf', 'Not before'],
-  ['exp', 'Expires'],
-  ['iss', 'Issuer'],
-  ['sub', 'Subject'],
-  ['oid', 'Object ID'],
-  ['idtyp', 'Identity type'],
-  ['ver', 'Token version'],
+// Labels are looked up when shown: the language may change after this module loads.
+const MAIL_CLAIMS: [string, () => string][] = [
+  ['aud', () => l10n.t('Audience')],
+  ['scp', () => l10n.t('Scopes (delegated)')],
+  ['roles', () => l10n.t('Roles (app-only)')],
+  ['upn', () => l10n.t('User principal name')],
+  ['unique_name', () => l10n.t('Unique name')],
+  ['email', () => l10n.t('Email')],
+  ['preferred_username', () => l10n.t('Preferred username')],
+  ['tid', () => l10n.t('Tenant ID')],
+  ['appid', () => l10n.t('Application (client) ID')],
+  ['azp', () => l10n.t('Authorized party (client ID)')],
+  ['app_displayname', () => l10n.t('Application name')],
+  ['iat', () => l10n.t('Issued at')],
+  ['nbf', () => l10n.t('Not before')],
+  ['exp', () => l10n.t('Expires')],
+  ['iss', () => l10n.t('Issuer')],
+  ['sub', () => l10n.t('Subject')],
+  ['oid', () => l10n.t('Object ID')],
+  ['idtyp', () => l10n.t('Identity type')],
+  ['ver', () => l10n.t('Token version')],
 ];
 const DATE_CLAIMS = new Set(['iat', 'nbf', 'exp', 'auth_time']);
 
@@ -75,7 +77,7 @@ export function inspectToken(rawToken: string, now: Date = new Date()): TokenIns
     problems: [],
   };
   if (JWE_SHAPE.test(token)) {
-    return { ...base, kind: 'jwe', description: 'Encrypted JWT (JWE): its claims can only be read by the resource it was issued for.' };
+    return { ...base, kind: 'jwe', description: l10n.t('Encrypted JWT (JWE): its claims can only be read by the resource it was issued for.') };
   }
   if (!JWT_SHAPE.test(token) || !token.startsWith('eyJ')) return base;
 
@@ -88,8 +90,8 @@ export function inspectToken(rawToken: string, now: Date = new Date()): TokenIns
     return {
       ...base,
       kind: 'jwt',
-      description: 'A JWT that cannot be decoded',
-      problems: [error('jwt-malformed', `The token looks like a JWT but cannot be decoded: ${(e as Error).message}. It was probably truncated or altered.`)],
+      description: l10n.t('A JWT that cannot be decoded'),
+      problems: [error('jwt-malformed', l10n.t('The token looks like a JWT but cannot be decoded: {0}. It was probably truncated or altered.', (e as Error).message))],
     };
   }
 
@@ -104,7 +106,7 @@ export function inspectToken(rawToken: string, now: Date = new Date()): TokenIns
     shown.add(name);
     claimViews.push({ name, label, value: displayValue(name, claims[name], now) });
   };
-  for (const [name, label] of MAIL_CLAIMS) view(name, label);
+  for (const [name, label] of MAIL_CLAIMS) view(name, label());
   for (const name of Object.keys(claims)) if (!shown.has(name)) view(name, name);
 
   return {
@@ -137,19 +139,19 @@ export function inspectToken(rawToken: string, now: Date = new Date()): TokenIns
 function describeJwt(header: Record<string, unknown>, claims: Record<string, unknown>): string {
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
   if (/login\.microsoftonline\.(com|us)|sts\.windows\.net|login\.partner\.microsoftonline\.cn|sts\.chinacloudapi\.cn/.test(iss)) {
-    return `Microsoft Entra ID access token (JWT, ${String(header.alg ?? 'unsigned')}${claims.ver ? `, v${String(claims.ver)}` : ''})`;
+    return l10n.t('Microsoft Entra ID access token (JWT, {0})', `${String(header.alg ?? 'unsigned')}${claims.ver ? `, v${String(claims.ver)}` : ''}`);
   }
-  return `JWT access token (${String(header.alg ?? 'unsigned')})`;
+  return l10n.t('JWT access token ({0})', String(header.alg ?? 'unsigned'));
 }
 
 function describeOpaque(token: string): string {
   if (/^Ew[A-Za-z0-9]/.test(token)) {
-    return 'Opaque Microsoft account token (Outlook.com personal accounts issue these; only Microsoft can read them). Not an error.';
+    return l10n.t('Opaque Microsoft account token (Outlook.com personal accounts issue these; only Microsoft can read them). Not an error.');
   }
   if (/^ya29\./.test(token)) {
-    return "Opaque Google access token. Google's tokeninfo endpoint shows its scopes and expiry.";
+    return l10n.t("Opaque Google access token. Google's tokeninfo endpoint shows its scopes and expiry.");
   }
-  if (/^1\/\/|^1\//.test(token)) return 'A Google refresh token, not an access token: exchange it for an access token first.';
-  if (/^M\.[A-Z0-9]+_/.test(token)) return 'A Microsoft account refresh token, not an access token: exchange it for an access token first.';
-  return 'Opaque token: not a JWT, so its claims cannot be read here (the issuer can introspect it).';
+  if (/^1\/\/|^1\//.test(token)) return l10n.t('A Google refresh token, not an access token: exchange it for an access token first.');
+  if (/^M\.[A-Z0-9]+_/.test(token)) return l10n.t('A Microsoft account refresh token, not an access token: exchange it for an access token first.');
+  return l10n.t('Opaque token: not a JWT, so its claims cannot be read here (the issuer can introspect it).');
 }

@@ -5,12 +5,9 @@
 import { DE_ADDED } from './added';
 import { DE_IDENTITY } from './identity';
 import { DE_REPLIES } from './replies';
+import type { EntryText } from '../types';
 
-export interface EntryText {
-  title: string;
-  cause: string;
-  fix: string;
-}
+export type { EntryText } from '../types';
 
 export const DE_ENTRIES: Readonly<Record<string, EntryText>> = Object.freeze({
   ...DE_IDENTITY,
