@@ -73,7 +73,7 @@ function parseArgs(argv) {
       },
     });
   } catch (err) {
-    throw new Error(`${err.message.split('\n')[0]} (see the top of scripts/start.js)`);
+    throw new Error(`${err.message.split("\n")[0]} (see the top of scripts/start.js)`, { cause: err });
   }
   const { values, positionals } = parsed;
   if (values['code-server']) args.codeServer = true;
