@@ -1,6 +1,7 @@
 // The verdict of a session: which step failed, the likely cause and what to change, from the
 // knowledge base (the server's reply, the decoded error challenge) and the token checks.
 import { explain, Finding } from '../explain';
+import { AppOnlyChecklist, appOnlyChecklist } from '../exchange/checklist';
 import { decodeSasl } from '../sasl/decode';
 import { Problem } from '../sasl/problems';
 import { checkToken, MailProtocol } from '../token/checks';
@@ -19,6 +20,8 @@ export interface Verdict {
   tokenProblems: Problem[];
   /** The token went to an unverified server or in plain text (the login may still have worked). */
   warning?: string;
+  /** An app-only token refused at login: Exchange's setup steps checked against the token's values. */
+  checklist?: AppOnlyChecklist;
 }
 
 const STEP_LABEL: Record<Step, string> = {
@@ -89,6 +92,7 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   // the mailbox in the user field, which no server reply says.
   const oid = typeof token.claims?.oid === 'string' ? token.claims.oid : undefined;
   const ungranted = !ownWords && step === 'authenticate' && !tokenErrors.length && token.roles.length > 0 && !token.account;
+  const checklist = !ownWords && step === 'authenticate' && !outcome.authenticated ? appOnlyChecklist(token, protocol, login.user) : undefined;
   const cause = ownWords
     ? failure!.reply
     : step === 'authenticate' && tokenErrors.length
@@ -99,11 +103,11 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   const fix = ownWords
     ? undefined
     : ungranted
-      ? `Check the user field names the mailbox the app should open; grant the app access to ${login.user} (Exchange Online: New-ServicePrincipal -AppId ${token.appId ?? '<application id>'} -ObjectId ${oid ?? '<enterprise application object id>'}, then Add-MailboxPermission -Identity ${login.user} -User ${oid ?? '<service principal id>'} -AccessRights FullAccess; it can take up to 30 minutes to apply).`
+      ? `Check the user field names the mailbox the app should open; grant the app access to ${login.user} (Exchange Online: New-ServicePrincipal -AppId ${token.appId ?? '<application id>'} -ObjectId ${oid ?? '<enterprise application object id>'}, then Add-MailboxPermission -Identity ${login.user} -User ${oid ?? '<service principal id>'} -AccessRights FullAccess; it can take up to 30 minutes to apply).${checklist ? ` ${checklist.summary}` : ''}`
     : mismatch
       ? `Put the token's account (${token.account}) in the user field, or sign in as ${login.user}; for a shared mailbox, give ${token.account} Full Access to it (Exchange: Add-MailboxPermission).`
       : replyFindings[0]?.fix ??
         challengeFindings[0]?.fix ??
         (tokenErrors.length ? 'Fix the token problems above, then connect again.' : failure && !failure.transportError ? STEP_FIX[step] : undefined);
-  return { ok: false, title, step, cause, fix, findings, tokenProblems };
+  return { ok: false, title, step, cause, fix, findings, tokenProblems, ...(checklist ? { checklist } : {}) };
 }

@@ -4,7 +4,7 @@ import { javascriptString as s } from './literals';
 import { authorityHost, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
 
 export function nodeProgram(x: SnippetSession): string {
-  const raw = x.protocol === 'pop3' || (x.protocol === 'smtp' && x.mechanism === 'OAUTHBEARER');
+  const raw = x.protocol !== 'imap';
   const needs = ['@azure/msal-node (for the sign-in)', ...(x.protocol === 'imap' ? ['imapflow'] : raw ? [] : ['nodemailer'])];
   const out: string[] = [
     `// Logs in to ${x.protocol.toUpperCase()} with ${x.mechanism} and runs ${VERIFY_COMMAND[x.protocol]}, as the verified session did.`,
@@ -113,7 +113,9 @@ export function nodeProgram(x: SnippetSession): string {
 
 function rawNode(x: SnippetSession): string[] {
   const pop = x.protocol === 'pop3';
-  const lib = pop ? 'no maintained POP3 library speaks XOAUTH2 or OAUTHBEARER' : 'nodemailer speaks XOAUTH2 only';
+  const lib = pop
+    ? 'no maintained POP3 library speaks XOAUTH2 or OAUTHBEARER'
+    : "nodemailer has no OAUTHBEARER and no NOOP, and puts the XOAUTH2 response on the AUTH line, which with a token passes SMTP's 512 octets; to send mail, nodemailer's { type: 'OAuth2', user, accessToken } works with servers that take long lines, such as Exchange Online";
   return [
     `// A few lines of the protocol itself (${lib}).`,
     "const net = require('node:net');",
@@ -215,7 +217,10 @@ function rawNode(x: SnippetSession): string[] {
           ...(x.security === 'starttls'
             ? ["  conn.write('STARTTLS');", "  await expect(conn, 220, 'STARTTLS');", '  conn = await upgrade(conn);', "  conn.write('EHLO localhost');", "  await expect(conn, 250, 'EHLO');"]
             : []),
-          `  conn.write('AUTH ${x.mechanism} ' + b64(authString(token)));`,
+          '  // RFC 4954: the response on a line of its own, since the AUTH line with a token would pass 512 octets.',
+          `  conn.write('AUTH ${x.mechanism}');`,
+          "  await expect(conn, 334, 'AUTH');",
+          '  conn.write(b64(authString(token)));',
           '  let r = await reply(conn);',
           '  if (r.code === 334) {',
           '    // An error challenge (base64 JSON saying why): answer it to get the final error reply.',

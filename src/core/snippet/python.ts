@@ -105,8 +105,9 @@ export function pythonProgram(x: SnippetSession): string {
       tls ? `    smtp = smtplib.SMTP_SSL(HOST, PORT, context=${ctx})` : '    smtp = smtplib.SMTP(HOST, PORT)',
       '    smtp.ehlo()',
       ...(x.security === 'starttls' ? [`    smtp.starttls(context=${ctx})`, '    smtp.ehlo()'] : []),
-      '    # smtplib base64-encodes what respond() returns and sends it with AUTH as the initial response.',
-      `    smtp.auth(${s(x.mechanism)}, lambda challenge=None: respond(challenge))`,
+      '    # smtplib base64-encodes what respond() returns. Not as an initial response on the AUTH line: with a',
+      "    # token that line passes SMTP's 512 octets, and RFC 4954 then wants the response on a line of its own.",
+      `    smtp.auth(${s(x.mechanism)}, lambda challenge=None: respond(challenge), initial_response_ok=False)`,
       '    print(smtp.noop())  # the verifying command: NOOP',
       '    smtp.quit()',
     );
