@@ -4,6 +4,7 @@ import { pickTokenForEncode, registerAuthCommands } from './auth/authCommands';
 import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
 import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
+import { registerSnippetCommands } from './commands/snippetCommands';
 import { allowTokenHostForSession } from './console/tokenHostConsent';
 import { registerEncodeCommands } from './commands/encode';
 import { registerLogCommands } from './hover/logCommands';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     accounts,
     ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
     ...registerConsole(context.extensionUri, auth.consoleAccounts()),
+    ...registerSnippetCommands(auth, decodedView),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;
