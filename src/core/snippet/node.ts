@@ -1,14 +1,14 @@
-// Node: @azure/msal-node to sign in; imapflow for IMAP, nodemailer for SMTP with XOAUTH2, and a few lines over
-// node:net/node:tls where no maintained library speaks the mechanism (POP3; SMTP with OAUTHBEARER).
+// Node: @azure/msal-node to sign in; imapflow for IMAP, and a few lines over node:net/node:tls for POP3 (no
+// maintained library speaks XOAUTH2 or OAUTHBEARER there) and SMTP (see rawNode for why not nodemailer).
 import { javascriptString as s } from './literals';
 import { authorityHost, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
 
 export function nodeProgram(x: SnippetSession): string {
   const raw = x.protocol !== 'imap';
-  const needs = ['@azure/msal-node (for the sign-in)', ...(x.protocol === 'imap' ? ['imapflow'] : raw ? [] : ['nodemailer'])];
+  const needs = ['@azure/msal-node', ...(raw ? [] : ['imapflow'])];
   const out: string[] = [
     `// Logs in to ${x.protocol.toUpperCase()} with ${x.mechanism} and runs ${VERIFY_COMMAND[x.protocol]}, as the verified session did.`,
-    `// Made by Mail OAuth Debugger. Node 18+; npm install ${needs.map((n) => n.split(' ')[0]).join(' ')}.`,
+    `// Made by Mail OAuth Debugger. Node 18+; npm install ${needs.join(' ')} (@azure/msal-node for the sign-in only).`,
     `// With ${ENV_TOKEN} set, the program uses that token and does not sign in (@azure/msal-node is then not needed).`,
     "'use strict';",
     '',
@@ -48,7 +48,7 @@ export function nodeProgram(x: SnippetSession): string {
   }
   out.push("  if (!result || !result.accessToken) throw new Error('The sign-in returned no access token.');", '  return result.accessToken;', '}', '');
   if (!raw) {
-    // The libraries build the SASL response themselves.
+    // imapflow builds the SASL response itself.
   } else if (x.mechanism === 'XOAUTH2') {
     out.push('function authString(token) {', "  return 'user=' + USER + '\\x01auth=Bearer ' + token + '\\x01\\x01';", '}', "// After an error challenge the client answers with an empty response to get the final error reply.", "const ABORT = '';");
   } else {
@@ -84,24 +84,6 @@ export function nodeProgram(x: SnippetSession): string {
       '  const folders = await client.list();',
       "  console.log('Logged in; folders:', folders.map((f) => f.path).join(', '));",
       '  await client.logout();',
-      '}',
-    );
-  } else if (!raw) {
-    out.push(
-      'async function main() {',
-      '  const token = await getToken();',
-      "  const nodemailer = require('nodemailer');",
-      '  const transport = nodemailer.createTransport({',
-      '    host: HOST,',
-      '    port: PORT,',
-      `    secure: ${x.security === 'tls'},`,
-      ...(x.security === 'starttls' ? ['    requireTLS: true,'] : x.security === 'none' ? ['    ignoreTLS: true,'] : []),
-      "    auth: { type: 'OAuth2', user: USER, accessToken: token }, // nodemailer sends AUTH XOAUTH2",
-      '  });',
-      '  // The verifying step: EHLO and AUTH XOAUTH2, then QUIT (nodemailer has no NOOP); nothing is sent.',
-      '  await transport.verify();',
-      "  console.log('Logged in: the server accepts mail from', USER);",
-      '  transport.close();',
       '}',
     );
   } else {
