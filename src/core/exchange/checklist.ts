@@ -28,8 +28,10 @@ const APP_AUDIENCES = ['https://outlook.office365.com', 'https://outlook.office.
 export function appOnlyChecklist(token: TokenInspection, protocol: MailProtocol, mailbox: string): AppOnlyChecklist | undefined {
   if (!token.claims || !token.roles.length || token.account) return undefined;
   const role = APP_ROLES[protocol];
-  const oid = typeof token.claims.oid === 'string' ? token.claims.oid : '<object ID>';
-  const appId = token.appId ?? '<application ID>';
+  // Only GUIDs are shown: a claim is the token's text, and a forged token could carry anything.
+  const guid = (v: unknown) => (typeof v === 'string' && /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(v) ? v : undefined);
+  const oid = guid(token.claims.oid) ?? '<object ID>';
+  const appId = guid(token.appId) ?? '<application ID>';
   const aud = token.audiences.map((a) => a.replace(/\/+$/, ''));
   const items: ChecklistItem[] = [
     token.roles.includes(role)

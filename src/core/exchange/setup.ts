@@ -43,6 +43,8 @@ export interface ExchangeProblem {
 }
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** The IDs of an app-only token, or why the token is not one (a delegated token names a user and has scp). */
 export function appOnlyIdsFromToken(token: string | TokenInspection): { ok: true; ids: AppOnlyIds } | { ok: false; problem: ExchangeProblem } {
@@ -60,13 +62,10 @@ export function appOnlyIdsFromToken(token: string | TokenInspection): { ok: true
       tenantId: str(info.claims.tid),
       roles: info.roles,
       audience: info.audiences[0],
-      appName: typeof info.claims.app_displayname === 'string' ? info.claims.app_displayname : undefined,
+      appName: typeof info.claims.app_displayname === 'string' && info.claims.app_displayname.length <= 256 && !CONTROL.test(info.claims.app_displayname) ? info.claims.app_displayname : undefined,
     },
   };
 }
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export interface SetupInput {
   ids: AppOnlyIds;
