@@ -147,7 +147,12 @@ async function exchangeSetup(provider: MailAuthenticationProvider, decoded: Deco
   } else {
     // No app-only token yet: the IDs the settings know (the object ID is then looked up, the document says how).
     source = 'settings';
-    const appId = provider.appOnly.clientId();
+    let appId = '';
+    try {
+      appId = provider.appOnly.clientId();
+    } catch {
+      // No client ID set yet: the document keeps a placeholder for it.
+    }
     const tenant = vscode.workspace.getConfiguration('mailOAuth.auth').get<string>('tenant');
     ids = { appId: /^[0-9a-f-]{36}$/i.test(appId) ? appId : undefined, tenantId: tenant && /^[0-9a-f-]{36}$/i.test(tenant) ? tenant : undefined };
   }
