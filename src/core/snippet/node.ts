@@ -93,7 +93,14 @@ export function nodeProgram(x: SnippetSession): string {
   } else {
     out.push(...rawNode(x));
   }
-  out.push('', 'main().catch((err) => {', '  console.error(err && err.message ? err.message : err);', '  process.exitCode = 1;', '});', '');
+  out.push(
+    '',
+    'main().catch((err) => {',
+    '  console.error(err && err.message ? err.message : err);',
+    '  process.exit(1); // not exitCode: after a refused login a library may keep its connection, and Node, running',
+    '});',
+    '',
+  );
   return out.join('\n');
 }
 
