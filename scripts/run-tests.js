@@ -363,6 +363,14 @@ async function main() {
         setupError = [setupError, `${err.message}: the Dovecot tests will fail`].filter(Boolean).join('; ');
       }
     }
+    if (!args.only || args.only === 'servers') {
+      // PHP with PHPMailer and Jakarta Mail (Debian's packages), to run the generated client programs.
+      try {
+        step('runtimes for the generated client programs (scripts/ensure-snippet-runtimes.sh)', 'bash', [path.join(REPO, 'scripts/ensure-snippet-runtimes.sh')]);
+      } catch (err) {
+        setupError = [setupError, `${err.message}: the Java and PHP client program tests will fail`].filter(Boolean).join('; ');
+      }
+    }
     if (!args.only || args.only === 'servers' || args.only === 'integration') {
       // The real-VS-Code harness, before the servers suite too: its sandbox test starts `npm start --headless`,
       // whose code-server must not be installed (minutes on a fresh machine) inside a test's time limit.

@@ -5,6 +5,7 @@ import { MailAuthenticationProvider, PROVIDER_ID, providerLabel } from './auth/a
 import { pickTokenForEncode, registerAccountCommands } from './commands/accountCommands';
 import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
+import { registerSnippetCommands } from './commands/snippetCommands';
 import { allowTokenHostForSession } from './console/tokenHostConsent';
 import { registerEncodeCommands } from './commands/encode';
 import { registerLogCommands } from './hover/logCommands';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     accounts,
     ...registerAccountCommands(auth, accounts, decodedView, context.extensionUri),
     ...registerConsole(context.extensionUri, auth.consoleAccounts()),
+    ...registerSnippetCommands(auth, decodedView),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(LOGS_SECTION)) return;

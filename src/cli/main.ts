@@ -20,6 +20,7 @@ import { redactSecret } from '../core/token/redact';
 import { formatDate } from '../core/token/time';
 import { escapeControls } from '../core/report/controlChars';
 import { useCliLanguage } from './locale';
+import { CommandError, OWN_COMMANDS, OWN_USAGE } from './commands';
 
 declare const __VERSION__: string | undefined;
 
@@ -46,8 +47,14 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
     stderr: (s) => raw.stderr(escapeControls(s)),
   };
   try {
+    const own = OWN_COMMANDS[argv[0] ?? ''];
+    if (own) return await own(argv.slice(1), io);
     return await dispatch(argv, io, mode);
   } catch (e) {
+    if (e instanceof CommandError) {
+      io.stderr(`mailoauth: ${e.message}\n${e.exitCode === 2 ? 'Run "mailoauth --help" for usage.\n' : ''}`);
+      return e.exitCode;
+    }
     if (e instanceof UsageError) {
       io.stderr(`mailoauth: ${e.message}\n${l10n.t('Run "mailoauth --help" for usage.')}\n`);
       return 2;
@@ -96,7 +103,7 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
   }
   const [command, ...rest] = positionals;
   if (opts.help || command === undefined || command === 'help') {
-    io.stdout(usage());
+    io.stdout(usage() + OWN_USAGE);
     return command === undefined && !opts.help ? 2 : 0;
   }
   const protocol = parseProtocol(opts.protocol);

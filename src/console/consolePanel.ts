@@ -18,6 +18,7 @@ import { consoleCsp } from './csp';
 import { quickAction, quickActionButtons } from './quickActions';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
+import { inspectToken, TokenInspection } from '../core/token/inspect';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
@@ -65,6 +66,11 @@ export class ConsolePanel {
   /** Set once at activation. */
   static useAccounts(own: OwnAccounts): void {
     ConsolePanel.own = own;
+  }
+  /** The last session that reached a verdict, for Copy as Code: its form and token claims (never the token). */
+  private static completed: { form: ConsoleForm; token: TokenInspection; ok: boolean } | undefined;
+  static lastCompletedSession(): { form: ConsoleForm; token: TokenInspection; ok: boolean } | undefined {
+    return ConsolePanel.completed;
   }
   private session: ProtocolSession | undefined;
   private transcript = new Transcript();
@@ -267,6 +273,7 @@ export class ConsolePanel {
     this.connecting = undefined;
     this.session = result.session;
     const v = result.verdict;
+    if (!connecting.signal.aborted) ConsolePanel.completed = { form: { ...form }, token: inspectToken(token), ok: v.ok };
     const verdict: VerdictView = {
       ok: v.ok,
       title: escapeControls(v.title),

@@ -2,6 +2,7 @@
 // knowledge base (the server's reply, the decoded error challenge) and the token checks.
 import * as l10n from '@vscode/l10n';
 import { explain, Finding } from '../explain';
+import { AppOnlyChecklist, appOnlyChecklist } from '../exchange/checklist';
 import { decodeSasl } from '../sasl/decode';
 import { Problem } from '../sasl/problems';
 import { checkToken, MailProtocol } from '../token/checks';
@@ -20,6 +21,8 @@ export interface Verdict {
   tokenProblems: Problem[];
   /** The token went to an unverified server or in plain text (the login may still have worked). */
   warning?: string;
+  /** An app-only token refused at login: Exchange's setup steps checked against the token's values. */
+  checklist?: AppOnlyChecklist;
 }
 
 /** The step, as the verdict's title names it (looked up when used: the language may change). */
@@ -108,6 +111,7 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   // the mailbox in the user field, which no server reply says.
   const oid = typeof token.claims?.oid === 'string' ? token.claims.oid : undefined;
   const ungranted = !ownWords && step === 'authenticate' && !tokenErrors.length && token.roles.length > 0 && !token.account;
+  const checklist = !ownWords && step === 'authenticate' && !outcome.authenticated ? appOnlyChecklist(token, protocol, login.user) : undefined;
   const cause = ownWords
     ? failure!.reply
     : step === 'authenticate' && tokenErrors.length
@@ -126,13 +130,13 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
           token.appId ?? '<application id>',
           oid ?? '<enterprise application object id>',
           oid ?? '<service principal id>',
-        )
+        ) + (checklist ? ` ${checklist.summary}` : '')
     : mismatch
       ? l10n.t("Put the token's account ({0}) in the user field, or sign in as {1}; for a shared mailbox, give {0} Full Access to it (Exchange: Add-MailboxPermission).", String(token.account), login.user)
       : replyFindings[0]?.fix ??
         challengeFindings[0]?.fix ??
         (tokenErrors.length ? l10n.t('Fix the token problems above, then connect again.') : failure && !failure.transportError ? stepFix(step) : undefined);
-  return { ok: false, title, step, cause, fix, findings, tokenProblems };
+  return { ok: false, title, step, cause, fix, findings, tokenProblems, ...(checklist ? { checklist } : {}) };
 }
 
 function capitalise(text: string): string {

@@ -1,0 +1,9 @@
+// Compile-only stand-in for MSAL4J's API (signatures from its documentation); never run: the tests set
+// MAIL_ACCESS_TOKEN, so the generated program does not sign in and never loads this class.
+package com.microsoft.aad.msal4j;
+
+public final class ConfidentialClientApplication {
+  public static Builder builder(String clientId, IClientCredential credential) { throw new UnsupportedOperationException("stub"); }
+  public java.util.concurrent.CompletableFuture<IAuthenticationResult> acquireToken(ClientCredentialParameters parameters) { throw new UnsupportedOperationException("stub"); }
+  public static final class Builder { public Builder authority(String authority) { throw new UnsupportedOperationException("stub"); } public Builder validateAuthority(boolean validate) { throw new UnsupportedOperationException("stub"); } public ConfidentialClientApplication build() { throw new UnsupportedOperationException("stub"); } }
+}
