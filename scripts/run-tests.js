@@ -386,6 +386,14 @@ async function main() {
         setupError = [setupError, `${err.message}: the Dovecot tests will fail`].filter(Boolean).join('; ');
       }
     }
+    if (!args.only || args.only === 'servers') {
+      // The mail clients the capture-proxy tests use as "the user's application" (msmtp, fetchmail, mbsync).
+      try {
+        step('mail clients for the proxy tests (scripts/ensure-mail-clients.sh)', 'bash', [path.join(REPO, 'scripts/ensure-mail-clients.sh')]);
+      } catch (err) {
+        setupError = [setupError, `${err.message}: the proxy tests with msmtp, fetchmail and mbsync will fail`].filter(Boolean).join('; ');
+      }
+    }
     if (!args.only || args.only === 'servers' || args.only === 'integration') {
       // The real-VS-Code harness, before the servers suite too: its sandbox test starts `npm start --headless`,
       // whose code-server must not be installed (minutes on a fresh machine) inside a test's time limit.

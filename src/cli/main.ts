@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { redactSecret } from '../core/token/redact';
 import { formatDate } from '../core/token/time';
 import { escapeControls } from '../core/report/controlChars';
+import { PROXY_USAGE, runProxyCommand } from './proxyCommand';
 
 declare const __VERSION__: string | undefined;
 
@@ -84,6 +85,7 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
 }
 
 async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Promise<number> {
+  if (argv[0] === 'proxy' && !argv.includes('--help') && !argv.includes('-h')) return runProxyCommand(argv.slice(1), io, undefined, (json) => (mode.json = json));
   let parsed;
   try {
     parsed = parseArgs({
@@ -118,7 +120,7 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
   }
   const [command, ...rest] = positionals;
   if (opts.help || command === undefined || command === 'help') {
-    io.stdout(USAGE);
+    io.stdout(USAGE.replace('\nOptions:', `${PROXY_USAGE}\nOptions:`));
     return command === undefined && !opts.help ? 2 : 0;
   }
   const protocol = parseProtocol(opts.protocol);
