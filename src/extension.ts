@@ -12,6 +12,9 @@ import { logDocumentSelector } from './hover/logDocuments';
 import { LogHoverProvider, RevealedBlobs } from './hover/logHoverProvider';
 import { AccountsView } from './views/accountsView';
 import { DECODED_SCHEME, DecodedViewProvider } from './views/decodedView';
+import { ProxyManager } from './proxy/proxyManager';
+import { registerProxyCommands } from './proxy/proxyCommands';
+import { ProxyView } from './views/proxyView';
 
 /** Handed to the integration tests only (extension mode Test): where the extension keeps what it stores. */
 export interface TestHooks {
@@ -23,6 +26,8 @@ export interface TestHooks {
   accounts: AccountsView;
   /** What "Send, and Don't Ask Again This Session" does: tests cannot answer modal dialogs. */
   allowTokenHostForSession: (host: string) => void;
+  /** The capture proxies of this window (their connections and transcripts). */
+  proxies: ProxyManager;
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
@@ -33,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const auth = new MailAuthenticationProvider(context);
   const accounts = new AccountsView(auth);
   accounts.createView(); // disposed with `accounts`
+  const consoleAccounts = auth.consoleAccounts();
+  const proxies = new ProxyManager(context, (account, scopes) => consoleAccounts.token(account, scopes));
+  const proxyView = new ProxyView(proxies);
 
   context.subscriptions.push(
     decodedView,
@@ -46,6 +54,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     accounts,
     ...registerAuthCommands(auth, accounts, decodedView, context.extensionUri),
     ...registerConsole(context.extensionUri, auth.consoleAccounts()),
+    proxies,
+    proxyView,
+    ...registerProxyCommands(proxies, proxyView, () => consoleAccounts.usernames()),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('mailOAuth.logs')) return;
@@ -55,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   );
   // Never in normal use: other extensions can read an extension's exports.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession };
+  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession, proxies };
 }
 
 export function deactivate(): void {}
