@@ -599,6 +599,7 @@ class SmtpHandler extends BaseHandler {
   private queue: string[] = [];
   private greeted = false;
   private ehloLines: string[] = [];
+  private ehloBytes = 0;
   /** Injection: the relay runs the client's AUTH PLAIN / LOGIN itself. */
   private localSasl: { mech: 'PLAIN' | 'LOGIN'; user?: string } | undefined;
 
@@ -745,9 +746,12 @@ class SmtpHandler extends BaseHandler {
     const cmd = this.queue[0];
     if (cmd === 'EHLO') {
       this.ehloLines.push(t);
-      if (!final && this.ehloLines.length < 500) return;
-      this.queue.shift();
-      const lines = this.ehlo(this.ehloLines);
+      this.ehloBytes += t.length;
+      // Bounded: a server that never ends its EHLO reply gets it passed on in pieces.
+      if (!final && this.ehloLines.length < 200 && this.ehloBytes < 64 * 1024) return;
+      this.ehloBytes = 0;
+      if (final) this.queue.shift();
+      const lines = final ? this.ehlo(this.ehloLines) : this.ehloLines;
       this.ehloLines = [];
       for (const l of lines) ctx.record('S', l);
       return ctx.toClient(lines.map((l) => `${l}\r\n`).join(''));

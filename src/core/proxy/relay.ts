@@ -7,6 +7,7 @@ import { EventEmitter } from 'events';
 import * as net from 'net';
 import * as tls from 'tls';
 import { Transcript } from '../protocol/transcript';
+import { redactTokenLike } from '../token/redact';
 import { Framer } from './framer';
 import { LoginAttempt } from './login';
 import { ProtocolHandler, handlerFor } from './handlers';
@@ -21,6 +22,11 @@ const DEFAULTS = {
   connectTimeoutMs: 15_000,
   maxTranscriptEntries: 5000,
 };
+
+/** One transcript entry is cut beyond this (lines up to the inspection cap are relayed whole). */
+const MAX_ENTRY_CHARS = 8192;
+/** A connection's transcript stops recording beyond this (the relay goes on). */
+const MAX_TRANSCRIPT_BYTES = 2 * 1024 * 1024;
 
 export type ResolvedOptions = ProxyOptions & typeof DEFAULTS;
 
@@ -143,6 +149,7 @@ class RelayConnection extends EventEmitter implements RelayContext {
   private handler!: ProtocolHandler;
   clientSecure = false;
   private recorded = 0;
+  private recordedBytes = 0;
   private unrecorded = 0;
   private readonly notes = new Set<string>();
   private pendingLogins = new Set<LoginAttempt>();
@@ -328,11 +335,18 @@ class RelayConnection extends EventEmitter implements RelayContext {
   }
 
   record(kind: 'C' | 'S' | 'info' | 'tls' | 'error', text: string, options: { display?: string } = {}): void {
-    if (this.recorded >= this.options.maxTranscriptEntries && kind !== 'error') {
+    if ((this.recorded >= this.options.maxTranscriptEntries || this.recordedBytes > MAX_TRANSCRIPT_BYTES) && kind !== 'error') {
       if (this.unrecorded++ === 0) this.transcript.add('info', l10n.t('Transcript limit of {0} entries reached: later lines are relayed but not recorded.', this.options.maxTranscriptEntries));
       return;
     }
     this.recorded++;
+    if (text.length > MAX_ENTRY_CHARS) {
+      // Cut, then anything token-like redacted: a cut auth blob no longer decodes, so it would not be recognised.
+      const cut = `${redactTokenLike(text.slice(0, MAX_ENTRY_CHARS))}… ${l10n.t('({0} characters, shown in part)', text.length)}`;
+      text = cut;
+      if (options.display) options = { display: cut };
+    }
+    this.recordedBytes += text.length;
     this.transcript.add(kind, text, options);
   }
 
@@ -367,7 +381,11 @@ class RelayConnection extends EventEmitter implements RelayContext {
     this.view.endedAt = new Date();
     if (this.unrecorded > 1) this.transcript.add('info', l10n.t('{0} further entries were not recorded.', this.unrecorded - 1));
     this.transcript.add(code === 'client-closed' || code === 'server-closed' ? 'info' : 'error', message);
-    this.client.destroy();
+    if (code === 'upstream-failed') {
+      // The client's explanation (IMAP BYE, POP3 -ERR, SMTP 421) goes out before the close.
+      this.client.end();
+      setTimeout(() => this.client.destroy(), 1000).unref?.();
+    } else this.client.destroy();
     this.upstream?.destroy();
     this.emit('closed');
     this.emitEvent({ type: 'closed', connection: this.view });
