@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { generateClientPassword } from '../core/proxy/injection';
 import { CaptureProxy } from '../core/proxy/relay';
 import { LoginRecord, ProxyConnectionView, ProxyError, ProxyEvent, ProxyOptions } from '../core/proxy/types';
-import { loadOrCreateLocalCa, leafFor, LocalCaError } from '../core/proxy/localCa';
 import { Mechanism } from '../core/protocol/session';
 import { Security } from '../core/protocol/transport';
 import { validateTokenInput } from '../core/sasl/token';
@@ -104,7 +103,7 @@ export async function runProxyCommand(argv: string[], io: ProxyCliIo, stop?: Abo
       io.stderr(`mailoauth: ${e.message}\n${l10n.t('Run "mailoauth --help" for usage.')}\n`);
       return 2;
     }
-    if (e instanceof ProxyError || e instanceof LocalCaError) {
+    if (e instanceof ProxyError || (e instanceof Error && e.name === 'LocalCaError')) {
       io.stderr(`mailoauth: ${e.message}\n`);
       return 1;
     }
@@ -146,6 +145,8 @@ async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<
   }
   const { values: o, positionals } = parsed;
   const configDir = o['config-dir'] ?? defaultConfigDir();
+  // Loaded only when needed: the certificate library would slow every start of the CLI.
+  const { loadOrCreateLocalCa, leafFor } = await import('../core/proxy/localCa.js');
   if (o['export-ca'] !== undefined && positionals.length === 0) {
     const ca = await loadOrCreateLocalCa(configDir);
     fs.writeFileSync(o['export-ca'], ca.certPem);

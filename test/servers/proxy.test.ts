@@ -208,7 +208,7 @@ m.logout()
   function mbsyncConfig(port: number, auth: string, passCmd: string): string {
     const maildir = fs.mkdtempSync(path.join(dir, 'maildir-'));
     const conf = path.join(maildir, 'mbsyncrc');
-    fs.writeFileSync(conf, `IMAPAccount relay\nHost 127.0.0.1\nPort ${port}\nUser ${USER}\nPassCmd "${passCmd}"\nAuthMechs ${auth}\nSSLType None\n\nIMAPStore remote\nAccount relay\n\nMaildirStore local\nPath ${maildir}/\nInbox ${maildir}/INBOX\n\nChannel inbox\nFar :remote:INBOX\nNear :local:INBOX\nCreate Near\nSync Pull\n`, { mode: 0o600 });
+    fs.writeFileSync(conf, `IMAPAccount relay\nHost 127.0.0.1\nPort ${port}\nUser ${USER}\nPassCmd "${passCmd}"\nAuthMechs ${auth}\nSSLType None\n\nIMAPStore remote\nAccount relay\n\nMaildirStore local\nPath ${maildir}/\nInbox ${maildir}/INBOX\n\nChannel inbox\nFar :remote:INBOX\nNear :local:INBOX\nCreate Near\nSync Pull\nSyncState *\n`, { mode: 0o600 });
     return conf;
   }
 

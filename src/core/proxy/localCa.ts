@@ -16,7 +16,9 @@ export interface LocalCa {
   created: boolean;
 }
 
-export class LocalCaError extends Error {}
+export class LocalCaError extends Error {
+  override name = 'LocalCaError';
+}
 
 const CA_CERT = 'proxy-ca.crt';
 const CA_KEY = 'proxy-ca.key';
