@@ -27,5 +27,9 @@ if (dovecot.status !== 0) {
   process.exit(1);
 }
 run(['out/test/bench/protocolBench.js'], 'protocol round trips and time to auth, ours vs curl (Dovecot)');
+// The capture proxy as the real CLI (dist/cli.js, built here) between a client and a scripted IMAP server.
+const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+run(['out/test/bench/proxyBench.js'], 'capture proxy: added latency, 20 MB literal throughput, 200 concurrent sessions');
 // In the real VS Code (code-server + headless Chromium): a 20 MB FETCH streamed into the protocol console.
 run(['scripts/bench-console.js'], 'protocol console: 20 MB FETCH in the real VS Code');

@@ -370,6 +370,12 @@ async function main() {
       } catch (err) {
         setupError = [setupError, `${err.message}: the Java and PHP client program tests will fail`].filter(Boolean).join('; ');
       }
+      // The mail clients the capture-proxy tests use as "the user's application" (msmtp, fetchmail, mbsync).
+      try {
+        step('mail clients for the proxy tests (scripts/ensure-mail-clients.sh)', 'bash', [path.join(REPO, 'scripts/ensure-mail-clients.sh')]);
+      } catch (err) {
+        setupError = [setupError, `${err.message}: the proxy tests with msmtp, fetchmail and mbsync will fail`].filter(Boolean).join('; ');
+      }
     }
     if (!args.only || args.only === 'servers' || args.only === 'integration') {
       // The real-VS-Code harness, before the servers suite too: its sandbox test starts `npm start --headless`,

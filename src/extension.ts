@@ -15,6 +15,9 @@ import { LogHoverProvider, RevealedBlobs } from './hover/logHoverProvider';
 import { AccountsView } from './views/accountsView';
 import { DECODED_SCHEME, DecodedViewProvider } from './views/decodedView';
 import { LOGS_SECTION } from './settings';
+import { ProxyManager } from './proxy/proxyManager';
+import { registerProxyCommands } from './proxy/proxyCommands';
+import { ProxyView } from './views/proxyView';
 
 /** Handed to the integration tests only (extension mode Test): where the extension keeps what it stores. */
 export interface TestHooks {
@@ -26,6 +29,8 @@ export interface TestHooks {
   accounts: AccountsView;
   /** What "Send, and Don't Ask Again This Session" does: tests cannot answer modal dialogs. */
   allowTokenHostForSession: (host: string) => void;
+  /** The capture proxies of this window (their connections and transcripts). */
+  proxies: ProxyManager;
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
@@ -37,6 +42,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const auth = new MailAuthenticationProvider(context);
   const accounts = new AccountsView(auth);
   accounts.createView(); // disposed with `accounts`
+  const consoleAccounts = auth.consoleAccounts();
+  const proxies = new ProxyManager(context, (account, scopes) => consoleAccounts.token(account, scopes));
+  const proxyView = new ProxyView(proxies);
 
   context.subscriptions.push(
     decodedView,
@@ -51,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...registerAccountCommands(auth, accounts, decodedView, context.extensionUri),
     ...registerConsole(context.extensionUri, auth.consoleAccounts()),
     ...registerSnippetCommands(auth, decodedView),
+    proxies,
+    proxyView,
+    ...registerProxyCommands(proxies, proxyView, () => consoleAccounts.usernames()),
     { dispose: () => hoverRegistration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(LOGS_SECTION)) return;
@@ -60,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   );
   // Never in normal use: other extensions can read an extension's exports.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession };
+  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession, proxies };
 }
 
 export function deactivate(): void {}

@@ -21,6 +21,7 @@ import { formatDate } from '../core/token/time';
 import { escapeControls } from '../core/report/controlChars';
 import { useCliLanguage } from './locale';
 import { CommandError, OWN_COMMANDS, OWN_USAGE } from './commands';
+import { PROXY_USAGE, runProxyCommand } from './proxyCommand';
 
 declare const __VERSION__: string | undefined;
 
@@ -69,6 +70,7 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
 }
 
 async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Promise<number> {
+  if (argv[0] === 'proxy' && !argv.includes('--help') && !argv.includes('-h')) return runProxyCommand(argv.slice(1), io, undefined, (json) => (mode.json = json));
   let parsed;
   try {
     parsed = parseArgs({
@@ -103,7 +105,7 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
   }
   const [command, ...rest] = positionals;
   if (opts.help || command === undefined || command === 'help') {
-    io.stdout(usage() + OWN_USAGE);
+    io.stdout(usage().replace('\nOptions:', `${PROXY_USAGE}\nOptions:`) + OWN_USAGE);
     return command === undefined && !opts.help ? 2 : 0;
   }
   const protocol = parseProtocol(opts.protocol);
