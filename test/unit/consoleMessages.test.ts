@@ -4,7 +4,7 @@ import { describeDropped, QUICK_ACTION_IDS, validateFromWebview } from '../../sr
 
 const form = { preset: 'custom', protocol: 'imap', host: 'localhost', port: 993, security: 'tls', tokenSource: 'pasted', account: '', user: 'a@b.c', mechanism: 'XOAUTH2', verifyCertificate: true };
 
-/** One well-formed message of every type the webview sends (media/console/console.js). */
+/** One well-formed message of every type the webview sends (src/webview/console/main.ts). */
 const GOOD = {
   ready: { type: 'ready' },
   connect: { type: 'connect', form, token: 'tok' },

@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { TranscriptLine } from '../../src/console/messages';
 import { format } from '../../src/webview/console/format';
 import { RowStore, rowWindow } from '../../src/webview/console/rowStore';
+import { validateToWebview } from '../../src/webview/console/validate';
 
 const line = (x: string, d?: string): TranscriptLine => ({ t: '2026-01-01T12:00:00.000Z', k: 'S', x, d });
 
@@ -71,6 +72,44 @@ describe('console webview: the rows a viewport renders', () => {
   it('stays within the rows when the scroll position is past them (rows were just cleared)', () => {
     assert.deepStrictEqual(rowWindow(1_000_000, 200, 20, 10, 5), { start: 4, end: 10 });
     assert.deepStrictEqual(rowWindow(-50, 200, 20, 10, 5), { start: 0, end: 10 });
+  });
+});
+
+describe('console webview: messages from the host are checked before use', () => {
+  const form = { preset: 'custom', protocol: 'imap', host: 'h', port: 993, security: 'tls', tokenSource: 'pasted', account: '', user: 'u', mechanism: 'XOAUTH2', verifyCertificate: true };
+  const verdict = { ok: false, title: 't', cause: 'c', docs: [{ title: 'd', url: 'https://x' }], tokenProblems: [{ severity: 'error', message: 'm' }] };
+
+  it('accepts one well-formed message of every type the host sends', () => {
+    const good = [
+      { type: 'init', form, accounts: ['a@b.c'], presets: [{ id: 'm365', label: 'Microsoft 365' }] },
+      { type: 'fill', host: 'h', port: 1, security: 'none' },
+      { type: 'newSession' },
+      { type: 'transcript', lines: [line('x', 'd'), { t: 't', k: 'C', x: 'y' }] },
+      { type: 'state', connected: true, busy: false, protocol: 'imap' },
+      { type: 'verdict', verdict },
+      { type: 'quickActions', actions: [{ id: 'imap.list', label: 'LIST' }] },
+      { type: 'error', message: 'm' },
+    ];
+    for (const m of good) assert.deepStrictEqual(validateToWebview(m), m, m.type);
+  });
+
+  it('drops unknown types and wrong shapes', () => {
+    const bad: unknown[] = [
+      null,
+      'transcript',
+      [{ type: 'newSession' }],
+      { type: 'eval' },
+      { type: 'transcript', lines: 'x' },
+      { type: 'transcript', lines: [{ t: 't', k: 'X', x: 'y' }] },
+      { type: 'transcript', lines: [{ t: 't', k: 'S', x: 1 }] },
+      { type: 'init', form: { ...form, port: '993' }, accounts: [], presets: [] },
+      { type: 'init', form, accounts: [1], presets: [] },
+      { type: 'state', connected: 'yes', busy: false },
+      { type: 'verdict', verdict: { ...verdict, docs: [{ title: 'd' }] } },
+      { type: 'quickActions', actions: [{ id: 1, label: 'x' }] },
+      { type: 'error', message: { text: 'm' } },
+    ];
+    for (const m of bad) assert.strictEqual(validateToWebview(m), undefined, JSON.stringify(m));
   });
 });
 
