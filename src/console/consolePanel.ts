@@ -22,9 +22,13 @@ export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
 export const AUTH_PROVIDER_ID = 'mail-oauth-microsoft';
 /** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
 const WEBVIEW_ENTRY_CHARS = 4000;
-/** Most lines sent in one message, one message per FLUSH_MS: a flood reaches the webview in slices that each cost it a small part of a frame. */
-const WEBVIEW_MAX_LINES = 4000;
-const FLUSH_MS = 50;
+/**
+ * Most lines sent in one message, one message per FLUSH_MS: a flood reaches the webview in slices that each
+ * cost it a small part of a frame (copying a message of 4,000 lines into the webview took 10–40 ms on a loaded
+ * 2-core machine; 100,000 lines arrive in about 2 s).
+ */
+const WEBVIEW_MAX_LINES = 2000;
+const FLUSH_MS = 40;
 
 const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
   imap: [

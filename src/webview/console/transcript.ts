@@ -9,8 +9,10 @@ import { format } from './format';
 
 /** Rows kept in the view (the host keeps the whole session for Save Transcript). */
 export const MAX_ROWS = WEBVIEW_ROWS_KEPT;
-/** Rows rendered beyond each edge of the viewport: a short session is in the DOM as a whole. */
-const OVERSCAN = 150;
+/** Rows rendered beyond each edge of the viewport. */
+const OVERSCAN = 40;
+/** A session up to this many rows is in the DOM as a whole (for selection and find). */
+const WHOLE = 300;
 /** A line longer than this shows its start and how much is folded away. */
 const FOLD_CHARS = 2000;
 
@@ -137,7 +139,7 @@ export class TranscriptView {
     if (dropped) this.trimmedNote.textContent = format(this.strings.trimmed, dropped);
     const viewport = this.scroller.clientHeight;
     if (this.following && !this.selectionInside()) this.scroller.scrollTop = this.scroller.scrollHeight;
-    const { start, end } = rowWindow(this.scroller.scrollTop, viewport, h, total, OVERSCAN);
+    const { start, end } = total <= WHOLE ? { start: 0, end: total } : rowWindow(this.scroller.scrollTop, viewport, h, total, OVERSCAN);
     const absStart = dropped + start;
     const absEnd = dropped + end;
     if (absStart >= this.renderedEnd || absEnd <= this.renderedStart) {
