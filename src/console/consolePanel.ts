@@ -15,7 +15,6 @@ import { userSetting } from '../userSettings';
 import { consoleHtml, consoleWebviewOptions } from './consoleHtml';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
-import { WEBVIEW_ROWS_KEPT } from './limits';
 import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
@@ -29,6 +28,12 @@ const WEBVIEW_ENTRY_CHARS = 4000;
  */
 const WEBVIEW_MAX_LINES = 2000;
 const FLUSH_MS = 40;
+/**
+ * Most lines waiting to be sent: the view lags a burst by a few slices at most, never by a flood's worth of
+ * seconds (a burst's older lines are skipped with a note; Save Transcript keeps them all). The webview keeps
+ * up to WEBVIEW_ROWS_KEPT rows across bursts.
+ */
+const WEBVIEW_BACKLOG = 10_000;
 
 const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
   imap: [
@@ -99,7 +104,7 @@ export class ConsolePanel {
   /** Cancels the session being set up (Disconnect while connecting). */
   private connecting: AbortController | undefined;
   private pending: TranscriptLine[] = [];
-  /** Lines of the backlog never sent: the webview could not keep them anyway (WEBVIEW_ROWS_KEPT). */
+  /** Lines of the backlog skipped (WEBVIEW_BACKLOG), to be named in the next slice. */
   private skipped = 0;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -375,9 +380,9 @@ export class ConsolePanel {
     const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … (${e.display.length.toLocaleString()} characters; the saved transcript has them all)` : e.display;
     // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
     this.pending.push({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
-    if (this.pending.length > WEBVIEW_ROWS_KEPT * 1.5) {
-      // A backlog longer than the webview keeps: its oldest part would only be dropped there (amortised trim).
-      const skip = this.pending.length - WEBVIEW_ROWS_KEPT;
+    if (this.pending.length > WEBVIEW_BACKLOG * 1.5) {
+      // A flood faster than the view takes it: its older part is skipped (amortised trim).
+      const skip = this.pending.length - WEBVIEW_BACKLOG;
       this.pending = this.pending.slice(skip);
       this.skipped += skip;
     }
