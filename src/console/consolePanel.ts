@@ -34,6 +34,11 @@ const FLUSH_MS = 40;
  * up to WEBVIEW_ROWS_KEPT rows across bursts.
  */
 const WEBVIEW_BACKLOG = 10_000;
+/**
+ * Slices sent and not yet shown (the webview answers each with "transcriptShown" once rendered): a webview
+ * slower than the flood is not buried under queued messages, the backlog waits here, bounded.
+ */
+const MAX_IN_FLIGHT = 2;
 
 const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
   imap: [
@@ -106,6 +111,7 @@ export class ConsolePanel {
   private pending: TranscriptLine[] = [];
   /** Lines of the backlog skipped (WEBVIEW_BACKLOG), to be named in the next slice. */
   private skipped = 0;
+  private inFlight = 0;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -191,7 +197,13 @@ export class ConsolePanel {
 
   private async handle(msg: FromWebview): Promise<void> {
     switch (msg.type) {
+      case 'transcriptShown':
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        if (!this.flushTimer) this.flush();
+        return;
       case 'ready':
+        // A new page (first load, or shown again): nothing sent to an earlier one will be answered.
+        this.inFlight = 0;
         if (this.initialForm) this.form = { ...this.form, ...this.initialForm };
         this.initialForm = undefined;
         return this.sendInit();
@@ -393,14 +405,17 @@ export class ConsolePanel {
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    if (!this.pending.length) return;
+    if (!this.pending.length || this.inFlight >= MAX_IN_FLIGHT) return; // the next "transcriptShown" flushes
     const lines = this.pending.splice(0, WEBVIEW_MAX_LINES);
     if (this.skipped) {
       const first = lines[0] ?? this.pending[0];
       lines.unshift({ t: first?.t ?? new Date().toISOString(), k: 'info', x: `… ${this.skipped.toLocaleString()} lines not shown here (Save Transcript keeps them all)` });
       this.skipped = 0;
     }
-    this.post({ type: 'transcript', lines });
+    this.inFlight++;
+    void this.panel.webview.postMessage({ type: 'transcript', lines } satisfies ToWebview).then((delivered) => {
+      if (!delivered) this.inFlight = Math.max(0, this.inFlight - 1); // no page to answer (hidden)
+    });
     if (this.pending.length) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
   }
 

@@ -27,6 +27,8 @@ export interface ConsoleForm {
 
 export type FromWebview =
   | { type: 'ready' }
+  /** A transcript message has been rendered: the host may send the next slice (flow control of floods). */
+  | { type: 'transcriptShown' }
   | { type: 'connect'; form: ConsoleForm; token?: string }
   | { type: 'disconnect' }
   | { type: 'command'; line: string }
@@ -100,7 +102,7 @@ const MECHANISM_NAMES = new Set<string>(MECHANISMS);
 const SOURCES = new Set(['account', 'pasted']);
 /** The quick actions the console offers (consolePanel.ts); any other id is malformed. */
 export const QUICK_ACTION_IDS: readonly string[] = ['imap.list', 'imap.select', 'imap.fetch', 'pop3.stat', 'pop3.list', 'pop3.top', 'smtp.testMessage'];
-const MESSAGE_TYPES = new Set(['ready', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
+const MESSAGE_TYPES = new Set(['ready', 'transcriptShown', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -148,6 +150,7 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
   if (!isObj(v) || typeof v.type !== 'string') return undefined;
   switch (v.type) {
     case 'ready':
+    case 'transcriptShown':
     case 'disconnect':
     case 'saveTranscript':
       return { type: v.type };

@@ -268,6 +268,8 @@ function receive(msg: ToWebview): void {
       break;
     case 'transcript':
       addLines(msg.lines);
+      // Once the frame that shows them is done, the host may send the next slice (flow control).
+      requestAnimationFrame(() => vscode.postMessage({ type: 'transcriptShown' }));
       break;
     case 'state':
       setState(msg);
