@@ -43,6 +43,16 @@ const targets = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(version) },
   },
+  // The protocol console's webview front end (browser code, its own tsconfig for the DOM types).
+  {
+    ...common,
+    entryPoints: ['src/webview/console/main.ts'],
+    outfile: 'dist/webview/console.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
   // The local sandbox of `npm start` (test servers kept running); not part of the .vsix.
   { ...common, entryPoints: ['test/sandbox/sandbox.ts'], outfile: 'dist/sandbox.js', packages: 'external' },
 ];

@@ -1,7 +1,6 @@
 // The protocol console's host side: one webview panel that runs a live IMAP/POP3/SMTP session with the
 // acquired token, streams the redacted transcript, shows the verdict, sends raw commands and quick
 // actions, and saves the transcript. Restored after a reload by a serializer (the session is not).
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { CustomPreset, parseCustomPresets } from '../core/presets/customPresets';
 import { PRESETS, defaultPort, presetById } from '../core/presets/presets';
@@ -14,7 +13,7 @@ import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
 import { consoleCustomPresets } from '../settings';
 import { PROVIDER_ID } from '../auth/authProvider';
-import { consoleCsp } from './csp';
+import { consoleHtml, consoleWebviewOptions } from './consoleHtml';
 import { quickAction, quickActionButtons } from './quickActions';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
@@ -24,8 +23,24 @@ import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, v
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
 /** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
 const WEBVIEW_ENTRY_CHARS = 4000;
-/** Most lines sent in one batch: the webview shows its last 2000 rows (media/console/console.js). */
+/**
+ * Most lines sent in one message, one message per FLUSH_MS: a flood reaches the webview in slices that each
+ * cost it a small part of a frame (copying a message of 4,000 lines into the webview took 10–40 ms on a loaded
+ * 2-core machine; 100,000 lines arrive in about 2 s).
+ */
 const WEBVIEW_MAX_LINES = 2000;
+const FLUSH_MS = 40;
+/**
+ * Most lines waiting to be sent: the view lags a burst by a few slices at most, never by a flood's worth of
+ * seconds (a burst's older lines are skipped with a note; Save Transcript keeps them all). The webview keeps
+ * up to WEBVIEW_ROWS_KEPT rows across bursts.
+ */
+const WEBVIEW_BACKLOG = 10_000;
+/**
+ * Slices sent and not yet shown (the webview answers each with "transcriptShown" once rendered): a webview
+ * slower than the flood is not buried under queued messages, the backlog waits here, bounded.
+ */
+const MAX_IN_FLIGHT = 2;
 
 /**
  * The presets of the mailOAuth.console.customPresets setting, from the user's settings only (a preset
@@ -79,6 +94,9 @@ export class ConsolePanel {
   /** Cancels the session being set up (Disconnect while connecting). */
   private connecting: AbortController | undefined;
   private pending: TranscriptLine[] = [];
+  /** Lines of the backlog skipped (WEBVIEW_BACKLOG), to be named in the next slice. */
+  private skipped = 0;
+  private inFlight = 0;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -88,13 +106,13 @@ export class ConsolePanel {
       if (form) ConsolePanel.current.applyForm(form);
       return ConsolePanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Mail OAuth: Protocol Console', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Mail OAuth: Protocol Console', vscode.ViewColumn.Active, consoleWebviewOptions(extensionUri));
     ConsolePanel.current = new ConsolePanel(panel, extensionUri, form);
     return ConsolePanel.current;
   }
 
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
-    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.options = consoleWebviewOptions(extensionUri);
     ConsolePanel.current?.dispose();
     ConsolePanel.current = new ConsolePanel(panel, extensionUri);
   }
@@ -104,7 +122,7 @@ export class ConsolePanel {
     extensionUri: vscode.Uri,
     private initialForm?: Partial<ConsoleForm>,
   ) {
-    panel.webview.html = html(panel.webview, extensionUri);
+    panel.webview.html = consoleHtml(panel.webview, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
@@ -164,7 +182,13 @@ export class ConsolePanel {
 
   private async handle(msg: FromWebview): Promise<void> {
     switch (msg.type) {
+      case 'transcriptShown':
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        if (!this.flushTimer) this.flush();
+        return;
       case 'ready':
+        // A new page (first load, or shown again): nothing sent to an earlier one will be answered.
+        this.inFlight = 0;
         if (this.initialForm) this.form = { ...this.form, ...this.initialForm };
         this.initialForm = undefined;
         return this.sendInit();
@@ -256,6 +280,7 @@ export class ConsolePanel {
     const token = got.token;
     this.transcript = new Transcript();
     this.transcript.onEntry((e) => this.queue(e));
+    this.dropBacklog();
     this.post({ type: 'newSession' });
     const result = await probe(
       {
@@ -348,27 +373,44 @@ export class ConsolePanel {
     if (command) await this.run(command);
   }
 
-  /** Entries are batched (every 50 ms) and long ones folded, so floods don't swamp the webview. */
+  /** Entries are batched (every FLUSH_MS) and long ones folded, so floods don't swamp the webview. */
   private queue(e: TranscriptEntry): void {
     const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … (${e.display.length.toLocaleString()} characters; the saved transcript has them all)` : e.display;
     // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
     this.pending.push({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
-    this.flushTimer ??= setTimeout(() => this.flush(), 50);
+    if (this.pending.length > WEBVIEW_BACKLOG * 1.5) {
+      // A flood faster than the view takes it: its older part is skipped (amortised trim).
+      const skip = this.pending.length - WEBVIEW_BACKLOG;
+      this.pending = this.pending.slice(skip);
+      this.skipped += skip;
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** Sends the next slice of the backlog now, and schedules the rest. */
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    if (!this.pending.length) return;
-    let lines = this.pending;
-    this.pending = [];
-    if (lines.length > WEBVIEW_MAX_LINES) {
-      // A flood read in one go (FETCH 1:* on a big mailbox): the view keeps only its last rows anyway,
-      // and relaying 100,000 lines in one message blocks the webview's frames for hundreds of ms.
-      const skipped = lines.length - WEBVIEW_MAX_LINES;
-      lines = [{ t: lines[skipped].t, k: 'info', x: `… ${skipped.toLocaleString()} lines not shown here (Save Transcript keeps them all)` }, ...lines.slice(skipped)];
+    if (!this.pending.length || this.inFlight >= MAX_IN_FLIGHT) return; // the next "transcriptShown" flushes
+    const lines = this.pending.splice(0, WEBVIEW_MAX_LINES);
+    if (this.skipped) {
+      const first = lines[0] ?? this.pending[0];
+      lines.unshift({ t: first?.t ?? new Date().toISOString(), k: 'info', x: `… ${this.skipped.toLocaleString()} lines not shown here (Save Transcript keeps them all)` });
+      this.skipped = 0;
     }
-    this.post({ type: 'transcript', lines });
+    this.inFlight++;
+    void this.panel.webview.postMessage({ type: 'transcript', lines } satisfies ToWebview).then((delivered) => {
+      if (!delivered) this.inFlight = Math.max(0, this.inFlight - 1); // no page to answer (hidden)
+    });
+    if (this.pending.length) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** A new session: what is still queued of the last one is not sent after its "newSession". */
+  private dropBacklog(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending = [];
+    this.skipped = 0;
   }
 
   private async save(): Promise<void> {
@@ -406,48 +448,4 @@ export class ConsolePanel {
     await vscode.languages.setTextDocumentLanguage(doc, 'mail-transcript');
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
-}
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media', 'console')] };
-}
-
-function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
-  const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'console', f));
-  const csp = consoleCsp(webview.cspSource, nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('console.css')}">
-<title>Protocol Console</title>
-</head>
-<body>
-<h1>Protocol Console</h1>
-<form id="form" aria-label="Connection">
-  <label>Preset <select name="preset"></select></label>
-  <label>Protocol <select name="protocol"><option value="imap">IMAP</option><option value="pop3">POP3</option><option value="smtp">SMTP</option></select></label>
-  <label>Host <input name="host" autocomplete="off" spellcheck="false"></label>
-  <label>Port <input name="port" type="number" min="1" max="65535"></label>
-  <label>Security <select name="security"><option value="tls">Implicit TLS</option><option value="starttls">STARTTLS</option><option value="none">None (plain text)</option></select></label>
-  <label>Token from <select name="tokenSource"><option value="account">Signed-in account</option><option value="pasted">Pasted token</option></select></label>
-  <label id="accountLabel">Account <select name="account"></select></label>
-  <label id="tokenLabel" class="hidden">Access token <input id="token" name="token" type="password" autocomplete="off" spellcheck="false"></label>
-  <label>User (mailbox) <input name="user" autocomplete="off" spellcheck="false" placeholder="user@contoso.com or a shared mailbox"></label>
-  <label>Mechanism <select name="mechanism"><option value="XOAUTH2">XOAUTH2</option><option value="OAUTHBEARER">OAUTHBEARER</option></select></label>
-  <label class="check"><input name="verifyCertificate" type="checkbox" checked> Verify the server certificate</label>
-  <div class="buttons"><button id="connect" type="submit">Connect</button><button id="disconnect" type="button" class="secondary">Disconnect</button><button id="save" type="button" class="secondary">Save Transcript</button></div>
-</form>
-<div id="status" role="status" aria-live="polite"></div>
-<div id="formHint" class="hint hidden">Disconnect to change the connection: the form shows what this session uses.</div>
-<section id="verdict" class="hidden" aria-live="polite"></section>
-<div id="transcript" role="log" aria-label="Transcript" tabindex="0"></div>
-<div id="actions" aria-label="Quick actions"></div>
-<div class="commandline"><label class="sr-only" for="command">Command</label><input id="command" placeholder="Raw IMAP command (the tag is added); Enter sends, ↑/↓ history" autocomplete="off" spellcheck="false"><button id="send" type="button">Send</button></div>
-<script nonce="${nonce}" src="${media('console.js')}"></script>
-</body>
-</html>`;
 }

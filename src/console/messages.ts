@@ -1,46 +1,48 @@
-// The typed message protocol between the console webview and the extension host. Every message from
-// the webview is validated here before use; anything unknown or malformed is dropped (and logged).
-import { MECHANISMS } from '../core/protocol/session';
-import type { OAuthMechanism } from '../core/sasl/mechanism';
-import { SECURITIES } from '../core/protocol/transport';
-import { MAIL_PROTOCOLS } from '../core/token/checks';
+// The typed message protocol between the console webview and the extension host: the one definition
+// both sides compile against (the webview bundle, src/webview/console/, imports these types only). Every
+// message from the webview is validated here before use; anything unknown or malformed is dropped (and
+// logged). The webview checks what the host sends in turn (src/webview/console/validate.ts).
+import { MECHANISMS, type Mechanism } from '../core/protocol/session';
+import { SECURITIES, type Security } from '../core/protocol/transport';
+import { MAIL_PROTOCOLS, type MailProtocol } from '../core/token/checks';
+import type { EntryKind } from '../core/protocol/transcript';
+import type { Severity } from '../core/sasl/problems';
 import { QUICK_ACTION_IDS } from './quickActions';
 
 export { QUICK_ACTION_IDS };
 
-export type ProtocolName = 'imap' | 'pop3' | 'smtp';
-export type SecurityName = 'tls' | 'starttls' | 'none';
-export type MechanismName = OAuthMechanism;
 export type TokenSource = 'account' | 'pasted';
 
 /** The form, as the webview keeps it (never with the token). */
 export interface ConsoleForm {
   preset: string;
-  protocol: ProtocolName;
+  protocol: MailProtocol;
   host: string;
   port: number;
-  security: SecurityName;
+  security: Security;
   tokenSource: TokenSource;
   /** The account label chosen for tokenSource 'account'. */
   account: string;
   user: string;
-  mechanism: MechanismName;
+  mechanism: Mechanism;
   verifyCertificate: boolean;
 }
 
 export type FromWebview =
   | { type: 'ready' }
+  /** A transcript message has been rendered: the host may send the next slice (flow control of floods). */
+  | { type: 'transcriptShown' }
   | { type: 'connect'; form: ConsoleForm; token?: string }
   | { type: 'disconnect' }
   | { type: 'command'; line: string }
   | { type: 'quickAction'; action: string }
   | { type: 'saveTranscript' }
-  | { type: 'presetChanged'; preset: string; protocol: ProtocolName }
+  | { type: 'presetChanged'; preset: string; protocol: MailProtocol }
   | { type: 'openLink'; url: string };
 
 export interface TranscriptLine {
   t: string; // ISO time
-  k: 'C' | 'S' | 'info' | 'tls' | 'error';
+  k: EntryKind;
   x: string; // display text (redacted)
   d?: string; // decoded authentication, inline
 }
@@ -54,16 +56,45 @@ export interface VerdictView {
   /** The token went to an unverified server or in plain text. */
   warning?: string;
   docs: { title: string; url: string }[];
-  tokenProblems: { severity: string; message: string }[];
+  tokenProblems: { severity: Severity; message: string }[];
+}
+
+/**
+ * The webview's own user-facing text, translated on the host (vscode.l10n.t) and embedded in the page as
+ * JSON: the bundle holds no English of its own. `{0}` marks where the webview puts a value.
+ */
+export interface ConsoleStrings {
+  /** Status line: not connected, working, connected ({0}: IMAP, POP3 or SMTP). */
+  notConnected: string;
+  working: string;
+  connected: string;
+  /** Command line placeholder ({0}: the protocol), IMAP's mentions the tag it adds. */
+  commandHintImap: string;
+  commandHint: string;
+  /** The account list without accounts. */
+  noAccounts: string;
+  /** A verdict paragraph's label ({0}: one of the labels below) before its text. */
+  labelled: string;
+  /** Verdict paragraph labels. */
+  warning: string;
+  step: string;
+  cause: string;
+  fix: string;
+  token: string;
+  note: string;
+  /** After a folded long line ({0}: characters left out). */
+  folded: string;
+  /** The first row when older rows were dropped ({0}: how many). */
+  trimmed: string;
 }
 
 export type ToWebview =
   | { type: 'init'; form: ConsoleForm; accounts: string[]; presets: { id: string; label: string }[] }
-  | { type: 'fill'; host: string; port: number; security: SecurityName; protocol?: ProtocolName; user?: string; mechanism?: MechanismName }
+  | { type: 'fill'; host: string; port: number; security: Security; protocol?: MailProtocol; user?: string; mechanism?: Mechanism }
   /** A new connection starts: the transcript and verdict shown are the new session's alone (as Save saves). */
   | { type: 'newSession' }
   | { type: 'transcript'; lines: TranscriptLine[] }
-  | { type: 'state'; connected: boolean; busy: boolean; protocol?: ProtocolName }
+  | { type: 'state'; connected: boolean; busy: boolean; protocol?: MailProtocol }
   | { type: 'verdict'; verdict: VerdictView }
   | { type: 'quickActions'; actions: { id: string; label: string }[] }
   | { type: 'error'; message: string };
@@ -72,7 +103,7 @@ const PROTOCOLS = new Set<string>(MAIL_PROTOCOLS);
 const SECURITY_NAMES = new Set<string>(SECURITIES);
 const MECHANISM_NAMES = new Set<string>(MECHANISMS);
 const SOURCES = new Set(['account', 'pasted']);
-const MESSAGE_TYPES = new Set(['ready', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
+const MESSAGE_TYPES = new Set(['ready', 'transcriptShown', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -103,14 +134,14 @@ export function validateForm(v: unknown): ConsoleForm | undefined {
   }
   return {
     preset: v.preset,
-    protocol: v.protocol as ProtocolName,
+    protocol: v.protocol as MailProtocol,
     host: v.host,
     port,
-    security: v.security as SecurityName,
+    security: v.security as Security,
     tokenSource: v.tokenSource as TokenSource,
     account: v.account,
     user: v.user,
-    mechanism: v.mechanism as MechanismName,
+    mechanism: v.mechanism as Mechanism,
     verifyCertificate: v.verifyCertificate,
   };
 }
@@ -120,6 +151,7 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
   if (!isObj(v) || typeof v.type !== 'string') return undefined;
   switch (v.type) {
     case 'ready':
+    case 'transcriptShown':
     case 'disconnect':
     case 'saveTranscript':
       return { type: v.type };
@@ -134,7 +166,7 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
     case 'quickAction':
       return str(v.action, 40) && QUICK_ACTION_IDS.includes(v.action) ? { type: 'quickAction', action: v.action } : undefined;
     case 'presetChanged':
-      return str(v.preset, 40) && str(v.protocol, 10) && PROTOCOLS.has(v.protocol) ? { type: 'presetChanged', preset: v.preset, protocol: v.protocol as ProtocolName } : undefined;
+      return str(v.preset, 40) && str(v.protocol, 10) && PROTOCOLS.has(v.protocol) ? { type: 'presetChanged', preset: v.preset, protocol: v.protocol as MailProtocol } : undefined;
     case 'openLink':
       return str(v.url, 2000) && /^https:\/\//.test(v.url) ? { type: 'openLink', url: v.url } : undefined;
     default:

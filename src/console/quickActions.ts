@@ -2,11 +2,11 @@
 // (messages.ts refuses any other), and the command each one runs. No vscode import (messages.ts is tested
 // in plain Node); the one label in words goes through @vscode/l10n, which reads the extension's bundle.
 import * as l10n from '@vscode/l10n';
-import type { ProtocolName } from './messages';
+import type { MailProtocol } from '../core/token/checks';
 
 export interface QuickAction {
   id: string;
-  protocol: ProtocolName;
+  protocol: MailProtocol;
   /** The protocol command it sends; none for the actions the panel carries out itself (the SMTP test message). */
   command?: string;
   label(): string;
@@ -26,7 +26,7 @@ export const QUICK_ACTIONS: readonly QuickAction[] = [
 export const QUICK_ACTION_IDS: readonly string[] = QUICK_ACTIONS.map((a) => a.id);
 
 /** The buttons of one protocol, as the webview shows them. */
-export function quickActionButtons(protocol: ProtocolName): { id: string; label: string }[] {
+export function quickActionButtons(protocol: MailProtocol): { id: string; label: string }[] {
   return QUICK_ACTIONS.filter((a) => a.protocol === protocol).map((a) => ({ id: a.id, label: a.label() }));
 }
 

@@ -4,9 +4,10 @@ import { describeDropped, QUICK_ACTION_IDS, validateFromWebview } from '../../sr
 
 const form = { preset: 'custom', protocol: 'imap', host: 'localhost', port: 993, security: 'tls', tokenSource: 'pasted', account: '', user: 'a@b.c', mechanism: 'XOAUTH2', verifyCertificate: true };
 
-/** One well-formed message of every type the webview sends (media/console/console.js). */
+/** One well-formed message of every type the webview sends (src/webview/console/main.ts). */
 const GOOD = {
   ready: { type: 'ready' },
+  transcriptShown: { type: 'transcriptShown' },
   connect: { type: 'connect', form, token: 'tok' },
   disconnect: { type: 'disconnect' },
   command: { type: 'command', line: 'LIST "" *' },
@@ -19,6 +20,7 @@ const GOOD = {
 /** For each type, malformed variants: a field missing, of the wrong type, out of range or too long. */
 const MALFORMED: Record<keyof typeof GOOD, unknown[]> = {
   ready: [], // carries nothing, so nothing can be malformed
+  transcriptShown: [],
   disconnect: [],
   saveTranscript: [],
   connect: [
