@@ -125,7 +125,12 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
     }
     if (secrets.length > 0 && !options.reveal) lines.push('', `Secrets are redacted: ${options.revealHint} to show them.`);
   } else {
-    row('Result', 'not a valid SASL string');
+    row('Result', decode.problems.some((p) => p.severity === 'error') ? 'not a valid SASL string' : 'not an OAuth login (see below)');
+    // Text of no known shape is shown, escaped, its token-like runs redacted: the user sees what it is.
+    if (decode.decodedText !== undefined) {
+      const shown = decode.decodedText.length > MAX_SHOWN_CHARS ? decode.decodedText.slice(0, MAX_SHOWN_CHARS) + '…' : decode.decodedText;
+      row('Decoded', options.reveal ? shown : redactTokenLike(shown));
+    }
   }
 
   if (token) {
@@ -167,6 +172,9 @@ function redactDecodedText(text: string, msg: SaslMessage, secrets: string[]): s
   const cut = known.replace(/(auth=(?:Bearer +)?|Bearer +)([^\x01\s^]+)/gi, (_m, key: string, value: string) => `${key}${redactSecret(value)}`);
   return redactTokenLike(cut);
 }
+
+/** The decoded text of an unknown shape is shown up to this length. */
+const MAX_SHOWN_CHARS = 2000;
 
 const SEVERITY_MARK = { error: '✖ error:', warning: '⚠ warning:', info: 'ℹ info:' } as const;
 
