@@ -188,5 +188,11 @@ export const DOCS = Object.freeze({
   yahooAppPasswords: doc('Yahoo Help: Generate and manage third-party app passwords', 'https://help.yahoo.com/kb/SLN15241.html'),
   yandexClients: doc('Yandex Mail: Setting up mail clients', 'https://yandex.com/support/mail/mail-clients/others.html'),
   zohoImap: doc('Zoho Mail: IMAP access', 'https://www.zoho.com/mail/help/imap-access.html'),
+  rfc2971: doc('RFC 2971: IMAP4 ID extension', 'https://datatracker.ietf.org/doc/html/rfc2971'),
+  appleAppPasswords: doc('Apple Support: Sign in to apps with your Apple Account using app-specific passwords', 'https://support.apple.com/en-us/102654'),
+  gmxImap: doc('GMX Hilfe: POP3/IMAP server data', 'https://hilfe.gmx.net/pop-imap/pop3/serverdaten.html'),
+  webdeImap: doc('WEB.DE Hilfe: IMAP server data', 'https://hilfe.web.de/pop-imap/imap/imap-serverdaten.html'),
+  fastmailAppPasswords: doc('Fastmail help: app passwords', 'https://www.fastmail.com/help/clients/apppassword.html'),
+  postfixTls: doc('Postfix TLS Support', 'https://www.postfix.org/TLS_README.html'),
   qqAuthCode: doc('QQ Mail help: authorization code', 'https://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256'),
 });
