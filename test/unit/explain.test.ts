@@ -629,6 +629,32 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/nodemailer/nodemailer/issues/486
     'some error occured "dh key is too small"',
   ],
+  'mbsync-more-steps-after-sasl': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/93
+    'Error: IMAP wants more steps despite successful SASL authentication.',
+  ],
+  'sasl-plugin-callback-missing': [
+    // https://github.com/ltratt/pizauth/issues/36
+    'Error performing SASL authentication step: SASL(-1): generic failure: Unable to find a callback: 18948',
+  ],
+  'msmtp-authentication-failed': [
+    // test/fixtures/logs/msmtp-debug-rejected.log (msmtp 1.8 against Dovecot, captured here)
+    'msmtp: authentication failed (method XOAUTH2)',
+  ],
+  'fetchmail-authorization-failure': [
+    // test/fixtures/logs/fetchmail-verbose-rejected.log (fetchmail 6.4.37 against Dovecot, captured here)
+    'fetchmail: Authorization failure on adele@contoso.com@127.0.0.1',
+  ],
+  'dovecot-login-auth-failed': [
+    // test/fixtures/logs/dovecot-oauth2-auth-debug-failures.log (Dovecot 2.3.19, captured here)
+    'Dec 02 15:25:50 imap-login: Info: Disconnected: Connection closed (auth failed, 1 attempts in 2 secs): user=<adele@contoso.com>, method=XOAUTH2, rip=127.0.0.1, lip=127.0.0.1, secured, session=<rq/oQahhgsx/AAAB>',
+    'Dec 02 15:26:46 submission-login: Info: Disconnected: Aborted login by logging out (auth failed, 1 attempts in 2 secs): user=<adele@contoso.com>, method=XOAUTH2, rip=127.0.0.1, lip=127.0.0.1, secured, session=<hC45RahhPq9/AAAB>',
+  ],
+  'dovecot-submission-relay-unreachable': [
+    // test/fixtures/logs/python-smtplib-debuglevel2.log and the Dovecot log of the same run (captured here)
+    "15:26:40.790067 reply: b'421 4.4.0 vm Failed to connect to relay server (connect)\\r\\n'",
+    'Dec 02 15:26:40 submission(adele@contoso.com)<18690><XkPJRKhhgNd/AAAB>: Info: Disconnected: Failed to connect to relay server (connect) (state=GREETING) in=0 out=80',
+  ],
   'curl-ssl-connect-error': [
     // https://github.com/openssl/openssl/issues/16506 (through a SOCKS proxy)
     'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to imap.gmail.com:993',
@@ -674,7 +700,7 @@ describe('failure knowledge base: data', () => {
 
   it('gives every entry a title, cause, fix and official documentation', () => {
     const official =
-      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/)/;
+      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/)/;
     for (const e of KNOWLEDGE_BASE) {
       assert.ok(e.title && !e.title.includes('\n'), `${e.id}: title`);
       assert.ok(e.cause.length > 20 && e.fix.length > 20, `${e.id}: cause and fix`);
@@ -685,7 +711,7 @@ describe('failure knowledge base: data', () => {
   });
 
   it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
-    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error'];
+    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable'];
     for (const id of added) {
       const de = DE_ADDED[id];
       assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);

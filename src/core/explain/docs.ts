@@ -194,5 +194,9 @@ export const DOCS = Object.freeze({
   webdeImap: doc('WEB.DE Hilfe: IMAP server data', 'https://hilfe.web.de/pop-imap/imap/imap-serverdaten.html'),
   fastmailAppPasswords: doc('Fastmail help: app passwords', 'https://www.fastmail.com/help/clients/apppassword.html'),
   postfixTls: doc('Postfix TLS Support', 'https://www.postfix.org/TLS_README.html'),
+  mbsync: doc('mbsync manual (isync)', 'https://isync.sourceforge.io/mbsync.html'),
+  msmtp: doc('msmtp manual: authentication', 'https://marlam.de/msmtp/msmtp.html'),
+  fetchmail: doc('fetchmail manual', 'https://www.fetchmail.info/fetchmail-man.html'),
+  dovecotSubmission: doc('Dovecot: Submission server', 'https://doc.dovecot.org/configuration_manual/submission_server/'),
   qqAuthCode: doc('QQ Mail help: authorization code', 'https://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256'),
 });

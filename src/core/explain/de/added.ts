@@ -74,4 +74,61 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'Die OpenSSL-Meldung nach „curl: (35)“ lesen; Port und Schema prüfen (imaps:// 993, smtps:// 465, smtp:// 587 mit ' +
       '--ssl-reqd für STARTTLS) und mit -v ausführen, um zu sehen, wie weit der Handshake kam.',
   },
+  'mbsync-more-steps-after-sasl': {
+    title: 'mbsync: „IMAP wants more steps despite successful SASL authentication“ (der Server hat das Token abgelehnt)',
+    cause:
+      'Der Server hat die XOAUTH2-Anmeldung mit einer Fehler-Challenge beantwortet (base64-JSON, sichtbar mit mbsync -Dn) statt ' +
+      'mit OK: Das Token wurde abgelehnt (abgelaufen, für ein anderes Konto oder einen anderen Bereich, oder gar kein Token). ' +
+      'Das Cyrus-SASL-XOAUTH2-Plugin hält seinen einen Schritt für erledigt und kann die Challenge nicht beantworten, daher ' +
+      'bricht mbsync mit dieser Meldung ab. Ein gegen eine andere libsasl2 gebautes Plugin (nach einem Upgrade) scheitert genauso.',
+    fix:
+      'mbsync -V -Dn ausführen und die Zeile „+ eyJ...“ nach AUTHENTICATE dekodieren; PassCmd muss ein frisches Zugriffstoken für ' +
+      'den User des Kontos ausgeben (Gmail-Bereich https://mail.google.com/, Microsoft IMAP.AccessAsUser.All). Mit einem ' +
+      'App-Passwort AuthMechs LOGIN statt XOAUTH2 verwenden; nach einem System-Upgrade das SASL-Plugin neu bauen.',
+  },
+  'sasl-plugin-callback-missing': {
+    title: 'Cyrus SASL konnte das XOAUTH2-Plugin nicht ausführen (Unable to find a callback: 18948)',
+    cause:
+      'Das XOAUTH2-Plugin hat libsasl2 über einen Callback (18948) nach dem Token gefragt, den das Programm nicht registriert hat: ' +
+      'meist ein mbsync, das gegen die eingebaute SASL-Bibliothek von macOS gelinkt ist, oder ein Plugin für eine andere ' +
+      'libsasl2. Beim Server kam keine Anfrage an.',
+    fix:
+      'Cyrus SASL und das XOAUTH2-Plugin aus derselben Quelle installieren (Homebrew, MacPorts, nix oder die Distribution) und ' +
+      'ein gegen diese libsasl2 gebautes isync verwenden; mit „pluginviewer“ (saslpluginviewer) prüfen, dass XOAUTH2 aufgeführt ist.',
+  },
+  'msmtp-authentication-failed': {
+    title: 'msmtp: Authentifizierung fehlgeschlagen (die Meldung des Servers folgt)',
+    cause:
+      'msmtp meldet nur, dass der Server die Anmeldung mit dieser Methode abgelehnt hat; die nächste Zeile („server message: ...“) ' +
+      'enthält die Antwort des Servers, die den Grund nennt.',
+    fix:
+      'Die Zeile „server message“ erklären lassen; für XOAUTH2/OAUTHBEARER muss passwordeval ein frisches Zugriffstoken für den ' +
+      '„user“ des Kontos ausgeben; msmtp --debug zeigt den Austausch.',
+  },
+  'fetchmail-authorization-failure': {
+    title: 'fetchmail: Authorization failure (der Server hat die Anmeldung abgelehnt)',
+    cause:
+      'fetchmail hat die Anmeldung aufgegeben; die Antwort des Servers in den Zeilen davor („POP3< -ERR ...“, „IMAP< ... NO ...“) ' +
+      'nennt den Grund: ein falsches Passwort oder Token oder ein Mechanismus, den der Server nicht anbietet.',
+    fix:
+      'Die Serverantwort vor dieser Zeile lesen (fetchmail -v zeigt sie); mit OAuth „auth oauthbearer“ (ab fetchmail 6.5) mit ' +
+      'einem frischen Zugriffstoken als Passwort verwenden, sonst die Methode, die der Server anbietet.',
+  },
+  'dovecot-login-auth-failed': {
+    title: 'Dovecot-Anmeldezusammenfassung: der Client hat nach fehlgeschlagener Authentifizierung getrennt',
+    cause:
+      'imap-login, pop3-login und submission-login protokollieren, wie eine Verbindung endete; „auth failed, N attempts“ heißt, ' +
+      'dass jede Anmeldung darauf abgelehnt wurde. Der Grund steht in den auth-Zeilen derselben Sitzung kurz davor: ' +
+      '„oauth2 failed: ...“ (Token abgelaufen, ungültig, kein Benutzername, Introspection fehlgeschlagen).',
+    fix: 'Die auth:-Zeilen dieser Sitzung darüber ansehen (auth_verbose = yes und auth_debug = yes zeigen sie) und diese erklären lassen.',
+  },
+  'dovecot-submission-relay-unreachable': {
+    title: 'Dovecot submission erreicht seinen Relay-Server nicht (Failed to connect to relay server)',
+    cause:
+      'Die Anmeldung hat funktioniert: Dovecots Submission-Dienst hat den Client angenommen, leitet aber jede Nachricht an den ' +
+      'SMTP-Server in submission_relay_host/submission_relay_port weiter, und dieser hat die Verbindung abgelehnt oder nicht beantwortet.',
+    fix:
+      'submission_relay_host und submission_relay_port auf einen laufenden MTA setzen (z. B. Postfix auf 127.0.0.1:25, mit ' +
+      'submission_relay_trusted = yes, wo er die Mail zum Weiterleiten annehmen muss) und prüfen, dass er von Dovecot aus erreichbar ist.',
+  },
 };
