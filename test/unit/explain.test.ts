@@ -654,6 +654,7 @@ const SAMPLES: Record<string, string[]> = {
     // test/fixtures/logs/python-smtplib-debuglevel2.log and the Dovecot log of the same run (captured here)
     "15:26:40.790067 reply: b'421 4.4.0 vm Failed to connect to relay server (connect)\\r\\n'",
     'Dec 02 15:26:40 submission(adele@contoso.com)<18690><XkPJRKhhgNd/AAAB>: Info: Disconnected: Failed to connect to relay server (connect) (state=GREETING) in=0 out=80',
+    'Dec 02 15:26:40 submission(adele@contoso.com)<18690><XkPJRKhhgNd/AAAB>: Error: smtp-client: conn 127.0.0.1:31925 [1]: connect(127.0.0.1:31925) failed: Connection refused',
   ],
   'curl-ssl-connect-error': [
     // https://github.com/openssl/openssl/issues/16506 (through a SOCKS proxy)

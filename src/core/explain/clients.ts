@@ -182,7 +182,7 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     provider: 'dovecot',
     docs: [DOCS.dovecotSubmission],
     keys: ['fail'],
-    pattern: /Failed to connect to relay server(?: \(connect\))?/i,
+    pattern: /Failed to connect to relay server(?: \(connect\))?|submission\([^)\r\n]{0,320}\)[^:\r\n]{0,80}: Error: smtp-client: conn \S{1,80} \[\d{1,6}\]: connect\(\S{1,80}\) failed: [^\r\n]{0,80}/i,
     priority: 20,
   },
 ];
