@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
-import { waitFor } from './wait';
+import { waitFor, waitForAsync } from './wait';
 
 const LOGS = path.resolve(__dirname, '../../../test/fixtures/logs');
 const TOOL_LOGS = [
@@ -44,6 +44,8 @@ describe('Logs of real tools (captured against Dovecot)', function () {
         const m = BLOB.exec(l);
         return m ? [{ line: i, character: m.index + 2, login: !m[0].startsWith('eyJ') && m[0] !== 'AQ==' }] : [];
       });
+      // The first hover of a freshly opened file may come before the extension has activated for it.
+      if (blobs.length) await waitForAsync('the first hover', async () => (await hoverText(doc, blobs[0].line, blobs[0].character)) !== '');
       for (const b of blobs) {
         const text = plain(await hoverText(doc, b.line, b.character));
         assert.match(text, /Mail OAuth/, `hover at line ${b.line + 1}`);
