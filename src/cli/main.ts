@@ -157,7 +157,8 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
         io.stdout(JSON.stringify(decodeReportToJson(report, { reveal: !!opts.reveal }), null, 2) + '\n');
         return isMalformed(report) ? 1 : 0;
       }
-      if (!report.decode.message) throw new InputError(firstError(report.problems));
+      // Text of an unknown shape is still shown (escaped, redacted); only input that decodes to nothing is an error.
+      if (!report.decode.message && report.decode.decodedText === undefined) throw new InputError(firstError(report.problems));
       io.stdout(renderDecodeReport(report, { reveal: !!opts.reveal, revealHint: l10n.t('pass --reveal') }));
       return isMalformed(report) ? 1 : 0;
     }

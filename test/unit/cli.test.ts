@@ -107,4 +107,31 @@ describe('mailoauth CLI', () => {
     assert.strictEqual(bad.status, 1);
     assert.match(bad.stderr.toString(), /^mailoauth: Not base64/);
   });
+
+  it('bundled, decodes and explains what users paste (issue 14)', () => {
+    const cliPath = path.resolve(__dirname, '../../../dist/cli.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+    const token = 'ya29.a0AfB_byC1' + 'x'.repeat(60);
+    const login = Buffer.from(`user=alice@example.com\x01auth=Bearer ${token}\x01\x01`).toString('base64');
+    // A whole email-oauth2-proxy line: timestamp, connection, "-->" and a Python bytes repr with an escaped CRLF.
+    const line = run('decode', `2022-10-21 10:19:27: IMAP (localhost:1993; 127.0.0.1:50428->outlook.office365.com:993)     --> b'a1 AUTHENTICATE XOAUTH2 ${login}\\r\\n'`);
+    assert.strictEqual(line.status, 0, line.stderr);
+    assert.match(line.stdout, /User: +alice@example\.com/);
+    assert.ok(!line.stdout.includes(token), 'token redacted');
+    const cut = run('decode', login.slice(0, 33));
+    assert.strictEqual(cut.status, 1);
+    assert.match(cut.stdout, /User: +alice@example\.com[\s\S]*\[truncated-login\]/);
+    const jwt = run('decode', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl');
+    assert.match(jwt.stderr, /inspect/);
+    const unknown = run('decode', Buffer.from('hello \x1b]0;title\x07 world').toString('base64'));
+    assert.match(unknown.stdout, /Decoded: +hello /);
+    assert.ok(!/[\x1b\x07]/.test(unknown.stdout), 'no raw control bytes on the terminal');
+    const greeting = run('decode', '* OK The Microsoft Exchange IMAP4 service is ready. [TQBOADIAUABSADAAMQBDAEEAMAAxADAAOQAuAGEAdQBzAHAAcgBkADAAMQAuAHAAcgBvAGQALgBvAHUAdABsAG8AbwBrAC4AYwBvAG0A]');
+    assert.match(greeting.stdout, /MN2PR01CA0109\.ausprd01\.prod\.outlook\.com/);
+    const explained = run('explain', 'xm002 NO SELECT Unsafe Login. Please contact kefu@188.com for help');
+    assert.strictEqual(explained.status, 0);
+    assert.match(explained.stdout, /IMAP ID/);
+    const mbsync = run('explain', 'Error: IMAP wants more steps despite successful SASL authentication.');
+    assert.match(mbsync.stdout, /error challenge/);
+  });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { explain, explainLine, KNOWLEDGE_BASE, KNOWLEDGE_BASE_SIZE } from '../../src/core/explain';
+import { DE_ADDED } from '../../src/core/explain/de/added';
 
 /**
  * Real output for every knowledge base entry: copied from public issue trackers and vendor
@@ -589,6 +590,76 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/curl/curl/issues/10259
     'curl: (67) Login denied',
   ],
+  // Issue 14: more providers, TLS of other runtimes
+  'netease-imap-unsafe-login': [
+    // https://github.com/smiley22/S22.Imap/issues/167
+    'xm002 NO SELECT Unsafe Login. Please contact kefu@188.com for help',
+    // https://github.com/joeyates/imap-backup/issues/217
+    'S: RUBY0005 NO EXAMINE Unsafe Login. Please contact kefu@188.com for help',
+    // https://github.com/pimalaya/himalaya/issues/651
+    'Error: cannot select IMAP mailbox: unexpected NO response: SELECT Unsafe Login. Please contact kefu@188.com for help',
+  ],
+  'icloud-imap-authentication-failed': [
+    // https://github.com/lefcha/imapfilter/issues/125
+    [
+      'S (3): * OK [CAPABILITY st11p00mm-iscream022 15E205 XAPPLEPUSHSERVICE IMAP4 IMAP4rev1 SASL-IR AUTH=ATOKEN AUTH=PLAIN] iSCREAM ready to rumble (15E205-0982aaf890fd:18514) st11p00mm-iscream022 [04:19:14:31:21:53]',
+      'C (3): 1001 LOGIN "damien" *',
+      'S (3): 1001 NO [AUTHENTICATIONFAILED] Authentication failed',
+    ].join('\n'),
+  ],
+  'gmx-webde-authentication-failed': [
+    // https://github.com/jens-maus/yam/issues/638 (GMX and WEB.DE, POP3)
+    ['For Web.de and GMX.de it was not working', ': PASS xxx', ': -ERR authentication failed', ': QUIT'].join('\n'),
+    // https://github.com/s1t5/mail-archiver/issues/132 (imap.gmx.net)
+    ['host: "imap.gmx.net"', 'NO [AUTHENTICATIONFAILED] Authentication failed.'].join('\n'),
+  ],
+  'fastmail-app-password': [
+    // https://github.com/Foundry376/Mailspring/issues/2217
+    ['ssl connect imap.fastmail.com 993 2', '2 LOGIN "hugo@barrera.io" *********', '2 NO Incorrect username or password.'].join('\n'),
+  ],
+  'imap-incorrect-username-or-password': [
+    // https://github.com/Foundry376/Mailspring/issues/2217 (the reply alone, without the host)
+    '2 NO Incorrect username or password.',
+  ],
+  'tls-dh-key-too-small': [
+    // https://github.com/redimp/otterwiki/issues/71
+    '40D7AD2CAA7F0000:error:0A00018A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2086:',
+    // https://github.com/mailpile/Mailpile/issues/2281
+    '[SSL: DH_KEY_TOO_SMALL] dh key too small (_ssl.c:727)',
+    // https://github.com/nodemailer/nodemailer/issues/486
+    'some error occured "dh key is too small"',
+  ],
+  'mbsync-more-steps-after-sasl': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/93
+    'Error: IMAP wants more steps despite successful SASL authentication.',
+  ],
+  'sasl-plugin-callback-missing': [
+    // https://github.com/ltratt/pizauth/issues/36
+    'Error performing SASL authentication step: SASL(-1): generic failure: Unable to find a callback: 18948',
+  ],
+  'msmtp-authentication-failed': [
+    // test/fixtures/logs/msmtp-debug-rejected.log (msmtp 1.8 against Dovecot, captured here)
+    'msmtp: authentication failed (method XOAUTH2)',
+  ],
+  'fetchmail-authorization-failure': [
+    // test/fixtures/logs/fetchmail-verbose-rejected.log (fetchmail 6.4.37 against Dovecot, captured here)
+    'fetchmail: Authorization failure on adele@contoso.com@127.0.0.1',
+  ],
+  'dovecot-login-auth-failed': [
+    // test/fixtures/logs/dovecot-oauth2-auth-debug-failures.log (Dovecot 2.3.19, captured here)
+    'Dec 02 15:25:50 imap-login: Info: Disconnected: Connection closed (auth failed, 1 attempts in 2 secs): user=<adele@contoso.com>, method=XOAUTH2, rip=127.0.0.1, lip=127.0.0.1, secured, session=<rq/oQahhgsx/AAAB>',
+    'Dec 02 15:26:46 submission-login: Info: Disconnected: Aborted login by logging out (auth failed, 1 attempts in 2 secs): user=<adele@contoso.com>, method=XOAUTH2, rip=127.0.0.1, lip=127.0.0.1, secured, session=<hC45RahhPq9/AAAB>',
+  ],
+  'dovecot-submission-relay-unreachable': [
+    // test/fixtures/logs/python-smtplib-debuglevel2.log and the Dovecot log of the same run (captured here)
+    "15:26:40.790067 reply: b'421 4.4.0 vm Failed to connect to relay server (connect)\\r\\n'",
+    'Dec 02 15:26:40 submission(adele@contoso.com)<18690><XkPJRKhhgNd/AAAB>: Info: Disconnected: Failed to connect to relay server (connect) (state=GREETING) in=0 out=80',
+    'Dec 02 15:26:40 submission(adele@contoso.com)<18690><XkPJRKhhgNd/AAAB>: Error: smtp-client: conn 127.0.0.1:31925 [1]: connect(127.0.0.1:31925) failed: Connection refused',
+  ],
+  'curl-ssl-connect-error': [
+    // https://github.com/openssl/openssl/issues/16506 (through a SOCKS proxy)
+    'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to imap.gmail.com:993',
+  ],
 
 };
 
@@ -630,7 +701,7 @@ describe('failure knowledge base: data', () => {
 
   it('gives every entry a title, cause, fix and official documentation', () => {
     const official =
-      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/)/;
+      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/)/;
     for (const e of KNOWLEDGE_BASE) {
       assert.ok(e.title && !e.title.includes('\n'), `${e.id}: title`);
       assert.ok(e.cause.length > 20 && e.fix.length > 20, `${e.id}: cause and fix`);
@@ -638,6 +709,15 @@ describe('failure knowledge base: data', () => {
       for (const d of e.docs) assert.match(d.url, official, `${e.id}: ${d.url}`);
       assert.ok(!e.pattern.global && !e.pattern.sticky, `${e.id}: stateless pattern`);
     }
+  });
+
+  it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
+    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable'];
+    for (const id of added) {
+      const de = DE_ADDED[id];
+      assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);
+    }
+    for (const id of Object.keys(DE_ADDED)) assert.ok(KNOWLEDGE_BASE.some((e) => e.id === id), `${id} is no entry`);
   });
 
   it('has at least one real sample for every entry', () => {

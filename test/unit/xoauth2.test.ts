@@ -145,9 +145,12 @@ describe('XOAUTH2 malformed strings are reported precisely', () => {
     assert.strictEqual(d.message, undefined);
   });
 
-  it('a truncated string', () => {
+  it('a truncated string: a cut XOAUTH2 with its user, not a base64 error', () => {
     const d = decodeSasl(SEED.encoded.slice(0, 41));
-    assert.deepStrictEqual(codes(d.problems), ['truncated']);
+    assert.deepStrictEqual(codes(d.problems), ['truncated-login']);
+    assert.strictEqual(d.message?.mechanism, 'XOAUTH2');
+    assert.strictEqual(decodeSasl('QUJDREVGR0hJ').message, undefined, 'a cut string of another kind stays "not valid"');
+    assert.deepStrictEqual(codes(decodeSasl('QUJDREVGR0hJSktM' + 'Q').problems), ['truncated']);
   });
 
   it('base64 of binary data (a hash) is not taken for SASL', () => {

@@ -1,5 +1,5 @@
 // What client libraries and tools say when they wrap a mail or token failure in their own words:
-// MSAL.NET, nodemailer, MailKit and curl.
+// MSAL.NET, nodemailer, MailKit, curl, mbsync, msmtp, fetchmail, and Dovecot's login summaries.
 import { DOCS } from './docs';
 import { Entry } from './types';
 
@@ -75,5 +75,114 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     priority: 8,
     // Ranks below the server's reply, which says why.
     fallback: true,
+  },
+  {
+    id: 'mbsync-more-steps-after-sasl',
+    title: 'mbsync: "IMAP wants more steps despite successful SASL authentication" (the server rejected the token)',
+    cause:
+      'The server answered the XOAUTH2 login with an error challenge (its base64 JSON, visible with mbsync -Dn) instead of OK: ' +
+      'the token was refused (expired, for another account or scope, or not a token at all). The Cyrus SASL XOAUTH2 plugin ' +
+      'considers its one step done and cannot answer the challenge, so mbsync stops with this message. A plugin built ' +
+      'against another libsasl2 (after an upgrade) fails the same way.',
+    fix:
+      'Run mbsync -V -Dn and decode the "+ eyJ..." line after AUTHENTICATE; make PassCmd print a fresh access token for the ' +
+      'User of the account (Gmail scope https://mail.google.com/, Microsoft IMAP.AccessAsUser.All). With an app password ' +
+      'use AuthMechs LOGIN instead of XOAUTH2; after a system upgrade rebuild the SASL plugin.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.mbsync, DOCS.rfc7628],
+    keys: ['sasl'],
+    pattern: /IMAP wants more steps despite successful SASL authentication\.?/i,
+    priority: 20,
+  },
+  {
+    id: 'sasl-plugin-callback-missing',
+    title: 'Cyrus SASL could not run the XOAUTH2 plugin (Unable to find a callback: 18948)',
+    cause:
+      'The XOAUTH2 plugin asked libsasl2 for the token through a callback (18948) that the program did not register: usually ' +
+      'mbsync linked against macOS\'s built-in SASL library, or a plugin built for another libsasl2. No request reached the server.',
+    fix:
+      'Install Cyrus SASL and the XOAUTH2 plugin from the same source (Homebrew, MacPorts, nix or the distribution) and ' +
+      'use an isync built against that libsasl2; check with "pluginviewer" (saslpluginviewer) that XOAUTH2 is listed.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.mbsync],
+    keys: ['sasl'],
+    pattern: /SASL\(-1\): generic failure: Unable to find a callback: \d+/i,
+    priority: 25,
+    supersedes: ['postfix-sasl-plugin-failed'],
+  },
+  {
+    id: 'msmtp-authentication-failed',
+    title: 'msmtp: authentication failed (the server\'s message follows)',
+    cause:
+      'msmtp only reports that the server refused the login with this method; the next line ("server message: ...") holds ' +
+      'the server\'s reply, which names the reason.',
+    fix:
+      'Explain the "server message" line; for XOAUTH2/OAUTHBEARER make passwordeval print a fresh access token for the "user" ' +
+      'of the account, and run msmtp --debug to see the exchange.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.msmtp],
+    keys: ['authenticat'],
+    pattern: /msmtp: authentication failed \(method [A-Z0-9_-]{1,20}\)/i,
+    priority: 8,
+    fallback: true,
+  },
+  {
+    id: 'fetchmail-authorization-failure',
+    title: 'fetchmail: Authorization failure (the server refused the login)',
+    cause:
+      'fetchmail gave up logging in; the server\'s reply on the lines before ("POP3< -ERR ...", "IMAP< ... NO ...") names the ' +
+      'reason: a wrong password or token, or a mechanism the server does not offer.',
+    fix:
+      'Read the server reply before this line (fetchmail -v shows it); with OAuth use "auth oauthbearer" (fetchmail 6.5 and ' +
+      'later) with a fresh access token as the password, otherwise the auth method the server lists.',
+    severity: 'error',
+    source: 'general',
+    provider: 'generic',
+    docs: [DOCS.fetchmail],
+    keys: ['fail'],
+    pattern: /Authorization failure on \S{1,320}/i,
+    priority: 8,
+    fallback: true,
+  },
+  {
+    id: 'dovecot-login-auth-failed',
+    title: 'Dovecot login summary: the client disconnected after a failed authentication',
+    cause:
+      'imap-login, pop3-login or submission-login logs how a connection ended; "auth failed, N attempts" means every ' +
+      'login on it was refused. The reason is in the auth process\'s lines just before, with the same session: "oauth2 ' +
+      'failed: ..." (token expired, not valid, no username, introspection failed).',
+    fix:
+      'Look at the auth: lines of this session above (auth_verbose = yes, auth_debug = yes show them) and explain those.',
+    severity: 'warning',
+    source: 'imap',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotOAuth2],
+    keys: ['fail'],
+    pattern: /\(auth failed, \d{1,6} attempts? in \d{1,6} secs\)(?:: user=<[^>\r\n]{0,320}>(?:, method=[A-Z0-9-]{1,20})?)?/,
+    priority: 8,
+    fallback: true,
+  },
+  {
+    id: 'dovecot-submission-relay-unreachable',
+    title: "Dovecot submission could not reach its relay server (Failed to connect to relay server)",
+    cause:
+      'The login worked: Dovecot\'s submission service accepted the client, but it forwards every message to the SMTP server ' +
+      'in submission_relay_host/submission_relay_port, and that server refused or did not answer the connection.',
+    fix:
+      'Set submission_relay_host and submission_relay_port to a running MTA (for example Postfix on 127.0.0.1:25, with ' +
+      'submission_relay_trusted = yes where it must accept the mail for relaying) and check it is reachable from Dovecot.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'dovecot',
+    docs: [DOCS.dovecotSubmission],
+    keys: ['fail'],
+    pattern: /Failed to connect to relay server(?: \(connect\))?|submission\([^)\r\n]{0,320}\)[^:\r\n]{0,80}: Error: smtp-client: conn \S{1,80} \[\d{1,6}\]: connect\(\S{1,80}\) failed: [^\r\n]{0,80}/i,
+    priority: 20,
   },
 ];

@@ -1,4 +1,5 @@
-// Replies of mail providers other than Microsoft and Google (Yahoo/AOL, Yandex, Zoho, QQ), mostly
+// Replies of mail providers other than Microsoft and Google (Yahoo/AOL, Yandex, Zoho, QQ, NetEase,
+// iCloud, GMX/WEB.DE, Fastmail), mostly
 // from password logins that those providers only accept with an app password.
 import { DOCS } from './docs';
 import { Entry } from './types';
@@ -66,5 +67,101 @@ export const PROVIDER_ENTRIES: readonly Entry[] = [
     keys: ['login'],
     pattern: /Please enter your authorization code to login[^\r\n]{0,160}/i,
     priority: 20,
+  },
+  {
+    id: 'netease-imap-unsafe-login',
+    title: 'NetEase (163/126/yeah.net) refused the mailbox: Unsafe Login (the client sent no IMAP ID)',
+    cause:
+      'The login itself succeeded; NetEase Mail then refuses SELECT/EXAMINE from a client that has not identified itself with ' +
+      'the IMAP ID command (RFC 2971). Clients that send ID (Thunderbird, Outlook, Apple Mail) are let in.',
+    fix:
+      'Send an ID command after logging in and before selecting a folder, e.g. a1 ID ("name" "myclient" "version" "1.0" ' +
+      '"vendor" "myclient"); in Jakarta Mail IMAPStore.id(map), in node-imap/imapflow the id option, in Python ' +
+      'imaplib a raw ID command via xatom. Use the authorization code (授权码) from the web settings as the password.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.rfc2971],
+    keys: ['login'],
+    pattern: /(?:SELECT|EXAMINE)?\s?Unsafe Login\.?(?: Please contact kefu@188\.com for help)?/i,
+    priority: 20,
+  },
+  {
+    id: 'icloud-imap-authentication-failed',
+    title: 'iCloud Mail refused the login (it accepts only an app-specific password)',
+    cause:
+      'iCloud Mail (imap.mail.me.com, smtp.mail.me.com) offers third-party mail clients no OAuth and refuses the Apple ' +
+      'Account password: it needs an app-specific password, which requires two-factor authentication on the Apple Account. ' +
+      'The user name is the iCloud address (or its part before @icloud.com), not another alias.',
+    fix:
+      'Create an app-specific password at account.apple.com (Sign-In and Security → App-Specific Passwords) and log in with ' +
+      'it through LOGIN/PLAIN; XOAUTH2 and OAUTHBEARER are not offered by iCloud.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.appleAppPasswords],
+    keys: ['authenticat'],
+    pattern: /NO \[AUTHENTICATIONFAILED\] Authentication failed\.?|-ERR \[AUTH\][^\r\n]{0,80}|535 5\.7\.8 Error: authentication failed[^\r\n]{0,60}/i,
+    context: [/iSCREAM|\b(?:imap|smtp|p\d+-imap)\.mail\.me\.com\b|@(?:icloud|me|mac)\.com\b/i],
+    priority: 30,
+    supersedes: ['imap-authenticationfailed', 'dovecot-imap-authentication-failed', 'smtp-535-5.7.8'],
+  },
+  {
+    id: 'gmx-webde-authentication-failed',
+    title: 'GMX / WEB.DE refused the login (POP3/IMAP access is switched off, or an app password is needed)',
+    cause:
+      'GMX and WEB.DE switch POP3/IMAP/SMTP access off by default for mail programs, and switch it off again after a long ' +
+      'time without use; with two-factor authentication the account password is refused and an application-specific ' +
+      'password is required. The server then only says "authentication failed" (the account receives an e-mail ' +
+      'explaining it, in German: "Die für die E-Mail Programme benötigten Protokolle POP3/IMAP/SMTP sind ... deaktiviert").',
+    fix:
+      'In the GMX / WEB.DE web mail: E-Mail → Einstellungen → POP3/IMAP Abruf: "POP3 und IMAP Zugriff erlauben"; with ' +
+      'two-factor authentication create an application-specific password (Anwendungsspezifisches Passwort) and use it. ' +
+      'GMX and WEB.DE offer third-party clients no OAuth.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.gmxImap, DOCS.webdeImap],
+    keys: ['authenticat', 'login'],
+    pattern: /-ERR authentication failed|NO \[AUTHENTICATIONFAILED\][^\r\n]{0,60}|NO LOGIN failed[^\r\n]{0,40}|535 Authentication credentials invalid|authentication failed/i,
+    context: [/\b(?:imap|pop|smtp|mail)\.(?:gmx\.(?:net|de|com|at|ch)|web\.de)\b|@(?:gmx\.(?:net|de|at|ch)|web\.de)\b|\bGMX\b|\bWEB\.DE\b/i],
+    priority: 30,
+    supersedes: ['imap-authenticationfailed', 'dovecot-imap-authentication-failed', 'dovecot-pop3-authentication-failed'],
+  },
+  {
+    id: 'fastmail-app-password',
+    title: 'Fastmail refused the login (Incorrect username or password): an app password is required',
+    cause:
+      'Fastmail accepts only app passwords (or its own OAuth for approved apps) from mail clients; the account password is ' +
+      'refused with "Incorrect username or password", as is an app password whose access does not include Mail (IMAP/POP/SMTP).',
+    fix:
+      'Fastmail → Settings → Privacy & Security → Integrations/App passwords: create a new app password with access "Mail ' +
+      '(IMAP/POP/SMTP)" and log in with the full Fastmail address and that password.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.fastmailAppPasswords],
+    keys: ['password'],
+    pattern: /Incorrect username or password\.?/i,
+    context: [/fastmail|messagingengine\.com/i],
+    priority: 30,
+  },
+  {
+    id: 'imap-incorrect-username-or-password',
+    title: 'The server refused the user name or password (Incorrect username or password)',
+    cause:
+      'The server says only that the credentials were wrong. With a password: a typo, or a provider that needs an app password ' +
+      '(Fastmail, iCloud, Yahoo) instead of the account password. With XOAUTH2/OAUTHBEARER: the token was refused or the user ' +
+      'field names another account.',
+    fix:
+      'Check which account the login names; with a password provider create an app password; with OAuth decode the login ' +
+      'blob and compare the token\'s account and scopes with the user field.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.rfc5530],
+    keys: ['password'],
+    pattern: /Incorrect username or password\.?/i,
+    priority: 10,
   },
 ];

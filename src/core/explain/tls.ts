@@ -413,4 +413,42 @@ export const TLS_ENTRIES: readonly Entry[] = [
     pattern: /\b(?:getaddrinfo )?(?:ENOTFOUND|EAI_AGAIN)\b(?: [A-Za-z0-9.-]{1,253})?/,
     priority: 10,
   },
+  {
+    id: 'tls-dh-key-too-small',
+    title: "The server's Diffie-Hellman key is too small (dh key too small)",
+    cause:
+      'The server offered a DHE cipher suite with Diffie-Hellman parameters of 1024 bits or less, which OpenSSL 1.1.1 and ' +
+      'later (and Python, PHP and Node.js built on it) refuse at their default security level. The client is right to refuse: ' +
+      'the server\'s TLS configuration is old.',
+    fix:
+      'On the server: generate 2048-bit (or larger) parameters (openssl dhparam -out dh.pem 2048) and point Dovecot\'s ssl_dh ' +
+      '= </path/dh.pem or Postfix\'s smtpd_tls_dh1024_param_file at them, or prefer ECDHE suites. If you do not run the server, ' +
+      'ask its admin; lowering the client\'s security level (SECLEVEL=1) is a stopgap only.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.dovecotSsl, DOCS.postfixTls],
+    keys: ['too_small', 'too small'],
+    pattern: /\bdh key (?:is )?too small\b|\bDH_KEY_TOO_SMALL\b/i,
+    priority: 20,
+  },
+  {
+    id: 'curl-ssl-connect-error',
+    title: 'curl: (35) the TLS handshake failed',
+    cause:
+      'curl\'s exit code 35 (CURLE_SSL_CONNECT_ERROR) only says that the TLS handshake did not complete; the text after it ' +
+      'names the reason: a TLS alert from the server, a protocol version or cipher mismatch, a connection reset by a proxy or ' +
+      'firewall (SSL_ERROR_SYSCALL), or plain text on a TLS port.',
+    fix:
+      'Read the OpenSSL message after "curl: (35)"; check the port and scheme (imaps:// 993, smtps:// 465, smtp:// 587 with ' +
+      '--ssl-reqd for STARTTLS) and run with -v to see how far the handshake got.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.curlErrors],
+    keys: ['curl: (', '_error'],
+    pattern: /curl: \(35\)[^\r\n]{0,160}|\bCURLE_SSL_CONNECT_ERROR\b/i,
+    priority: 8,
+    fallback: true,
+  },
 ];

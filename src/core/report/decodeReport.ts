@@ -126,7 +126,12 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
     }
     if (secrets.length > 0 && !options.reveal) lines.push('', l10n.t('Secrets are redacted: {0} to show them.', options.revealHint));
   } else {
-    row(l10n.t('Result'), l10n.t('not a valid SASL string'));
+    row(l10n.t('Result'), decode.problems.some((p) => p.severity === 'error') ? l10n.t('not a valid SASL string') : l10n.t('not an OAuth login (see below)'));
+    // Text of no known shape is shown, escaped, its token-like runs redacted: the user sees what it is.
+    if (decode.decodedText !== undefined) {
+      const shown = decode.decodedText.length > MAX_SHOWN_CHARS ? decode.decodedText.slice(0, MAX_SHOWN_CHARS) + '…' : decode.decodedText;
+      row(l10n.t('Decoded'), options.reveal ? shown : redactTokenLike(shown));
+    }
   }
 
   if (token) {
@@ -168,6 +173,9 @@ function redactDecodedText(text: string, msg: SaslMessage, secrets: string[]): s
   const cut = known.replace(/(auth=(?:Bearer +)?|Bearer +)([^\x01\s^]+)/gi, (_m, key: string, value: string) => `${key}${redactSecret(value)}`);
   return redactTokenLike(cut);
 }
+
+/** The decoded text of an unknown shape is shown up to this length. */
+const MAX_SHOWN_CHARS = 2000;
 
 const SEVERITY_MARK = { error: '✖ error:', warning: '⚠ warning:', info: 'ℹ info:' } as const;
 

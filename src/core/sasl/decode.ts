@@ -8,6 +8,17 @@ import { OauthbearerMessage, parseOauthbearer } from './oauthbearer';
 import { PlainMessage, parsePlain } from './plain';
 import { Problem, error, info, visualizeControls, warning } from './problems';
 import { Xoauth2Message, missingSeparatorProblem, parseXoauth2 } from './xoauth2';
+import {
+  cutLogin,
+  damagedLogin,
+  isPlaceholder,
+  passwordAsTokenProblem,
+  placeholderTokenProblem,
+  placeholderUserProblem,
+  recogniseBytes,
+  recogniseText,
+  tokenPastedProblem,
+} from './recognise';
 
 /** The OAUTHBEARER client's answer to an error challenge: the single byte 0x01 ("AQ=="). */
 export interface ChallengeAck {
@@ -57,25 +68,71 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
   }
 
   const b64 = decodeBase64(extracted.blob);
-  if (!b64.ok) return { problems: [...problems, ...b64.problems], hint: mergedHint };
+  if (!b64.ok) {
+    const pasted = b64.problems.some((p) => p.code === 'not-base64') ? tokenPastedProblem(input.length > 64 * 1024 ? '' : input) : undefined;
+    if (pasted) return { problems: [...problems, pasted], hint: mergedHint };
+    const cut = b64.problems.some((p) => p.code === 'truncated') ? cutLogin(extracted.blob) : undefined;
+    if (cut) return { message: partialLogin(cut.mechanism, cut.user), problems: [...problems, cut.problem], hint: mergedHint };
+    return { problems: [...problems, ...b64.problems], hint: mergedHint };
+  }
   problems.push(...b64.value.problems);
 
-  const text = decodeUtf8(b64.value.bytes);
+  const bytes = b64.value.bytes;
+  const text = decodeUtf8(bytes);
+  const named = recogniseBytes(bytes);
+  if (named) {
+    return { problems: [...problems, named.problem], decodedText: named.shown, canonicalBase64: b64.value.canonical, hint: mergedHint };
+  }
   if (text === undefined) {
+    const damaged = damagedLogin(bytes);
+    if (damaged) {
+      return { message: partialLogin(damaged.mechanism, damaged.user), problems: [...problems, damaged.problem], canonicalBase64: b64.value.canonical, hint: mergedHint };
+    }
     problems.push(
-      error('not-text', l10n.t('The base64 decodes to {0} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).', b64.value.bytes.length)),
+      error('not-text', l10n.t('The base64 decodes to {0} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).', bytes.length)),
     );
     return { problems, canonicalBase64: b64.value.canonical, hint: mergedHint };
   }
 
   const parsed = classify(text, mergedHint);
+  const extra = fieldProblems(parsed.message, text);
+  // A string cut after its user field: say that, not only that its separators are missing.
+  const own = extra.some((p) => p.code === 'missing-auth-field') ? parsed.problems.filter((p) => p.code !== 'no-separators') : parsed.problems;
   return {
     message: parsed.message,
-    problems: [...problems, ...parsed.problems],
+    problems: [...problems, ...own, ...extra],
     decodedText: visualizeControls(text),
     canonicalBase64: b64.value.canonical,
     hint: mergedHint,
   };
+}
+
+/** What a damaged login still shows: its mechanism and, where readable, its user. */
+function partialLogin(mechanism: 'XOAUTH2' | 'OAUTHBEARER', user: string | undefined): SaslMessage {
+  return mechanism === 'XOAUTH2' ? { mechanism, user } : { mechanism, user, extensions: {} };
+}
+
+/** Values that make a well-formed login fail: an unset variable, a password where the token belongs. */
+function fieldProblems(message: SaslMessage | undefined, text: string): Problem[] {
+  if (!message) return [];
+  const out: Problem[] = [];
+  if ((message.mechanism === 'XOAUTH2' || message.mechanism === 'OAUTHBEARER' || message.mechanism === 'PLAIN') && message.user !== undefined && isPlaceholder(message.user)) {
+    out.push(placeholderUserProblem(message.user));
+  }
+  if (message.mechanism === 'LOGIN' && message.step === 'username' && message.user !== undefined && isPlaceholder(message.user)) {
+    out.push(placeholderUserProblem(message.user));
+  }
+  if ((message.mechanism === 'XOAUTH2' || message.mechanism === 'OAUTHBEARER') && message.token !== undefined) {
+    if (isPlaceholder(message.token)) out.push(placeholderTokenProblem(message.token));
+    else {
+      const pw = passwordAsTokenProblem(message.token);
+      if (pw) out.push(pw);
+    }
+  }
+  if (message.mechanism === 'XOAUTH2' && !text.includes('\x01') && /^user=/.test(text) && !/auth=/i.test(text) && !/\^A|\\x01|\\u0001|\\001|%01|[\r\n]/i.test(text)) {
+    out.push(error('missing-auth-field', l10n.t('The string ends after the user field: no auth=Bearer <token> follows. It was cut off (a log or terminal shortened the line) or built without the token.')));
+  }
+  return out;
 }
 
 function classify(text: string, hint: DecodeHint): { message?: SaslMessage; problems: Problem[] } {
@@ -107,6 +164,8 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
     if (challenge.message || challenge.problems.length) return challenge;
     return { problems: [error('unknown-json', l10n.t('The base64 decodes to JSON that is not a server error challenge (no status, schemes or scope).'))] };
   }
+  const named = recogniseText(text);
+  if (named) return { problems: [named.problem] };
   if (/^user=/i.test(text) || /^auth=/i.test(text)) {
     if (!text.startsWith('user=') && /^user=/i.test(text)) {
       return { problems: [error('field-case', l10n.t('The field is written "{0}"; XOAUTH2 requires lower-case "user=".', text.slice(0, 5)))] };
@@ -143,15 +202,24 @@ interface Extracted {
   problems: Problem[];
 }
 
-// "C: ", "S: ", curl's "> " / "< ", Python imaplib's "b'...'" and a leading timestamp are not part of the blob.
-const LINE_MARKER = /^(?:\[?\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\]?\s*)?(?:(?:[CS]|Client|Server)\s*:\s?|[<>]{1,2}\s?)?/i;
+// A tool's prefix before the protocol text: a timestamp, then "C: "/"S: ", curl's "> "/"< ", "<==",
+// "<--", "-->", "data:", "SERVER -> CLIENT:", "[id] C:", "DEBUG IMAP:", "smtp:" and the like.
+const TIMESTAMP = /^\[?\d{4}-\d\d-\d\d[T ][\d:.,]+(?:Z|[+-]\d\d:?\d\d)?\]?:?\s*/i;
+const LINE_MARKER =
+  /^(?:(?:\[[^\]\s]{1,40}\]\s*)?(?:[CS]|Client|Server)\s*:\s?|(?:SERVER|CLIENT)\s*->\s*(?:SERVER|CLIENT)\s*:\s?|(?:DEBUG\s+)?(?:IMAP|POP3?|SMTP)\s*:\s?|data:\s?|<==\s?|==>\s?|<--\s?|-->\s?|[<>]{1,2}\s?)?/i;
 const COMMAND = /^(?:([A-Za-z0-9.]+)\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]+)(?:\s+(.*))?$/i;
+// The same command anywhere in a line (after a tool's prefix we do not know), with its blob if any.
+const COMMAND_IN_LINE = /(?:^|[\s:>'"\]|])(?:[A-Za-z0-9.]{1,40}\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]{2,40})(?:\s+([A-Za-z0-9+/_-]+=*|=))?\s*$/i;
 const CONTINUATION = /^(\+|334)(?:\s+(.*))?$/;
+const CONTINUATION_IN_LINE = /(?:^|[\s:>'"\]|])(\+|334)(?:\s+([A-Za-z0-9+/_-]+=*))?\s*$/;
 const BASE64_LINE = /^[A-Za-z0-9+/_-]+=*$/;
+const RUN = /(?<![A-Za-z0-9+/_.@-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/_=.@-])/g;
+/** A pasted line longer than this is taken as it is, not searched for a blob inside (blobs are at most 64 KB). */
+const MAX_LINE_CHARS = 128 * 1024;
 
 /** Finds the base64 blob in a pasted line or lines, and what its prefix says about it. */
 export function extractBlob(input: string): Extracted {
-  const lines = input.split(/\r?\n/).map(cleanLine);
+  const lines = logicalLines(input).map(cleanLine);
   const hint: DecodeHint = {};
   const problems: Problem[] = [];
   const pieces: string[] = [];
@@ -160,15 +228,16 @@ export function extractBlob(input: string): Extracted {
   for (const line of lines) {
     if (line === '') continue;
     if (pieces.length === 0) {
-      const cmd = COMMAND.exec(line);
+      const searchable = line.length <= MAX_LINE_CHARS;
+      const cmd = COMMAND.exec(line) ?? (searchable ? commandInLine(line) : undefined);
       if (cmd) {
         hint.mechanism = cmd[3].toUpperCase();
         hint.sender = 'client';
         if (cmd[2].toUpperCase() === 'AUTHENTICATE') hint.protocol = 'imap';
-        if (cmd[4] !== undefined && cmd[4] !== '' && cmd[4] !== '=') pieces.push(cmd[4]);
+        if (cmd[4] !== undefined && cmd[4] !== '' && cmd[4] !== '=' && !isProse(cmd[4])) pieces.push(cmd[4]);
         continue;
       }
-      const cont = CONTINUATION.exec(line);
+      const cont = CONTINUATION.exec(line) ?? (searchable ? continuationInLine(line) : undefined);
       if (cont) {
         // A bare "+" or "334" only invites the client's next line; one with a blob is the server speaking.
         if (cont[1] === '334') hint.protocol = 'smtp';
@@ -178,7 +247,7 @@ export function extractBlob(input: string): Extracted {
         }
         continue;
       }
-      pieces.push(line);
+      pieces.push(BASE64_LINE.test(line) || !searchable ? line : (longestRun(line) ?? line));
       continue;
     }
     if (BASE64_LINE.test(line) && !/=$/.test(pieces[pieces.length - 1])) {
@@ -197,8 +266,62 @@ export function extractBlob(input: string): Extracted {
   return { blob: pieces.join(''), hint, problems };
 }
 
+/**
+ * The lines of a paste, with a Python bytes repr (b'...\\r\\n') opened and escaped line breaks
+ * ("\\r\\n" written out inside one log line) made real: base64 holds no backslash, so this never
+ * changes a blob.
+ */
+function logicalLines(input: string): string[] {
+  const out: string[] = [];
+  for (const raw of input.split(/\r?\n/)) {
+    const line = raw;
+    const body = (line.length <= MAX_LINE_CHARS && pythonBytes(line)) || line;
+    for (const part of body.split(/\\r\\n|\\n|\\r/)) out.push(part);
+  }
+  return out;
+}
+
+/** Words after a command ("AUTH XOAUTH2 command trace suppressed"), not base64 with a space in it. */
+function isProse(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length > 1 && words.slice(0, -1).some((w) => w.length < 16 || !BASE64_LINE.test(w));
+}
+
+/** The inside of a Python bytes repr in a line (b'...' up to the line's last quote of the same kind). */
+function pythonBytes(line: string): string | undefined {
+  const open = /(?:^|[\s:>\]|(])b(['"])/.exec(line);
+  if (!open) return undefined;
+  const start = open.index + open[0].length;
+  const end = line.lastIndexOf(open[1]);
+  return end > start ? line.slice(start, end) : undefined;
+}
+
+function commandInLine(line: string): RegExpExecArray | undefined {
+  const m = COMMAND_IN_LINE.exec(line);
+  if (!m) return undefined;
+  // Same groups as COMMAND: [, tag, command, mechanism, blob].
+  const shaped = [m[0], undefined, m[1], m[2], m[3]] as unknown as RegExpExecArray;
+  return shaped;
+}
+
+function continuationInLine(line: string): RegExpExecArray | undefined {
+  const m = CONTINUATION_IN_LINE.exec(line);
+  // "334" inside a longer text (a port, a count) is no continuation: only a blob or the line's end after it.
+  if (!m || (m[2] === undefined && !/(?:^|[\s:>'"\]|])(?:\+|334)\s*$/.test(line))) return undefined;
+  return m;
+}
+
+/** The longest base64-looking run in a line with a prefix no rule knows (Exchange's "[...]" tag, an unknown tool). */
+function longestRun(line: string): string | undefined {
+  let best: string | undefined;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(line); m; m = RUN.exec(line)) if (!best || m[0].length > best.length) best = m[0];
+  RUN.lastIndex = 0;
+  return best;
+}
+
 function cleanLine(raw: string): string {
-  let line = raw.trim().replace(LINE_MARKER, '').trim();
+  let line = raw.trim().replace(TIMESTAMP, '').replace(LINE_MARKER, '').trim();
   const py = /^b(['"])(.*)\1$/.exec(line);
   if (py) line = py[2].replace(/(?:\\r)?\\n$/, '').trim();
   return line;

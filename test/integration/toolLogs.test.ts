@@ -1,0 +1,72 @@
+// The logs of real tools captured against Dovecot (test/fixtures/logs/README.md), in a real VS Code:
+// a hover on each blob shows the decoded login, the Problems panel has an entry on each failure line,
+// and "Decode All Auth Blobs in File" lists every blob.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ui } from './ui';
+import { waitFor, waitForAsync } from './wait';
+
+const LOGS = path.resolve(__dirname, '../../../test/fixtures/logs');
+const TOOL_LOGS = [
+  'python-imaplib-debug4.log',
+  'python-smtplib-debuglevel2.log',
+  'curl-verbose-imap-rejected.log',
+  'msmtp-debug-rejected.log',
+  'fetchmail-verbose-rejected.log',
+  'mbsync-verbose.log',
+  'dovecot-oauth2-auth-debug-failures.log',
+];
+// The same definitions as test/unit/toolLogs.test.ts.
+const BLOB = /(?<![A-Za-z0-9+/=])(?:dXNlcj1[A-Za-z0-9+/]{20,}={0,2}|bixhP[A-Za-z0-9+/]{20,}={0,2}|eyJzdGF0dXMi[A-Za-z0-9+/]{10,}={0,2}|AQ==)(?![A-Za-z0-9+/=])/;
+const FAILURE = /\b(?:NO|BAD) \[|(?:^|[\s'<:])(?:535|421) |-ERR |\bError: |curl: \(\d+\)|oauth2 failed|\(auth failed|authentication failed|Authorization failure/i;
+const ECHO = /reply: retcode \(\d+\); Msg:|: Debug: /;
+
+async function hoverText(doc: vscode.TextDocument, line: number, character: number): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character))) ?? [];
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .filter((v) => v.includes('Mail OAuth'))
+    .join('\n');
+}
+const plain = (s: string) => s.replace(/\\([\\`*_[\]<>|~$])/g, '$1');
+
+describe('Logs of real tools (captured against Dovecot)', function () {
+  this.timeout(120_000);
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  for (const file of TOOL_LOGS) {
+    it(`${file}: hovers on every blob, a Problems entry on every failure line, Decode All lists every blob`, async function () {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(LOGS, file)));
+      const editor = await vscode.window.showTextDocument(doc);
+      const lines = doc.getText().split(/\r?\n/);
+      const blobs = lines.flatMap((l, i) => {
+        const m = BLOB.exec(l);
+        return m ? [{ line: i, character: m.index + 2, login: !m[0].startsWith('eyJ') && m[0] !== 'AQ==' }] : [];
+      });
+      // The first hover of a freshly opened file may come before the extension has activated for it.
+      if (blobs.length) await waitForAsync('the first hover', async () => (await hoverText(doc, blobs[0].line, blobs[0].character)) !== '');
+      for (const b of blobs) {
+        const text = plain(await hoverText(doc, b.line, b.character));
+        assert.match(text, /Mail OAuth/, `hover at line ${b.line + 1}`);
+        if (b.login) assert.ok(text.includes('adele@contoso.com'), `line ${b.line + 1}: ${text.slice(0, 200)}`);
+      }
+
+      const failures = lines.flatMap((l, i) => (FAILURE.test(l) && !ECHO.test(l) ? [i] : []));
+      assert.ok(failures.length > 0);
+      await waitFor('Problems entries', () => {
+        const on = new Set(vscode.languages.getDiagnostics(doc.uri).map((d) => d.range.start.line));
+        return failures.every((i) => on.has(i));
+      });
+
+      if (!ui.available || blobs.length === 0) return;
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const done = vscode.commands.executeCommand('mailOAuth.decodeAllInFile');
+      const title = await ui.text('.quick-input-title');
+      const count = Number(/^(\d+) auth blobs? in /.exec(title)?.[1]);
+      assert.strictEqual(count, blobs.length, title);
+      await ui.press('Escape');
+      await done;
+    });
+  }
+});
