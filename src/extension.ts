@@ -1,4 +1,5 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { pickTokenForEncode, registerAuthCommands } from './auth/authCommands';
 import { MailAuthenticationProvider, PROVIDER_ID, PROVIDER_LABEL } from './auth/authProvider';
@@ -6,6 +7,7 @@ import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
 import { allowTokenHostForSession } from './console/tokenHostConsent';
 import { registerEncodeCommands } from './commands/encode';
+import { registerSampleLogCommand } from './commands/sampleLog';
 import { registerLogCommands } from './hover/logCommands';
 import { LogDiagnostics } from './hover/logDiagnostics';
 import { logDocumentSelector } from './hover/logDocuments';
@@ -26,6 +28,9 @@ export interface TestHooks {
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
+  // Code that cannot import `vscode` (core, hover Markdown) translates with @vscode/l10n: give it VS Code's
+  // bundle for the display language (undefined in English, where the source strings are the text).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const decodedView = new DecodedViewProvider();
   const revealed = new RevealedBlobs();
   const hover = new LogHoverProvider(revealed);
@@ -39,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, decodedView),
     ...registerEncodeCommands(context, decodedView, (title) => pickTokenForEncode(auth, title)),
     ...registerDecodeCommands(decodedView),
+    registerSampleLogCommand(),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
     auth,

@@ -36,7 +36,7 @@ const QUICK_ACTIONS: Record<string, { id: string; label: string }[]> = {
     { id: 'pop3.list', label: 'LIST' },
     { id: 'pop3.top', label: 'TOP 1 0' },
   ],
-  smtp: [{ id: 'smtp.testMessage', label: 'Send a test message to myself' }],
+  smtp: [{ id: 'smtp.testMessage', label: 'Send a test message to myself' }], // the label is translated when sent (quickActions())
 };
 const ACTION_COMMANDS: Record<string, string> = {
   'imap.list': 'LIST "" "*"',
@@ -53,7 +53,7 @@ const ACTION_COMMANDS: Record<string, string> = {
  */
 function customPresets(): CustomPreset[] {
   const { presets, problems } = parseCustomPresets(userSetting('mailOAuth.console', 'customPresets'));
-  for (const p of problems) output().warn(`Protocol console: ${p}`);
+  for (const p of problems) output().warn(vscode.l10n.t('Protocol console: {0}', p));
   return presets;
 }
 
@@ -103,7 +103,7 @@ export class ConsolePanel {
       if (form) ConsolePanel.current.applyForm(form);
       return ConsolePanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Mail OAuth: Protocol Console', vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, vscode.l10n.t('Mail OAuth: Protocol Console'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     ConsolePanel.current = new ConsolePanel(panel, extensionUri, form);
     return ConsolePanel.current;
   }
@@ -152,7 +152,7 @@ export class ConsolePanel {
     }
     const presets = [...customPresets(), ...PRESETS].map((p) => ({ id: p.id, label: p.label }));
     this.post({ type: 'init', form: this.form, accounts, presets });
-    this.post({ type: 'quickActions', actions: QUICK_ACTIONS[this.form.protocol] });
+    this.post({ type: 'quickActions', actions: quickActions(this.form.protocol) });
     this.postState();
   }
 
@@ -164,13 +164,13 @@ export class ConsolePanel {
   private async receive(raw: unknown): Promise<void> {
     const msg = validateFromWebview(raw);
     if (!msg) {
-      output().warn(`Protocol console: dropped a message from the webview: ${describeDropped(raw)}.`);
+      output().warn(vscode.l10n.t('Protocol console: dropped a message from the webview: {0}.', describeDropped(raw)));
       return;
     }
     try {
       await this.handle(msg);
     } catch (e) {
-      output().error(`Protocol console: ${(e as Error).message}`);
+      output().error(vscode.l10n.t('Protocol console: {0}', (e as Error).message));
       this.post({ type: 'error', message: (e as Error).message });
       this.busy = false;
       this.postState();
@@ -188,14 +188,14 @@ export class ConsolePanel {
         if (custom) {
           // A custom preset is one protocol's endpoint, with the user and mechanism it may name.
           this.form.protocol = custom.protocol;
-          this.post({ type: 'quickActions', actions: QUICK_ACTIONS[custom.protocol] });
+          this.post({ type: 'quickActions', actions: quickActions(custom.protocol) });
           this.post({ type: 'fill', ...custom.endpoint, protocol: custom.protocol, user: custom.user, mechanism: custom.mechanism });
           return;
         }
         const preset = presetById(msg.preset);
         const ep = preset?.endpoints[msg.protocol];
         this.form.protocol = msg.protocol;
-        this.post({ type: 'quickActions', actions: QUICK_ACTIONS[msg.protocol] });
+        this.post({ type: 'quickActions', actions: quickActions(msg.protocol) });
         if (ep) this.post({ type: 'fill', host: ep.host, port: ep.port, security: ep.security });
         else this.post({ type: 'fill', host: this.form.host, port: defaultPort(msg.protocol, this.form.security), security: this.form.security });
         return;
@@ -220,7 +220,7 @@ export class ConsolePanel {
   private async token(form: ConsoleForm, pasted: string | undefined): Promise<{ token: string } | { error: string }> {
     if (form.tokenSource === 'pasted') {
       const t = pasted?.trim();
-      return t ? { token: t } : { error: 'Paste an access token, or choose a signed-in account.' };
+      return t ? { token: t } : { error: vscode.l10n.t('Paste an access token, or choose a signed-in account.') };
     }
     const custom = customPresets().find((p) => p.id === form.preset);
     const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
@@ -233,11 +233,11 @@ export class ConsolePanel {
       }
       // VS Code matches the account by its id: pass the provider's own account object, not just the name.
       const account = form.account ? (await vscode.authentication.getAccounts(AUTH_PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
-      if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
+      if (form.account && !account) return { error: vscode.l10n.t('{0} is not signed in any more: sign in again, or choose another account.', form.account) };
       const session = await vscode.authentication.getSession(AUTH_PROVIDER_ID, scopes, { createIfNone: true, account });
       return { token: session.accessToken };
     } catch (e) {
-      return { error: `No token from the account: ${(e as Error).message}` };
+      return { error: vscode.l10n.t('No token from the account: {0}', (e as Error).message) };
     }
   }
 
@@ -246,15 +246,15 @@ export class ConsolePanel {
     await this.disconnect();
     this.form = form;
     if (!form.host || !form.port) {
-      this.post({ type: 'error', message: 'Fill in the host and port.' });
+      this.post({ type: 'error', message: vscode.l10n.t('Fill in the host and port.') });
       return;
     }
     if (!form.user) {
-      this.post({ type: 'error', message: 'Fill in the user (the mailbox to log in to; a shared mailbox may be named here).' });
+      this.post({ type: 'error', message: vscode.l10n.t('Fill in the user (the mailbox to log in to; a shared mailbox may be named here).') });
       return;
     }
     if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account, customPresets().map((p) => p.endpoint.host)))) {
-      this.post({ type: 'error', message: `Not connected: the token was not sent to ${form.host}.` });
+      this.post({ type: 'error', message: vscode.l10n.t('Not connected: the token was not sent to {0}.', form.host) });
       return;
     }
     this.busy = true;
@@ -324,7 +324,7 @@ export class ConsolePanel {
   private async run(line: string): Promise<void> {
     const session = this.session;
     if (!session) {
-      this.post({ type: 'error', message: 'Connect first.' });
+      this.post({ type: 'error', message: vscode.l10n.t('Connect first.') });
       return;
     }
     this.busy = true;
@@ -332,7 +332,7 @@ export class ConsolePanel {
     try {
       await session.send(line);
     } catch (e) {
-      this.transcript.add('error', e instanceof TransportError ? e.message : `The command failed: ${(e as Error).message}`);
+      this.transcript.add('error', e instanceof TransportError ? e.message : vscode.l10n.t('The command failed: {0}', (e as Error).message));
       if (e instanceof TransportError) this.session = undefined;
     } finally {
       this.busy = false;
@@ -364,7 +364,7 @@ export class ConsolePanel {
 
   /** Entries are batched (every 50 ms) and long ones folded, so floods don't swamp the webview. */
   private queue(e: TranscriptEntry): void {
-    const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … (${e.display.length.toLocaleString()} characters; the saved transcript has them all)` : e.display;
+    const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … ${vscode.l10n.t('({0} characters; the saved transcript has them all)', e.display.length.toLocaleString())}` : e.display;
     // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
     this.pending.push({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
     this.flushTimer ??= setTimeout(() => this.flush(), 50);
@@ -380,39 +380,40 @@ export class ConsolePanel {
       // A flood read in one go (FETCH 1:* on a big mailbox): the view keeps only its last rows anyway,
       // and relaying 100,000 lines in one message blocks the webview's frames for hundreds of ms.
       const skipped = lines.length - WEBVIEW_MAX_LINES;
-      lines = [{ t: lines[skipped].t, k: 'info', x: `… ${skipped.toLocaleString()} lines not shown here (Save Transcript keeps them all)` }, ...lines.slice(skipped)];
+      lines = [{ t: lines[skipped].t, k: 'info', x: `… ${vscode.l10n.t('{0} lines not shown here (Save Transcript keeps them all)', skipped.toLocaleString())}` }, ...lines.slice(skipped)];
     }
     this.post({ type: 'transcript', lines });
   }
 
   private async save(): Promise<void> {
     if (this.transcript.entries.length === 0) {
-      this.post({ type: 'error', message: 'Nothing to save yet: connect first.' });
+      this.post({ type: 'error', message: vscode.l10n.t('Nothing to save yet: connect first.') });
       return;
     }
     const choice = await vscode.window.showQuickPick(
       [
-        { label: 'Save redacted', description: 'tokens shortened (recommended)', reveal: false },
-        { label: 'Save with tokens revealed…', description: 'the file will contain working credentials', reveal: true },
+        { label: vscode.l10n.t('Save redacted'), description: vscode.l10n.t('tokens shortened (recommended)'), reveal: false },
+        { label: vscode.l10n.t('Save with tokens revealed…'), description: vscode.l10n.t('the file will contain working credentials'), reveal: true },
       ],
-      { title: 'Save Transcript', placeHolder: 'How should tokens appear in the file?' },
+      { title: vscode.l10n.t('Save Transcript'), placeHolder: vscode.l10n.t('How should tokens appear in the file?') },
     );
     if (!choice) return;
     if (choice.reveal) {
+      const saveWithTokens = vscode.l10n.t('Save with Tokens');
       const ok = await vscode.window.showWarningMessage(
-        'The saved file will contain the access token in clear text. Anyone who reads it can use the mailbox until the token expires. Save it anyway?',
+        vscode.l10n.t('The saved file will contain the access token in clear text. Anyone who reads it can use the mailbox until the token expires. Save it anyway?'),
         { modal: true },
-        'Save with Tokens',
+        saveWithTokens,
       );
-      if (ok !== 'Save with Tokens') return;
+      if (ok !== saveWithTokens) return;
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${this.form.host || 'session'}-${stamp}.${this.form.protocol}.log`;
     const target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: { 'Mail transcript': ['log'] },
-      title: 'Save Transcript',
+      filters: { [vscode.l10n.t('Mail transcript')]: ['log'] },
+      title: vscode.l10n.t('Save Transcript'),
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(this.transcript.toLog({ reveal: choice.reveal }), 'utf8'));
@@ -420,6 +421,11 @@ export class ConsolePanel {
     await vscode.languages.setTextDocumentLanguage(doc, 'mail-transcript');
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
+}
+
+/** The quick actions of a protocol, their labels in the display language (protocol commands stay as they are). */
+function quickActions(protocol: string): { id: string; label: string }[] {
+  return (QUICK_ACTIONS[protocol] ?? []).map((a) => (a.id === 'smtp.testMessage' ? { ...a, label: vscode.l10n.t('Send a test message to myself') } : a));
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
