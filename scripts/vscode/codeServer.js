@@ -177,7 +177,10 @@ async function logServiceWorkers(context, page, log) {
  *            openedUrlsFile?: where to record the URLs that new browser tabs open (openExternal),
  *            settings?: extra settings for the profile (written as User and as Machine settings, since
  *            machine-scoped settings count only as Machine settings in code-server's remote window),
- *            handleSignals?: false when the caller stops code-server on Ctrl-C itself }
+ *            handleSignals?: false when the caller stops code-server on Ctrl-C itself,
+ *            locale?: display language (code-server's --locale; VS Code uses it only if a language pack
+ *            for it is installed, see test/fixtures/language-pack-de), installVsixes?: further .vsix files
+ *            installed into the profile first (a language pack) }
  * Returns { url, port, page, context, child, logFile, stop() }.
  */
 async function startCodeServer(options) {
@@ -227,17 +230,18 @@ async function startCodeServer(options) {
     '--disable-update-check',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.locale ? ['--locale', options.locale] : []),
     ...(asUser ? [] : ['--disable-workspace-trust', '--vscode-option', 'enable-smoke-test-driver']),
     options.workspace,
   ];
-  if (asUser) {
+  for (const vsix of [...(options.installVsixes || []), ...(asUser ? [options.vsix] : [])]) {
     try {
-      installVsix(options.node, options.entry, options.vsix, userDataDir, extensionsDir, configFile, env);
+      installVsix(options.node, options.entry, vsix, userDataDir, extensionsDir, configFile, env);
     } catch (err) {
       fs.rmSync(tmp, { recursive: true, force: true });
       throw err;
     }
-    log(`installed ${options.vsix}`);
+    log(`installed ${vsix}`);
   }
   log(`starting code-server on port ${port}`);
   // detached: own process group, so stop() can kill code-server and its extension host together.
