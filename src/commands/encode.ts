@@ -150,7 +150,7 @@ async function askToken(title: string, pickToken: TokenPicker): Promise<string |
     prompt: offer
       ? vscode.l10n.t('Access token. Filled in from the clipboard ({0}): press Enter to use it, or replace it.', redactSecret(offer))
       : vscode.l10n.t('Access token (the access token itself, not the refresh or ID token).'),
-    placeHolder: 'eyJ0eXAiOiJKV1Qi… or EwB… or ya29.…',
+    placeHolder: vscode.l10n.t('eyJ0eXAiOiJKV1Qi… or EwB… or ya29.…'),
     value: offer,
     validateInput: (v) => messageOf(validateTokenInput(v.trim())),
   });
