@@ -120,6 +120,34 @@ function installVsix(node, entry, vsix, userDataDir, extensionsDir, configFile, 
 }
 
 /**
+ * Writes user-data/languagepacks.json for the language packs installed in `extensionsDir`, as VS Code's own
+ * language pack cache does. code-server reads that file to resolve --locale, but its server writes it only
+ * when a client asks for the installed language packs (Configure Display Language), so a fresh profile would
+ * stay English on its first start. Same fields as VS Code's LanguagePacksCache: a hash over the packs' IDs
+ * and versions, and each translation's file.
+ */
+function writeLanguagePacksCache(extensionsDir, userDataDir) {
+  const packs = {};
+  for (const name of fs.readdirSync(extensionsDir)) {
+    const manifestFile = path.join(extensionsDir, name, 'package.json');
+    if (!fs.existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+    for (const loc of (manifest.contributes && manifest.contributes.localizations) || []) {
+      const pack = (packs[loc.languageId] ??= { hash: '', extensions: [], translations: {}, label: loc.localizedLanguageName || loc.languageName });
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
+      for (const t of loc.translations || []) pack.translations[t.id] = path.join(extensionsDir, name, t.path);
+    }
+  }
+  for (const pack of Object.values(packs)) {
+    const md5 = require('crypto').createHash('md5');
+    for (const e of pack.extensions) md5.update(e.extensionIdentifier.id).update(e.version);
+    pack.hash = md5.digest('hex');
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
+/**
  * What vscode.env.openExternal opens: in code-server it is a new browser tab (window.open). Each new tab's
  * first http(s) navigation request is appended to `file`, one URL a line, so that a test can play the person
  * in that tab (for example complete a sign-in); the tab itself is then closed. The request counts, not the
@@ -243,6 +271,7 @@ async function startCodeServer(options) {
     }
     log(`installed ${vsix}`);
   }
+  if (options.locale) writeLanguagePacksCache(extensionsDir, userDataDir);
   log(`starting code-server on port ${port}`);
   // detached: own process group, so stop() can kill code-server and its extension host together.
   const child = spawn(options.node, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });
