@@ -88,6 +88,11 @@ describe('German display language in the real VS Code (code-server --locale de)'
     return rows.allInnerTexts();
   }
 
+  /** An editor line as rendered (spaces are no-break spaces there). */
+  function lineText(rendered: string): string {
+    return rendered.replace(/\u00a0/g, ' ');
+  }
+
   async function runCommand(title: string): Promise<void> {
     const titles = await palette(title);
     assert.ok(titles.includes(title), `the palette lists ${JSON.stringify(title)}: ${JSON.stringify(titles)}`);
@@ -101,20 +106,21 @@ describe('German display language in the real VS Code (code-server --locale de)'
       titles = await palette('Mail OAuth');
       if (!titles.some((t) => t.startsWith('Mail OAuth:'))) await page.waitForTimeout(1000);
     }
+    // The list renders only its visible rows: filter for each title. (VS Code shows the English title as a
+    // second line under a translated one, so that English searches still find it: not a missing translation.)
     for (const key of ['command.decode.title', 'command.encodeXoauth2.title', 'command.signIn.title', 'command.openConsole.title', 'command.openSampleLog.title']) {
-      assert.ok(titles.includes(`Mail OAuth: ${nlsDe[key]}`), `${nlsDe[key]} in ${JSON.stringify(titles)}`);
+      const found = await palette(nlsDe[key]);
+      assert.ok(found.includes(`Mail OAuth: ${nlsDe[key]}`), `${nlsDe[key]} in ${JSON.stringify(found)}`);
     }
-    for (const english of ['Decode SASL String', 'Encode XOAUTH2', 'Sign in to Microsoft', 'Open Protocol Console']) {
-      assert.ok(!titles.some((t) => t.endsWith(`: ${english}`)), `no English "${english}" in ${JSON.stringify(titles)}`);
-    }
+    await palette('Mail OAuth');
     await shot('german-command-palette');
     await page.keyboard.press('Escape');
   });
 
   it('the Accounts view is named and welcomes in German', async () => {
     await page.locator('.activitybar a[aria-label^="Mail OAuth"]').click();
-    const header = page.locator('.pane-header', { hasText: new RegExp(nlsDe['view.accounts.name'], 'i') });
-    await header.first().waitFor({ state: 'visible', timeout: 30_000 });
+    // A container with one view hides the view's header; its label is still the view's name.
+    await page.locator(`.pane-header[aria-label^="${nlsDe['view.accounts.name']} "]`).first().waitFor({ state: 'attached', timeout: 30_000 });
     const welcome = page.locator('.welcome-view-content');
     await welcome.first().waitFor({ state: 'visible', timeout: 30_000 });
     const text = await welcome.first().innerText();
@@ -127,7 +133,7 @@ describe('German display language in the real VS Code (code-server --locale de)'
     await runCommand(`Mail OAuth: ${nlsDe['command.openSampleLog.title']}`);
     const editor = page.locator('.monaco-editor .view-lines');
     await editor.locator('.view-line', { hasText: 'A1 AUTHENTICATE XOAUTH2' }).waitFor({ state: 'visible', timeout: 30_000 });
-    const comment = await editor.locator('.view-line').first().innerText();
+    const comment = lineText(await editor.locator('.view-line').first().innerText());
     assert.ok(comment.includes(de['Sample IMAP log from Mail OAuth Debugger. The tokens are made up and open no mailbox.']), comment);
     // The cursor into the first blob (line 4, a few characters after "XOAUTH2 "), then the keyboard's Show Hover.
     await page.keyboard.press('Control+G');
@@ -148,7 +154,7 @@ describe('German display language in the real VS Code (code-server --locale de)'
     await hover.first().locator('a', { hasText: de['Open decoded view'] }).click();
     const heading = de['Decoded {0} (line {1})'].replace('{0}', 'XOAUTH2').replace('{1}', '4');
     await page.locator('.tab', { hasText: heading }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const first = await page.locator('.monaco-editor .view-lines .view-line').first().innerText();
+    const first = lineText(await page.locator('.monaco-editor .view-lines .view-line').first().innerText());
     assert.ok(first.includes(heading), `the decoded view starts with its heading "${heading}": ${first}`);
     await shot('german-decoded-view');
   });
