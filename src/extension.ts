@@ -1,4 +1,5 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { MailAuthenticationProvider, PROVIDER_ID, providerLabel } from './auth/authProvider';
@@ -8,6 +9,7 @@ import { registerConsole } from './console/registerConsole';
 import { registerSnippetCommands } from './commands/snippetCommands';
 import { allowTokenHostForSession } from './console/tokenHostConsent';
 import { registerEncodeCommands } from './commands/encode';
+import { registerSampleLogCommand } from './commands/sampleLog';
 import { registerLogCommands } from './hover/logCommands';
 import { LogDiagnostics } from './hover/logDiagnostics';
 import { logDocumentSelector } from './hover/logDocuments';
@@ -34,7 +36,9 @@ export interface TestHooks {
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle }); // core's strings follow VS Code's display language
+  // Code that cannot import `vscode` (core, hover Markdown) translates with @vscode/l10n: give it VS Code's
+  // bundle for the display language (undefined in English, where the source strings are the text).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const decodedView = new DecodedViewProvider();
   const revealed = new RevealedBlobs();
   const hover = new LogHoverProvider(revealed);
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, decodedView),
     ...registerEncodeCommands(context, decodedView, (title) => pickTokenForEncode(auth, title)),
     ...registerDecodeCommands(decodedView),
+    registerSampleLogCommand(),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
     auth,

@@ -120,6 +120,34 @@ function installVsix(node, entry, vsix, userDataDir, extensionsDir, configFile, 
 }
 
 /**
+ * Writes user-data/languagepacks.json for the language packs installed in `extensionsDir`, as VS Code's own
+ * language pack cache does. code-server reads that file to resolve --locale, but its server writes it only
+ * when a client asks for the installed language packs (Configure Display Language), so a fresh profile would
+ * stay English on its first start. Same fields as VS Code's LanguagePacksCache: a hash over the packs' IDs
+ * and versions, and each translation's file.
+ */
+function writeLanguagePacksCache(extensionsDir, userDataDir) {
+  const packs = {};
+  for (const name of fs.readdirSync(extensionsDir)) {
+    const manifestFile = path.join(extensionsDir, name, 'package.json');
+    if (!fs.existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+    for (const loc of (manifest.contributes && manifest.contributes.localizations) || []) {
+      const pack = (packs[loc.languageId] ??= { hash: '', extensions: [], translations: {}, label: loc.localizedLanguageName || loc.languageName });
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
+      for (const t of loc.translations || []) pack.translations[t.id] = path.join(extensionsDir, name, t.path);
+    }
+  }
+  for (const pack of Object.values(packs)) {
+    const md5 = require('crypto').createHash('md5');
+    for (const e of pack.extensions) md5.update(e.extensionIdentifier.id).update(e.version);
+    pack.hash = md5.digest('hex');
+  }
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
+/**
  * What vscode.env.openExternal opens: in code-server it is a new browser tab (window.open). Each new tab's
  * first http(s) navigation request is appended to `file`, one URL a line, so that a test can play the person
  * in that tab (for example complete a sign-in); the tab itself is then closed. The request counts, not the
@@ -177,7 +205,10 @@ async function logServiceWorkers(context, page, log) {
  *            openedUrlsFile?: where to record the URLs that new browser tabs open (openExternal),
  *            settings?: extra settings for the profile (written as User and as Machine settings, since
  *            machine-scoped settings count only as Machine settings in code-server's remote window),
- *            handleSignals?: false when the caller stops code-server on Ctrl-C itself }
+ *            handleSignals?: false when the caller stops code-server on Ctrl-C itself,
+ *            locale?: display language (code-server's --locale; VS Code uses it only if a language pack
+ *            for it is installed, see test/fixtures/language-pack-de), installVsixes?: further .vsix files
+ *            installed into the profile first (a language pack) }
  * Returns { url, port, page, context, child, logFile, stop() }.
  */
 async function startCodeServer(options) {
@@ -227,18 +258,20 @@ async function startCodeServer(options) {
     '--disable-update-check',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.locale ? ['--locale', options.locale] : []),
     ...(asUser ? [] : ['--disable-workspace-trust', '--vscode-option', 'enable-smoke-test-driver']),
     options.workspace,
   ];
-  if (asUser) {
+  for (const vsix of [...(options.installVsixes || []), ...(asUser ? [options.vsix] : [])]) {
     try {
-      installVsix(options.node, options.entry, options.vsix, userDataDir, extensionsDir, configFile, env);
+      installVsix(options.node, options.entry, vsix, userDataDir, extensionsDir, configFile, env);
     } catch (err) {
       fs.rmSync(tmp, { recursive: true, force: true });
       throw err;
     }
-    log(`installed ${options.vsix}`);
+    log(`installed ${vsix}`);
   }
+  if (options.locale) writeLanguagePacksCache(extensionsDir, userDataDir);
   log(`starting code-server on port ${port}`);
   // detached: own process group, so stop() can kill code-server and its extension host together.
   const child = spawn(options.node, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });

@@ -32,8 +32,8 @@ async function decodeCommand(view: DecodedViewProvider, given?: string): Promise
   }
   if (input === undefined) {
     input = await vscode.window.showInputBox({
-      title: 'Decode SASL String',
-      prompt: 'Paste a SASL string: base64, or a whole protocol line such as "A01 AUTHENTICATE XOAUTH2 dXNl…" or "334 eyJ…".',
+      title: vscode.l10n.t('Decode SASL String'),
+      prompt: vscode.l10n.t('Paste a SASL string: base64, or a whole protocol line such as "A01 AUTHENTICATE XOAUTH2 dXNl…" or "334 eyJ…".'),
       placeHolder: 'dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRo…',
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? undefined : blockingProblem(v)),
@@ -42,7 +42,7 @@ async function decodeCommand(view: DecodedViewProvider, given?: string): Promise
   }
   const blocking = blockingProblem(input);
   if (blocking) {
-    void vscode.window.showErrorMessage(`Cannot decode: ${blocking}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot decode: {0}', blocking));
     return undefined;
   }
   return view.open(input);
@@ -51,7 +51,7 @@ async function decodeCommand(view: DecodedViewProvider, given?: string): Promise
 function setRevealed(view: DecodedViewProvider, revealed: boolean): void {
   const uri = activeDecodedUri();
   if (!uri || !view.setRevealed(uri, revealed)) {
-    void vscode.window.showInformationMessage('Open a decoded view first ("Mail OAuth: Decode SASL String").');
+    void vscode.window.showInformationMessage(noDecodedView());
   }
 }
 
@@ -59,8 +59,12 @@ async function copySecret(view: DecodedViewProvider): Promise<void> {
   const uri = activeDecodedUri();
   const secret = uri && view.secretOf(uri);
   if (!secret) {
-    void vscode.window.showInformationMessage(uri ? 'This decoded string carries no token or password.' : 'Open a decoded view first ("Mail OAuth: Decode SASL String").');
+    void vscode.window.showInformationMessage(uri ? vscode.l10n.t('This decoded string carries no token or password.') : noDecodedView());
     return;
   }
-  await copyToClipboard(secret, 'Copied to the clipboard.');
+  await copyToClipboard(secret, vscode.l10n.t('Copied to the clipboard.'));
+}
+
+function noDecodedView(): string {
+  return vscode.l10n.t('Open a decoded view first ("Mail OAuth: Decode SASL String").');
 }

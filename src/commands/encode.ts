@@ -61,27 +61,27 @@ async function encodeCommand(mechanism: Mechanism, args: EncodeArgs, context: vs
   const editor = active && isEditable(active.document) ? active : undefined;
   // One numbering for both commands: user, (server,) token; the action that follows is no step.
   const steps = mechanism === 'XOAUTH2' || args.token ? 2 : 3;
-  const title = (step: number, what: string) => `Encode ${mechanism} (${step}/${steps}): ${what}`;
+  const title = (step: number, what: string) => vscode.l10n.t('Encode {0} ({1}/{2}): {3}', mechanism, step, steps, what);
 
-  const user = args.user ?? (await askUser(mechanism, title(1, 'user'), active, context));
+  const user = args.user ?? (await askUser(mechanism, title(1, vscode.l10n.t('user')), active, context));
   if (user === undefined) return;
   await context.globalState.update(LAST_USER_KEY, user || undefined);
 
   let host = args.host;
   let port = args.port;
   if (mechanism === 'OAUTHBEARER' && !args.token) {
-    const server = await askServer(title(2, 'server'), context);
+    const server = await askServer(title(2, vscode.l10n.t('server')), context);
     if (server === undefined) return;
     ({ host, port } = server);
   }
 
   const given = args.token;
-  const token = given ?? (await askToken(title(steps, 'token'), pickToken));
+  const token = given ?? (await askToken(title(steps, vscode.l10n.t('token')), pickToken));
   if (token === undefined) return;
 
   const result = mechanism === 'XOAUTH2' ? encodeXoauth2(user, token) : encodeOauthbearer({ user, token, host, port });
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Cannot encode ${mechanism}: ${firstError(result.problems)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot encode {0}: {1}', mechanism, firstError(result.problems)));
     return;
   }
   for (const w of result.problems) void vscode.window.showWarningMessage(w.message);
@@ -98,8 +98,8 @@ async function askUser(mechanism: Mechanism, title: string, editor: vscode.TextE
     title,
     prompt:
       mechanism === 'XOAUTH2'
-        ? 'Mailbox address for the user= field. For a shared mailbox, the shared mailbox address (the token stays the delegate\'s).'
-        : 'Mailbox address for the a= field (leave empty to send "n,,").',
+        ? vscode.l10n.t("Mailbox address for the user= field. For a shared mailbox, the shared mailbox address (the token stays the delegate's).")
+        : vscode.l10n.t('Mailbox address for the a= field (leave empty to send "n,,").'),
     placeHolder: 'user@contoso.com',
     value: prefill,
     ignoreFocusOut: true,
@@ -113,11 +113,11 @@ async function askUser(mechanism: Mechanism, title: string, editor: vscode.TextE
 async function askServer(title: string, context: vscode.ExtensionContext): Promise<{ host?: string; port?: number } | undefined> {
   const value = await vscode.window.showInputBox({
     title,
-    prompt: 'Server host and port for host= and port= (RFC 7628), e.g. outlook.office365.com:993. Leave empty to omit them.',
+    prompt: vscode.l10n.t('Server host and port for host= and port= (RFC 7628), e.g. outlook.office365.com:993. Leave empty to omit them.'),
     placeHolder: 'outlook.office365.com:993',
     value: context.globalState.get<string>(LAST_SERVER_KEY, ''),
     ignoreFocusOut: true,
-    validateInput: (v) => (parseServer(v) ? undefined : 'Write host:port (port 1-65535), a host alone, or leave it empty.'),
+    validateInput: (v) => (parseServer(v) ? undefined : vscode.l10n.t('Write host:port (port 1-65535), a host alone, or leave it empty.')),
   });
   if (value === undefined) return undefined;
   await context.globalState.update(LAST_SERVER_KEY, value || undefined);
@@ -149,9 +149,9 @@ async function askToken(title: string, pickToken: TokenPicker): Promise<string |
     password: true,
     ignoreFocusOut: true,
     prompt: offer
-      ? `Access token. Filled in from the clipboard (${redactSecret(offer)}): press Enter to use it, or replace it.`
-      : 'Access token (the access token itself, not the refresh or ID token).',
-    placeHolder: 'eyJ0eXAiOiJKV1Qi… or EwB… or ya29.…',
+      ? vscode.l10n.t('Access token. Filled in from the clipboard ({0}): press Enter to use it, or replace it.', redactSecret(offer))
+      : vscode.l10n.t('Access token (the access token itself, not the refresh or ID token).'),
+    placeHolder: vscode.l10n.t('eyJ0eXAiOiJKV1Qi… or EwB… or ya29.…'),
     value: offer,
     validateInput: (v) => messageOf(validateTokenInput(v.trim())),
   });
@@ -165,16 +165,16 @@ interface ActionItem extends vscode.QuickPickItem {
 async function askAction(mechanism: Mechanism, encoded: string, editor: vscode.TextEditor | undefined): Promise<Action | undefined> {
   const lines = commandLines(mechanism, redactSecret(encoded));
   const items: ActionItem[] = [
-    { action: 'copy', label: `$(copy) Copy ${mechanism} string`, description: `${encoded.length} characters` },
-    ...(editor ? [{ action: 'insert' as const, label: '$(insert) Insert at cursor', description: editor.document.fileName.split(/[\\/]/).pop() }] : []),
-    { action: 'copyImap', label: '$(terminal) Copy IMAP command', description: lines.imap },
-    { action: 'copyPop', label: '$(terminal) Copy POP commands', description: `${lines.pop3[0]} ⏎ ${lines.pop3[1]}` },
-    { action: 'copySmtp', label: '$(terminal) Copy SMTP command', description: lines.smtp },
-    { action: 'show', label: '$(preview) Show IMAP, POP and SMTP command lines', description: 'with the decoded check of the string' },
+    { action: 'copy', label: `$(copy) ${vscode.l10n.t('Copy {0} string', mechanism)}`, description: vscode.l10n.t('{0} characters', encoded.length) },
+    ...(editor ? [{ action: 'insert' as const, label: `$(insert) ${vscode.l10n.t('Insert at cursor')}`, description: editor.document.fileName.split(/[\\/]/).pop() }] : []),
+    { action: 'copyImap', label: `$(terminal) ${vscode.l10n.t('Copy IMAP command')}`, description: lines.imap },
+    { action: 'copyPop', label: `$(terminal) ${vscode.l10n.t('Copy POP commands')}`, description: `${lines.pop3[0]} ⏎ ${lines.pop3[1]}` },
+    { action: 'copySmtp', label: `$(terminal) ${vscode.l10n.t('Copy SMTP command')}`, description: lines.smtp },
+    { action: 'show', label: `$(preview) ${vscode.l10n.t('Show IMAP, POP and SMTP command lines')}`, description: vscode.l10n.t('with the decoded check of the string') },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${mechanism} string ready`,
-    placeHolder: 'What should happen with the encoded string?',
+    title: vscode.l10n.t('{0} string ready', mechanism),
+    placeHolder: vscode.l10n.t('What should happen with the encoded string?'),
     ignoreFocusOut: true,
   });
   return picked?.action;
@@ -182,19 +182,18 @@ async function askAction(mechanism: Mechanism, encoded: string, editor: vscode.T
 
 async function perform(action: Action, mechanism: Mechanism, encoded: string, editor: vscode.TextEditor | undefined, view: DecodedViewProvider): Promise<void> {
   const lines = commandLines(mechanism, encoded);
-  const copy = (text: string, what: string) => copyToClipboard(text, `${what} copied to the clipboard.`);
   switch (action) {
     case 'copy':
-      return copy(encoded, `${mechanism} string`);
+      return copyToClipboard(encoded, vscode.l10n.t('{0} string copied to the clipboard.', mechanism));
     case 'copyImap':
-      return copy(lines.imap, 'IMAP command');
+      return copyToClipboard(lines.imap, vscode.l10n.t('IMAP command copied to the clipboard.'));
     case 'copyPop':
-      return copy(lines.pop3.join('\r\n'), 'POP commands');
+      return copyToClipboard(lines.pop3.join('\r\n'), vscode.l10n.t('POP commands copied to the clipboard.'));
     case 'copySmtp':
-      return copy(lines.smtp, 'SMTP command');
+      return copyToClipboard(lines.smtp, vscode.l10n.t('SMTP command copied to the clipboard.'));
     case 'insert': {
       if (!editor || editor.document.isClosed) {
-        void vscode.window.showErrorMessage('There is no editor to insert into any more. The string was copied to the clipboard instead.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('There is no editor to insert into any more. The string was copied to the clipboard instead.'));
         await vscode.env.clipboard.writeText(encoded);
         return;
       }
@@ -203,12 +202,12 @@ async function perform(action: Action, mechanism: Mechanism, encoded: string, ed
       });
       if (!ok) {
         await vscode.env.clipboard.writeText(encoded);
-        void vscode.window.showErrorMessage('The editor refused the edit (read-only?). The string was copied to the clipboard instead.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('The editor refused the edit (read-only?). The string was copied to the clipboard instead.'));
       }
       return;
     }
     case 'show':
-      await view.open(encoded, { title: `Encoded ${mechanism}`, commandLinesFor: mechanism });
+      await view.open(encoded, { title: vscode.l10n.t('Encoded {0}', mechanism), commandLinesFor: mechanism });
       return;
   }
 }
@@ -233,5 +232,5 @@ function messageOf(problems: Problem[]): string | undefined {
 }
 
 function firstError(problems: Problem[]): string {
-  return leadingMessage(problems) ?? 'invalid input';
+  return leadingMessage(problems) ?? vscode.l10n.t('invalid input');
 }

@@ -48,7 +48,7 @@ const MAX_IN_FLIGHT = 2;
  */
 function customPresets(): CustomPreset[] {
   const { presets, problems } = parseCustomPresets(consoleCustomPresets());
-  for (const p of problems) output().warn(`Protocol console: ${p}`);
+  for (const p of problems) output().warn(vscode.l10n.t('Protocol console: {0}', p));
   return presets;
 }
 
@@ -106,7 +106,7 @@ export class ConsolePanel {
       if (form) ConsolePanel.current.applyForm(form);
       return ConsolePanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, 'Mail OAuth: Protocol Console', vscode.ViewColumn.Active, consoleWebviewOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(CONSOLE_VIEW_TYPE, vscode.l10n.t('Mail OAuth: Protocol Console'), vscode.ViewColumn.Active, consoleWebviewOptions(extensionUri));
     ConsolePanel.current = new ConsolePanel(panel, extensionUri, form);
     return ConsolePanel.current;
   }
@@ -167,13 +167,13 @@ export class ConsolePanel {
   private async receive(raw: unknown): Promise<void> {
     const msg = validateFromWebview(raw);
     if (!msg) {
-      output().warn(`Protocol console: dropped a message from the webview: ${describeDropped(raw)}.`);
+      output().warn(vscode.l10n.t('Protocol console: dropped a message from the webview: {0}.', describeDropped(raw)));
       return;
     }
     try {
       await this.handle(msg);
     } catch (e) {
-      output().error(`Protocol console: ${(e as Error).message}`);
+      output().error(vscode.l10n.t('Protocol console: {0}', (e as Error).message));
       this.post({ type: 'error', message: (e as Error).message });
       this.busy = false;
       this.postState();
@@ -229,7 +229,7 @@ export class ConsolePanel {
   private async token(form: ConsoleForm, pasted: string | undefined): Promise<{ token: string } | { error: string }> {
     if (form.tokenSource === 'pasted') {
       const t = pasted?.trim();
-      return t ? { token: t } : { error: 'Paste an access token, or choose a signed-in account.' };
+      return t ? { token: t } : { error: vscode.l10n.t('Paste an access token, or choose a signed-in account.') };
     }
     const custom = customPresets().find((p) => p.id === form.preset);
     const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
@@ -242,11 +242,11 @@ export class ConsolePanel {
       }
       // VS Code matches the account by its id: pass the provider's own account object, not just the name.
       const account = form.account ? (await vscode.authentication.getAccounts(PROVIDER_ID)).find((a) => a.label === form.account) : undefined;
-      if (form.account && !account) return { error: `${form.account} is not signed in any more: sign in again, or choose another account.` };
+      if (form.account && !account) return { error: vscode.l10n.t('{0} is not signed in any more: sign in again, or choose another account.', form.account) };
       const session = await vscode.authentication.getSession(PROVIDER_ID, scopes, { createIfNone: true, account });
       return { token: session.accessToken };
     } catch (e) {
-      return { error: `No token from the account: ${(e as Error).message}` };
+      return { error: vscode.l10n.t('No token from the account: {0}', (e as Error).message) };
     }
   }
 
@@ -255,15 +255,15 @@ export class ConsolePanel {
     await this.disconnect();
     this.form = form;
     if (!form.host || !form.port) {
-      this.post({ type: 'error', message: 'Fill in the host and port.' });
+      this.post({ type: 'error', message: vscode.l10n.t('Fill in the host and port.') });
       return;
     }
     if (!form.user) {
-      this.post({ type: 'error', message: 'Fill in the user (the mailbox to log in to; a shared mailbox may be named here).' });
+      this.post({ type: 'error', message: vscode.l10n.t('Fill in the user (the mailbox to log in to; a shared mailbox may be named here).') });
       return;
     }
     if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account, customPresets().map((p) => p.endpoint.host)))) {
-      this.post({ type: 'error', message: `Not connected: the token was not sent to ${form.host}.` });
+      this.post({ type: 'error', message: vscode.l10n.t('Not connected: the token was not sent to {0}.', form.host) });
       return;
     }
     this.busy = true;
@@ -335,7 +335,7 @@ export class ConsolePanel {
   private async run(line: string): Promise<void> {
     const session = this.session;
     if (!session) {
-      this.post({ type: 'error', message: 'Connect first.' });
+      this.post({ type: 'error', message: vscode.l10n.t('Connect first.') });
       return;
     }
     this.busy = true;
@@ -343,7 +343,7 @@ export class ConsolePanel {
     try {
       await session.send(line);
     } catch (e) {
-      this.transcript.add('error', e instanceof TransportError ? e.message : `The command failed: ${(e as Error).message}`);
+      this.transcript.add('error', e instanceof TransportError ? e.message : vscode.l10n.t('The command failed: {0}', (e as Error).message));
       if (e instanceof TransportError) this.session = undefined;
     } finally {
       this.busy = false;
@@ -375,7 +375,7 @@ export class ConsolePanel {
 
   /** Entries are batched (every FLUSH_MS) and long ones folded, so floods don't swamp the webview. */
   private queue(e: TranscriptEntry): void {
-    const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … (${e.display.length.toLocaleString()} characters; the saved transcript has them all)` : e.display;
+    const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … ${vscode.l10n.t('({0} characters; the saved transcript has them all)', e.display.length.toLocaleString())}` : e.display;
     // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
     this.pending.push({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
     if (this.pending.length > WEBVIEW_BACKLOG * 1.5) {
@@ -395,7 +395,7 @@ export class ConsolePanel {
     const lines = this.pending.splice(0, WEBVIEW_MAX_LINES);
     if (this.skipped) {
       const first = lines[0] ?? this.pending[0];
-      lines.unshift({ t: first?.t ?? new Date().toISOString(), k: 'info', x: `… ${this.skipped.toLocaleString()} lines not shown here (Save Transcript keeps them all)` });
+      lines.unshift({ t: first?.t ?? new Date().toISOString(), k: 'info', x: `… ${vscode.l10n.t('{0} lines not shown here (Save Transcript keeps them all)', this.skipped.toLocaleString())}` });
       this.skipped = 0;
     }
     this.inFlight++;
@@ -415,32 +415,33 @@ export class ConsolePanel {
 
   private async save(): Promise<void> {
     if (this.transcript.entries.length === 0) {
-      this.post({ type: 'error', message: 'Nothing to save yet: connect first.' });
+      this.post({ type: 'error', message: vscode.l10n.t('Nothing to save yet: connect first.') });
       return;
     }
     const choice = await vscode.window.showQuickPick(
       [
-        { label: 'Save redacted', description: 'tokens shortened (recommended)', reveal: false },
-        { label: 'Save with tokens revealed…', description: 'the file will contain working credentials', reveal: true },
+        { label: vscode.l10n.t('Save redacted'), description: vscode.l10n.t('tokens shortened (recommended)'), reveal: false },
+        { label: vscode.l10n.t('Save with tokens revealed…'), description: vscode.l10n.t('the file will contain working credentials'), reveal: true },
       ],
-      { title: 'Save Transcript', placeHolder: 'How should tokens appear in the file?' },
+      { title: vscode.l10n.t('Save Transcript'), placeHolder: vscode.l10n.t('How should tokens appear in the file?') },
     );
     if (!choice) return;
     if (choice.reveal) {
+      const saveWithTokens = vscode.l10n.t('Save with Tokens');
       const ok = await vscode.window.showWarningMessage(
-        'The saved file will contain the access token in clear text. Anyone who reads it can use the mailbox until the token expires. Save it anyway?',
+        vscode.l10n.t('The saved file will contain the access token in clear text. Anyone who reads it can use the mailbox until the token expires. Save it anyway?'),
         { modal: true },
-        'Save with Tokens',
+        saveWithTokens,
       );
-      if (ok !== 'Save with Tokens') return;
+      if (ok !== saveWithTokens) return;
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${this.form.host || 'session'}-${stamp}.${this.form.protocol}.log`;
     const target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: { 'Mail transcript': ['log'] },
-      title: 'Save Transcript',
+      filters: { [vscode.l10n.t('Mail transcript')]: ['log'] },
+      title: vscode.l10n.t('Save Transcript'),
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(this.transcript.toLog({ reveal: choice.reveal }), 'utf8'));

@@ -27,8 +27,8 @@ function formArgument(raw: unknown): Partial<ConsoleForm> | undefined {
   const given = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
   const form = given && validateForm({ ...defaultForm(), ...given, verifyCertificate: true });
   if (!form) {
-    output().warn('Protocol console: "Open Protocol Console" was run with a form that is not valid (by another extension?): it was ignored.');
-    void vscode.window.showWarningMessage('The protocol console was opened with settings that are not valid (by another extension?); they were ignored.');
+    output().warn(vscode.l10n.t('Protocol console: "Open Protocol Console" was run with a form that is not valid (by another extension?): it was ignored.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('The protocol console was opened with settings that are not valid (by another extension?); they were ignored.'));
     return undefined;
   }
   // Only the fields the caller gave (the open console keeps its others); certificate checking stays on.

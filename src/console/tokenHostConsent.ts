@@ -30,26 +30,27 @@ export function allowTokenHostForSession(host: string): void {
 export async function confirmTokenHost(host: string, account: string, ownPresetHosts: readonly string[]): Promise<boolean> {
   const key = hostKey(host);
   if (isMicrosoftMailHost(key) || allowedThisSession.has(key) || ownPresetHosts.some((h) => hostKey(h) === key)) return true;
-  const who = account ? shown(account) : 'the signed-in account';
-  const send = 'Send Token';
-  const always = 'Send, and Don’t Ask Again This Session';
+  const who = account ? shown(account) : vscode.l10n.t('the signed-in account');
+  const send = vscode.l10n.t('Send Token');
+  const always = vscode.l10n.t('Send, and Don’t Ask Again This Session');
   const pick = await Promise.resolve(vscode.window.showWarningMessage(
-    `Send the access token of ${who} to ${shown(host)}?`,
+    vscode.l10n.t('Send the access token of {0} to {1}?', who, shown(host)),
     {
       modal: true,
-      detail:
-        `${shown(host)} is not a Microsoft mail server (such as outlook.office365.com or smtp.office365.com). ` +
-        `Whoever runs it can read and send mail as ${who} with the token until it expires. ` +
-        'Send it only to a server you run or trust, such as your own test server; else cancel and check the host (and the preset that filled it in).',
+      detail: vscode.l10n.t(
+        '{0} is not a Microsoft mail server (such as outlook.office365.com or smtp.office365.com). Whoever runs it can read and send mail as {1} with the token until it expires. Send it only to a server you run or trust, such as your own test server; else cancel and check the host (and the preset that filled it in).',
+        shown(host),
+        who,
+      ),
     },
     send,
     always,
   )).catch((err: unknown) => {
     // A window that refuses dialogs (a test run) counts as "no".
-    output().warn(`Protocol console: could not ask before sending the token: ${err instanceof Error ? err.message : String(err)}`);
+    output().warn(vscode.l10n.t('Protocol console: could not ask before sending the token: {0}', err instanceof Error ? err.message : String(err)));
     return undefined;
   });
   if (pick === always) allowTokenHostForSession(key);
-  if (pick === undefined) output().info(`Protocol console: the token of ${who} was not sent to ${shown(host)} (not confirmed).`);
+  if (pick === undefined) output().info(vscode.l10n.t('Protocol console: the token of {0} was not sent to {1} (not confirmed).', who, shown(host)));
   return pick === send || pick === always;
 }

@@ -1,6 +1,8 @@
 // Builds the Markdown of log hovers (auth blobs and explained failure lines). No `vscode` import,
-// so the benchmark measures exactly what a hover costs. Secrets never enter the Markdown unless revealed:
+// so the benchmark measures exactly what a hover costs; texts go through @vscode/l10n, which activate()
+// gives the extension's bundle (vscode.l10n's), so hovers speak VS Code's display language. Secrets never enter the Markdown unless revealed:
 // command links carry the blob's position, not its content.
+import * as l10n from '@vscode/l10n';
 import { explainLine, Finding } from '../core/explain';
 import { blobContext } from '../core/logs/lineContext';
 import { DecodeReport, reportFor, secretsOf } from '../core/report/decodeReport';
@@ -25,14 +27,12 @@ export interface BlobHoverInput {
   loggedAt?: Date;
 }
 
-const MECHANISM_LABEL: Record<string, string> = {
-  XOAUTH2: 'XOAUTH2',
-  OAUTHBEARER: 'OAUTHBEARER',
-  PLAIN: 'PLAIN',
-  LOGIN: 'LOGIN',
-  'ERROR-CHALLENGE': 'server error challenge',
-  'CHALLENGE-ACK': "client's answer to an error challenge",
-};
+/** Mechanism names stay as they are; the two pseudo-mechanisms are described (in the display language). */
+function mechanismLabel(mechanism: string): string {
+  if (mechanism === 'ERROR-CHALLENGE') return l10n.t('server error challenge');
+  if (mechanism === 'CHALLENGE-ACK') return l10n.t("client's answer to an error challenge");
+  return mechanism;
+}
 const ICON = { error: '$(error)', warning: '$(warning)', info: '$(info)' } as const;
 
 export function commandLink(label: string, command: string, args: unknown): string {
@@ -48,48 +48,48 @@ export function blobHoverMarkdown(input: BlobHoverInput): string {
   const { report, blob, ref, revealed } = input;
   const msg = report.decode.message;
   const out: string[] = [];
-  const mech = msg ? MECHANISM_LABEL[msg.mechanism] ?? msg.mechanism : `malformed ${blob.hint.mechanism ?? 'SASL'} string`;
-  const who = blob.hint.sender ? ` · ${blob.hint.sender === 'server' ? 'server → client' : 'client → server'}` : '';
+  const mech = msg ? mechanismLabel(msg.mechanism) : l10n.t('malformed {0} string', blob.hint.mechanism ?? 'SASL');
+  const who = blob.hint.sender ? ` · ${blob.hint.sender === 'server' ? l10n.t('server → client') : l10n.t('client → server')}` : '';
   const proto = input.protocol ? ` · ${input.protocol.toUpperCase()}` : '';
-  const wrapped = blob.endLine > blob.startLine ? ` · wrapped over ${blob.endLine - blob.startLine + 1} lines` : '';
+  const wrapped = blob.endLine > blob.startLine ? ` · ${l10n.t('wrapped over {0} lines', blob.endLine - blob.startLine + 1)}` : '';
   out.push(`**Mail OAuth · ${md(mech)}**${md(who)}${md(proto)}${md(wrapped)}`, '');
 
   const rows: [string, string][] = [];
   const secret = (s: string) => (revealed ? '`' + s.replace(/`/g, '') + '`' : md(redactSecret(s)));
   if (msg) {
-    if ('user' in msg && msg.user !== undefined) rows.push(['User', md(msg.user)]);
+    if ('user' in msg && msg.user !== undefined) rows.push([l10n.t('User'), md(msg.user)]);
     if (msg.mechanism === 'OAUTHBEARER') {
-      if (msg.host) rows.push(['Host', md(msg.host)]);
-      if (msg.port !== undefined) rows.push(['Port', String(msg.port)]);
+      if (msg.host) rows.push([l10n.t('Host'), md(msg.host)]);
+      if (msg.port !== undefined) rows.push([l10n.t('Port'), String(msg.port)]);
     }
-    if (msg.mechanism === 'PLAIN' && msg.authzid) rows.push(['Act as', md(msg.authzid)]);
-    if ('token' in msg && msg.token !== undefined) rows.push(['Token', secret(msg.token)]);
-    if ('password' in msg && msg.password !== undefined) rows.push(['Password', secret(msg.password)]);
+    if (msg.mechanism === 'PLAIN' && msg.authzid) rows.push([l10n.t('Act as'), md(msg.authzid)]);
+    if ('token' in msg && msg.token !== undefined) rows.push([l10n.t('Token'), secret(msg.token)]);
+    if ('password' in msg && msg.password !== undefined) rows.push([l10n.t('Password'), secret(msg.password)]);
     if (msg.mechanism === 'LOGIN' && (msg.step === 'username-prompt' || msg.step === 'password-prompt')) {
-      rows.push(['Step', msg.step === 'username-prompt' ? 'server asks for the user name' : 'server asks for the password']);
+      rows.push([l10n.t('Step'), msg.step === 'username-prompt' ? l10n.t('server asks for the user name') : l10n.t('server asks for the password')]);
     }
     if (msg.mechanism === 'ERROR-CHALLENGE') {
-      if (msg.status !== undefined) rows.push(['Status', md(msg.status)]);
-      if (msg.schemes !== undefined) rows.push(['Schemes', md(msg.schemes)]);
-      if (msg.scope !== undefined) rows.push(['Scope', md(msg.scope)]);
-      rows.push(['Meaning', md(msg.meaning)]);
-      rows.push(['Client must', md(`answer with ${msg.expectedReply}`)]);
+      if (msg.status !== undefined) rows.push([l10n.t('Status'), md(msg.status)]);
+      if (msg.schemes !== undefined) rows.push([l10n.t('Schemes'), md(msg.schemes)]);
+      if (msg.scope !== undefined) rows.push([l10n.t('Scope'), md(msg.scope)]);
+      rows.push([l10n.t('Meaning'), md(msg.meaning)]);
+      rows.push([l10n.t('Client must'), md(l10n.t('answer with {0}', msg.expectedReply))]);
     }
   }
   const token = report.token;
   if (token) {
-    rows.push(['Token kind', md(token.description)]);
-    if (token.expiresAt) rows.push(['Expires', md(formatDate(token.expiresAt, report.now))]);
-    if (input.loggedAt) rows.push(['Logged at', md(input.loggedAt.toISOString())]);
-    if (token.audiences.length) rows.push(['Audience', md(token.audiences.join(', '))]);
-    if (token.scopes.length) rows.push(['Scopes', md(token.scopes.join(' '))]);
-    if (token.roles.length) rows.push(['Roles', md(token.roles.join(' '))]);
-    if (token.account) rows.push(['Account', md(token.account)]);
-    if (token.tenantId) rows.push(['Tenant', md(token.tenantId)]);
-    if (token.appId) rows.push(['Client ID', md(token.appId)]);
+    rows.push([l10n.t('Token kind'), md(token.description)]);
+    if (token.expiresAt) rows.push([l10n.t('Expires'), md(formatDate(token.expiresAt, report.now))]);
+    if (input.loggedAt) rows.push([l10n.t('Logged at'), md(input.loggedAt.toISOString())]);
+    if (token.audiences.length) rows.push([l10n.t('Audience'), md(token.audiences.join(', '))]);
+    if (token.scopes.length) rows.push([l10n.t('Scopes'), md(token.scopes.join(' '))]);
+    if (token.roles.length) rows.push([l10n.t('Roles'), md(token.roles.join(' '))]);
+    if (token.account) rows.push([l10n.t('Account'), md(token.account)]);
+    if (token.tenantId) rows.push([l10n.t('Tenant'), md(token.tenantId)]);
+    if (token.appId) rows.push([l10n.t('Client ID'), md(token.appId)]);
     if (token.kind === 'jwt' && (token.scopes.length || token.roles.length)) {
       const p = allowedProtocols(token);
-      rows.push(['Allows', p.length ? p.map((x) => x.toUpperCase()).join(', ') : 'no mail protocol']);
+      rows.push([l10n.t('Allows'), p.length ? p.map((x) => x.toUpperCase()).join(', ') : l10n.t('no mail protocol')]);
     }
   }
   if (rows.length) {
@@ -98,18 +98,18 @@ export function blobHoverMarkdown(input: BlobHoverInput): string {
 
   const problems = report.problems.filter((p) => p.code !== 'wrapped');
   if (problems.length) {
-    out.push('**Problems**', '');
+    out.push(`**${l10n.t('Problems')}**`, '');
     for (const p of problems) out.push(`- ${ICON[p.severity]} ${md(p.message)}`);
     out.push('');
   }
 
   const links: string[] = [];
-  if (msg && 'user' in msg && msg.user) links.push(commandLink('$(copy) Copy user', 'mailOAuth.logs.copyUser', ref));
+  if (msg && 'user' in msg && msg.user) links.push(commandLink(`$(copy) ${md(l10n.t('Copy user'))}`, 'mailOAuth.logs.copyUser', ref));
   if (secretsOf(msg).length) {
-    links.push(commandLink(msg && 'token' in msg ? '$(copy) Copy token' : '$(copy) Copy password', 'mailOAuth.logs.copySecret', ref));
-    links.push(revealed ? commandLink('$(eye-closed) Hide', 'mailOAuth.logs.hideSecret', ref) : commandLink('$(eye) Reveal', 'mailOAuth.logs.revealSecret', ref));
+    links.push(commandLink(`$(copy) ${md(msg && 'token' in msg ? l10n.t('Copy token') : l10n.t('Copy password'))}`, 'mailOAuth.logs.copySecret', ref));
+    links.push(revealed ? commandLink(`$(eye-closed) ${md(l10n.t('Hide'))}`, 'mailOAuth.logs.hideSecret', ref) : commandLink(`$(eye) ${md(l10n.t('Reveal'))}`, 'mailOAuth.logs.revealSecret', ref));
   }
-  links.push(commandLink('$(preview) Open decoded view', 'mailOAuth.logs.openDecoded', ref));
+  links.push(commandLink(`$(preview) ${md(l10n.t('Open decoded view'))}`, 'mailOAuth.logs.openDecoded', ref));
   out.push(links.join(' · '));
   return out.join('\n');
 }
@@ -117,10 +117,10 @@ export function blobHoverMarkdown(input: BlobHoverInput): string {
 export function findingsHoverMarkdown(findings: readonly Finding[]): string {
   const out: string[] = [];
   for (const f of findings.slice(0, 3)) {
-    out.push(`**Mail OAuth · ${md(f.title)}**`, '', `${ICON[f.severity]} **Cause:** ${md(f.cause)}`, '', `$(tools) **Fix:** ${md(f.fix)}`, '');
+    out.push(`**Mail OAuth · ${md(f.title)}**`, '', `${ICON[f.severity]} **${md(l10n.t('Cause:'))}** ${md(f.cause)}`, '', `$(tools) **${md(l10n.t('Fix:'))}** ${md(f.fix)}`, '');
     if (f.docs.length) out.push(f.docs.map((d) => `[${md(d.title)}](${d.url})`).join(' · '), '');
   }
-  if (findings.length > 3) out.push(`…and ${findings.length - 3} more explanations in the Problems panel.`);
+  if (findings.length > 3) out.push(md(l10n.t('…and {0} more explanations in the Problems panel.', findings.length - 3)));
   return out.join('\n');
 }
 

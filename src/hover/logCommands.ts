@@ -16,7 +16,7 @@ export function registerLogCommands(view: DecodedViewProvider, revealed: Reveale
   const withBlob = (fn: (found: NonNullable<Awaited<ReturnType<typeof locateBlob>>>) => unknown) => async (ref?: unknown) => {
     const found = isBlobRef(ref) ? await locateBlob(ref).catch(() => undefined) : undefined;
     if (!found) {
-      void vscode.window.showWarningMessage('That auth blob is no longer there (the document changed). Hover over it again.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('That auth blob is no longer there (the document changed). Hover over it again.'));
       return;
     }
     return fn(found);
@@ -27,16 +27,16 @@ export function registerLogCommands(view: DecodedViewProvider, revealed: Reveale
       withBlob(async ({ blob }) => {
         const msg = blob.result.message;
         const user = msg && 'user' in msg ? msg.user : undefined;
-        if (!user) return void vscode.window.showInformationMessage('This blob carries no user.');
-        await copyToClipboard(user, `Copied the user ${user}.`);
+        if (!user) return void vscode.window.showInformationMessage(vscode.l10n.t('This blob carries no user.'));
+        await copyToClipboard(user, vscode.l10n.t('Copied the user {0}.', user));
       }),
     ),
     vscode.commands.registerCommand(
       'mailOAuth.logs.copySecret',
       withBlob(async ({ blob }) => {
         const secret = secretsOf(blob.result.message)[0];
-        if (!secret) return void vscode.window.showInformationMessage('This blob carries no token or password.');
-        await copyToClipboard(secret, 'Copied to the clipboard.');
+        if (!secret) return void vscode.window.showInformationMessage(vscode.l10n.t('This blob carries no token or password.'));
+        await copyToClipboard(secret, vscode.l10n.t('Copied to the clipboard.'));
       }),
     ),
     vscode.commands.registerCommand(
@@ -59,7 +59,7 @@ export function registerLogCommands(view: DecodedViewProvider, revealed: Reveale
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
         const src = lineSource(doc);
         return view.open(blob.base64, {
-          title: `Decoded ${blob.result.message?.mechanism ?? 'string'} (line ${blob.startLine + 1})`,
+          title: blob.result.message ? vscode.l10n.t('Decoded {0} (line {1})', blob.result.message.mechanism, blob.startLine + 1) : vscode.l10n.t('Decoded string (line {0})', blob.startLine + 1),
           analyze: { hint: blob.hint, ...blobContext(src, blob) },
         });
       }),
@@ -83,18 +83,18 @@ interface BlobItem extends vscode.QuickPickItem {
 async function listBlobs(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Open a log file first: "Decode All Auth Blobs in File" lists the auth blobs of the active editor.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a log file first: "Decode All Auth Blobs in File" lists the auth blobs of the active editor.'));
     return;
   }
   const doc = editor.document;
   const src = lineSource(doc);
   const scan = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Looking for auth blobs…', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for auth blobs…'), cancellable: true },
     (_progress, token) => scanLines(src, { isCancelled: () => token.isCancellationRequested }),
   );
   if (scan.cancelled) return;
   if (scan.blobs.length === 0) {
-    void vscode.window.showInformationMessage(`No auth blobs (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or error challenges) in ${doc.fileName.split(/[\\/]/).pop()}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No auth blobs (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or error challenges) in {0}.', fileName(doc)));
     return;
   }
   const now = new Date();
@@ -108,15 +108,15 @@ async function listBlobs(): Promise<void> {
     const first = blob.spans[0];
     const last = blob.spans[blob.spans.length - 1];
     return {
-      label: `${errors.length ? '$(error)' : warnings.length ? '$(warning)' : '$(pass)'} Line ${blob.startLine + 1} · ${msg?.mechanism ?? 'malformed'}${user ? ` · ${user}` : ''}`,
-      description: exp ? `expires ${exp.toISOString().replace('.000Z', 'Z')} (${formatRelative(exp, now)})` : msg?.mechanism === 'ERROR-CHALLENGE' ? `status ${msg.status ?? '?'}` : '',
-      detail: errors.length || warnings.length ? [...errors, ...warnings].map((p) => p.message).join(' · ') : 'No problems found',
+      label: `${errors.length ? '$(error)' : warnings.length ? '$(warning)' : '$(pass)'} ${vscode.l10n.t('Line {0}', blob.startLine + 1)} · ${msg?.mechanism ?? vscode.l10n.t('malformed')}${user ? ` · ${user}` : ''}`,
+      description: exp ? vscode.l10n.t('expires {0} ({1})', exp.toISOString().replace('.000Z', 'Z'), formatRelative(exp, now)) : msg?.mechanism === 'ERROR-CHALLENGE' ? vscode.l10n.t('status {0}', msg.status ?? '?') : '',
+      detail: errors.length || warnings.length ? [...errors, ...warnings].map((p) => p.message).join(' · ') : vscode.l10n.t('No problems found'),
       range: new vscode.Range(first.line, first.start, last.line, last.end),
     };
   });
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${items.length} auth blob${items.length === 1 ? '' : 's'} in ${doc.fileName.split(/[\\/]/).pop()}${scan.truncated ? ' (first results only)' : ''}`,
-    placeHolder: 'Pick a blob to jump to it',
+    title: blobsTitle(items.length, fileName(doc), scan.truncated),
+    placeHolder: vscode.l10n.t('Pick a blob to jump to it'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -124,4 +124,13 @@ async function listBlobs(): Promise<void> {
   const target = await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn });
   target.selection = new vscode.Selection(picked.range.start, picked.range.end);
   target.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function fileName(doc: vscode.TextDocument): string {
+  return doc.fileName.split(/[\\/]/).pop() ?? '';
+}
+
+function blobsTitle(count: number, file: string, truncated: boolean): string {
+  if (truncated) return vscode.l10n.t('{0} auth blobs in {1} (first results only)', count, file);
+  return count === 1 ? vscode.l10n.t('1 auth blob in {0}', file) : vscode.l10n.t('{0} auth blobs in {1}', count, file);
 }

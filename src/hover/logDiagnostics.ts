@@ -59,7 +59,7 @@ export class LogDiagnostics implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.scan(doc, gen).catch((err) => logError(`Scanning ${doc.uri.fsPath} for auth problems failed`, err));
+        this.scan(doc, gen).catch((err) => logError(vscode.l10n.t('Scanning {0} for auth problems failed', doc.uri.fsPath), err));
       }, wait),
     );
   }
@@ -98,7 +98,7 @@ export class LogDiagnostics implements vscode.Disposable {
       for (const p of report.problems.filter((x) => x.severity !== 'info')) {
         const d = new vscode.Diagnostic(
           new vscode.Range(span.line, span.start, span.line, span.end),
-          `${blob.result.message?.mechanism ?? 'SASL'} string: ${p.message}`,
+          vscode.l10n.t('{0} string: {1}', blob.result.message?.mechanism ?? 'SASL', p.message),
           p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
         );
         d.source = 'Mail OAuth';

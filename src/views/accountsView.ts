@@ -121,7 +121,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
         const item = new vscode.TreeItem(node.account.username || node.account.name || node.account.homeAccountId, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `account:${node.account.homeAccountId}`;
         item.description = node.account.name && node.account.name !== node.account.username ? node.account.name : undefined;
-        item.tooltip = `${node.account.username}\nTenant ${node.account.tenantId}\n${node.account.environment}`;
+        item.tooltip = `${node.account.username}\n${vscode.l10n.t('Tenant {0}', node.account.tenantId)}\n${node.account.environment}`;
         item.iconPath = new vscode.ThemeIcon('account');
         item.contextValue = 'mailOAuth.account';
         return item;
@@ -131,32 +131,32 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
         const item = new vscode.TreeItem(label, node.token ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `token:${node.account.homeAccountId}:${node.protocol}`;
         if (!node.token) {
-          item.description = node.needsSignIn ? 'sign-in expired: click to sign in again' : node.error ? 'error' : 'no token: click to sign in';
-          item.tooltip = node.error ?? `No ${label} token yet for ${node.account.username}. Click to get one (silently if the app is already consented, else with a sign-in).`;
+          item.description = node.needsSignIn ? vscode.l10n.t('sign-in expired: click to sign in again') : node.error ? vscode.l10n.t('error') : vscode.l10n.t('no token: click to sign in');
+          item.tooltip = node.error ?? vscode.l10n.t('No {0} token yet for {1}. Click to get one (silently if the app is already consented, else with a sign-in).', label, node.account.username);
           item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'circle-outline');
           item.contextValue = 'mailOAuth.tokenMissing';
-          item.command = { command: 'mailOAuth.accounts.getToken', title: 'Get Token', arguments: [node] };
+          item.command = { command: 'mailOAuth.accounts.getToken', title: vscode.l10n.t('Get Token'), arguments: [node] };
           return item;
         }
         const problems = problemsOf(node.token.accessToken, node.account.username, node.protocol, now, node.token.expiresOn);
-        const expiry = node.token.expiresOn ? expiryText(node.token.expiresOn, now) : 'opaque token';
-        item.description = problems.errors ? `${expiry} · ${problems.errors} problem${problems.errors > 1 ? 's' : ''}` : expiry;
-        item.tooltip = `${label} access token for ${node.account.username}\n${node.token.expiresOn ? `Expires ${formatDate(node.token.expiresOn, now)}` : ''}`;
+        const expiry = node.token.expiresOn ? expiryText(node.token.expiresOn, now) : vscode.l10n.t('opaque token');
+        item.description = problems.errors ? `${expiry} · ${problems.errors > 1 ? vscode.l10n.t('{0} problems', problems.errors) : vscode.l10n.t('1 problem')}` : expiry;
+        item.tooltip = `${vscode.l10n.t('{0} access token for {1}', label, node.account.username)}\n${node.token.expiresOn ? vscode.l10n.t('Expires {0}', formatDate(node.token.expiresOn, now)) : ''}`;
         item.iconPath = new vscode.ThemeIcon(problems.errors ? 'warning' : 'key', problems.errors ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
         item.contextValue = 'mailOAuth.token';
         return item;
       }
       case 'app': {
-        const item = new vscode.TreeItem(`App ${node.clientId}`, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(vscode.l10n.t('App {0}', node.clientId), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `app:${node.clientId}`;
-        item.description = 'app-only (client credentials)';
+        item.description = vscode.l10n.t('app-only (client credentials)');
         item.iconPath = new vscode.ThemeIcon('server-process');
         item.contextValue = 'mailOAuth.app';
         return item;
       }
       case 'appToken': {
         const t = this.provider.appOnly.token;
-        const item = new vscode.TreeItem('IMAP · POP · SMTP (app-only)', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('IMAP · POP · SMTP (app-only)'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `appToken:${node.clientId}`;
         item.description = t?.expiresOn ? expiryText(t.expiresOn, now) : '';
         item.iconPath = new vscode.ThemeIcon('key');
@@ -177,7 +177,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
 }
 
 function expiryText(expiresOn: Date, now: Date): string {
-  return expiresOn.getTime() <= now.getTime() ? `expired ${formatRelative(expiresOn, now)}` : `expires ${formatRelative(expiresOn, now)}`;
+  return expiresOn.getTime() <= now.getTime() ? vscode.l10n.t('expired {0}', formatRelative(expiresOn, now)) : vscode.l10n.t('expires {0}', formatRelative(expiresOn, now));
 }
 
 /** `localExpiresOn` is MSAL's expiry by this computer's clock: checkToken compares it with the JWT's to spot a wrong clock. */
@@ -192,22 +192,22 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
   const t = inspectToken(token, now);
   const nodes: AccountsNode[] = [];
   if (t.kind !== 'jwt' || !t.claims) {
-    nodes.push({ kind: 'detail', label: 'Opaque token', description: 'not a JWT: claims cannot be read (Outlook.com personal accounts)', icon: 'lock' });
+    nodes.push({ kind: 'detail', label: vscode.l10n.t('Opaque token'), description: vscode.l10n.t('not a JWT: claims cannot be read (Outlook.com personal accounts)'), icon: 'lock' });
     return nodes;
   }
   // One time source with the parent row ("expires in 43 minutes"): MSAL's expiry when known, else the JWT's.
   const exp = localExpiresOn ?? (typeof t.claims.exp === 'number' ? new Date(t.claims.exp * 1000) : undefined);
-  if (exp) nodes.push({ kind: 'detail', label: exp.getTime() <= now.getTime() ? 'Expired' : 'Expires', description: `${formatRelative(exp, now)} (${isoTime(exp)})`, icon: 'clock' });
-  nodes.push({ kind: 'detail', label: 'Audience', description: t.audiences.join(', ') || '(none)', icon: 'globe' });
-  if (t.scopes.length) nodes.push({ kind: 'detail', label: 'Scopes', description: t.scopes.join(' '), icon: 'checklist' });
-  if (t.roles.length) nodes.push({ kind: 'detail', label: 'Roles', description: t.roles.join(' '), icon: 'checklist' });
+  if (exp) nodes.push({ kind: 'detail', label: exp.getTime() <= now.getTime() ? vscode.l10n.t('Expired') : vscode.l10n.t('Expires'), description: `${formatRelative(exp, now)} (${isoTime(exp)})`, icon: 'clock' });
+  nodes.push({ kind: 'detail', label: vscode.l10n.t('Audience'), description: t.audiences.join(', ') || vscode.l10n.t('(none)'), icon: 'globe' });
+  if (t.scopes.length) nodes.push({ kind: 'detail', label: vscode.l10n.t('Scopes'), description: t.scopes.join(' '), icon: 'checklist' });
+  if (t.roles.length) nodes.push({ kind: 'detail', label: vscode.l10n.t('Roles'), description: t.roles.join(' '), icon: 'checklist' });
   const who = String(t.claims.upn ?? t.claims.preferred_username ?? t.claims.unique_name ?? t.claims.appid ?? '');
-  if (who) nodes.push({ kind: 'detail', label: 'Account', description: who, icon: 'person' });
+  if (who) nodes.push({ kind: 'detail', label: vscode.l10n.t('Account'), description: who, icon: 'person' });
   const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}), ...(localExpiresOn ? { localExpiresOn } : {}) };
   const problems = checkToken(t, ctx);
   for (const p of problems) {
     nodes.push({ kind: 'detail', label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message });
   }
-  if (!problems.some((p) => p.severity === 'error')) nodes.push({ kind: 'detail', label: 'No problems found', icon: 'pass', tooltip: 'Not expired, issued for Outlook, and carrying the protocol’s permission.' });
+  if (!problems.some((p) => p.severity === 'error')) nodes.push({ kind: 'detail', label: vscode.l10n.t('No problems found'), icon: 'pass', tooltip: vscode.l10n.t('Not expired, issued for Outlook, and carrying the protocol’s permission.') });
   return nodes;
 }

@@ -50,13 +50,13 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const entry = this.entries.get(idOf(uri));
     if (!entry) {
-      return 'This decoded view is no longer available (decoded strings are kept in memory only, never on disk).\nRun "Mail OAuth: Decode SASL String" again.\n';
+      return `${vscode.l10n.t('This decoded view is no longer available (decoded strings are kept in memory only, never on disk).')}\n${vscode.l10n.t('Run "Mail OAuth: Decode SASL String" again.')}\n`;
     }
     const report = analyzeSasl(entry.input, entry.options);
     const header = `${entry.title}\n${'='.repeat(entry.title.length)}\n\n`;
     const body = renderDecodeReport(report, {
       reveal: entry.revealed,
-      revealHint: 'run "Mail OAuth: Reveal Secrets in Decoded View" (the eye icon in the editor title)',
+      revealHint: vscode.l10n.t('run "Mail OAuth: Reveal Secrets in Decoded View" (the eye icon in the editor title)'),
     });
     let lines = '';
     if (entry.commandLinesFor && report.decode.canonicalBase64) {
@@ -75,7 +75,7 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
     const analyze = options.analyze ?? {};
     const report = analyzeSasl(input, analyze);
     const mechanism = report.decode.message?.mechanism ?? 'invalid';
-    const title = options.title ?? `Decoded ${mechanism}`;
+    const title = options.title ?? vscode.l10n.t('Decoded {0}', mechanism);
     this.entries.set(id, { input, options: analyze, title, revealed: false, commandLinesFor: options.commandLinesFor });
     const uri = vscode.Uri.from({ scheme: DECODED_SCHEME, path: `/${title} #${id}`, query: `id=${id}` });
     const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), DECODED_LANGUAGE);
