@@ -19,7 +19,7 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'Passwort des Apple Accounts ab: Nötig ist ein app-spezifisches Passwort, das die Zwei-Faktor-Authentifizierung am Apple ' +
       'Account voraussetzt. Der Benutzername ist die iCloud-Adresse (oder ihr Teil vor @icloud.com), kein anderer Alias.',
     fix:
-      'Auf account.apple.com (Anmeldung und Sicherheit → App-spezifische Passwörter) ein app-spezifisches Passwort erstellen und ' +
+      'Auf account.apple.com (Sign-In and Security → App-Specific Passwords, deutsch: Anmeldung und Sicherheit → App-spezifische Passwörter) ein app-spezifisches Passwort erstellen und ' +
       'damit über LOGIN/PLAIN anmelden; XOAUTH2 und OAUTHBEARER bietet iCloud nicht an.',
   },
   'gmx-webde-authentication-failed': {
@@ -27,10 +27,10 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
     cause:
       'GMX und WEB.DE schalten den POP3/IMAP/SMTP-Zugriff für Mailprogramme standardmäßig ab und nach längerer Nichtnutzung ' +
       'wieder aus; mit Zwei-Faktor-Authentifizierung wird das Kontopasswort abgelehnt und ein anwendungsspezifisches Passwort ' +
-      'verlangt. Der Server meldet dann nur „authentication failed“ (das Konto erhält eine E-Mail mit der Erklärung: „Die für ' +
-      'die E-Mail Programme benötigten Protokolle POP3/IMAP/SMTP sind ... deaktiviert“).',
+      'verlangt. Der Server meldet dann nur "authentication failed" (das Konto erhält eine E-Mail mit der Erklärung: "Die für ' +
+      'die E-Mail Programme benötigten Protokolle POP3/IMAP/SMTP sind ... deaktiviert").',
     fix:
-      'Im Webmailer von GMX / WEB.DE: E-Mail → Einstellungen → POP3/IMAP Abruf: „POP3 und IMAP Zugriff erlauben“; mit ' +
+      'Im Webmailer von GMX / WEB.DE: E-Mail → Einstellungen → POP3/IMAP Abruf: "POP3 und IMAP Zugriff erlauben"; mit ' +
       'Zwei-Faktor-Authentifizierung ein anwendungsspezifisches Passwort erstellen und verwenden. GMX und WEB.DE bieten ' +
       'Drittanbieter-Clients kein OAuth an.',
   },
@@ -38,10 +38,10 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
     title: 'Fastmail verweigert die Anmeldung (Incorrect username or password): ein App-Passwort ist nötig',
     cause:
       'Fastmail nimmt von Mailprogrammen nur App-Passwörter an (oder sein eigenes OAuth für zugelassene Apps); das Kontopasswort ' +
-      'wird mit „Incorrect username or password“ abgelehnt, ebenso ein App-Passwort, dessen Zugriff Mail (IMAP/POP/SMTP) nicht umfasst.',
+      'wird mit "Incorrect username or password" abgelehnt, ebenso ein App-Passwort, dessen Zugriff Mail (IMAP/POP/SMTP) nicht umfasst.',
     fix:
       'Fastmail → Einstellungen → Datenschutz & Sicherheit → Integrationen/App-Passwörter: ein neues App-Passwort mit Zugriff ' +
-      '„Mail (IMAP/POP/SMTP)“ erstellen und mit der vollständigen Fastmail-Adresse und diesem Passwort anmelden.',
+      '"Mail (IMAP/POP/SMTP)" erstellen und mit der vollständigen Fastmail-Adresse und diesem Passwort anmelden.',
   },
   'imap-incorrect-username-or-password': {
     title: 'Der Server lehnt Benutzername oder Passwort ab (Incorrect username or password)',
@@ -61,7 +61,7 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'ab: Die TLS-Konfiguration des Servers ist veraltet.',
     fix:
       'Auf dem Server 2048-Bit-Parameter (oder größere) erzeugen (openssl dhparam -out dh.pem 2048) und Dovecots ssl_dh = ' +
-      '</pfad/dh.pem bzw. Postfix’ smtpd_tls_dh1024_param_file darauf zeigen lassen, oder ECDHE-Suites bevorzugen. Wer den Server ' +
+      '</path/dh.pem bzw. Postfix’ smtpd_tls_dh1024_param_file darauf zeigen lassen, oder ECDHE-Suites bevorzugen. Wer den Server ' +
       'nicht betreibt, wendet sich an dessen Administrator; die Sicherheitsstufe des Clients zu senken (SECLEVEL=1) ist nur eine Notlösung.',
   },
   'curl-ssl-connect-error': {
@@ -71,18 +71,18 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'nennt den Grund: ein TLS-Alert des Servers, unpassende Protokollversion oder Cipher, eine von Proxy oder Firewall ' +
       'zurückgesetzte Verbindung (SSL_ERROR_SYSCALL) oder Klartext auf einem TLS-Port.',
     fix:
-      'Die OpenSSL-Meldung nach „curl: (35)“ lesen; Port und Schema prüfen (imaps:// 993, smtps:// 465, smtp:// 587 mit ' +
+      'Die OpenSSL-Meldung nach "curl: (35)" lesen; Port und Schema prüfen (imaps:// 993, smtps:// 465, smtp:// 587 mit ' +
       '--ssl-reqd für STARTTLS) und mit -v ausführen, um zu sehen, wie weit der Handshake kam.',
   },
   'mbsync-more-steps-after-sasl': {
-    title: 'mbsync: „IMAP wants more steps despite successful SASL authentication“ (der Server hat das Token abgelehnt)',
+    title: 'mbsync: "IMAP wants more steps despite successful SASL authentication" (der Server hat das Token abgelehnt)',
     cause:
       'Der Server hat die XOAUTH2-Anmeldung mit einer Fehler-Challenge beantwortet (base64-JSON, sichtbar mit mbsync -Dn) statt ' +
       'mit OK: Das Token wurde abgelehnt (abgelaufen, für ein anderes Konto oder einen anderen Bereich, oder gar kein Token). ' +
       'Das Cyrus-SASL-XOAUTH2-Plugin hält seinen einen Schritt für erledigt und kann die Challenge nicht beantworten, daher ' +
       'bricht mbsync mit dieser Meldung ab. Ein gegen eine andere libsasl2 gebautes Plugin (nach einem Upgrade) scheitert genauso.',
     fix:
-      'mbsync -V -Dn ausführen und die Zeile „+ eyJ...“ nach AUTHENTICATE dekodieren; PassCmd muss ein frisches Zugriffstoken für ' +
+      'mbsync -V -Dn ausführen und die Zeile "+ eyJ..." nach AUTHENTICATE dekodieren; PassCmd muss ein frisches Zugriffstoken für ' +
       'den User des Kontos ausgeben (Gmail-Bereich https://mail.google.com/, Microsoft IMAP.AccessAsUser.All). Mit einem ' +
       'App-Passwort AuthMechs LOGIN statt XOAUTH2 verwenden; nach einem System-Upgrade das SASL-Plugin neu bauen.',
   },
@@ -94,32 +94,32 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'libsasl2. Beim Server kam keine Anfrage an.',
     fix:
       'Cyrus SASL und das XOAUTH2-Plugin aus derselben Quelle installieren (Homebrew, MacPorts, nix oder die Distribution) und ' +
-      'ein gegen diese libsasl2 gebautes isync verwenden; mit „pluginviewer“ (saslpluginviewer) prüfen, dass XOAUTH2 aufgeführt ist.',
+      'ein gegen diese libsasl2 gebautes isync verwenden; mit "pluginviewer" (saslpluginviewer) prüfen, dass XOAUTH2 aufgeführt ist.',
   },
   'msmtp-authentication-failed': {
     title: 'msmtp: Authentifizierung fehlgeschlagen (die Meldung des Servers folgt)',
     cause:
-      'msmtp meldet nur, dass der Server die Anmeldung mit dieser Methode abgelehnt hat; die nächste Zeile („server message: ...“) ' +
+      'msmtp meldet nur, dass der Server die Anmeldung mit dieser Methode abgelehnt hat; die nächste Zeile ("server message: ...") ' +
       'enthält die Antwort des Servers, die den Grund nennt.',
     fix:
-      'Die Zeile „server message“ erklären lassen; für XOAUTH2/OAUTHBEARER muss passwordeval ein frisches Zugriffstoken für den ' +
-      '„user“ des Kontos ausgeben; msmtp --debug zeigt den Austausch.',
+      'Die Zeile "server message" erklären lassen; für XOAUTH2/OAUTHBEARER muss passwordeval ein frisches Zugriffstoken für den ' +
+      '"user" des Kontos ausgeben; msmtp --debug zeigt den Austausch.',
   },
   'fetchmail-authorization-failure': {
     title: 'fetchmail: Authorization failure (der Server hat die Anmeldung abgelehnt)',
     cause:
-      'fetchmail hat die Anmeldung aufgegeben; die Antwort des Servers in den Zeilen davor („POP3< -ERR ...“, „IMAP< ... NO ...“) ' +
+      'fetchmail hat die Anmeldung aufgegeben; die Antwort des Servers in den Zeilen davor ("POP3< -ERR ...", "IMAP< ... NO ...") ' +
       'nennt den Grund: ein falsches Passwort oder Token oder ein Mechanismus, den der Server nicht anbietet.',
     fix:
-      'Die Serverantwort vor dieser Zeile lesen (fetchmail -v zeigt sie); mit OAuth „auth oauthbearer“ (ab fetchmail 6.5) mit ' +
+      'Die Serverantwort vor dieser Zeile lesen (fetchmail -v zeigt sie); mit OAuth "auth oauthbearer" (ab fetchmail 6.5) mit ' +
       'einem frischen Zugriffstoken als Passwort verwenden, sonst die Methode, die der Server anbietet.',
   },
   'dovecot-login-auth-failed': {
     title: 'Dovecot-Anmeldezusammenfassung: der Client hat nach fehlgeschlagener Authentifizierung getrennt',
     cause:
-      'imap-login, pop3-login und submission-login protokollieren, wie eine Verbindung endete; „auth failed, N attempts“ heißt, ' +
+      'imap-login, pop3-login und submission-login protokollieren, wie eine Verbindung endete; "auth failed, N attempts" heißt, ' +
       'dass jede Anmeldung darauf abgelehnt wurde. Der Grund steht in den auth-Zeilen derselben Sitzung kurz davor: ' +
-      '„oauth2 failed: ...“ (Token abgelaufen, ungültig, kein Benutzername, Introspection fehlgeschlagen).',
+      '"oauth2 failed: ..." (Token abgelaufen, ungültig, kein Benutzername, Introspection fehlgeschlagen).',
     fix: 'Die auth:-Zeilen dieser Sitzung darüber ansehen (auth_verbose = yes und auth_debug = yes zeigen sie) und diese erklären lassen.',
   },
   'dovecot-submission-relay-unreachable': {
