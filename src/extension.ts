@@ -1,7 +1,6 @@
 // Entry point: wiring only. activate() registers the extension's commands, views and providers.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import * as l10n from '@vscode/l10n';
 import { MailAuthenticationProvider, PROVIDER_ID, providerLabel } from './auth/authProvider';
 import { pickTokenForEncode, registerAccountCommands } from './commands/accountCommands';
 import { registerDecodeCommands } from './commands/decode';

@@ -170,4 +170,34 @@ describe('German display language in the real VS Code (code-server --locale de)'
     }
     await shot('german-walkthrough');
   });
+
+  it("the protocol console's form and a failed connection's verdict are German", async () => {
+    // A port that nobody listens on: the connection is refused, which needs no server and no token check.
+    const net = await import('net');
+    const closed = net.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((r) => closed.close(r));
+
+    await runCommand(`Mail OAuth: ${nlsDe['command.openConsole.title']}`);
+    // A webview is two nested iframes: VS Code's host frame and the content frame.
+    const view = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const connect = view.locator('#connect');
+    await connect.waitFor({ state: 'visible', timeout: 120_000 });
+    assert.strictEqual((await connect.innerText()).trim(), de['Connect']);
+    await view.locator('select[name=preset]').selectOption('custom');
+    await view.locator('input[name=host]').fill('127.0.0.1');
+    await view.locator('input[name=port]').fill(String(port));
+    await view.locator('select[name=security]').selectOption('none');
+    await view.locator('select[name=tokenSource]').selectOption('pasted');
+    await view.locator('#token').fill('made-up-token');
+    await view.locator('input[name=user]').fill('adele@contoso.test');
+    await connect.click();
+    const verdict = view.locator('#verdict');
+    const title = de['The connection failed during {0}.'].replace('{0}', de['connecting']);
+    await verdict.locator(`text=${title}`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await verdict.innerText();
+    assert.ok(!text.includes('The connection failed during'), `no English in the verdict:\n${text}`);
+    await shot('german-console-verdict');
+  });
 });

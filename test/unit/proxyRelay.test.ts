@@ -1,6 +1,7 @@
 // The relay against scripted peers on loopback: what it removes from capabilities, what it answers
 // itself, what a hostile server gets (an over-long line, a server that is not there), all explained.
 import * as assert from 'assert';
+import { wireText } from '../../src/core/proxy/injection';
 import * as net from 'net';
 import { CaptureProxy } from '../../src/core/proxy/relay';
 import { ProxyConnectionView } from '../../src/core/proxy/types';
@@ -120,5 +121,17 @@ describe('capture proxy relay against scripted peers', () => {
       const c = await closed();
       assert.strictEqual(c.ending?.code, 'upstream-failed');
     });
+  });
+});
+
+describe('capture proxy: text the relay writes into replies to the client', () => {
+  it('is one line of printable ASCII, a German message still readable', () => {
+    const german = 'Das Passwort ist nicht das dieses Proxys: Melden Sie sich mit dem Proxy-Passwort an, das beim Start gezeigt wurde („nie“ das Postfach-Passwort) – größer…\r\nA2 LOGIN x y';
+    const wire = wireText(german);
+    assert.match(wire, /^[\x20-\x7e]*$/);
+    assert.ok(wire.includes('"nie" das Postfach-Passwort) - groesser...'), wire);
+    assert.ok(!wire.includes('\n'));
+    assert.strictEqual(wireText('Zugriff verweigert: 認証'), 'Zugriff verweigert: ??');
+    assert.strictEqual(wireText('café résumé'), 'cafe resume');
   });
 });

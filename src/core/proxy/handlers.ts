@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { MailProtocol } from '../token/checks';
 import { LoginAttempt } from './login';
-import { challengeAnswerFor, checkClientLogin, initialResponseFor, oneLine } from './injection';
+import { challengeAnswerFor, checkClientLogin, initialResponseFor, oneLine, wireText } from './injection';
 import type { RelayContext } from './relay';
 
 export interface ProtocolHandler {
@@ -89,7 +89,7 @@ abstract class BaseHandler implements ProtocolHandler {
       const rec = a.finish('refused', check.reason);
       rec.verdict = { ok: false, title: l10n.t('The relay refused the client\'s login.'), cause: check.reason, fix: l10n.t('Log in with the proxy\'s account name and the proxy password it showed when it started.'), findings: [], tokenProblems: [] };
       ctx.loginFinished(a, rec);
-      refuse(oneLine(check.reason));
+      refuse(wireText(check.reason));
       ctx.releaseClient();
       return;
     }
@@ -109,7 +109,7 @@ abstract class BaseHandler implements ProtocolHandler {
       .catch((e: Error) => {
         const reason = l10n.t('The relay could not get a token for {0}: {1}', inject.account, oneLine(e.message));
         ctx.record('error', reason);
-        refuse(reason);
+        refuse(wireText(reason));
         ctx.releaseClient();
       });
   }
@@ -188,7 +188,7 @@ class ImapHandler extends BaseHandler {
       const { tag } = this.localSasl;
       this.localSasl = undefined;
       this.recordClient(t, t === '*' ? t : HIDDEN);
-      if (t === '*') return ctx.toClient(`${tag} BAD ${l10n.t('Authentication cancelled')}\r\n`);
+      if (t === '*') return ctx.toClient(`${tag} BAD Authentication cancelled\r\n`);
       return this.injectPlainBlob(tag, t);
     }
     const a = this.attempt;
@@ -215,13 +215,13 @@ class ImapHandler extends BaseHandler {
     if (cmd === 'STARTTLS') {
       this.recordClient(t);
       if (ctx.options.clientSecurity === 'starttls' && !ctx.clientSecure) {
-        const reply = `${tag} OK ${l10n.t('Begin TLS negotiation now')}`;
+        const reply = `${tag} OK Begin TLS negotiation now`;
         ctx.record('S', reply);
         ctx.holdClient();
         ctx.toClient(`${reply}\r\n`);
         ctx.startClientTls();
       } else {
-        const reply = `${tag} BAD ${l10n.t('STARTTLS is not available through this relay')}`;
+        const reply = `${tag} BAD STARTTLS is not available through this relay`;
         ctx.record('S', reply);
         ctx.toClient(`${reply}\r\n`);
       }
@@ -229,7 +229,7 @@ class ImapHandler extends BaseHandler {
     }
     if (cmd === 'COMPRESS') {
       this.recordClient(t);
-      const reply = `${tag} NO [CANNOT] ${l10n.t('COMPRESS is not available through the relay (it reads the session)')}`;
+      const reply = `${tag} NO [CANNOT] COMPRESS is not available through the relay (it reads the session)`;
       ctx.record('S', reply);
       return ctx.toClient(`${reply}\r\n`);
     }
@@ -253,7 +253,7 @@ class ImapHandler extends BaseHandler {
       this.recordClient(t, `${tag} ${verb} ${args?.[0] ?? '…'} ${HIDDEN}`);
       if (inject) {
         if (!args || args.length !== 2) {
-          const reply = `${tag} NO ${l10n.t('The relay reads LOGIN with quoted or atom arguments only; use quoted strings or AUTHENTICATE PLAIN')}`;
+          const reply = `${tag} NO The relay reads LOGIN with quoted or atom arguments only; use quoted strings or AUTHENTICATE PLAIN`;
           ctx.record('S', reply);
           return ctx.toClient(`${reply}\r\n`);
         }
@@ -410,7 +410,7 @@ class ImapHandler extends BaseHandler {
   }
 
   refuseClient(message: string): void {
-    this.ctx.toClient(`* BYE [UNAVAILABLE] ${oneLine(message)}\r\n`);
+    this.ctx.toClient(`* BYE [UNAVAILABLE] ${wireText(message)}\r\n`);
   }
 }
 
@@ -437,7 +437,7 @@ class Pop3Handler extends BaseHandler {
     if (this.localSasl) {
       this.localSasl = false;
       this.recordClient(t, t === '*' ? t : HIDDEN);
-      if (t === '*') return ctx.toClient(`-ERR ${l10n.t('Authentication cancelled')}\r\n`);
+      if (t === '*') return ctx.toClient(`-ERR Authentication cancelled\r\n`);
       return this.injectPlainBlob(t);
     }
     const a = this.attempt;
@@ -457,7 +457,7 @@ class Pop3Handler extends BaseHandler {
         ctx.toClient('+OK Begin TLS negotiation\r\n');
         ctx.startClientTls();
       } else {
-        const reply = `-ERR ${l10n.t('STLS is not available through this relay')}`;
+        const reply = `-ERR STLS is not available through this relay`;
         ctx.record('S', reply);
         ctx.toClient(`${reply}\r\n`);
       }
@@ -586,7 +586,7 @@ class Pop3Handler extends BaseHandler {
   }
 
   refuseClient(message: string): void {
-    this.ctx.toClient(`-ERR [SYS/TEMP] ${oneLine(message)}\r\n`);
+    this.ctx.toClient(`-ERR [SYS/TEMP] ${wireText(message)}\r\n`);
   }
 }
 
@@ -624,7 +624,7 @@ class SmtpHandler extends BaseHandler {
         ctx.toClient('220 2.0.0 Ready to start TLS\r\n');
         ctx.startClientTls();
       } else {
-        const reply = `454 4.7.0 ${l10n.t('TLS is not available through this relay')}`;
+        const reply = `454 4.7.0 TLS is not available through this relay`;
         ctx.record('S', reply);
         ctx.toClient(`${reply}\r\n`);
       }
@@ -780,6 +780,6 @@ class SmtpHandler extends BaseHandler {
   }
 
   refuseClient(message: string): void {
-    this.ctx.toClient(`421 4.3.0 ${oneLine(message)}\r\n`);
+    this.ctx.toClient(`421 4.3.0 ${wireText(message)}\r\n`);
   }
 }

@@ -49,3 +49,18 @@ export function oneLine(text: string, max = 400): string {
   const t = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
+
+const FOLDED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', '…': '...', '„': '"', '“': '"', '”': '"', '‘': "'", '’': "'", '–': '-', '—': '-', '→': '->' };
+
+/**
+ * Text the relay itself puts into a reply to the client: one line of printable ASCII, since IMAP, POP3 and
+ * SMTP reply text is 7-bit unless an extension was negotiated. A translated message stays readable
+ * (umlauts spelt out, accents dropped); anything else non-ASCII becomes "?".
+ */
+export function wireText(text: string, max = 400): string {
+  const folded = oneLine(text, max)
+    .replace(/[äöüÄÖÜß…„“”‘’–—→]/g, (c) => FOLDED[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return folded.replace(/[^\x20-\x7e]/g, '?');
+}
