@@ -65,9 +65,12 @@ m.select('INBOX'); m.logout(); print('ok')
     const editor = await waitFor('the transcript editor', () => (vscode.window.activeTextEditor?.document.languageId === 'mail-transcript' ? vscode.window.activeTextEditor : undefined));
     const text = editor.document.getText();
     assert.ok(!text.includes(token), 'the usable token is not in the transcript');
-    const line = text.split('\n').findIndex((l) => / C: \S+ AUTHENTICATE XOAUTH2 /.test(l));
+    // The client's XOAUTH2 response: on the AUTHENTICATE line (SASL-IR) or on its own line after the "+".
+    const blob = / C: (?:\S+ AUTHENTICATE XOAUTH2 )?([A-Za-z0-9+/]{40,}={0,2})$/;
+    const line = text.split('\n').findIndex((l) => blob.test(l));
     assert.ok(line >= 0, text);
-    const character = editor.document.lineAt(line).text.indexOf('AUTHENTICATE XOAUTH2 ') + 'AUTHENTICATE XOAUTH2 '.length + 10;
+    const lineText = editor.document.lineAt(line).text;
+    const character = lineText.indexOf(blob.exec(lineText)![1]!) + 10;
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, character))) ?? [];
     const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(hoverText, /adele@contoso\.com/);

@@ -75,8 +75,8 @@ describe('auth failures carry a code; their text comes from the message table', 
     const files = [...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), path.join(ROOT, 'src', 'commands', 'accountCommands.ts')];
     const keys = new Set<string>();
     for (const file of files) {
-      // Single-quoted literals right after l10n.t( (the only form these files use).
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\(.)/g, '$1'));
+      // String literals right after l10n.t( (single or double quotes, as the formatter writes them).
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)) keys.add(m[2]!.replace(/\\(.)/g, '$1'));
     }
     assert.ok(keys.size > 100, `found the messages (${keys.size})`);
     const placeholders = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join();
