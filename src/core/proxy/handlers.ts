@@ -55,6 +55,20 @@ abstract class BaseHandler implements ProtocolHandler {
   }
 
   /** A line from the client, as the transcript keeps it. */
+  /**
+   * The client's STARTTLS (IMAP, SMTP) or STLS (POP3): the relay does TLS towards the client itself when it
+   * was started so, and refuses otherwise (the server's STARTTLS is the relay's own business upstream).
+   */
+  protected clientStarttls(command: string, ready: string, refusal: string): void {
+    const ctx = this.ctx;
+    this.recordClient(command);
+    const reply = ctx.options.clientSecurity === 'starttls' && !ctx.clientSecure ? ready : refusal;
+    ctx.record('S', reply);
+    if (reply === ready) ctx.holdClient();
+    ctx.toClient(`${reply}\r\n`);
+    if (reply === ready) ctx.startClientTls();
+  }
+
   protected recordClient(t: string, display?: string): void {
     this.ctx.record('C', display ?? t);
   }
@@ -212,21 +226,7 @@ class ImapHandler extends BaseHandler {
     const [, tag, verb, rest = ''] = m;
     this.c2sTag = tag;
     const cmd = verb.toUpperCase();
-    if (cmd === 'STARTTLS') {
-      this.recordClient(t);
-      if (ctx.options.clientSecurity === 'starttls' && !ctx.clientSecure) {
-        const reply = `${tag} OK Begin TLS negotiation now`;
-        ctx.record('S', reply);
-        ctx.holdClient();
-        ctx.toClient(`${reply}\r\n`);
-        ctx.startClientTls();
-      } else {
-        const reply = `${tag} BAD STARTTLS is not available through this relay`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      }
-      return;
-    }
+    if (cmd === 'STARTTLS') return this.clientStarttls(t, `${tag} OK Begin TLS negotiation now`, `${tag} BAD STARTTLS is not available through this relay`);
     if (cmd === 'COMPRESS') {
       this.recordClient(t);
       const reply = `${tag} NO [CANNOT] COMPRESS is not available through the relay (it reads the session)`;
@@ -449,20 +449,7 @@ class Pop3Handler extends BaseHandler {
     const [verb = '', ...args] = t.split(' ');
     const cmd = verb.toUpperCase();
     const inject = ctx.options.inject;
-    if (cmd === 'STLS') {
-      this.recordClient(t);
-      if (ctx.options.clientSecurity === 'starttls' && !ctx.clientSecure) {
-        ctx.record('S', '+OK Begin TLS negotiation');
-        ctx.holdClient();
-        ctx.toClient('+OK Begin TLS negotiation\r\n');
-        ctx.startClientTls();
-      } else {
-        const reply = `-ERR STLS is not available through this relay`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      }
-      return;
-    }
+    if (cmd === 'STLS') return this.clientStarttls(t, '+OK Begin TLS negotiation', '-ERR STLS is not available through this relay');
     if (cmd === 'USER') {
       this.user = args.join(' ');
       this.recordClient(t);
@@ -616,20 +603,7 @@ class SmtpHandler extends BaseHandler {
     const [verb = '', ...args] = t.split(' ');
     const cmd = verb.toUpperCase();
     const inject = ctx.options.inject;
-    if (cmd === 'STARTTLS') {
-      this.recordClient(t);
-      if (ctx.options.clientSecurity === 'starttls' && !ctx.clientSecure) {
-        ctx.record('S', '220 2.0.0 Ready to start TLS');
-        ctx.holdClient();
-        ctx.toClient('220 2.0.0 Ready to start TLS\r\n');
-        ctx.startClientTls();
-      } else {
-        const reply = `454 4.7.0 TLS is not available through this relay`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      }
-      return;
-    }
+    if (cmd === 'STARTTLS') return this.clientStarttls(t, '220 2.0.0 Ready to start TLS', '454 4.7.0 TLS is not available through this relay');
     if (cmd === 'AUTH') {
       const mech = (args[0] ?? '').toUpperCase();
       if (inject && (mech === 'PLAIN' || mech === 'LOGIN')) {
