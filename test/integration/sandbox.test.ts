@@ -4,14 +4,16 @@
 // Then the app-only path the summary describes: store the certificate the sandbox wrote, Get App-Only Token,
 // and the console logs in with the app's token to the mailbox granted to it and is refused, explained, elsewhere.
 import * as assert from 'assert';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { Sandbox, sandboxSettings, startSandbox } from '../sandbox/sandbox';
 import { dovecotAvailable } from '../servers/dovecot';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { TEST_USER } from '../servers/identityProvider';
+import { protocolScopes } from '../../src/auth/scopes';
 import { inspectToken } from '../../src/core/token/inspect';
-import { signOutFromView, viewNode } from './hooks';
+import { signOutFromView, testHooks, viewNode } from './hooks';
 import { ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
@@ -100,6 +102,42 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     const transcript = await ui.webview.text('#transcript');
     assert.match(transcript, /NO \[AUTHENTICATIONFAILED\]/);
     await ui.screenshot('sandbox-console-explained').catch(() => undefined);
+  });
+
+  it("capture proxy in injection mode: a plain IMAP LOGIN with the proxy password reaches the sandbox mailbox with the signed-in account's token", async () => {
+    const started = await vscode.commands.executeCommand<{ id: number; port: number } | undefined>('mailOAuth.startCaptureProxy', {
+      protocol: 'imap',
+      listenPort: 0,
+      host: '127.0.0.1',
+      port: sandbox!.dovecot!.ports.imap,
+      security: 'none',
+      clientSecurity: 'none',
+      inject: { account: TEST_USER.upn, mechanism: 'XOAUTH2', scopes: protocolScopes('imap') },
+    });
+    assert.ok(started && started.port > 0, 'the command returns the listening port');
+    const hooks = await testHooks();
+    const running = hooks.proxies.proxies.find((p) => p.id === started.id);
+    assert.ok(running?.clientPassword, 'injection mode has a proxy password');
+    try {
+      // "The user's application": Python's imaplib with a plain LOGIN, the proxy password as its password.
+      const out = await new Promise<string>((resolve) => {
+        const script = "import imaplib, sys\nm = imaplib.IMAP4('127.0.0.1', int(sys.argv[1]))\nm.login(sys.argv[2], sys.argv[3])\nprint(m.select('INBOX')[0])\nm.logout()";
+        const c = spawn('python3', ['-c', script, String(started.port), TEST_USER.upn, running.clientPassword!]);
+        let text = '';
+        c.stdout.on('data', (d) => (text += d));
+        c.stderr.on('data', (d) => (text += d));
+        c.on('close', () => resolve(text.trim()));
+      });
+      assert.strictEqual(out, 'OK', out);
+      const connection = running.proxy.history.find((c) => c.ending && c.logins.length > 0);
+      assert.ok(connection, 'the connection is listed with its login');
+      const login = connection.logins[0]!;
+      assert.deepStrictEqual([login.mechanism, login.user, login.outcome, login.verdict?.ok], ['XOAUTH2', TEST_USER.upn, 'ok', true]);
+      const transcript = connection.transcript.toLog({ reveal: true });
+      assert.ok(!transcript.includes(running.clientPassword!), 'the proxy password is not in the transcript, even revealed');
+    } finally {
+      await vscode.commands.executeCommand('mailOAuth.stopCaptureProxy');
+    }
   });
 
   it('app-only: with the client secret the sandbox wrote, typed into Set Client Secret, Get App-Only Token, and the console logs in to the granted mailbox only', async () => {
