@@ -135,13 +135,21 @@ async function startTls(socket: net.Socket, protocol: MailProtocol, o: UpstreamO
   const agreed = protocol === 'imap' ? /^mo0 OK/i.test(last) : protocol === 'pop3' ? last.startsWith('+OK') : last.startsWith('220');
   if (!agreed) throw new UpstreamError('starttls', l10n.t('The server refused STARTTLS ("{0}"); the relay does not send a login in clear text.', transcript.redact(last).slice(0, 200)));
   if (reply.rest.length) throw new UpstreamError('starttls', l10n.t('The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the relay closed the connection.'));
-  const secured = await new Promise<tls.TLSSocket>((resolve, reject) => {
-    const s = tls.connect({ socket, ...tlsOptions(o) });
+  const secured = await settled(tls.connect({ socket, ...tlsOptions(o) }), 'secureConnect', timeoutMs, o, () =>
+    l10n.t('The TLS handshake after STARTTLS did not finish within {0} s.', timeoutMs / 1000),
+  );
+  recordTls(secured, transcript, o);
+  return { secured, greeting: greeting.bytes };
+}
+
+/** The socket once `ready` fired; its error explained, or a timeout that destroys it. */
+function settled<S extends net.Socket>(s: S, ready: 'connect' | 'secureConnect', timeoutMs: number, o: UpstreamOptions, timedOut: () => string): Promise<S> {
+  return new Promise<S>((resolve, reject) => {
     const timer = setTimeout(() => {
       s.destroy();
-      reject(new UpstreamError('timeout', l10n.t('The TLS handshake after STARTTLS did not finish within {0} s.', timeoutMs / 1000)));
+      reject(new UpstreamError('timeout', timedOut()));
     }, timeoutMs);
-    s.once('secureConnect', () => {
+    s.once(ready, () => {
       clearTimeout(timer);
       s.removeAllListeners('error');
       resolve(s);
@@ -151,8 +159,6 @@ async function startTls(socket: net.Socket, protocol: MailProtocol, o: UpstreamO
       reject(failure(err, o));
     });
   });
-  recordTls(secured, transcript, o);
-  return { secured, greeting: greeting.bytes };
 }
 
 function recordTls(s: tls.TLSSocket, transcript: Transcript, o: UpstreamOptions): void {
@@ -162,22 +168,10 @@ function recordTls(s: tls.TLSSocket, transcript: Transcript, o: UpstreamOptions)
 }
 
 export async function connectUpstream(protocol: MailProtocol, o: UpstreamOptions, transcript: Transcript, timeoutMs: number): Promise<Upstream> {
-  const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
-    const s = o.security === 'tls' ? tls.connect({ host: o.host, port: o.port, allowHalfOpen: true, ...tlsOptions(o) } as tls.ConnectionOptions) : net.connect({ host: o.host, port: o.port, allowHalfOpen: true });
-    const timer = setTimeout(() => {
-      s.destroy();
-      reject(new UpstreamError('timeout', l10n.t('No connection to {0}:{1} within {2} s.', o.host, o.port, timeoutMs / 1000)));
-    }, timeoutMs);
-    s.once(o.security === 'tls' ? 'secureConnect' : 'connect', () => {
-      clearTimeout(timer);
-      s.removeAllListeners('error');
-      resolve(s);
-    });
-    s.once('error', (err) => {
-      clearTimeout(timer);
-      reject(failure(err, o));
-    });
-  });
+  const noConnection = () => l10n.t('No connection to {0}:{1} within {2} s.', o.host, o.port, timeoutMs / 1000);
+  const socket: net.Socket | tls.TLSSocket = await (o.security === 'tls'
+    ? settled(tls.connect({ host: o.host, port: o.port, allowHalfOpen: true, ...tlsOptions(o) } as tls.ConnectionOptions), 'secureConnect', timeoutMs, o, noConnection)
+    : settled(net.connect({ host: o.host, port: o.port, allowHalfOpen: true }), 'connect', timeoutMs, o, noConnection));
   socket.setNoDelay(true);
   if (socket instanceof tls.TLSSocket) recordTls(socket, transcript, o);
   if (o.security !== 'starttls') return { socket };
