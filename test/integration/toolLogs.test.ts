@@ -6,21 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
 import { waitFor, waitForAsync } from './wait';
-
-const LOGS = path.resolve(__dirname, '../../../test/fixtures/logs');
-const TOOL_LOGS = [
-  'python-imaplib-debug4.log',
-  'python-smtplib-debuglevel2.log',
-  'curl-verbose-imap-rejected.log',
-  'msmtp-debug-rejected.log',
-  'fetchmail-verbose-rejected.log',
-  'mbsync-verbose.log',
-  'dovecot-oauth2-auth-debug-failures.log',
-];
-// The same definitions as test/unit/toolLogs.test.ts.
-const BLOB = /(?<![A-Za-z0-9+/=])(?:dXNlcj1[A-Za-z0-9+/]{20,}={0,2}|bixhP[A-Za-z0-9+/]{20,}={0,2}|eyJzdGF0dXMi[A-Za-z0-9+/]{10,}={0,2}|AQ==)(?![A-Za-z0-9+/=])/;
-const FAILURE = /\b(?:NO|BAD) \[|(?:^|[\s'<:])(?:535|421) |-ERR |\bError: |curl: \(\d+\)|oauth2 failed|\(auth failed|authentication failed|Authorization failure/i;
-const ECHO = /reply: retcode \(\d+\); Msg:|: Debug: /;
+import { BLOB, ECHO, FAILURE, TOOL_LOG_DIR as LOGS, TOOL_LOGS } from '../fixtures/toolLogs';
 
 async function hoverText(doc: vscode.TextDocument, line: number, character: number): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character))) ?? [];

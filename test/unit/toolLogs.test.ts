@@ -8,26 +8,9 @@ import { scanLines } from '../../src/core/logs/scanner';
 import { decodeSasl } from '../../src/core/sasl/decode';
 import { linesOf } from '../../src/core/sasl/detect';
 import { hoverAt } from '../../src/hover/hoverContent';
+import { BLOB, ECHO, FAILURE, TOOL_LOG_DIR as FIXTURES, TOOL_LOGS } from '../fixtures/toolLogs';
 
-const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/logs');
-const TOOL_LOGS = [
-  'python-imaplib-debug4.log',
-  'python-smtplib-debuglevel2.log',
-  'curl-verbose-imap-rejected.log',
-  'msmtp-debug-rejected.log',
-  'fetchmail-verbose-rejected.log',
-  'mbsync-verbose.log',
-  'dovecot-oauth2-auth-debug-failures.log',
-];
 const USER = 'adele@contoso.com';
-
-// A blob as the tools print it: the base64 of "user=", "n,a=" or '{"status', or OAUTHBEARER's "AQ==" answer.
-const BLOB = /(?<![A-Za-z0-9+/=])(?:dXNlcj1[A-Za-z0-9+/]{20,}={0,2}|bixhP[A-Za-z0-9+/]{20,}={0,2}|eyJzdGF0dXMi[A-Za-z0-9+/]{10,}={0,2}|AQ==)(?![A-Za-z0-9+/=])/;
-// What a failure looks like in these logs: a server's refusal, a tool's error, Dovecot's reasons.
-const FAILURE = /\b(?:NO|BAD) \[|(?:^|[\s'<:])(?:535|421) |-ERR |\bError: |curl: \(\d+\)|oauth2 failed|\(auth failed|authentication failed|Authorization failure/i;
-// smtplib prints each reply twice: as received, then parsed ("retcode (535); Msg: ..."); the first is the failure line.
-// Dovecot's Debug lines trace the same failure step by step; its Info and Error lines carry it.
-const ECHO = /reply: retcode \(\d+\); Msg:|: Debug: /;
 
 describe('logs of real tools (captured against Dovecot)', () => {
   for (const file of TOOL_LOGS) {
