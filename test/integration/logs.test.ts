@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
 import { waitFor } from './wait';
+import { hoverText, plain } from './hovers';
 
 const LOGS = path.resolve(__dirname, '../../../test/fixtures/logs');
 
@@ -20,23 +21,10 @@ async function untitled(content: string, language = 'log'): Promise<vscode.TextD
   return doc;
 }
 
-/** The text of our hover at a position ('' when there is none). */
-async function hoverText(doc: vscode.TextDocument, line: number, character: number): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character))) ?? [];
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .filter((v) => v.includes('Mail OAuth'))
-    .join('\n');
-}
-
-/** Markdown escapes removed, so assertions read like the rendered hover. */
-const plain = (s: string) => s.replace(/\\([\\`*_[\]<>|~$])/g, '$1');
-
 function lineIndex(doc: vscode.TextDocument, predicate: (text: string) => boolean, from = 0): number {
   for (let i = from; i < doc.lineCount; i++) if (predicate(doc.lineAt(i).text)) return i;
   throw new Error('line not found');
 }
-
 
 function b64url(o: unknown): string {
   return Buffer.from(JSON.stringify(o)).toString('base64url');

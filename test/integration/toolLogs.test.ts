@@ -7,15 +7,7 @@ import * as vscode from 'vscode';
 import { ui } from './ui';
 import { waitFor, waitForAsync } from './wait';
 import { BLOB, ECHO, FAILURE, TOOL_LOG_DIR as LOGS, TOOL_LOGS } from '../fixtures/toolLogs';
-
-async function hoverText(doc: vscode.TextDocument, line: number, character: number): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character))) ?? [];
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .filter((v) => v.includes('Mail OAuth'))
-    .join('\n');
-}
-const plain = (s: string) => s.replace(/\\([\\`*_[\]<>|~$])/g, '$1');
+import { hoverText, plain } from './hovers';
 
 describe('Logs of real tools (captured against Dovecot)', function () {
   this.timeout(120_000);
