@@ -629,6 +629,20 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/nodemailer/nodemailer/issues/486
     'some error occured "dh key is too small"',
   ],
+  'jakarta-mail-oauth2-asked-for-more': [
+    // test/fixtures/logs/jakarta-mail-debug.log (Jakarta Mail 2.0 against Dovecot, captured here)
+    'jakarta.mail.AuthenticationFailedException: OAUTH2 asked for more',
+    'DEBUG SMTP: AUTH XOAUTH2 failed, THROW: ',
+  ],
+  'phpmailer-could-not-authenticate': [
+    // test/fixtures/logs/phpmailer-smtpdebug.log (PHPMailer 6.6 against Dovecot, captured here); https://github.com/PHPMailer/PHPMailer/issues/341
+    '2026-12-02 18:04:35\tSMTP Error: Could not authenticate.',
+    'Mailer Error: SMTP Error: Could not authenticate.',
+  ],
+  'nodemailer-user-failed-to-authenticate': [
+    // test/fixtures/logs/nodemailer-logger.log (nodemailer 10.6 against Dovecot, captured here)
+    '[2026-12-02 18:04:46] INFO  [8wGb6plPww0] User "adele@contoso.com" failed to authenticate',
+  ],
   'mbsync-more-steps-after-sasl': [
     // https://github.com/tarickb/sasl-xoauth2/issues/93
     'Error: IMAP wants more steps despite successful SASL authentication.',
@@ -701,7 +715,7 @@ describe('failure knowledge base: data', () => {
 
   it('gives every entry a title, cause, fix and official documentation', () => {
     const official =
-      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/)/;
+      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/|eclipse-ee4j\.github\.io\/angus-mail\/|github\.com\/PHPMailer\/PHPMailer\/wiki\/)/;
     for (const e of KNOWLEDGE_BASE) {
       assert.ok(e.title && !e.title.includes('\n'), `${e.id}: title`);
       assert.ok(e.cause.length > 20 && e.fix.length > 20, `${e.id}: cause and fix`);
@@ -712,7 +726,7 @@ describe('failure knowledge base: data', () => {
   });
 
   it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
-    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable'];
+    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable', 'jakarta-mail-oauth2-asked-for-more', 'phpmailer-could-not-authenticate', 'nodemailer-user-failed-to-authenticate'];
     for (const id of added) {
       const de = DE_ADDED[id];
       assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);

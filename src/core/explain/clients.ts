@@ -185,4 +185,62 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     pattern: /Failed to connect to relay server(?: \(connect\))?|submission\([^)\r\n]{0,320}\)[^:\r\n]{0,80}: Error: smtp-client: conn \S{1,80} \[\d{1,6}\]: connect\(\S{1,80}\) failed: [^\r\n]{0,80}/i,
     priority: 20,
   },
+  {
+    id: 'jakarta-mail-oauth2-asked-for-more',
+    title: 'Jakarta Mail: the server answered XOAUTH2 with a challenge (OAUTH2 asked for more)',
+    cause:
+      'Jakarta Mail (JavaMail) sends AUTH XOAUTH2 with the token and expects 235; it got a 334 continuation instead, which ' +
+      'for XOAUTH2 is the server\'s error challenge: the token was refused (expired, wrong scope or audience, or issued for ' +
+      'another user than the one given to connect()). Jakarta Mail does not answer the challenge and gives up, so the ' +
+      'server\'s final 535 never shows.',
+    fix:
+      'Decode the 334 challenge just above (hover it): it names the status and the scope the server wants. Get a fresh ' +
+      'access token for the right scope (Microsoft: https://outlook.office.com/SMTP.Send; Google: https://mail.google.com/) ' +
+      'for the same user you pass to Transport.connect(), and pass the token itself as the password.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.jakartaMailOAuth2, DOCS.rfc4954],
+    keys: ['oauth2'],
+    pattern: /OAUTH2 asked for more|AUTH XOAUTH2 failed, THROW:?/i,
+    priority: 20,
+  },
+  {
+    id: 'phpmailer-could-not-authenticate',
+    title: 'PHPMailer: SMTP Error: Could not authenticate',
+    cause:
+      'PHPMailer\'s summary of a refused SMTP AUTH; the server\'s own reply is in the SERVER -> CLIENT line before it ' +
+      '(SMTPDebug = 2 or more shows it). With AuthType XOAUTH2 a "334 eyJ..." reply means the token was refused: PHPMailer ' +
+      'treats the error challenge as the failure and does not answer it. With a password it is a wrong or app-less ' +
+      'password, or SMTP AUTH disabled for the mailbox.',
+    fix:
+      'Set $mail->SMTPDebug = 2 and read the server\'s reply to AUTH (hover it). For XOAUTH2 give setOAuth() a provider ' +
+      'whose token is current, has the SMTP scope and belongs to the user in $mail->Username/the From address; for ' +
+      'passwords use an app password or the method the server offers.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.phpmailerTroubleshooting, DOCS.rfc4954],
+    keys: ['could not authenticate'],
+    pattern: /SMTP Error: Could not authenticate\.?/i,
+    priority: 20,
+  },
+  {
+    id: 'nodemailer-user-failed-to-authenticate',
+    title: 'nodemailer: the user failed to authenticate',
+    cause:
+      'nodemailer\'s logger line after the server refused every AUTH attempt of this connection; the server\'s reply is ' +
+      'in the S: lines just before. With an access token and no refresh credentials nodemailer retries once with the same ' +
+      'token ("Reusing existing access token (no refresh capability)"), so an expired token fails twice.',
+    fix:
+      'Read (hover) the server\'s reply above. Give auth {type: "OAuth2", user, clientId, clientSecret, refreshToken} so ' +
+      'nodemailer can get a new token, or pass a fresh accessToken with its expires time; the user must be the token\'s account.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.nodemailerOAuth2],
+    keys: ['failed to authenticate'],
+    pattern: /User "[^"\r\n]{0,320}" failed to authenticate/,
+    priority: 20,
+  },
 ];

@@ -198,5 +198,7 @@ export const DOCS = Object.freeze({
   msmtp: doc('msmtp manual: authentication', 'https://marlam.de/msmtp/msmtp.html'),
   fetchmail: doc('fetchmail manual', 'https://www.fetchmail.info/fetchmail-man.html'),
   dovecotSubmission: doc('Dovecot: Submission server', 'https://doc.dovecot.org/configuration_manual/submission_server/'),
+  jakartaMailOAuth2: doc('Jakarta Mail (Angus Mail): OAuth2 support', 'https://eclipse-ee4j.github.io/angus-mail/OAuth2'),
+  phpmailerTroubleshooting: doc('PHPMailer wiki: Troubleshooting', 'https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting'),
   qqAuthCode: doc('QQ Mail help: authorization code', 'https://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256'),
 });

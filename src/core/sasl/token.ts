@@ -1,6 +1,22 @@
 // Checks shared by every mechanism that carries a bearer token (XOAUTH2, OAUTHBEARER).
 import * as l10n from '@vscode/l10n';
-import { Problem, error, warning } from './problems';
+import { Problem, error, info, warning } from './problems';
+
+/**
+ * What loggers write in place of the token: nodemailer's "/* secret *\/", MailKit's "********",
+ * email-oauth2-proxy's "[[ Credentials removed from proxy log ]]", and the usual redaction marks.
+ */
+const REDACTION_MARK = /^(?:\/\* secret \*\/|\*{3,}|\[\[ Credentials removed from proxy log \]\]|<(?:redacted|hidden|secret|token)>|\[(?:redacted|hidden|secret|token)\]|x{8,})$/i;
+
+/** The problem for a token a logger replaced, if `token` is such a mark. */
+export function redactedTokenProblem(token: string): Problem | undefined {
+  const t = token.trim();
+  if (t.length > 64 || !REDACTION_MARK.test(t)) return undefined;
+  return info(
+    'token-redacted',
+    l10n.t('The tool that wrote this log replaced the token with "{0}": the user and the format of the string can be checked, the token itself cannot. Decode the token where it is issued, or with the tool\'s secret logging on, to see its claims.', t),
+  );
+}
 
 /** Splits "Bearer <token>" and reports whatever deviates from RFC 6750's form. */
 export function parseBearerCredentials(value: string): { token?: string; problems: Problem[] } {
@@ -29,6 +45,8 @@ export function parseBearerCredentials(value: string): { token?: string; problem
     problems.push(warning('bearer-case', l10n.t('The scheme is written "{0}"; the documented form is "Bearer". Some servers compare it exactly.', scheme)));
   }
   let token = rest;
+  const redacted = redactedTokenProblem(token);
+  if (redacted) return { problems: [...problems, redacted] };
   if (/^\s/.test(token) || /\s$/.test(token)) {
     problems.push(warning('token-whitespace', l10n.t('The token has spaces or line breaks around it; servers treat them as part of the token. Trim it.')));
     token = token.trim();

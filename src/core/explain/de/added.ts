@@ -131,4 +131,39 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'submission_relay_host und submission_relay_port auf einen laufenden MTA setzen (z. B. Postfix auf 127.0.0.1:25, mit ' +
       'submission_relay_trusted = yes, wo er die Mail zum Weiterleiten annehmen muss) und prüfen, dass er von Dovecot aus erreichbar ist.',
   },
+  'jakarta-mail-oauth2-asked-for-more': {
+    title: 'Jakarta Mail: der Server hat XOAUTH2 mit einer Challenge beantwortet (OAUTH2 asked for more)',
+    cause:
+      'Jakarta Mail (JavaMail) sendet AUTH XOAUTH2 mit dem Token und erwartet 235; stattdessen kam eine 334-Fortsetzung, bei ' +
+      'XOAUTH2 die Fehler-Challenge des Servers: Das Token wurde abgelehnt (abgelaufen, falscher Scope oder falsche Audience, ' +
+      'oder für einen anderen Benutzer ausgestellt als den an connect() übergebenen). Jakarta Mail beantwortet die Challenge ' +
+      'nicht und bricht ab, daher erscheint das abschließende 535 des Servers nie.',
+    fix:
+      'Die 334-Challenge direkt darüber dekodieren (Hover): Sie nennt den Status und den Scope, den der Server verlangt. Ein ' +
+      'frisches Zugriffstoken für den richtigen Scope holen (Microsoft: https://outlook.office.com/SMTP.Send; Google: ' +
+      'https://mail.google.com/), für denselben Benutzer, der an Transport.connect() geht, und das Token selbst als Passwort übergeben.',
+  },
+  'phpmailer-could-not-authenticate': {
+    title: 'PHPMailer: SMTP Error: Could not authenticate',
+    cause:
+      'PHPMailers Zusammenfassung eines abgelehnten SMTP AUTH; die eigentliche Antwort des Servers steht in der Zeile ' +
+      'SERVER -> CLIENT davor (SMTPDebug = 2 oder höher zeigt sie). Mit AuthType XOAUTH2 bedeutet eine Antwort "334 eyJ...", ' +
+      'dass das Token abgelehnt wurde: PHPMailer wertet die Fehler-Challenge als Fehlschlag und beantwortet sie nicht. Mit ' +
+      'einem Passwort ist es ein falsches Passwort, ein fehlendes App-Passwort oder für das Postfach abgeschaltetes SMTP AUTH.',
+    fix:
+      '$mail->SMTPDebug = 2 setzen und die Antwort des Servers auf AUTH lesen (Hover). Für XOAUTH2 setOAuth() einen Provider ' +
+      'geben, dessen Token aktuell ist, den SMTP-Scope hat und zum Benutzer in $mail->Username bzw. zur From-Adresse gehört; ' +
+      'bei Passwörtern ein App-Passwort oder die Methode verwenden, die der Server anbietet.',
+  },
+  'nodemailer-user-failed-to-authenticate': {
+    title: 'nodemailer: die Anmeldung des Benutzers ist fehlgeschlagen',
+    cause:
+      'Die Logger-Zeile von nodemailer, nachdem der Server jeden AUTH-Versuch dieser Verbindung abgelehnt hat; die Antwort des ' +
+      'Servers steht in den S:-Zeilen direkt davor. Mit einem Zugriffstoken ohne Refresh-Daten versucht nodemailer es einmal ' +
+      'mit demselben Token erneut ("Reusing existing access token (no refresh capability)"), ein abgelaufenes Token scheitert also zweimal.',
+    fix:
+      'Die Antwort des Servers darüber lesen (Hover). auth {type: "OAuth2", user, clientId, clientSecret, refreshToken} angeben, ' +
+      'damit nodemailer ein neues Token holen kann, oder ein frisches accessToken mit seiner Ablaufzeit expires übergeben; der ' +
+      'Benutzer muss das Konto des Tokens sein.',
+  },
 };
