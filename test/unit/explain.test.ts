@@ -629,6 +629,11 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/nodemailer/nodemailer/issues/486
     'some error occured "dh key is too small"',
   ],
+  'sasl-xoauth2-token-refresh-failed': [
+    // the message format of tarickb/sasl-xoauth2 src/token_store.cc with curl's error text; https://github.com/tarickb/sasl-xoauth2/issues/42
+    'Oct  6 17:16:19 mx1 sasl-xoauth2:   2022-10-06 17:16:19: TokenStore::Refresh: http error: error setting certificate file: /etc/ssl/certs/ca-certificates.crt',
+    'sasl-xoauth2:   2023-06-26 09:43:47: TokenStore::Refresh: request failed',
+  ],
   'jakarta-mail-oauth2-asked-for-more': [
     // test/fixtures/logs/jakarta-mail-debug.log (Jakarta Mail 2.0 against Dovecot, captured here)
     'jakarta.mail.AuthenticationFailedException: OAUTH2 asked for more',
@@ -726,7 +731,7 @@ describe('failure knowledge base: data', () => {
   });
 
   it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
-    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable', 'jakarta-mail-oauth2-asked-for-more', 'phpmailer-could-not-authenticate', 'nodemailer-user-failed-to-authenticate'];
+    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable', 'jakarta-mail-oauth2-asked-for-more', 'phpmailer-could-not-authenticate', 'nodemailer-user-failed-to-authenticate', 'sasl-xoauth2-token-refresh-failed'];
     for (const id of added) {
       const de = DE_ADDED[id];
       assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);

@@ -93,4 +93,21 @@ export const POSTFIX_ENTRIES: readonly Entry[] = [
     pattern: /smtp_sasl_passwd_lookup: no auth info found/i,
     priority: 20,
   },
+  {
+    id: 'sasl-xoauth2-token-refresh-failed',
+    title: 'sasl-xoauth2 could not refresh the access token (TokenStore::Refresh)',
+    cause:
+      'The plugin\'s token had expired and its refresh request to token_endpoint failed: "http error" is curl\'s own ' +
+      'message (the CA bundle cannot be read inside Postfix\'s chroot, DNS or a proxy is missing there, the endpoint is ' +
+      'unreachable); "request failed" means the endpoint answered with an error (the code= line before it holds the ' +
+      'JSON: invalid_grant for a revoked or expired refresh token, invalid_client for a wrong client_id/client_secret).',
+    fix: `For "http error" set ca_bundle_file in /etc/sasl-xoauth2.conf (or copy the CA bundle to the same path under /var/spool/postfix) and check DNS and proxy in the chroot; for "request failed" fix client_id/client_secret/token_endpoint or get a new refresh token with sasl-xoauth2-tool get-token. ${TRACE}`,
+    severity: 'error',
+    source: 'identity',
+    provider: 'generic',
+    docs: [DOCS.saslXoauth2],
+    keys: ['tokenstore::'],
+    pattern: /TokenStore::Refresh: (?:http error: [^\r\n]{0,200}|request failed|exceeded maximum attempts|response doesn't contain access_token)|TokenStore::Read: failed to open file [^\r\n]{0,200}/,
+    priority: 25,
+  },
 ];

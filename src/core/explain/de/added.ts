@@ -166,4 +166,19 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'damit nodemailer ein neues Token holen kann, oder ein frisches accessToken mit seiner Ablaufzeit expires übergeben; der ' +
       'Benutzer muss das Konto des Tokens sein.',
   },
+  'sasl-xoauth2-token-refresh-failed': {
+    title: 'sasl-xoauth2 konnte das Zugriffstoken nicht erneuern (TokenStore::Refresh)',
+    cause:
+      'Das Token des Plugins war abgelaufen und seine Refresh-Anfrage an token_endpoint ist gescheitert: "http error" ist ' +
+      'die Meldung von curl selbst (das CA-Bundle ist im chroot von Postfix nicht lesbar, DNS oder ein Proxy fehlt dort, der ' +
+      'Endpunkt ist nicht erreichbar); "request failed" heißt, der Endpunkt hat mit einem Fehler geantwortet (die Zeile code= ' +
+      'davor enthält das JSON: invalid_grant für ein widerrufenes oder abgelaufenes Refresh-Token, invalid_client für falsche ' +
+      'client_id/client_secret).',
+    fix:
+      'Bei "http error" ca_bundle_file in /etc/sasl-xoauth2.conf setzen (oder das CA-Bundle unter demselben Pfad nach ' +
+      '/var/spool/postfix kopieren) und DNS und Proxy im chroot prüfen; bei "request failed" client_id/client_secret/token_endpoint ' +
+      'korrigieren oder mit sasl-xoauth2-tool get-token ein neues Refresh-Token holen. "log_full_trace_on_failure": "yes" in ' +
+      '/etc/sasl-xoauth2.conf setzen, erneut senden und die sasl-xoauth2-Zeilen im Mail-Log lesen; sasl-xoauth2-tool test-config ' +
+      'und test-token-refresh <Token-Datei> als Benutzer postfix ausführen.',
+  },
 };
