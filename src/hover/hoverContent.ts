@@ -4,10 +4,13 @@
 // command links carry the blob's position, not its content.
 import * as l10n from '@vscode/l10n';
 import { explainLine, Finding } from '../core/explain';
-import { blobContext } from '../core/logs/lineContext';
+import { blobContext, protocolNear, timestampOf } from '../core/logs/lineContext';
+import { tokenFieldAt } from '../core/logs/tokenField';
 import { DecodeReport, reportFor, secretsOf } from '../core/report/decodeReport';
 import { blobAt, DetectedBlob, LineSource } from '../core/sasl/detect';
-import { allowedProtocols, MailProtocol } from '../core/token/checks';
+import { Problem } from '../core/sasl/problems';
+import { allowedProtocols, checkToken, MailProtocol } from '../core/token/checks';
+import { inspectToken, TokenInspection } from '../core/token/inspect';
 import { redactSecret } from '../core/token/redact';
 import { formatDate } from '../core/token/time';
 
@@ -76,32 +79,9 @@ export function blobHoverMarkdown(input: BlobHoverInput): string {
       rows.push([l10n.t('Client must'), md(l10n.t('answer with {0}', msg.expectedReply))]);
     }
   }
-  const token = report.token;
-  if (token) {
-    rows.push([l10n.t('Token kind'), md(token.description)]);
-    if (token.expiresAt) rows.push([l10n.t('Expires'), md(formatDate(token.expiresAt, report.now))]);
-    if (input.loggedAt) rows.push([l10n.t('Logged at'), md(input.loggedAt.toISOString())]);
-    if (token.audiences.length) rows.push([l10n.t('Audience'), md(token.audiences.join(', '))]);
-    if (token.scopes.length) rows.push([l10n.t('Scopes'), md(token.scopes.join(' '))]);
-    if (token.roles.length) rows.push([l10n.t('Roles'), md(token.roles.join(' '))]);
-    if (token.account) rows.push([l10n.t('Account'), md(token.account)]);
-    if (token.tenantId) rows.push([l10n.t('Tenant'), md(token.tenantId)]);
-    if (token.appId) rows.push([l10n.t('Client ID'), md(token.appId)]);
-    if (token.kind === 'jwt' && (token.scopes.length || token.roles.length)) {
-      const p = allowedProtocols(token);
-      rows.push([l10n.t('Allows'), p.length ? p.map((x) => x.toUpperCase()).join(', ') : l10n.t('no mail protocol')]);
-    }
-  }
-  if (rows.length) {
-    out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-  }
-
-  const problems = report.problems.filter((p) => p.code !== 'wrapped');
-  if (problems.length) {
-    out.push(`**${l10n.t('Problems')}**`, '');
-    for (const p of problems) out.push(`- ${ICON[p.severity]} ${md(p.message)}`);
-    out.push('');
-  }
+  if (report.token) rows.push(...tokenRows(report.token, report.now, input.loggedAt));
+  pushTable(out, rows);
+  pushProblems(out, report.problems.filter((p) => p.code !== 'wrapped'));
 
   const links: string[] = [];
   if (msg && 'user' in msg && msg.user) links.push(commandLink(`$(copy) ${md(l10n.t('Copy user'))}`, 'mailOAuth.logs.copyUser', ref));
@@ -111,6 +91,49 @@ export function blobHoverMarkdown(input: BlobHoverInput): string {
   }
   links.push(commandLink(`$(preview) ${md(l10n.t('Open decoded view'))}`, 'mailOAuth.logs.openDecoded', ref));
   out.push(links.join(' · '));
+  return out.join('\n');
+}
+
+/** The rows that describe an access token (its kind, lifetime, audience, permissions), no secret among them. */
+function tokenRows(token: TokenInspection, now: Date, loggedAt: Date | undefined): [string, string][] {
+  const rows: [string, string][] = [[l10n.t('Token kind'), md(token.description)]];
+  if (token.expiresAt) rows.push([l10n.t('Expires'), md(formatDate(token.expiresAt, now))]);
+  if (loggedAt) rows.push([l10n.t('Logged at'), md(loggedAt.toISOString())]);
+  if (token.audiences.length) rows.push([l10n.t('Audience'), md(token.audiences.join(', '))]);
+  if (token.scopes.length) rows.push([l10n.t('Scopes'), md(token.scopes.join(' '))]);
+  if (token.roles.length) rows.push([l10n.t('Roles'), md(token.roles.join(' '))]);
+  if (token.account) rows.push([l10n.t('Account'), md(token.account)]);
+  if (token.tenantId) rows.push([l10n.t('Tenant'), md(token.tenantId)]);
+  if (token.appId) rows.push([l10n.t('Client ID'), md(token.appId)]);
+  if (token.kind === 'jwt' && (token.scopes.length || token.roles.length)) {
+    const p = allowedProtocols(token);
+    rows.push([l10n.t('Allows'), p.length ? p.map((x) => x.toUpperCase()).join(', ') : l10n.t('no mail protocol')]);
+  }
+  return rows;
+}
+
+function pushTable(out: string[], rows: [string, string][]): void {
+  if (rows.length) out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+}
+
+function pushProblems(out: string[], problems: readonly Problem[]): void {
+  if (!problems.length) return;
+  out.push(`**${l10n.t('Problems')}**`, '');
+  for (const p of problems) out.push(`- ${ICON[p.severity]} ${md(p.message)}`);
+  out.push('');
+}
+
+/**
+ * The hover of an access token logged bare (Dovecot's "token=eyJ..."): the same token rows as a blob's,
+ * checked at the line's own time, the token itself redacted. No reveal link: the commands find blobs, not fields.
+ */
+export function tokenHoverMarkdown(input: { token: string; now: Date; protocol?: MailProtocol; loggedAt?: Date }): string {
+  const inspection = inspectToken(input.token, input.now);
+  const problems = checkToken(inspection, { now: input.now, protocol: input.protocol, usedAt: input.loggedAt });
+  const proto = input.protocol ? ` · ${input.protocol.toUpperCase()}` : '';
+  const out = [`**Mail OAuth · ${md(l10n.t('access token'))}**${md(proto)}`, ''];
+  pushTable(out, [[l10n.t('Token'), md(redactSecret(input.token))], ...tokenRows(inspection, input.now, input.loggedAt)]);
+  pushProblems(out, problems);
   return out.join('\n');
 }
 
@@ -171,6 +194,13 @@ export function hoverAt(
       ref: { uri: options.uri, line: blob.startLine, character: blob.spans[0].start },
     });
     return { markdown, line, start: span.start, end: span.end, blob };
+  }
+  const field = tokenFieldAt(src.lineAt(line), character);
+  if (field) {
+    const now = options.now ?? new Date();
+    const loggedAt = timestampOf(src.lineAt(line), now);
+    const markdown = tokenHoverMarkdown({ token: field.token, now, loggedAt, protocol: protocolNear(src, line) });
+    return { markdown, line, start: field.start, end: field.end };
   }
   const findings = explainAround(src.lineAt(line), character);
   if (findings.length === 0) return undefined;

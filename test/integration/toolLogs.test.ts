@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
 import { waitFor, waitForAsync } from './wait';
-import { BLOB, ECHO, FAILURE, TOOL_LOG_DIR as LOGS, TOOL_LOGS } from '../fixtures/toolLogs';
+import { BLOB, ECHO, FAILURE, TOKEN_FIELD, TOOL_LOG_DIR as LOGS, TOOL_LOGS } from '../fixtures/toolLogs';
 import { hoverText, plain } from './hovers';
 
 describe('Logs of real tools (captured against Dovecot)', function () {
@@ -14,7 +14,7 @@ describe('Logs of real tools (captured against Dovecot)', function () {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   for (const file of TOOL_LOGS) {
-    it(`${file}: hovers on every blob, a Problems entry on every failure line, Decode All lists every blob`, async function () {
+    it(`${file}: hovers on every blob and token= value, a Problems entry on every failure line, Decode All lists every blob`, async function () {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(LOGS, file)));
       const editor = await vscode.window.showTextDocument(doc);
       const lines = doc.getText().split(/\r?\n/);
@@ -28,6 +28,15 @@ describe('Logs of real tools (captured against Dovecot)', function () {
         const text = plain(await hoverText(doc, b.line, b.character));
         assert.match(text, /Mail OAuth/, `hover at line ${b.line + 1}`);
         if (b.login) assert.ok(text.includes('adele@contoso.com'), `line ${b.line + 1}: ${text.slice(0, 200)}`);
+      }
+
+      // Dovecot's token= values hover like a blob's token: its claims, the token itself redacted.
+      for (const [i, l] of lines.entries()) {
+        const m = TOKEN_FIELD.exec(l);
+        if (!m) continue;
+        const text = plain(await hoverText(doc, i, m.index + m[0].length - 5));
+        assert.ok(text.includes('adele@contoso.com') && text.includes('IMAP.AccessAsUser.All'), `token= at line ${i + 1}: ${text.slice(0, 200)}`);
+        assert.ok(!text.includes(m[1].slice(20, 60)), `line ${i + 1}: the token is not in the hover`);
       }
 
       const failures = lines.flatMap((l, i) => (FAILURE.test(l) && !ECHO.test(l) ? [i] : []));

@@ -8,7 +8,7 @@ import { scanLines } from '../../src/core/logs/scanner';
 import { decodeSasl } from '../../src/core/sasl/decode';
 import { linesOf } from '../../src/core/sasl/detect';
 import { hoverAt } from '../../src/hover/hoverContent';
-import { BLOB, ECHO, FAILURE, TOOL_LOG_DIR as FIXTURES, TOOL_LOGS } from '../fixtures/toolLogs';
+import { BLOB, ECHO, FAILURE, TOKEN_FIELD, TOOL_LOG_DIR as FIXTURES, TOOL_LOGS } from '../fixtures/toolLogs';
 
 const USER = 'adele@contoso.com';
 
@@ -45,6 +45,17 @@ describe('logs of real tools (captured against Dovecot)', () => {
             if (m.token === undefined) assert.ok(b.result.problems.some((p) => p.code === 'token-redacted'), `line ${span.line + 1}: no token`);
             else assert.ok(!hover.markdown.includes(m.token), 'token not in the hover');
           }
+        }
+      });
+
+      it('hovers on each token= value with its claims, the token redacted', () => {
+        for (const [i, l] of lines.entries()) {
+          const m = TOKEN_FIELD.exec(l);
+          if (!m) continue;
+          const hover = hoverAt(src, i, m.index + m[0].length - 5, { uri: `file:///${file}`, isRevealed: () => false });
+          assert.ok(hover && !hover.blob, `hover at line ${i + 1}`);
+          assert.ok(hover.markdown.includes(USER) && hover.markdown.includes('IMAP.AccessAsUser.All'), hover.markdown.slice(0, 300));
+          assert.ok(!hover.markdown.includes(m[1]) && !hover.markdown.includes(m[1].slice(20, 60)), `line ${i + 1}: token not in the hover`);
         }
       });
 
