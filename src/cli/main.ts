@@ -10,6 +10,7 @@ import { leadingMessage, Problem } from '../core/sasl/problems';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
+import { firstTokenField } from '../core/logs/tokenField';
 import { defaultPort, presetById } from '../core/presets/presets';
 import { probe } from '../core/protocol/probe';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
@@ -164,7 +165,9 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
     }
 
     case 'inspect': {
-      const token = (await positionalOrStdin(rest, l10n.t('inspect needs an access token (or - to read it from standard input)'), io)).trim();
+      const given = (await positionalOrStdin(rest, l10n.t('inspect needs an access token (or - to read it from standard input)'), io)).trim();
+      // A whole log line whose token is a field of its own (Dovecot's auth debug "... token=eyJ...") gives that token.
+      const token = /\s/.test(given) ? (firstTokenField(given) ?? given) : given;
       if (token === '') throw new InputError(l10n.t('the token is empty'));
       if (/\s/.test(token)) throw new InputError(l10n.t('the token contains spaces or line breaks; pass the access token alone'));
       const info = inspectToken(token, now);

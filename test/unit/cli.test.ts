@@ -134,4 +134,43 @@ describe('mailoauth CLI', () => {
     const mbsync = run('explain', 'Error: IMAP wants more steps despite successful SASL authentication.');
     assert.match(mbsync.stdout, /error challenge/);
   });
+
+  it('given a whole log line, decodes its blob whatever the tool prefix; a Dovecot token= line points to inspect, which takes it', async () => {
+    const login = Buffer.from(`user=${SEED.user}\x01auth=Bearer ${SEED.token}\x01\x01`).toString('base64');
+    const challenge = 'eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==';
+    // The prefixes of the tools in test/fixtures/logs (each line as that tool prints it).
+    const lines = [
+      `2026-12-02 18:04:35\tCLIENT -> SERVER: AUTH XOAUTH2 ${login}`, // PHPMailer
+      `[2026-12-02 18:04:41] DEBUG [8wGb6plPww0] C: AUTH XOAUTH2 ${login}`, // nodemailer
+      `A0 AUTHENTICATE XOAUTH2 ${login}`, // Jakarta Mail with mail.debug.auth
+      `C: A00000001 AUTHENTICATE XOAUTH2 ${login}`, // MailKit
+      `Jan  3 22:26:37 mx1 postfix/smtp[5241]: > smtp.office365.com[52.96.40.242]:587: AUTH XOAUTH2 ${login}`, // Postfix
+      `15:26:36.704034 send: 'AUTH XOAUTH2 ${login}\\r\\n'`, // smtplib
+      `data: ${login}`,
+    ];
+    for (const line of lines) {
+      const r = await cli(['decode', '--json', line]);
+      assert.strictEqual(JSON.parse(r.out).user, SEED.user, line.slice(0, 60));
+    }
+    const servers = [
+      `2026-12-02 18:04:35\tSERVER -> CLIENT: 334 ${challenge}`,
+      `2022-10-21 10:19:43: IMAP (localhost:1993; 127.0.0.1:50502->imap.gmail.com:993)     <-- b'+ ${challenge}\\r\\n'`,
+      `2024-03-12 09:14:05.190000 UTC - [Parent 4812: IMAP]: I/IMAP 0x7f3a2c5e9000:imap.gmail.com:NA:CreateNewLineFromSocket: + ${challenge}`,
+      `<== 334 ${challenge}`,
+      `S: + ${challenge}`,
+    ];
+    for (const line of servers) {
+      const r = await cli(['decode', '--json', line]);
+      assert.strictEqual(JSON.parse(r.out).mechanism, 'ERROR-CHALLENGE', line.slice(0, 60));
+    }
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1cG4iOiJhZGVsZUBjb250b3NvLmNvbSIsImV4cCI6MTc5NjIyNTE2MH0.c2lnbmF0dXJlLW5vdC1yZWFs';
+    const dovecot = `Nov 21 14:32:59 auth: Debug: client passdb out: OK\t1\tuser=adele@contoso.com\ttoken=${jwt}`;
+    const d = await cli(['decode', dovecot]);
+    assert.notStrictEqual(d.code, 0, d.err);
+    assert.match(d.err, /token= field[\s\S]*mailoauth inspect/);
+    const i = await cli(['inspect', dovecot]);
+    assert.strictEqual(i.code, 0, i.err);
+    assert.match(i.out, /adele@contoso\.com/);
+    assert.ok(!i.out.includes(jwt), 'token redacted');
+  });
 });

@@ -25,3 +25,11 @@ export function tokenFieldAt(text: string, character: number): TokenField | unde
   }
   return undefined;
 }
+
+/** The first token=... value of a (short) line: what `decode` given a whole Dovecot auth line points to. */
+export function firstTokenField(text: string): string | undefined {
+  FIELD.lastIndex = 0;
+  const m = FIELD.exec(text.slice(0, 4 * MAX_TOKEN_CHARS));
+  FIELD.lastIndex = 0;
+  return m && m[1].length <= MAX_TOKEN_CHARS ? m[1] : undefined;
+}

@@ -3,6 +3,7 @@
 // and a damaged XOAUTH2/OAUTHBEARER string. Values with a code; no decision depends on wording.
 import * as l10n from '@vscode/l10n';
 import { Problem, error, info } from './problems';
+import { firstTokenField } from '../logs/tokenField';
 
 export interface Recognised {
   problem: Problem;
@@ -200,13 +201,25 @@ export function passwordAsTokenProblem(token: string): Problem | undefined {
   );
 }
 
+function isTokenShape(t: string): boolean {
+  return /^eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/.test(t) || /^ya29\.[A-Za-z0-9_-]{10,}$/.test(t);
+}
+
 /** A JWT or a Google access token pasted where a SASL string was expected. */
 export function tokenPastedProblem(input: string): Problem | undefined {
   const t = input.trim().replace(/^(?:Authorization:\s*)?Bearer\s+/i, '').replace(/^(?:access_token|token)[=:]\s*/i, '');
-  if (/^eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/.test(t) || /^ya29\.[A-Za-z0-9_-]{10,}$/.test(t)) {
+  if (isTokenShape(t)) {
     return error(
       'token-not-sasl',
       l10n.t('This is an access token (or ID token), not a SASL string. Inspect it as a token (mailoauth inspect, or Inspect Token in VS Code) to see its claims; to build the login from it, use encode with the mailbox address.'),
+    );
+  }
+  // A whole log line with the token as a field of its own (Dovecot's auth debug "passdb out: OK ... token=eyJ...").
+  const field = firstTokenField(input);
+  if (field !== undefined && isTokenShape(field)) {
+    return error(
+      'token-not-sasl',
+      l10n.t('This line carries an access token in its token= field (Dovecot\'s auth debug logs the token it checked), not a SASL string. Inspect that token to see its claims: mailoauth inspect takes this whole line too, and in VS Code a hover on the token shows them.'),
     );
   }
   return undefined;
