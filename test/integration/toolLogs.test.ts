@@ -9,7 +9,7 @@ import { waitFor, waitForAsync } from './wait';
 import { BLOB, ECHO, FAILURE, TOKEN_FIELD, TOOL_LOG_DIR as LOGS, TOOL_LOGS } from '../fixtures/toolLogs';
 import { hoverText, plain } from './hovers';
 
-describe('Logs of real tools (captured against Dovecot)', function () {
+describe('Logs of real tools (captured against Dovecot, or reproduced from public logs)', function () {
   this.timeout(120_000);
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

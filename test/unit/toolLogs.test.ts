@@ -12,7 +12,7 @@ import { BLOB, ECHO, FAILURE, TOKEN_FIELD, TOOL_LOG_DIR as FIXTURES, TOOL_LOGS }
 
 const USER = 'adele@contoso.com';
 
-describe('logs of real tools (captured against Dovecot)', () => {
+describe('logs of real tools (captured against Dovecot, or reproduced from public logs)', () => {
   for (const file of TOOL_LOGS) {
     describe(file, () => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');

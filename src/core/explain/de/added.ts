@@ -144,7 +144,7 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'https://mail.google.com/), für denselben Benutzer, der an Transport.connect() geht, und das Token selbst als Passwort übergeben.',
   },
   'phpmailer-could-not-authenticate': {
-    title: 'PHPMailer: SMTP Error: Could not authenticate',
+    title: 'PHPMailer: Anmeldung am SMTP-Server abgelehnt (SMTP Error: Could not authenticate)',
     cause:
       'PHPMailers Zusammenfassung eines abgelehnten SMTP AUTH; die eigentliche Antwort des Servers steht in der Zeile ' +
       'SERVER -> CLIENT davor (SMTPDebug = 2 oder höher zeigt sie). Mit AuthType XOAUTH2 bedeutet eine Antwort "334 eyJ...", ' +
