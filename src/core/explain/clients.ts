@@ -201,7 +201,7 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     source: 'smtp',
     provider: 'generic',
     docs: [DOCS.jakartaMailOAuth2, DOCS.rfc4954],
-    keys: ['oauth2'],
+    keys: ['asked for more', 'fail'],
     pattern: /OAUTH2 asked for more|AUTH XOAUTH2 failed, THROW:?/i,
     priority: 20,
   },
