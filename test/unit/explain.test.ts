@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { explain, explainLine, KNOWLEDGE_BASE, KNOWLEDGE_BASE_SIZE } from '../../src/core/explain';
 import { DE_ADDED } from '../../src/core/explain/de/added';
+import { REAL_WORLD_SAMPLES } from './explainRealWorld.test';
 
 /**
  * Real output for every knowledge base entry: copied from public issue trackers and vendor
@@ -662,6 +663,8 @@ const SAMPLES: Record<string, string[]> = {
   ],
 
 };
+// The second sweep of real strings (explainRealWorld.test.ts) joins these.
+for (const [id, samples] of Object.entries(REAL_WORLD_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
 
 const ORDINARY = [
   '2026-11-21 14:00:07.123 INFO [worker-3] Fetched message 4711 from INBOX (uid=9001, size=5120 bytes)',

@@ -265,7 +265,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'The scope parameter is malformed or not allowed: scopes separated by commas instead of spaces, a bare permission name ' +
       'where a full URI is needed, /.default combined with other scopes, or a scope the flow cannot request.',
     `Send space-separated full scopes, e.g. ${OUTLOOK_SCOPES}; for client credentials use https://outlook.office365.com/.default alone.`,
-    { docs: [DOCS.entraScopes] },
+    { docs: [DOCS.entraScopes], supersedes: ['entra-scope-more-than-one-resource'] },
   ),
   aadsts(
     '70016',
@@ -367,7 +367,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
       'with an app that is not allowed to act as a public client.',
     'Azure portal → App registrations → <app> → Authentication → Advanced settings → Allow public client flows → Yes ' +
       '(and register http://localhost under Mobile and desktop applications). Or send a client secret/certificate if the app is confidential.',
-    { docs: [DOCS.entraPublicClient, DOCS.entraDeviceCode] },
+    { docs: [DOCS.entraPublicClient, DOCS.entraDeviceCode], supersedes: ['entra-client-secret-required'] },
   ),
   aadsts(
     '7000222',
@@ -439,7 +439,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'Scopes of different resources were requested together, typically Microsoft Graph scopes mixed with Outlook ' +
       '(IMAP/POP/SMTP) scopes; a token has a single audience.',
     `Request ${OUTLOOK_SCOPES} in its own token request and Graph scopes in another (MSAL: acquireTokenSilent per resource).`,
-    { docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp] },
+    { docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp], supersedes: ['entra-scope-more-than-one-resource'] },
   ),
   aadsts(
     '28002',
