@@ -222,6 +222,16 @@ export const REAL_WORLD_SAMPLES: Record<string, string[]> = {
     // https://github.com/cyrusimap/cyrus-sasl/issues/785
     'S: A01 NO authentication failure',
   ],
+  'sasl-error-challenge-decoded': [
+    // https://github.com/curl/curl/issues/10259 (the reporter's decoding of the 334 challenge curl -v printed)
+    '-> {"status":"invalid_request","scope":"https://mail.google.com/"}',
+    // Gmail's challenge as decoders print it (the project's seed notes on failure strings)
+    '{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}',
+  ],
+  'm365-smtp-invalid-xoauth2-auth-data': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/110
+    'Sep 10 01:29:09 host postfix/smtp[53043]: < smtp-hve.office365.com[130.107.37.108]:587: 501 5.5.124 Invalid XOAUTH2 auth data - User address provided is not valid. Please ensure the auth d',
+  ],
   // TLS
   'tls-certificate-verify-failed': [
     // https://github.com/imapsync/imapsync/issues/476

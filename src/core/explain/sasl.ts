@@ -394,4 +394,24 @@ export const SASL_ENTRIES: readonly Entry[] = [
     pattern: /\bSASL\(-13\): authentication failure(?:: [^\]\r\n]{1,120})?|\bNO authentication failure\b/,
     priority: 18,
   },
+  {
+    id: 'sasl-error-challenge-decoded',
+    title: 'A SASL error challenge, already decoded ({"status": ..., "scope": ...})',
+    cause:
+      'The JSON the server sends instead of OK when it refuses an XOAUTH2 or OAUTHBEARER login, shown decoded by the tool. ' +
+      'Status 400 or 401 (Gmail, Dovecot) and invalid_token mean the token was refused: expired, revoked, for another ' +
+      'account or without the scope named in "scope"; invalid_request means the message itself was malformed (for ' +
+      'example an XOAUTH2 string sent as OAUTHBEARER); insufficient_scope means the token lacks that scope.',
+    fix:
+      'Answer the challenge with an empty line (XOAUTH2) or AQ== (OAUTHBEARER) to receive the final reply; then get a ' +
+      'fresh token with the scope named in the challenge for the account in the user field, or fix the message\'s format.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc7628Errors, DOCS.googleXoauth2],
+    keys: ['"scope"'],
+    pattern:
+      /\{\s?"status":\s?"(?:400|401|403|invalid_token|invalid_request|insufficient_scope)"(?:,\s?"schemes":\s?"[^"\r\n]{0,40}")?,\s?"scope":\s?"[^"\r\n]{0,300}"(?:,\s?"openid-configuration":\s?"[^"\r\n]{0,300}")?\s?\}/,
+    priority: 18,
+  },
 ];

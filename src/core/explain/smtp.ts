@@ -507,4 +507,22 @@ export const SMTP_ENTRIES: readonly Entry[] = [
     pattern: /\b535 Incorrect authentication data\b(?:: authentication failed)?/,
     priority: 20,
   },
+  {
+    id: 'm365-smtp-invalid-xoauth2-auth-data',
+    title: 'Exchange Online could not use the XOAUTH2 message (501 5.5.124 Invalid XOAUTH2 auth data)',
+    cause:
+      'The XOAUTH2 message reached Exchange but its content is not usable, most often the user= field: "User address ' +
+      'provided is not valid" means it is empty, not an e-mail address, or not the mailbox the token may send as (with ' +
+      'sasl-xoauth2 the user comes from sasl_passwd, and a token file refreshed with an empty user keeps it empty).',
+    fix:
+      'Decode the blob after AUTH XOAUTH2 and check that it reads user=<mailbox address>^Aauth=Bearer <token>^A^A with the ' +
+      'address of the mailbox the token was issued for (for High Volume Email, the HVE account\'s address).',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'microsoft',
+    docs: [DOCS.msOAuthImapPopSmtp, DOCS.saslXoauth2],
+    keys: ['5.5.124'],
+    pattern: /\b(?:501[ -])?5\.5\.124 Invalid XOAUTH2 auth data\b[^\r\n]{0,160}/i,
+    priority: 20,
+  },
 ];

@@ -569,4 +569,25 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'Die Fehlermeldung des Clients lesen; die Kette mit openssl s_client -connect <host>:465 -servername <host> prüfen und ' +
       'die vollständige Kette ausliefern (smtpd_tls_chain_files).',
   },
+  'm365-smtp-invalid-xoauth2-auth-data': {
+    title: 'Exchange Online kann die XOAUTH2-Nachricht nicht verwenden (501 5.5.124 Invalid XOAUTH2 auth data)',
+    cause:
+      'Die XOAUTH2-Nachricht hat Exchange erreicht, aber ihr Inhalt ist nicht verwendbar, meist das Feld user=: "User ' +
+      'address provided is not valid" heißt, es ist leer, keine E-Mail-Adresse oder nicht das Postfach, als das das Token ' +
+      'senden darf (bei sasl-xoauth2 kommt der Benutzer aus sasl_passwd, und eine mit leerem Benutzer erneuerte Token-Datei behält ihn leer).',
+    fix:
+      'Den Blob nach AUTH XOAUTH2 decodieren und prüfen, dass er user=<mailbox address>^Aauth=Bearer <token>^A^A lautet, mit ' +
+      'der Adresse des Postfachs, für das das Token ausgestellt wurde (bei High Volume Email die Adresse des HVE-Kontos).',
+  },
+  'sasl-error-challenge-decoded': {
+    title: 'Eine SASL-Fehler-Challenge, bereits decodiert ({"status": ..., "scope": ...})',
+    cause:
+      'Das JSON, das der Server statt OK sendet, wenn er eine XOAUTH2- oder OAUTHBEARER-Anmeldung ablehnt, hier vom Werkzeug ' +
+      'decodiert gezeigt. Status 400 oder 401 (Gmail, Dovecot) und invalid_token heißen, das Token wurde abgelehnt: ' +
+      'abgelaufen, widerrufen, für ein anderes Konto oder ohne den in "scope" genannten Bereich; invalid_request heißt, die ' +
+      'Nachricht selbst war fehlerhaft (z. B. ein XOAUTH2-String als OAUTHBEARER gesendet); insufficient_scope heißt, dem Token fehlt dieser Bereich.',
+    fix:
+      'Die Challenge mit einer leeren Zeile (XOAUTH2) oder AQ== (OAUTHBEARER) beantworten, um die endgültige Antwort zu ' +
+      'erhalten; dann ein frisches Token mit dem in der Challenge genannten Bereich für das Konto im Benutzerfeld holen oder das Format der Nachricht korrigieren.',
+  },
 };
