@@ -200,7 +200,7 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     source: 'identity',
     provider: 'microsoft',
     docs: [DOCS.msalNetTokenCache, DOCS.msalNetSilent],
-    keys: ['idw10502', 'user_null'],
+    keys: ['msaluirequired', 'user_null'],
     pattern: /IDW10502: An MsalUiRequiredException was thrown due to a challenge for the user\.?|ErrorCode: user_null\b/,
     priority: 20,
   },

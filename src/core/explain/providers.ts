@@ -64,7 +64,7 @@ export const PROVIDER_ENTRIES: readonly Entry[] = [
     source: 'smtp',
     provider: 'generic',
     docs: [DOCS.qqAuthCode],
-    keys: ['login', 'qq.com', '授权码'],
+    keys: ['login', 'mail.qq', '授权码'],
     // The reply in English, in Chinese (请使用授权码登录), or garbled by a wrong charset: its help link is the same.
     pattern:
       /Please enter your authorization code to login[^\r\n]{0,160}|请使用授权码登录[^\r\n]{0,120}|https?:\/\/service\.mail\.qq\.com\/cgi-bin\/help\?subtype=1&&id=28&&no=1001256/i,
