@@ -114,6 +114,10 @@ export const REAL_WORLD_SAMPLES: Record<string, string[]> = {
     // https://github.com/lefcha/imapfilter/issues/115
     ['imapfilter: timeout period expired while waiting to read data', 'imapfilter: login request to xxxxxx@gmail.com@imap.gmail.com failed'].join('\n'),
   ],
+  'phpmailer-could-not-authenticate': [
+    // https://github.com/PHPMailer/PHPMailer/issues/649 (another host answered: the ISP redirects port 587)
+    ['SERVER -> CLIENT: 250-main.reidash.com Hello awb.reidash.com [209.95.44.96]250-SIZE 52428800250-8BITMIME250-PIPELINING250-AUTH PLAIN LOGIN250 HELP', 'SMTP Error: Could not authenticate.'].join('\n'),
+  ],
   'client-no-compatible-mechanism': [
     // https://github.com/eleith/emailjs/issues/126
     'Error Sending: Email failed to send. Error: no form of authorisation supported',

@@ -453,4 +453,23 @@ export const CLIENT_ENTRIES: readonly Entry[] = [
     context: [/login request to \S{1,320} failed/],
     priority: 20,
   },
+  {
+    id: 'phpmailer-could-not-authenticate',
+    title: 'PHPMailer: SMTP Error: Could not authenticate (the server\'s reply before it says why)',
+    cause:
+      'PHPMailer\'s summary after AUTH failed. The server\'s reply just before it (SMTPDebug = 2) names the reason: a ' +
+      'refused password or token (535), or no usable mechanism; with AuthType XOAUTH2 the 250-AUTH line must list ' +
+      'XOAUTH2, and a greeting from another host than the one configured means the hosting provider redirects outgoing SMTP.',
+    fix:
+      'Set SMTPDebug = 2 and explain the server\'s last reply; compare the 220/250 host name with Host; use port 465 or ' +
+      '587 with TLS and the mechanism the 250-AUTH line offers.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.rfc4954],
+    keys: ['authenticat'],
+    pattern: /SMTP Error: Could not authenticate\.?/,
+    priority: 8,
+    fallback: true,
+  },
 ];

@@ -590,4 +590,15 @@ export const DE_ADDED: Readonly<Record<string, EntryText>> = {
       'Die Challenge mit einer leeren Zeile (XOAUTH2) oder AQ== (OAUTHBEARER) beantworten, um die endgültige Antwort zu ' +
       'erhalten; dann ein frisches Token mit dem in der Challenge genannten Bereich für das Konto im Benutzerfeld holen oder das Format der Nachricht korrigieren.',
   },
+  'phpmailer-could-not-authenticate': {
+    title: 'PHPMailer: SMTP Error: Could not authenticate (die Antwort des Servers davor nennt den Grund)',
+    cause:
+      'Die Zusammenfassung von PHPMailer, nachdem AUTH gescheitert ist. Die Antwort des Servers direkt davor (SMTPDebug = 2) ' +
+      'nennt den Grund: ein abgelehntes Passwort oder Token (535) oder kein verwendbarer Mechanismus; mit AuthType XOAUTH2 ' +
+      'muss die 250-AUTH-Zeile XOAUTH2 nennen, und eine Begrüßung von einem anderen Host als dem eingestellten heißt, dass ' +
+      'der Hoster ausgehendes SMTP umleitet.',
+    fix:
+      'SMTPDebug = 2 setzen und die letzte Antwort des Servers erklären lassen; den Hostnamen in 220/250 mit Host ' +
+      'vergleichen; Port 465 oder 587 mit TLS und den Mechanismus aus der 250-AUTH-Zeile verwenden.',
+  },
 };
