@@ -194,9 +194,11 @@ export const PROVIDER_ENTRIES: readonly Entry[] = [
     source: 'smtp',
     provider: 'generic',
     docs: [DOCS.yandexClients],
-    keys: ['looks like spam'],
-    pattern: /Your message looks like spam\. You need to use web for sending or prove you are not a robot[^\r\n]{0,120}/,
+    keys: ['authenticat'],
+    pattern:
+      /(?:5\.7\.8 )?Error: authentication failed: Your message looks like spam\. You need to use web for sending or prove you are not a robot[^\r\n]{0,120}/,
     priority: 20,
+    supersedes: ['smtp-error-authentication-failed'],
   },
   {
     id: 'zoho-smtp-authentication-failed',
