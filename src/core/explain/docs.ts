@@ -201,4 +201,24 @@ export const DOCS = Object.freeze({
   jakartaMailOAuth2: doc('Jakarta Mail (Angus Mail): OAuth2 support', 'https://eclipse-ee4j.github.io/angus-mail/OAuth2'),
   phpmailerTroubleshooting: doc('PHPMailer wiki: Troubleshooting', 'https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting'),
   qqAuthCode: doc('QQ Mail help: authorization code', 'https://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256'),
+  msal4j: doc('Microsoft Authentication Library for Java (MSAL4J)', 'https://learn.microsoft.com/en-us/entra/msal/java/'),
+  msalNetTokenCache: doc(
+    'Token cache serialization in MSAL.NET',
+    'https://learn.microsoft.com/en-us/entra/msal/dotnet/how-to/token-cache-serialization',
+  ),
+  logicAppsOutlookCom: doc(
+    'Connect to Outlook.com from Azure Logic Apps',
+    'https://learn.microsoft.com/en-us/azure/connectors/connectors-create-api-outlook',
+  ),
+  thunderbirdAutoconfig: doc(
+    'Thunderbird: Autoconfiguration config file format (OAuth2)',
+    'https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat',
+  ),
+  angusMailOAuth2: doc('Angus Mail (Jakarta Mail): OAuth2 support', 'https://eclipse-ee4j.github.io/angus-mail/OAuth2'),
+  cyrusSasl: doc('Cyrus SASL documentation', 'https://www.cyrusimap.org/sasl/'),
+  eximAuth: doc(
+    'Exim: SMTP authentication',
+    'https://www.exim.org/exim-html-current/doc/html/spec_html/ch-smtp_authentication.html',
+  ),
+  neomuttGuide: doc('NeoMutt guide (OAUTHBEARER / XOAUTH2 authentication)', 'https://neomutt.org/guide/'),
 });

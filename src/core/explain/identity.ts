@@ -265,7 +265,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'The scope parameter is malformed or not allowed: scopes separated by commas instead of spaces, a bare permission name ' +
       'where a full URI is needed, /.default combined with other scopes, or a scope the flow cannot request.',
     `Send space-separated full scopes, e.g. ${OUTLOOK_SCOPES}; for client credentials use https://outlook.office365.com/.default alone.`,
-    { docs: [DOCS.entraScopes] },
+    { docs: [DOCS.entraScopes], supersedes: ['entra-scope-more-than-one-resource'] },
   ),
   aadsts(
     '70016',
@@ -349,8 +349,10 @@ const AADSTS_ENTRIES: readonly Entry[] = [
   aadsts(
     '7000112',
     'the application is disabled',
-    'The enterprise application (service principal) has sign-in disabled.',
-    'Microsoft Entra admin center → Enterprise applications → <app> → Properties → Enabled for users to sign in? → Yes.',
+    'The enterprise application (service principal) has sign-in disabled: by an admin of the tenant, or, for a ' +
+      'third-party app such as an old Thunderbird client id, by its publisher or Microsoft.',
+    'Your own app: Microsoft Entra admin center → Enterprise applications → <app> → Properties → Enabled for users to sign ' +
+      'in? → Yes. A third-party app: update the client, or configure the client id its publisher documents now.',
   ),
   aadsts(
     '7000215',
@@ -365,7 +367,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
       'with an app that is not allowed to act as a public client.',
     'Azure portal → App registrations → <app> → Authentication → Advanced settings → Allow public client flows → Yes ' +
       '(and register http://localhost under Mobile and desktop applications). Or send a client secret/certificate if the app is confidential.',
-    { docs: [DOCS.entraPublicClient, DOCS.entraDeviceCode] },
+    { docs: [DOCS.entraPublicClient, DOCS.entraDeviceCode], supersedes: ['entra-client-secret-required'] },
   ),
   aadsts(
     '7000222',
@@ -437,7 +439,7 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     'Scopes of different resources were requested together, typically Microsoft Graph scopes mixed with Outlook ' +
       '(IMAP/POP/SMTP) scopes; a token has a single audience.',
     `Request ${OUTLOOK_SCOPES} in its own token request and Graph scopes in another (MSAL: acquireTokenSilent per resource).`,
-    { docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp] },
+    { docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp], supersedes: ['entra-scope-more-than-one-resource'] },
   ),
   aadsts(
     '28002',
@@ -552,6 +554,15 @@ const AADSTS_ENTRIES: readonly Entry[] = [
     "response_type 'id_token' is not enabled for the application",
     'The app asked for an ID token from the authorize endpoint without implicit ID tokens enabled.',
     'App registrations → <app> → Authentication → Implicit grant and hybrid flows → ID tokens, or use the authorization code flow.',
+    { docs: [DOCS.entraAuthCodeFlow] },
+  ),
+  aadsts(
+    '500116',
+    'the reply URI is not a valid URL',
+    'The redirect_uri sent is not an absolute URL the platform accepts: no scheme, a relative path, a value encoded ' +
+      'twice, or one built from a setting that was empty (a site URL that differs per language or host).',
+    'Send exactly one of the redirect URIs registered for the app, absolute (https://... or http://localhost:<port>/...) ' +
+      'and URL-encoded once; register every host name the site is reached by.',
     { docs: [DOCS.entraAuthCodeFlow] },
   ),
 ];
@@ -935,6 +946,24 @@ const GOOGLE_ENTRIES: readonly Entry[] = [
     pattern: /The resource principal named [^\r\n]{0,200}? was not found in the tenant/i,
     priority: 14,
   },
+  {
+    id: 'google-oauth-client-not-found',
+    title: 'Google does not know this client id (invalid_client: The OAuth client was not found)',
+    cause:
+      'Google\'s token endpoint has no OAuth client with this client_id: a placeholder or mistyped id, a deleted client, ' +
+      'or the client id of another provider. sasl-xoauth2 sends every refresh to https://accounts.google.com/o/oauth2/token ' +
+      'when /etc/sasl-xoauth2.conf has no token_endpoint, so a Microsoft client id and refresh token end up there.',
+    fix:
+      'Copy the client id from Google Cloud console → APIs & Services → Credentials; for Microsoft 365 add "token_endpoint": ' +
+      '"https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token" to /etc/sasl-xoauth2.conf.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'gmail',
+    docs: [DOCS.googleOAuth2, DOCS.saslXoauth2],
+    keys: ['oauth client'],
+    pattern: /The OAuth client was not found\.?/,
+    priority: 20,
+  },
 ];
 
 const MSAL_ENTRIES: readonly Entry[] = [
@@ -1009,4 +1038,103 @@ const MSAL_ENTRIES: readonly Entry[] = [
   },
 ];
 
-export const IDENTITY_ENTRIES: readonly Entry[] = [...AADSTS_ENTRIES, ...GOOGLE_ENTRIES, ...MSAL_ENTRIES, ...OAUTH_ENTRIES];
+/** Identity errors as libraries and tools show them: without their AADSTS code, or only as an HTTP status. */
+const CODELESS_ENTRIES: readonly Entry[] = [
+  {
+    id: 'entra-scope-more-than-one-resource',
+    title: 'Microsoft Entra: the scopes name more than one resource (AADSTS70011/AADSTS28000 without its code)',
+    cause:
+      'One token is always for one resource, and the request mixes two: usually Microsoft Graph permissions (User.Read, ' +
+      'Mail.Read) with the Outlook ones for the mail protocols (https://outlook.office.com/IMAP.AccessAsUser.All, SMTP.Send).',
+    fix:
+      'Request the mail scopes alone, e.g. https://outlook.office.com/IMAP.AccessAsUser.All https://outlook.office.com/SMTP.Send ' +
+      'offline_access (openid, profile and email may be added); get a Graph token with a second request if the app calls Graph too.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'microsoft',
+    docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp],
+    keys: ['one resource'],
+    pattern: /(?:[Pp]rovided value for the input parameter )?scope is not valid because it contains more than one resource\.?/,
+    priority: 14,
+  },
+  {
+    id: 'entra-invalid-audience',
+    title: 'The API refused the token: it was issued for another resource (Access token validation failure. Invalid audience.)',
+    cause:
+      'Microsoft Graph (or another API) checks the token\'s aud claim: a token for the mail protocols (aud ' +
+      'https://outlook.office.com) cannot call Graph\'s /me, and a Graph token cannot log in to IMAP, POP or SMTP.',
+    fix:
+      'Get one token per resource: Outlook scopes for the mail protocols, https://graph.microsoft.com/User.Read (or other ' +
+      'Graph scopes) for Graph; for the user\'s address read preferred_username from the id_token instead of calling /me.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'microsoft',
+    docs: [DOCS.entraScopes, DOCS.msOAuthImapPopSmtp],
+    keys: ['invalid'],
+    pattern: /Access token validation failure\. Invalid audience\.?/,
+    priority: 14,
+  },
+  {
+    id: 'entra-client-secret-required',
+    title: 'Microsoft Entra wants a client secret the request lacks (AADSTS7000218 without its code)',
+    cause:
+      'The app registration is a confidential client (Web platform, "Allow public client flows" off), so the token ' +
+      'endpoint expects a client secret or certificate; desktop tools and the device code flow send none.',
+    fix:
+      'Azure portal → App registrations → <app> → Authentication → Allow public client flows: Yes (device code, desktop ' +
+      'tools such as mutt_oauth2.py or sasl-xoauth2-tool), or send the client secret Value with the request.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'microsoft',
+    docs: [DOCS.entraPublicClient, DOCS.entraErrorCodes],
+    keys: ['client_assertion'],
+    pattern: /The request body must contain the following parameter: ['‘’]client_assertion['‘’] or ['‘’]client_secret['‘’]?/,
+    priority: 14,
+  },
+  {
+    id: 'oauth-token-endpoint-unauthorized',
+    title: 'The token endpoint answered HTTP 401 Unauthorized (client authentication failed)',
+    cause:
+      'A 401 from the token endpoint means invalid_client: a wrong or expired client secret, the secret\'s ID sent instead ' +
+      'of its Value, a confidential app registration used without a secret, or a secret sent for a public client. The ' +
+      'response body (error_description with an AADSTS code) says which.',
+    fix:
+      'Print the response body; check client_id and create a new client secret (copy its Value); for device code and ' +
+      'desktop tools enable "Allow public client flows" and send no secret.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'generic',
+    docs: [DOCS.rfc6749Errors, DOCS.entraPublicClient],
+    keys: ['unauthorized'],
+    pattern: /HTTP Error 401: Unauthorized|<HTTPError 401: 'Unauthorized'>|OAuth token endpoint failure: Status: Unauthorized|resulted in a `401 Unauthorized` response/,
+    context: [/token|oauth|login\.microsoftonline\.com|accounts\.google\.com/i],
+    priority: 6,
+    fallback: true,
+  },
+  {
+    id: 'email-oauth2-proxy-token-request-failed',
+    title: 'email-oauth2-proxy: the token request failed (HTTPError 400 / 401)',
+    cause:
+      'The proxy\'s request to token_url was refused. 400 most often means scopes that cannot be requested together (a ' +
+      '/.default scope mixed with named scopes, or scopes of two resources), an expired or revoked refresh token, or a ' +
+      'redirect_uri or tenant that does not fit the app; 401 means the client id or secret is wrong.',
+    fix:
+      'Run the proxy with --debug to see the error_description; for the client credentials flow use oauth2_scope = ' +
+      'https://outlook.office365.com/.default alone with the tenant\'s token_url, otherwise the delegated scopes without /.default.',
+    severity: 'error',
+    source: 'identity',
+    provider: 'generic',
+    docs: [DOCS.entraScopes, DOCS.entraClientCredentials],
+    keys: ['oauth 2.0'],
+    pattern: /Caught exception while requesting OAuth 2\.0 credentials for [^\s:]{1,320}: <HTTPError \d{3}: '[^'\r\n]{0,40}'>/,
+    priority: 20,
+  },
+];
+
+export const IDENTITY_ENTRIES: readonly Entry[] = [
+  ...AADSTS_ENTRIES,
+  ...GOOGLE_ENTRIES,
+  ...MSAL_ENTRIES,
+  ...OAUTH_ENTRIES,
+  ...CODELESS_ENTRIES,
+];

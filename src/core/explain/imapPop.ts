@@ -116,7 +116,8 @@ export const IMAP_POP_ENTRIES: readonly Entry[] = [
     provider: 'microsoft',
     docs: [DOCS.msBasicAuthDeprecation, DOCS.msOAuthImapPopSmtp],
     keys: ['fail'],
-    pattern: /\bLOGIN failed\b\.?/,
+    // Not "AUTH LOGIN failed": an SMTP client's words for any server's refusal of AUTH LOGIN.
+    pattern: /(?<!AUTH )\bLOGIN failed\b\.?/,
     priority: 20,
   },
   {
@@ -213,7 +214,8 @@ export const IMAP_POP_ENTRIES: readonly Entry[] = [
     provider: 'generic',
     docs: [DOCS.rfc5530, DOCS.rfc7628],
     keys: ['authenticat'],
-    pattern: /\[AUTHENTICATIONFAILED\][^\r\n]{0,200}/,
+    // node-imap shows the response code as textCode: 'AUTHENTICATIONFAILED'.
+    pattern: /\[AUTHENTICATIONFAILED\][^\r\n]{0,200}|textCode: 'AUTHENTICATIONFAILED'/,
     priority: 10,
     fallback: true,
   },
@@ -231,8 +233,9 @@ export const IMAP_POP_ENTRIES: readonly Entry[] = [
     source: 'imap',
     provider: 'gmail',
     docs: [DOCS.googleXoauth2, DOCS.googleGmailScopes],
-    keys: ['authenticat'],
-    pattern: /\[AUTHENTICATIONFAILED\] Invalid credentials \(Failure\)/,
+    keys: ['authenticat', 'invalid'],
+    // Also as node-imap (Error: Invalid credentials (Failure)) and K-9 Mail (lower case) show it.
+    pattern: /(?:\[AUTHENTICATIONFAILED\] |\bError: )?[Ii]nvalid credentials \(Failure\)/,
     priority: 20,
   },
   {
@@ -447,6 +450,63 @@ export const IMAP_POP_ENTRIES: readonly Entry[] = [
     docs: [DOCS.msPopImapAccess, DOCS.msSetCasMailbox],
     keys: ['enabled'],
     pattern: /\bPopEnabled\s{0,40}:\s{0,10}False\b/i,
+    priority: 20,
+  },
+  {
+    id: 'm365-basic-auth-disabled',
+    title: 'Exchange Online / Outlook.com: password logins are switched off (Basic authentication is disabled.)',
+    cause:
+      'The server refused the password login before checking it: Basic authentication (LOGIN, or AUTHENTICATE PLAIN with ' +
+      'the password) is off for IMAP and POP, for personal Outlook.com, Hotmail and Live accounts as for Microsoft 365 ' +
+      'tenants. A correct password or an app password does not help.',
+    fix:
+      'Use OAuth 2.0: AUTHENTICATE XOAUTH2 with a token for https://outlook.office.com/IMAP.AccessAsUser.All (the ' +
+      '/consumers or /common authority for personal accounts); for a client without OAuth put a local OAuth proxy such as ' +
+      'email-oauth2-proxy in front of it.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'microsoft',
+    docs: [DOCS.msBasicAuthDeprecation, DOCS.msOAuthImapPopSmtp],
+    keys: ['authenticat'],
+    pattern: /(?<!unsuccessful, )\bBasic authentication is disabled\.?/,
+    priority: 20,
+  },
+  {
+    id: 'm365-imap-password-via-authenticate-plain',
+    title: 'Exchange Online / Outlook.com refused a password sent with AUTHENTICATE PLAIN (AUTHENTICATE failed.)',
+    cause:
+      'The client logged in with AUTHENTICATE PLAIN, i.e. user name and password, which Exchange Online and Outlook.com ' +
+      'refuse since Basic authentication was switched off, app passwords included; the reply is the same as for a ' +
+      'rejected token.',
+    fix:
+      'Configure the client for OAuth 2.0 (AUTHENTICATE XOAUTH2 with a token for https://outlook.office.com/IMAP.AccessAsUser.All), ' +
+      'or put a local OAuth proxy such as email-oauth2-proxy in front of a client without OAuth.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'microsoft',
+    docs: [DOCS.msBasicAuthDeprecation, DOCS.msOAuthImapPopSmtp],
+    keys: ['authenticat'],
+    pattern: /Retrying PLAIN authentication after AUTHENTICATE failed\.?|\bAUTHENTICATE failed\b\.?/i,
+    context: [/AUTHENTICATE PLAIN|PLAIN authentication/i],
+    priority: 30,
+    supersedes: ['m365-imap-authenticate-failed', 'm365-app-only-not-authorized', 'm365-graph-token-for-mail-protocol'],
+  },
+  {
+    id: 'imap-empty-username-or-password',
+    title: 'The client sent an empty user name or password (NO Empty username or password)',
+    cause:
+      'The client sent LOGIN with an empty user name or password, so the server refused without checking: nothing is ' +
+      'stored for this account (an add-on or script reusing an account that signs in with OAuth2, which has no password), ' +
+      'or a variable was empty.',
+    fix:
+      'Authenticate with AUTHENTICATE XOAUTH2 and the account\'s token, or store an app password for LOGIN; check the ' +
+      'values the tool passes.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'gmail',
+    docs: [DOCS.googleXoauth2, DOCS.googleAppPasswords],
+    keys: ['password'],
+    pattern: /\bNO Empty username or password\b/,
     priority: 20,
   },
 ];

@@ -110,4 +110,41 @@ export const POSTFIX_ENTRIES: readonly Entry[] = [
     pattern: /TokenStore::Refresh: (?:http error: [^\r\n]{0,200}|request failed|exceeded maximum attempts|response doesn't contain access_token)|TokenStore::Read: failed to open file [^\r\n]{0,200}/,
     priority: 25,
   },
+  {
+    id: 'sasl-xoauth2-reader-error',
+    title: 'sasl-xoauth2 could not parse its configuration or token file (reader error)',
+    cause:
+      'The JSON reader of sasl-xoauth2 stopped: /etc/sasl-xoauth2.conf or the token file named in sasl_passwd is not ' +
+      'valid JSON (a missing comma between members, a trailing comma, a missing quote). "Line N, Column M" points into ' +
+      'that file; while it fails, Postfix defers the mail ("relayhost configuration problem").',
+    fix:
+      'Check both files with python3 -m json.tool <file>; a token file looks like {"access_token": "...", ' +
+      '"refresh_token": "...", "expiry": "0"}. Then run sasl-xoauth2-tool test-config and test-token-refresh <token file>.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.saslXoauth2],
+    keys: ['reader'],
+    pattern: /sasl-xoauth2: Exception during init: reader error|Error from reader: \* Line \d{1,6}, Column \d{1,6}(?:\s{1,4}[^\r\n]{1,120})?/,
+    priority: 27,
+    supersedes: ['postfix-sasl-plugin-init-failed'],
+  },
+  {
+    id: 'postfix-smtp-malformed-response',
+    title: 'Postfix: the smtp delivery process ended without an answer (private/smtp socket: malformed response)',
+    cause:
+      'The smtp(8) process that was delivering to the relay died or was killed before it reported back, so the queue ' +
+      'manager got no answer. With an XOAUTH2 relay this is most often a crash inside the SASL plugin while it ' +
+      'authenticates (a plugin built for another libsasl2, or one that cannot read its files in the chroot).',
+    fix:
+      'Look just before this line for "killed by signal" and for the sasl-xoauth2 lines of the same process; reinstall the ' +
+      'plugin from the same source as libsasl2, set debug_peer_list to the relay host and send again.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.postfixSasl, DOCS.saslXoauth2],
+    keys: ['socket'],
+    pattern: /warning: private\/smtp socket: malformed response/,
+    priority: 20,
+  },
 ];

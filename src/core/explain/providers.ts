@@ -64,8 +64,10 @@ export const PROVIDER_ENTRIES: readonly Entry[] = [
     source: 'smtp',
     provider: 'generic',
     docs: [DOCS.qqAuthCode],
-    keys: ['login'],
-    pattern: /Please enter your authorization code to login[^\r\n]{0,160}/i,
+    keys: ['login', 'mail.qq', '授权码'],
+    // The reply in English, in Chinese (请使用授权码登录), or garbled by a wrong charset: its help link is the same.
+    pattern:
+      /Please enter your authorization code to login[^\r\n]{0,160}|请使用授权码登录[^\r\n]{0,120}|https?:\/\/service\.mail\.qq\.com\/cgi-bin\/help\?subtype=1&&id=28&&no=1001256/i,
     priority: 20,
   },
   {
@@ -163,5 +165,76 @@ export const PROVIDER_ENTRIES: readonly Entry[] = [
     keys: ['password'],
     pattern: /Incorrect username or password\.?/i,
     priority: 10,
+  },
+  {
+    id: 'yandex-smtp-tls-required',
+    title: 'Yandex refuses AUTH on an unencrypted connection (530 5.7.7 Email sending without SSL/TLS encryption is not allowed)',
+    cause: 'The client tried to log in and send over a connection without TLS; Yandex accepts neither before encryption.',
+    fix:
+      'Use port 465 with SSL/TLS, or STARTTLS on 587 before AUTH (PHPMailer: SMTPSecure = \'ssl\' or \'tls\'; nodemailer: ' +
+      'secure: true on 465).',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.yandexClients, DOCS.rfc8314],
+    keys: ['5.7.'],
+    pattern: /\b530[ -]5\.7\.7 Email sending without SSL\/TLS encryption is not allowed\.?(?: Please see: \S{1,200})?/,
+    priority: 20,
+  },
+  {
+    id: 'yandex-smtp-looks-like-spam',
+    title: 'Yandex blocked sending from mail clients for this account (Your message looks like spam)',
+    cause:
+      'Yandex\'s anti-spam stopped SMTP for this account (a new account, an unusual volume, or a suspicious login) until ' +
+      'the owner proves to be a person; the credentials themselves were accepted.',
+    fix:
+      'Sign in to Yandex Mail in a browser, follow the link in the reply (captcha, phone confirmation) and send one message ' +
+      'from the web interface, then retry from the client.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.yandexClients],
+    keys: ['authenticat'],
+    pattern:
+      /(?:5\.7\.8 )?Error: authentication failed: Your message looks like spam\. You need to use web for sending or prove you are not a robot[^\r\n]{0,120}/,
+    priority: 20,
+    supersedes: ['smtp-error-authentication-failed'],
+  },
+  {
+    id: 'zoho-smtp-authentication-failed',
+    title: 'Zoho Mail refused the SMTP login (535 Authentication Failed)',
+    cause:
+      'Zoho refuses the account password when two-factor authentication is on (an application-specific password is ' +
+      'needed), a login that is not the full address, and a host of another data centre than the account\'s.',
+    fix:
+      'Create an application-specific password (Zoho Accounts → Security → App Passwords) and use it with the full ' +
+      'address; use the host of your data centre (smtp.zoho.com, smtp.zoho.eu, smtp.zoho.in; smtppro.zoho.com for ' +
+      'organisation accounts).',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.zohoImap],
+    keys: ['authenticat'],
+    pattern: /\b535 Authentication Failed\b/,
+    context: [/zoho/i],
+    priority: 30,
+    supersedes: ['smtp-535-credentials-refused'],
+  },
+  {
+    id: 'qq-smtp-invalid-input',
+    title: 'QQ Mail refused the sender after the login (Invalid input from ... qq.com)',
+    cause:
+      'QQ Mail accepts only the logged-in address as MAIL FROM; here another address, or a display name instead of an ' +
+      'address, was sent as the envelope sender.',
+    fix:
+      'Send MAIL FROM (and the From header) with the QQ address that logged in; a display name goes in the header as ' +
+      '"Name <address>".',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.qqAuthCode],
+    keys: ['invalid'],
+    pattern: /Invalid input from \d{1,3}(?:\.\d{1,3}){3} to [A-Za-z0-9.-]{1,120}\.qq\.com\.?/,
+    priority: 20,
   },
 ];

@@ -306,4 +306,112 @@ export const SASL_ENTRIES: readonly Entry[] = [
     priority: 10,
     fallback: true,
   },
+  {
+    id: 'xoauth2-error-status',
+    title: 'The server answered XOAUTH2 with an error challenge (XOAUTH2 authentication error (status))',
+    cause:
+      'The client library decoded the server\'s error challenge and shows its status. Gmail sends 400 for a token it ' +
+      'refuses (expired, revoked, for another account) and for a token without the https://mail.google.com/ scope; 401 ' +
+      'means the token is not valid.',
+    fix:
+      'Request https://mail.google.com/ (gmail.readonly and similar scopes do not work for IMAP), refresh the access token ' +
+      'and make the user name the account that granted consent.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.googleXoauth2, DOCS.rfc7628Errors],
+    keys: ['authenticat'],
+    pattern: /XOAUTH2 authentication error \(\d{3}\)/,
+    priority: 20,
+  },
+  {
+    id: 'yandex-imap-authenticate-syntax-error',
+    title: 'Yandex does not offer this mechanism (BAD AUTHENTICATE Command syntax error)',
+    cause:
+      'Yandex answers AUTHENTICATE with a mechanism it does not offer, such as OAUTHBEARER, as a syntax error; its ' +
+      'CAPABILITY lists only AUTH=PLAIN and AUTH=XOAUTH2.',
+    fix:
+      'Use AUTHENTICATE XOAUTH2 with a Yandex OAuth token, or PLAIN/LOGIN with an app password; only the mechanisms in ' +
+      'the AUTH= list work.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.yandexClients],
+    keys: ['authenticat'],
+    pattern: /\bBAD AUTHENTICATE Command syntax error\.?(?: sc=[A-Za-z0-9_-]{1,80})?/,
+    priority: 20,
+  },
+  {
+    id: 'sasl-mechanism-not-offered',
+    title: 'The server does not offer the mechanism the client chose (Unknown mechanism / mechanism not supported)',
+    cause:
+      'The client asked for a mechanism that is not in the server\'s list: AUTH PLAIN on a server that lists only LOGIN, ' +
+      'or OAuth 2.0 (XOAUTH2, OAUTHBEARER) chosen in the client for a server that offers only passwords.',
+    fix:
+      'Choose a mechanism from the server\'s list (SMTP: the 250-AUTH line after STARTTLS; IMAP: AUTH= in CAPABILITY); in ' +
+      'Thunderbird set the authentication method to one of them, e.g. "Normal password".',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc4954, DOCS.dovecotMechanisms],
+    keys: ['mechanism'],
+    pattern: /\b504[ -](?:5\.\d\.\d{1,3} )?Unknown (?:authentication )?mechanism\b[^\r\n]{0,40}|\bAUTHENTICATE mechanism not supported\b[^\r\n\]]{0,20}/i,
+    priority: 12,
+  },
+  {
+    id: 'sasl-invalid-base64-response',
+    title: 'The server could not base64-decode the client\'s SASL data (Invalid base64 data)',
+    cause:
+      'AUTHENTICATE needs the mechanism\'s message in base64; the client sent raw text (a user name, password or token in ' +
+      'quotes), a placeholder such as (nil), or broken base64.',
+    fix:
+      'Send base64 of the whole message as one unquoted argument (XOAUTH2: base64("user=<address>^Aauth=Bearer <token>^A^A")); ' +
+      'Mail OAuth: Encode XOAUTH2 builds it.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc4954, DOCS.dovecotMechanisms],
+    keys: ['invalid', 'illegal base64'],
+    pattern: /Invalid base64 data in (?:initial|continued) response|illegal base64 data at input byte \d{1,12}/,
+    context: [/AUTHENTICATE|\bAUTH |SASL|base64 data in (?:initial|continued) response/i],
+    priority: 20,
+  },
+  {
+    id: 'cyrus-sasl-authentication-failure',
+    title: 'Cyrus SASL refused the login (SASL(-13): authentication failure)',
+    cause:
+      'Cyrus IMAP\'s SASL layer (saslauthd or auxprop) refused the credentials: a wrong password, a user name without the ' +
+      'realm or domain the password database expects (loginrealms, virtdomains), or saslauthd\'s backend (PAM, LDAP) ' +
+      'refusing; with an OAuth plugin the token failed validation.',
+    fix:
+      'Test with testsaslauthd -u <user> -r <realm> -s imap and with imtest -a <user>; read the saslauthd lines in ' +
+      'auth.log; check sasl_pwcheck_method, loginrealms and virtdomains in imapd.conf.',
+    severity: 'error',
+    source: 'imap',
+    provider: 'generic',
+    docs: [DOCS.cyrusSasl],
+    keys: ['sasl', 'authenticat'],
+    pattern: /\bSASL\(-13\): authentication failure(?:: [^\]\r\n]{1,120})?|\bNO authentication failure\b/,
+    priority: 18,
+  },
+  {
+    id: 'sasl-error-challenge-decoded',
+    title: 'A SASL error challenge, already decoded ({"status": ..., "scope": ...})',
+    cause:
+      'The JSON the server sends instead of OK when it refuses an XOAUTH2 or OAUTHBEARER login, shown decoded by the tool. ' +
+      'Status 400 or 401 (Gmail, Dovecot) and invalid_token mean the token was refused: expired, revoked, for another ' +
+      'account or without the scope named in "scope"; invalid_request means the message itself was malformed (for ' +
+      'example an XOAUTH2 string sent as OAUTHBEARER); insufficient_scope means the token lacks that scope.',
+    fix:
+      'Answer the challenge with an empty line (XOAUTH2) or AQ== (OAUTHBEARER) to receive the final reply; then get a ' +
+      'fresh token with the scope named in the challenge for the account in the user field, or fix the message\'s format.',
+    severity: 'error',
+    source: 'sasl',
+    provider: 'generic',
+    docs: [DOCS.rfc7628Errors, DOCS.googleXoauth2],
+    keys: ['"scope"'],
+    pattern:
+      /\{\s?"status":\s?"(?:400|401|403|invalid_token|invalid_request|insufficient_scope)"(?:,\s?"schemes":\s?"[^"\r\n]{0,40}")?,\s?"scope":\s?"[^"\r\n]{0,300}"(?:,\s?"openid-configuration":\s?"[^"\r\n]{0,300}")?\s?\}/,
+    priority: 18,
+  },
 ];

@@ -1,7 +1,17 @@
 // What SMTP submission servers (Exchange Online smtp.office365.com, Gmail smtp.gmail.com, Dovecot
 // submission) reply when AUTH or the message that follows is refused.
+import * as l10n from '@vscode/l10n';
 import { DOCS } from './docs';
 import { Entry } from './types';
+
+/** The reason after "authentication failed:" when it is base64 of a printable prompt (Postfix echoes the last challenge). */
+function decodedPrompt(match: string): string | undefined {
+  const m = /authentication failed: ([A-Za-z0-9+/]{4,40}={0,2})$/.exec(match);
+  if (!m || m[1].length % 4 !== 0) return undefined;
+  const text = Buffer.from(m[1], 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]{2,30}$/.test(text)) return undefined;
+  return l10n.t('"{0}" is base64 for "{1}": the server refused the answer to that prompt.', m[1], text);
+}
 
 const SMTP_AUTH_ENABLE =
   'Enable SMTP AUTH for the mailbox: Set-CASMailbox -Identity <user> -SmtpClientAuthenticationDisabled $false ' +
@@ -404,5 +414,115 @@ export const SMTP_ENTRIES: readonly Entry[] = [
     keys: ['authenticat'],
     pattern: /\b501[- ]5\.5\.2 Authentication aborted by client\.?/,
     priority: 15,
+  },
+  {
+    id: 'smtp-530-5.5.1-authentication-required',
+    title: 'The SMTP server wants AUTH before MAIL FROM (530 5.5.1 Authentication Required)',
+    cause:
+      'The client sent the message without a successful AUTH: no credentials are configured, the library skipped AUTH ' +
+      '(nodemailer 6.4.0 did so with some servers, fixed in 6.4.1), or AUTH failed earlier and the error was ignored.',
+    fix:
+      'Configure the login (user and password, app password or OAuth2), update the library, and check that AUTH got a 235 ' +
+      'reply before MAIL FROM.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.rfc4954],
+    keys: ['authenticat'],
+    pattern: /\b530[ -]5\.5\.1 Authentication Required\.?/i,
+    priority: 12,
+  },
+  {
+    id: 'smtp-auth-command-unrecognized',
+    title: 'The SMTP server did not accept the AUTH command here (502 5.5.2 Syntax error, command unrecognized)',
+    cause:
+      'The server offers no AUTH on this connection, or not this mechanism: AUTH before STARTTLS on a server that lists ' +
+      'AUTH only on encrypted connections, or on an MX port 25 that takes no logins.',
+    fix:
+      'Use port 465 with TLS, or STARTTLS on 587 before AUTH, and a mechanism from the 250-AUTH line of the EHLO reply ' +
+      'after TLS.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.rfc4954, DOCS.rfc8314],
+    keys: ['5.5.'],
+    pattern: /\b502[ -]5\.5\.2 Syntax error, command unrecognized\.?/,
+    context: [/\bAUTH\b/],
+    priority: 12,
+  },
+  {
+    id: 'smtp-error-authentication-failed',
+    title: 'The SMTP server refused the login (535 Error: authentication failed)',
+    cause:
+      'Postfix\'s wording, also used by providers built the same way (QQ Mail, NetEase 163/126, Yandex), when the SASL ' +
+      'backend refused the credentials: a wrong user name or password, or a provider that accepts only an authorization ' +
+      'code or app password from mail clients; with XOAUTH2 the token was refused. Text after the colon is the backend\'s reason.',
+    fix:
+      'Log in with the full address. QQ Mail and NetEase: switch on SMTP in the web settings and use the authorization ' +
+      'code as the password; Yandex: an app password. On your own Postfix read the Dovecot or Cyrus log of the same minute.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.rfc4954, DOCS.postfixSasl],
+    keys: ['authenticat'],
+    pattern: /\b535(?:[ -]|, b?['"])(?:5\.7\.8 )?Error: authentication failed\b(?:: [^\r\n'"]{1,120})?/,
+    detail: decodedPrompt,
+    priority: 12,
+    supersedes: ['smtp-535-5.7.8'],
+  },
+  {
+    id: 'smtp-535-credentials-refused',
+    title: 'The SMTP server refused the user name and password (535 Authentication failed / credentials invalid)',
+    cause:
+      'RFC 4954\'s "authentication credentials invalid": the login was refused. Usual reasons: the provider accepts only an ' +
+      'app password from mail clients (Zoho with two-factor authentication, GMX and WEB.DE, Yahoo, iCloud), SMTP access is ' +
+      'off in the account, the login is not the full address, or a relay service (Brevo and similar) wants its SMTP key ' +
+      'instead of the account password.',
+    fix:
+      'Log in with the full address and an app password or SMTP key; switch SMTP/IMAP access on in the web settings; use ' +
+      'the host of your account\'s region (smtp.zoho.eu rather than smtp.zoho.com for an EU account).',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.rfc4954],
+    keys: ['authenticat', 'invalid'],
+    pattern: /\b535[ -](?:5\.7\.[08] )?(?:Authentication Failed|Authentication credentials invalid|Invalid login or password)\b\.?/i,
+    priority: 9,
+    fallback: true,
+  },
+  {
+    id: 'exim-535-incorrect-authentication-data',
+    title: 'Exim refused the SMTP login (535 Incorrect authentication data)',
+    cause:
+      'Exim\'s reply (cPanel and many hosting providers, mail.ru) when the login failed: a wrong password, a user name that ' +
+      'is not the full address, or a provider that wants an app password; after many failures the IP can be blocked for a while.',
+    fix:
+      'Log in with the full address and the mailbox\'s current password or the provider\'s app password (mail.ru: a password ' +
+      'for external applications); check that the mailbox exists on that host and that the same account works in webmail.',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'generic',
+    docs: [DOCS.eximAuth, DOCS.rfc4954],
+    keys: ['authenticat'],
+    pattern: /\b535 Incorrect authentication data\b(?:: authentication failed)?/,
+    priority: 20,
+  },
+  {
+    id: 'm365-smtp-invalid-xoauth2-auth-data',
+    title: 'Exchange Online could not use the XOAUTH2 message (501 5.5.124 Invalid XOAUTH2 auth data)',
+    cause:
+      'The XOAUTH2 message reached Exchange but its content is not usable, most often the user= field: "User address ' +
+      'provided is not valid" means it is empty, not an e-mail address, or not the mailbox the token may send as (with ' +
+      'sasl-xoauth2 the user comes from sasl_passwd, and a token file refreshed with an empty user keeps it empty).',
+    fix:
+      'Decode the blob after AUTH XOAUTH2 and check that it reads user=<mailbox address>^Aauth=Bearer <token>^A^A with the ' +
+      'address of the mailbox the token was issued for (for High Volume Email, the HVE account\'s address).',
+    severity: 'error',
+    source: 'smtp',
+    provider: 'microsoft',
+    docs: [DOCS.msOAuthImapPopSmtp, DOCS.saslXoauth2],
+    keys: ['5.5.'],
+    pattern: /\b(?:501[ -])?5\.5\.124 Invalid XOAUTH2 auth data\b[^\r\n]{0,160}/i,
+    priority: 20,
   },
 ];

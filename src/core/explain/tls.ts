@@ -451,4 +451,59 @@ export const TLS_ENTRIES: readonly Entry[] = [
     priority: 8,
     fallback: true,
   },
+  {
+    id: 'tls-certificate-verify-failed',
+    title: 'The client could not verify the server\'s certificate (certificate verify failed)',
+    cause:
+      'OpenSSL (in Python, Perl, PHP, curl, fetchmail) could not build a trusted chain to the server\'s certificate: the CA ' +
+      'store is missing or old (Windows builds of Perl or Python without a CA bundle, old ca-certificates), a TLS-inspecting ' +
+      'proxy or antivirus replaced the certificate, or the server sends a self-signed or incomplete chain.',
+    fix:
+      'Point the client at a current CA bundle (SSL_CERT_FILE; imapsync --sslargs1 SSL_ca_file=<bundle>; offlineimap ' +
+      'sslcacertfile; Python certifi), add the root CA of an inspecting proxy, and check the chain with openssl s_client ' +
+      '-connect <host>:993 -showcerts.',
+    severity: 'error',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.rfc5280, DOCS.nodeTls],
+    keys: ['verif'],
+    pattern: /\bcertificate verify failed\b|\bCERTIFICATE_VERIFY_FAILED\b/,
+    priority: 9,
+    fallback: true,
+  },
+  {
+    id: 'tls-server-plaintext-on-tls-port',
+    title: 'Server log: a client sent plain text to the TLS port (SSL_accept() failed: wrong version number)',
+    cause:
+      'A client connected to this implicit-TLS port (993, 995, 465) and spoke plain IMAP, POP or SMTP: a client set to ' +
+      'STARTTLS or no encryption but pointed at the TLS port, or a port scanner.',
+    fix:
+      'Set the client to SSL/TLS on 993, 995 and 465, or STARTTLS on 143, 110 and 587; a single such line from an unknown ' +
+      'address is usually a scanner.',
+    severity: 'warning',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.rfc8314, DOCS.dovecotSsl],
+    keys: ['wrong version'],
+    pattern: /SSL_accept\(\) failed: [^\r\n]{0,120}?wrong version number/,
+    priority: 25,
+    supersedes: ['tls-wrong-version-number'],
+  },
+  {
+    id: 'postfix-ssl-accept-error',
+    title: 'Postfix: a client broke off the TLS handshake (SSL_accept error from ...)',
+    cause:
+      'The client ended the handshake: usually it did not accept the server\'s certificate (self-signed, expired, another ' +
+      'name; the client shows why), could not agree on a TLS version or cipher, or it is a scanner.',
+    fix:
+      'Read the client\'s own error; check the chain with openssl s_client -connect <host>:465 -servername <host> and serve ' +
+      'the full chain (smtpd_tls_chain_files).',
+    severity: 'warning',
+    source: 'tls',
+    provider: 'generic',
+    docs: [DOCS.postfixTls],
+    keys: ['ssl_accept'],
+    pattern: /SSL_accept error from [^\r\n:]{1,200}: (?:Connection reset by peer|lost connection|Connection timed out|-?\d{1,3})/,
+    priority: 20,
+  },
 ];

@@ -298,9 +298,12 @@ export const DE_IDENTITY: Readonly<Record<string, EntryText>> = {
   },
   aadsts7000112: {
     title: 'AADSTS7000112: Die Anwendung ist deaktiviert',
-    cause: 'Für die Unternehmensanwendung (Dienstprinzipal) ist die Anmeldung deaktiviert.',
+    cause:
+      'Für die Unternehmensanwendung (Dienstprinzipal) ist die Anmeldung deaktiviert: von einem Administrator des Mandanten ' +
+      'oder, bei einer Drittanbieter-App wie einer alten Client-ID von Thunderbird, von ihrem Herausgeber oder von Microsoft.',
     fix:
-      'Microsoft Entra Admin Center → Unternehmensanwendungen → <App> → Eigenschaften → Aktiviert für die Benutzeranmeldung? → Ja.',
+      'Eigene App: Microsoft Entra Admin Center → Unternehmensanwendungen → <App> → Eigenschaften → Aktiviert für die ' +
+      'Benutzeranmeldung? → Ja. Drittanbieter-App: den Client aktualisieren oder die Client-ID eintragen, die ihr Herausgeber jetzt angibt.',
   },
   aadsts7000215: {
     title: 'AADSTS7000215: Es wurde ein ungültiger geheimer Clientschlüssel angegeben',
