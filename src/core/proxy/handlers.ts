@@ -29,6 +29,23 @@ function text(line: Buffer): string {
 
 const HIDDEN = '••••••';
 
+/** A decoded SASL PLAIN response (RFC 4616): the login is the authorization identity when there is one. */
+function plainCredentials(decoded: string): { user: string | undefined; password: string | undefined } {
+  const [authzid = '', user, password] = decoded.split('\x00');
+  return { user: authzid || user, password };
+}
+
+/** How one protocol words an injected login. */
+interface InjectWire {
+  /** The reply that refuses the client's login, for a reason already fit for the wire. */
+  refusal(reason: string): string;
+  /** The upstream command before the mechanism's name: `AUTH`, or `TAG AUTHENTICATE`. */
+  command: string;
+  /** Whether the initial response goes on the command line (else it follows the server's continuation). */
+  initialResponse(): boolean;
+  tag?: string;
+}
+
 /** What injection is doing upstream while the client waits. */
 interface Injecting {
   attempt: LoginAttempt;
@@ -87,10 +104,10 @@ abstract class BaseHandler implements ProtocolHandler {
   }
 
   /**
-   * Injection: checks the client's plain login, then logs in upstream with the token. `refuse` answers the
-   * client in its protocol; `send` starts the upstream exchange.
+   * Injection: checks the client's plain login, then logs in upstream with the token. `wire` is how the
+   * protocol words it: the reply that refuses the client, and the AUTH command the relay sends upstream.
    */
-  protected inject(user: string | undefined, password: string | undefined, clientMechanism: string, refuse: (reason: string) => void, send: (ir: string, attempt: LoginAttempt) => void): void {
+  protected inject(user: string | undefined, password: string | undefined, clientMechanism: string, wire: InjectWire): void {
     const inject = this.ctx.options.inject!;
     const ctx = this.ctx;
     ctx.holdClient();
@@ -103,7 +120,7 @@ abstract class BaseHandler implements ProtocolHandler {
       const rec = a.finish('refused', check.reason);
       rec.verdict = { ok: false, title: l10n.t('The relay refused the client\'s login.'), cause: check.reason, fix: l10n.t('Log in with the proxy\'s account name and the proxy password it showed when it started.'), findings: [], tokenProblems: [] };
       ctx.loginFinished(a, rec);
-      refuse(wireText(check.reason));
+      this.refuseInjected(wire, wireText(check.reason));
       ctx.releaseClient();
       return;
     }
@@ -118,14 +135,25 @@ abstract class BaseHandler implements ProtocolHandler {
         ctx.transcript.addSecret(ir);
         ctx.record('info', l10n.t('Injection: the client\'s {0} login as {1} is replaced upstream by {2} with the account\'s token (the client\'s password is not forwarded).', clientMechanism, user ?? '?', inject.mechanism));
         ctx.loginStarted(a);
-        send(ir, a);
+        // Asked now, not before the token: IMAP learns SASL-IR from the capabilities.
+        const irSent = wire.initialResponse();
+        this.injecting = { attempt: a, ir, irSent, tag: wire.tag };
+        const line = `${wire.command} ${inject.mechanism}${irSent ? ` ${ir}` : ''}`;
+        ctx.record('C', line);
+        ctx.toServer(`${line}\r\n`);
       })
       .catch((e: Error) => {
         const reason = l10n.t('The relay could not get a token for {0}: {1}', inject.account, oneLine(e.message));
         ctx.record('error', reason);
-        refuse(wireText(reason));
+        this.refuseInjected(wire, wireText(reason));
         ctx.releaseClient();
       });
+  }
+
+  private refuseInjected(wire: InjectWire, reason: string): void {
+    const reply = wire.refusal(reason);
+    this.ctx.record('S', reply);
+    this.ctx.toClient(`${reply}\r\n`);
   }
 
   /** The end of an injected login: the server's final reply goes to the client, which may go on. */
@@ -270,30 +298,17 @@ class ImapHandler extends BaseHandler {
   }
 
   private injectPlainBlob(tag: string, b64: string): void {
-    const d = Buffer.from(b64, 'base64').toString('utf8').split('\x00');
-    const [authzid = '', user, password] = d;
-    this.injectLogin(tag, authzid || user, password, 'AUTHENTICATE PLAIN');
+    const { user, password } = plainCredentials(Buffer.from(b64, 'base64').toString('utf8'));
+    this.injectLogin(tag, user, password, 'AUTHENTICATE PLAIN');
   }
 
   private injectLogin(tag: string, user: string | undefined, password: string | undefined, clientMechanism: string): void {
-    const ctx = this.ctx;
-    this.inject(
-      user,
-      password,
-      clientMechanism,
-      (reason) => {
-        const reply = `${tag} NO [AUTHENTICATIONFAILED] ${reason}`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      },
-      (ir, attempt) => {
-        const mech = ctx.options.inject!.mechanism;
-        this.injecting = { attempt, ir, irSent: this.saslIr, tag };
-        const line = this.saslIr ? `${tag} AUTHENTICATE ${mech} ${ir}` : `${tag} AUTHENTICATE ${mech}`;
-        ctx.record('C', line);
-        ctx.toServer(`${line}\r\n`);
-      },
-    );
+    this.inject(user, password, clientMechanism, {
+      refusal: (reason) => `${tag} NO [AUTHENTICATIONFAILED] ${reason}`,
+      command: `${tag} AUTHENTICATE`,
+      initialResponse: () => this.saslIr,
+      tag,
+    });
   }
 
   /** A literal announced at the end of a line: its bytes pass on unread, then the same command or reply goes on. */
@@ -481,28 +496,12 @@ class Pop3Handler extends BaseHandler {
   }
 
   private injectPlainBlob(b64: string): void {
-    const [authzid = '', user, password] = Buffer.from(b64, 'base64').toString('utf8').split('\x00');
-    this.injectLogin(authzid || user, password, 'AUTH PLAIN');
+    const { user, password } = plainCredentials(Buffer.from(b64, 'base64').toString('utf8'));
+    this.injectLogin(user, password, 'AUTH PLAIN');
   }
 
   private injectLogin(user: string | undefined, password: string | undefined, clientMechanism: string): void {
-    const ctx = this.ctx;
-    this.inject(
-      user,
-      password,
-      clientMechanism,
-      (reason) => {
-        const reply = `-ERR [AUTH] ${reason}`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      },
-      (ir, attempt) => {
-        this.injecting = { attempt, ir, irSent: true };
-        const line = `AUTH ${ctx.options.inject!.mechanism} ${ir}`;
-        ctx.record('C', line);
-        ctx.toServer(`${line}\r\n`);
-      },
-    );
+    this.inject(user, password, clientMechanism, { refusal: (reason) => `-ERR [AUTH] ${reason}`, command: 'AUTH', initialResponse: () => true });
   }
 
   /** A CAPA line as the client may see it, or undefined to leave it out. */
@@ -647,29 +646,13 @@ class SmtpHandler extends BaseHandler {
     }
     this.localSasl = undefined;
     if (s.mech === 'LOGIN') return this.injectLogin(s.user, decoded, 'AUTH LOGIN');
-    const [authzid = '', user, password] = decoded.split('\x00');
-    this.injectLogin(authzid || user, password, 'AUTH PLAIN');
+    const { user, password } = plainCredentials(decoded);
+    this.injectLogin(user, password, 'AUTH PLAIN');
   }
 
   private injectLogin(user: string | undefined, password: string | undefined, clientMechanism: string): void {
-    const ctx = this.ctx;
-    this.inject(
-      user,
-      password,
-      clientMechanism,
-      (reason) => {
-        const reply = `535 5.7.8 ${reason}`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      },
-      (ir, attempt) => {
-        // Without the initial response: a real token does not fit the 512-octet AUTH line (RFC 4954 §4).
-        this.injecting = { attempt, ir, irSent: false };
-        const line = `AUTH ${ctx.options.inject!.mechanism}`;
-        ctx.record('C', line);
-        ctx.toServer(`${line}\r\n`);
-      },
-    );
+    // Without the initial response: a real token does not fit the 512-octet AUTH line (RFC 4954 §4).
+    this.inject(user, password, clientMechanism, { refusal: (reason) => `535 5.7.8 ${reason}`, command: 'AUTH', initialResponse: () => false });
   }
 
   /** An EHLO reply as the client may see it. */
