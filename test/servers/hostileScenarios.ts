@@ -115,6 +115,31 @@ async function saslExchange(p: Peer, d: Dialogue, words: SaslWords, responseOnAu
   return undefined;
 }
 
+/** STARTTLS (STLS): the dialogue's hook, or `ready` and the TLS handshake. */
+async function startTls(p: Peer, d: Dialogue, tagOrLine: string, ready: string): Promise<'stop' | undefined> {
+  if (d.onStarttls) return (await d.onStarttls(p, tagOrLine)) === 'stop' ? 'stop' : undefined;
+  await p.send(ready);
+  await p.upgrade();
+  return undefined;
+}
+
+/** The AUTH (AUTHENTICATE) command: the dialogue's hook, or the shared SASL exchange. */
+async function authenticate(p: Peer, d: Dialogue, tagOrLine: string, words: SaslWords, responseOnAuthLine: boolean): Promise<'stop' | undefined> {
+  if (d.onAuth) return (await d.onAuth(p, tagOrLine)) === 'stop' ? 'stop' : undefined;
+  return saslExchange(p, d, words, responseOnAuthLine);
+}
+
+/** The command after login: hang up where the dialogue says so, its hook, or `reply`. */
+async function afterLogin(p: Peer, d: Dialogue, tagOrLine: string, reply: string): Promise<'stop' | undefined> {
+  if (d.closeAt === 'verify') {
+    await hangUp(p, d);
+    return 'stop';
+  }
+  if (d.onCommand) return (await d.onCommand(p, tagOrLine)) === 'stop' ? 'stop' : undefined;
+  await p.send(reply);
+  return undefined;
+}
+
 /** An IMAP server that greets with capabilities (no SASL-IR, so AUTHENTICATE gets a "+" first). */
 export function imapPeer(d: Dialogue = {}): PeerScript {
   return async (p) => {
@@ -127,35 +152,22 @@ export function imapPeer(d: Dialogue = {}): PeerScript {
       const [tag, verb = ''] = line.split(' ');
       switch (verb.toUpperCase()) {
         case 'STARTTLS':
-          if (d.onStarttls && (await d.onStarttls(p, tag)) === 'stop') return;
-          if (!d.onStarttls) {
-            await p.send(`${tag} OK begin TLS\r\n`);
-            await p.upgrade();
-          }
+          if ((await startTls(p, d, tag, `${tag} OK begin TLS\r\n`)) === 'stop') return;
           break;
         case 'CAPABILITY':
           if (d.closeAt === 'capability') return hangUp(p, d);
           await p.send(`* CAPABILITY ${caps}\r\n${tag} OK CAPABILITY completed\r\n`);
           break;
         case 'AUTHENTICATE': {
-          if (d.onAuth) {
-            if ((await d.onAuth(p, tag)) === 'stop') return;
-            break;
-          }
           const words = { continuation: '+', refused: `${tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n`, accepted: `${tag} OK [CAPABILITY IMAP4rev1] Logged in\r\n` };
-          if ((await saslExchange(p, d, words, Boolean(d.saslIr))) === 'stop') return;
+          if ((await authenticate(p, d, tag, words, Boolean(d.saslIr))) === 'stop') return;
           break;
         }
         case 'LOGOUT':
           await p.send(`* BYE Logging out\r\n${tag} OK Logout completed.\r\n`);
           return p.end();
         default:
-          if (d.closeAt === 'verify') return hangUp(p, d);
-          if (d.onCommand) {
-            if ((await d.onCommand(p, tag)) === 'stop') return;
-            break;
-          }
-          await p.send(`* LIST (\\HasNoChildren) "/" INBOX\r\n${tag} OK List completed.\r\n`);
+          if ((await afterLogin(p, d, tag, `* LIST (\\HasNoChildren) "/" INBOX\r\n${tag} OK List completed.\r\n`)) === 'stop') return;
       }
     }
   };
@@ -172,33 +184,19 @@ export function pop3Peer(d: Dialogue = {}): PeerScript {
       const verb = line.split(' ')[0].toUpperCase();
       switch (verb) {
         case 'STLS':
-          if (d.onStarttls && (await d.onStarttls(p, line)) === 'stop') return;
-          if (!d.onStarttls) {
-            await p.send('+OK Begin TLS negotiation now.\r\n');
-            await p.upgrade();
-          }
+          if ((await startTls(p, d, line, '+OK Begin TLS negotiation now.\r\n')) === 'stop') return;
           break;
         case 'CAPA':
           await p.send('+OK\r\nUSER\r\nSASL XOAUTH2 OAUTHBEARER\r\n.\r\n');
           break;
-        case 'AUTH': {
-          if (d.onAuth) {
-            if ((await d.onAuth(p, line)) === 'stop') return;
-            break;
-          }
-          if ((await saslExchange(p, d, { continuation: '+', refused: '-ERR [AUTH] Authentication failed.\r\n', accepted: '+OK Logged in.\r\n' }, false)) === 'stop') return;
+        case 'AUTH':
+          if ((await authenticate(p, d, line, { continuation: '+', refused: '-ERR [AUTH] Authentication failed.\r\n', accepted: '+OK Logged in.\r\n' }, false)) === 'stop') return;
           break;
-        }
         case 'QUIT':
           await p.send('+OK Logging out.\r\n');
           return p.end();
         default:
-          if (d.closeAt === 'verify') return hangUp(p, d);
-          if (d.onCommand) {
-            if ((await d.onCommand(p, line)) === 'stop') return;
-            break;
-          }
-          await p.send('+OK 0 0\r\n');
+          if ((await afterLogin(p, d, line, '+OK 0 0\r\n')) === 'stop') return;
       }
     }
   };
@@ -219,31 +217,18 @@ export function smtpPeer(d: Dialogue = {}): PeerScript {
           await p.send(`250-hostile\r\n250-PIPELINING\r\n${d.starttls ? '250-STARTTLS\r\n' : ''}250 AUTH XOAUTH2 OAUTHBEARER\r\n`);
           break;
         case 'STARTTLS':
-          if (d.onStarttls && (await d.onStarttls(p, line)) === 'stop') return;
-          if (!d.onStarttls) {
-            await p.send('220 2.0.0 Ready to start TLS\r\n');
-            await p.upgrade();
-          }
+          if ((await startTls(p, d, line, '220 2.0.0 Ready to start TLS\r\n')) === 'stop') return;
           break;
         case 'AUTH': {
-          if (d.onAuth) {
-            if ((await d.onAuth(p, line)) === 'stop') return;
-            break;
-          }
           const words = { continuation: '334', refused: '535 5.7.8 Authentication failed\r\n', accepted: '235 2.7.0 Logged in.\r\n' };
-          if ((await saslExchange(p, d, words, line.split(' ').length >= 3)) === 'stop') return;
+          if ((await authenticate(p, d, line, words, line.split(' ').length >= 3)) === 'stop') return;
           break;
         }
         case 'QUIT':
           await p.send('221 2.0.0 Bye\r\n');
           return p.end();
         default:
-          if (d.closeAt === 'verify') return hangUp(p, d);
-          if (d.onCommand) {
-            if ((await d.onCommand(p, line)) === 'stop') return;
-            break;
-          }
-          await p.send('250 2.0.0 OK\r\n');
+          if ((await afterLogin(p, d, line, '250 2.0.0 OK\r\n')) === 'stop') return;
       }
     }
   };
