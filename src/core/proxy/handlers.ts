@@ -86,6 +86,22 @@ abstract class BaseHandler implements ProtocolHandler {
     if (reply === ready) ctx.startClientTls();
   }
 
+  /** The client's line inside a SASL exchange the server runs: the attempt reads it, and it is relayed. */
+  protected relaySaslResponse(t: string, line: Buffer): boolean {
+    const a = this.attempt;
+    if (!a || a.done || !a.sasl) return false; // SMTP's attempts are all SASL: it has no plain login to capture
+    a.clientResponse(t);
+    this.recordClient(t);
+    this.ctx.toServer(line);
+    return true;
+  }
+
+  /** The relay's own reply to the client, recorded as the server's side. */
+  protected answer(reply: string): void {
+    this.ctx.record('S', reply);
+    this.ctx.toClient(`${reply}\r\n`);
+  }
+
   protected recordClient(t: string, display?: string): void {
     this.ctx.record('C', display ?? t);
   }
@@ -151,9 +167,7 @@ abstract class BaseHandler implements ProtocolHandler {
   }
 
   private refuseInjected(wire: InjectWire, reason: string): void {
-    const reply = wire.refusal(reason);
-    this.ctx.record('S', reply);
-    this.ctx.toClient(`${reply}\r\n`);
+    this.answer(wire.refusal(reason));
   }
 
   /** The end of an injected login: the server's final reply goes to the client, which may go on. */
@@ -233,12 +247,7 @@ class ImapHandler extends BaseHandler {
       if (t === '*') return ctx.toClient(`${tag} BAD Authentication cancelled\r\n`);
       return this.injectPlainBlob(tag, t);
     }
-    const a = this.attempt;
-    if (a && !a.done && a.sasl) {
-      a.clientResponse(t);
-      this.recordClient(t);
-      return ctx.toServer(line);
-    }
+    if (this.relaySaslResponse(t, line)) return;
     if (this.c2sCont) {
       this.c2sCont = false;
       this.recordClient(t);
@@ -258,8 +267,7 @@ class ImapHandler extends BaseHandler {
     if (cmd === 'COMPRESS') {
       this.recordClient(t);
       const reply = `${tag} NO [CANNOT] COMPRESS is not available through the relay (it reads the session)`;
-      ctx.record('S', reply);
-      return ctx.toClient(`${reply}\r\n`);
+      return this.answer(reply);
     }
     const inject = ctx.options.inject;
     if (cmd === 'AUTHENTICATE') {
@@ -268,8 +276,7 @@ class ImapHandler extends BaseHandler {
         this.recordClient(t, `${tag} ${verb} ${mech}${ir ? ` ${HIDDEN}` : ''}`);
         if (ir !== undefined) return this.injectPlainBlob(tag, ir);
         this.localSasl = { tag };
-        ctx.record('S', '+ ');
-        return ctx.toClient('+ \r\n');
+        return this.answer('+ ');
       }
       const attempt = this.startCapture(mech, tag);
       if (ir !== undefined) attempt.clientResponse(ir);
@@ -282,8 +289,7 @@ class ImapHandler extends BaseHandler {
       if (inject) {
         if (!args || args.length !== 2) {
           const reply = `${tag} NO The relay reads LOGIN with quoted or atom arguments only; use quoted strings or AUTHENTICATE PLAIN`;
-          ctx.record('S', reply);
-          return ctx.toClient(`${reply}\r\n`);
+          return this.answer(reply);
         }
         return this.injectLogin(tag, args[0], args[1], 'LOGIN');
       }
@@ -455,12 +461,7 @@ class Pop3Handler extends BaseHandler {
       if (t === '*') return ctx.toClient(`-ERR Authentication cancelled\r\n`);
       return this.injectPlainBlob(t);
     }
-    const a = this.attempt;
-    if (a && !a.done && a.sasl) {
-      a.clientResponse(t);
-      this.recordClient(t);
-      return ctx.toServer(line);
-    }
+    if (this.relaySaslResponse(t, line)) return;
     const [verb = '', ...args] = t.split(' ');
     const cmd = verb.toUpperCase();
     const inject = ctx.options.inject;
@@ -469,8 +470,7 @@ class Pop3Handler extends BaseHandler {
       this.user = args.join(' ');
       this.recordClient(t);
       if (inject) {
-        ctx.record('S', '+OK');
-        return ctx.toClient('+OK\r\n');
+        return this.answer('+OK');
       }
     } else if (cmd === 'PASS') {
       this.recordClient(t, `PASS ${HIDDEN}`);
@@ -484,8 +484,7 @@ class Pop3Handler extends BaseHandler {
         this.recordClient(t, `${verb} ${args[0]}${args[1] ? ` ${HIDDEN}` : ''}`);
         if (args[1] !== undefined) return this.injectPlainBlob(args[1]);
         this.localSasl = true;
-        ctx.record('S', '+ ');
-        return ctx.toClient('+ \r\n');
+        return this.answer('+ ');
       }
       const attempt = this.startCapture(mech);
       if (args[1] !== undefined) attempt.clientResponse(args[1]);
@@ -532,7 +531,7 @@ class Pop3Handler extends BaseHandler {
         return ctx.toClient(line);
       }
       const kept = t.toUpperCase() === 'USER' && ctx.options.inject ? undefined : this.capa(t);
-      ctx.record('S', kept ?? `(${l10n.t('removed by the relay')}: ${t})`);
+      ctx.record('S', kept ?? l10n.t('(removed by the relay: {0})', t));
       if (kept === undefined) return;
       return ctx.toClient(kept === t ? line : `${kept}\r\n`);
     }
@@ -593,12 +592,7 @@ class SmtpHandler extends BaseHandler {
     const ctx = this.ctx;
     const t = text(line);
     if (this.localSasl) return this.localSaslLine(t);
-    const a = this.attempt;
-    if (a && !a.done) {
-      a.clientResponse(t);
-      this.recordClient(t);
-      return ctx.toServer(line);
-    }
+    if (this.relaySaslResponse(t, line)) return;
     const [verb = '', ...args] = t.split(' ');
     const cmd = verb.toUpperCase();
     const inject = ctx.options.inject;
@@ -610,8 +604,7 @@ class SmtpHandler extends BaseHandler {
         this.localSasl = { mech };
         if (args[1] !== undefined) return this.localSaslLine(args[1], true);
         const prompt = mech === 'PLAIN' ? '334 ' : `334 ${USERNAME_PROMPT}`;
-        ctx.record('S', prompt);
-        return ctx.toClient(`${prompt}\r\n`);
+        return this.answer(prompt);
       }
       const attempt = this.startCapture(mech);
       if (args[1] !== undefined) attempt.clientResponse(args[1]);
@@ -630,19 +623,16 @@ class SmtpHandler extends BaseHandler {
   }
 
   private localSaslLine(t: string, initial = false): void {
-    const ctx = this.ctx;
     const s = this.localSasl!;
     if (!initial) this.recordClient(t, t === '*' ? t : HIDDEN);
     if (t === '*') {
       this.localSasl = undefined;
-      ctx.record('S', '501 5.7.0 Authentication cancelled');
-      return ctx.toClient('501 5.7.0 Authentication cancelled\r\n');
+      return this.answer('501 5.7.0 Authentication cancelled');
     }
     const decoded = t === '=' ? '' : Buffer.from(t, 'base64').toString('utf8');
     if (s.mech === 'LOGIN' && s.user === undefined) {
       s.user = decoded;
-      ctx.record('S', `334 ${PASSWORD_PROMPT}`);
-      return ctx.toClient(`334 ${PASSWORD_PROMPT}\r\n`);
+      return this.answer(`334 ${PASSWORD_PROMPT}`);
     }
     this.localSasl = undefined;
     if (s.mech === 'LOGIN') return this.injectLogin(s.user, decoded, 'AUTH LOGIN');
