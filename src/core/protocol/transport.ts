@@ -1,6 +1,7 @@
 // One line transport for IMAP, POP3 and SMTP: TCP, implicit TLS and the STARTTLS upgrade, with SNI,
 // certificate verification on by default, connect and read timeouts, and caps on line and response size.
 import * as l10n from '@vscode/l10n';
+import { socketReady } from './socketReady';
 import { TransportReason, transportMessage } from './transportMessages';
 import * as net from 'net';
 import { Duplex } from 'stream';
@@ -129,35 +130,21 @@ export class LineTransport {
         : opts.security === 'starttls'
           ? l10n.t('Connecting to {0}:{1} (plain, STARTTLS to follow)', opts.host, opts.port)
           : l10n.t('Connecting to {0}:{1} (plain, no TLS)', opts.host, opts.port));
-    const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
-      const s =
-        opts.security === 'tls'
-          ? tls.connect({ host: opts.host, port: opts.port, servername: serverName(opts.host), rejectUnauthorized: false, ca: caList(opts.ca) })
-          : net.connect({ host: opts.host, port: opts.port });
-      let tcpConnected = false;
-      s.once('connect', () => (tcpConnected = true));
-      const timer = setTimeout(() => {
-        s.destroy();
-        reject(
-          tcpConnected
-            ? new TransportError('tls', { id: 'tls-handshake-timeout', host: opts.host, port: opts.port, seconds: opts.connectTimeoutMs / 1000 })
-            : new TransportError('connect-timeout', { id: 'connect-timeout', host: opts.host, port: opts.port, seconds: opts.connectTimeoutMs / 1000 }),
-        );
-      }, opts.connectTimeoutMs);
-      s.once(opts.security === 'tls' ? 'secureConnect' : 'connect', () => {
-        clearTimeout(timer);
-        s.removeAllListeners('error');
-        resolve(s);
-      });
-      s.once('error', (err) => {
-        clearTimeout(timer);
-        reject(networkError(err, opts));
-      });
-      opts.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        s.destroy();
-        reject(CANCELLED());
-      });
+    const s: net.Socket | tls.TLSSocket =
+      opts.security === 'tls'
+        ? tls.connect({ host: opts.host, port: opts.port, servername: serverName(opts.host), rejectUnauthorized: false, ca: caList(opts.ca) })
+        : net.connect({ host: opts.host, port: opts.port });
+    let tcpConnected = false;
+    s.once('connect', () => (tcpConnected = true));
+    const seconds = opts.connectTimeoutMs / 1000;
+    const socket = await socketReady(s, opts.security === 'tls' ? 'secureConnect' : 'connect', opts.connectTimeoutMs, {
+      timeout: () =>
+        tcpConnected
+          ? new TransportError('tls', { id: 'tls-handshake-timeout', host: opts.host, port: opts.port, seconds })
+          : new TransportError('connect-timeout', { id: 'connect-timeout', host: opts.host, port: opts.port, seconds }),
+      error: (err) => networkError(err, opts),
+      signal: opts.signal,
+      cancelled: CANCELLED,
     });
     const transport = new LineTransport(socket, opts, transcript);
     if (socket instanceof tls.TLSSocket) transport.checkTls(socket);
@@ -313,30 +300,12 @@ export class LineTransport {
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
     plain.on('error', () => undefined); // the TLS socket on top reports the failure
-    const secured = await new Promise<tls.TLSSocket>((resolve, reject) => {
-      const s = tls.connect({ socket: plain, servername: serverName(this.options.host), rejectUnauthorized: false, ca: caList(this.options.ca) });
-      const timer = setTimeout(() => {
-        s.destroy();
-        reject(new TransportError('connect-timeout', { id: 'starttls-timeout', seconds: this.options.connectTimeoutMs / 1000 }));
-      }, this.options.connectTimeoutMs);
-      s.once('secureConnect', () => {
-        clearTimeout(timer);
-        s.removeAllListeners('error');
-        resolve(s);
-      });
-      const hungUp = () => new TransportError('tls', { id: 'starttls-hung-up', host: this.options.host, port: this.options.port });
-      s.once('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(
-          err.code === 'ECONNRESET'
-            ? hungUp()
-            : new TransportError('tls', { id: 'starttls-failed', reason: reasonOf(err) }),
-        );
-      });
-      s.once('close', () => {
-        clearTimeout(timer);
-        reject(hungUp());
-      });
+    const { host, port, connectTimeoutMs } = this.options;
+    const hungUp = () => new TransportError('tls', { id: 'starttls-hung-up', host, port });
+    const secured = await socketReady(tls.connect({ socket: plain, servername: serverName(host), rejectUnauthorized: false, ca: caList(this.options.ca) }), 'secureConnect', connectTimeoutMs, {
+      timeout: () => new TransportError('connect-timeout', { id: 'starttls-timeout', seconds: connectTimeoutMs / 1000 }),
+      error: (err) => (err.code === 'ECONNRESET' ? hungUp() : new TransportError('tls', { id: 'starttls-failed', reason: reasonOf(err) })),
+      closed: hungUp,
     }).catch((e: TransportError) => {
       throw this.fail(e);
     });

@@ -29,6 +29,11 @@ function text(line: Buffer): string {
 
 const HIDDEN = '••••••';
 
+/** An AUTH command as the transcript shows it: its initial response (the client's password) hidden. */
+function responseHidden(command: string, initialResponse: string | undefined): string {
+  return initialResponse ? `${command} ${HIDDEN}` : command;
+}
+
 /** A decoded SASL PLAIN response (RFC 4616): the login is the authorization identity when there is one. */
 function plainCredentials(decoded: string): { user: string | undefined; password: string | undefined } {
   const [authzid = '', user, password] = decoded.split('\x00');
@@ -273,7 +278,7 @@ class ImapHandler extends BaseHandler {
     if (cmd === 'AUTHENTICATE') {
       const [mech = '', ir] = rest.split(' ');
       if (inject && mech.toUpperCase() === 'PLAIN') {
-        this.recordClient(t, `${tag} ${verb} ${mech}${ir ? ` ${HIDDEN}` : ''}`);
+        this.recordClient(t, responseHidden(`${tag} ${verb} ${mech}`, ir));
         if (ir !== undefined) return this.injectPlainBlob(tag, ir);
         this.localSasl = { tag };
         return this.answer('+ ');
@@ -481,7 +486,7 @@ class Pop3Handler extends BaseHandler {
     } else if (cmd === 'AUTH' && args.length > 0) {
       const mech = args[0].toUpperCase();
       if (inject && mech === 'PLAIN') {
-        this.recordClient(t, `${verb} ${args[0]}${args[1] ? ` ${HIDDEN}` : ''}`);
+        this.recordClient(t, responseHidden(`${verb} ${args[0]}`, args[1]));
         if (args[1] !== undefined) return this.injectPlainBlob(args[1]);
         this.localSasl = true;
         return this.answer('+ ');
@@ -600,7 +605,7 @@ class SmtpHandler extends BaseHandler {
     if (cmd === 'AUTH') {
       const mech = (args[0] ?? '').toUpperCase();
       if (inject && (mech === 'PLAIN' || mech === 'LOGIN')) {
-        this.recordClient(t, `${verb} ${args[0]}${args[1] ? ` ${HIDDEN}` : ''}`);
+        this.recordClient(t, responseHidden(`${verb} ${args[0]}`, args[1]));
         this.localSasl = { mech };
         if (args[1] !== undefined) return this.localSaslLine(args[1], true);
         const prompt = mech === 'PLAIN' ? '334 ' : `334 ${USERNAME_PROMPT}`;
