@@ -177,7 +177,34 @@ userdb {
   driver = static
   args = uid=nobody gid=nogroup home=${home}/%u
 }
-${loginService('imap', ports.imap, ports.imaps)}${loginService('pop3', ports.pop3, ports.pop3s)}${loginService('submission', ports.submission, ports.submissions)}service lmtp {
+service imap-login {
+  inet_listener imap {
+    port = ${ports.imap}
+  }
+  inet_listener imaps {
+    port = ${ports.imaps}
+    ssl = yes
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    port = ${ports.pop3}
+  }
+  inet_listener pop3s {
+    port = ${ports.pop3s}
+    ssl = yes
+  }
+}
+service submission-login {
+  inet_listener submission {
+    port = ${ports.submission}
+  }
+  inet_listener submissions {
+    port = ${ports.submissions}
+    ssl = yes
+  }
+}
+service lmtp {
   unix_listener lmtp {
     mode = 0666
   }
@@ -231,20 +258,6 @@ submission_relay_trusted = yes
  * an app logs in only to mailboxes granted to its service principal. Any other token falls through to the
  * delegated passdb, unchanged. (Dovecot's introspection sends the token alone, so the provider cannot decide this.)
  */
-/** A *-login service with its plain and its implicit-TLS listener (imap/imaps, pop3/pop3s, submission/submissions). */
-function loginService(name: string, port: number, tlsPort: number): string {
-  return `service ${name}-login {
-  inet_listener ${name} {
-    port = ${port}
-  }
-  inet_listener ${name}s {
-    port = ${tlsPort}
-    ssl = yes
-  }
-}
-`;
-}
-
 function appOnlyPassdbs(dir: string, delegated: string[], mechanisms: string, grants: Record<string, string[]>): string {
   const app = delegated
     .filter((line) => !/^(username_attribute|active_attribute|active_value) /.test(line))
