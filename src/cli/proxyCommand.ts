@@ -230,21 +230,32 @@ async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<
         break;
     }
   });
-  await proxy.listen();
-  await new Promise<void>((resolve) => {
+  // Listened for before listening: a SIGTERM right after the "listening" line must stop, not kill, the relay.
+  let unlisten = () => {};
+  const stopped = new Promise<void>((resolve) => {
     if (stop) {
       if (stop.aborted) resolve();
       stop.addEventListener('abort', () => resolve());
       return;
     }
     const done = () => {
+      unlisten();
+      resolve();
+    };
+    unlisten = () => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
-      resolve();
     };
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
   });
+  try {
+    await proxy.listen();
+  } catch (e) {
+    unlisten();
+    throw e;
+  }
+  await stopped;
   await proxy.close();
   if (o.json) json({ event: 'stopped', connections: proxy.connectionCount });
   else io.stdout(`${l10n.t('stopped after {0} connections', proxy.connectionCount)}\n`);
