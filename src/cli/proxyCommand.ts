@@ -78,7 +78,7 @@ function kb(n: number): string {
 }
 
 function summary(c: ProxyConnectionView, file: string | undefined): string {
-  const lines = [`#${c.id} ${c.client}: ${kb(c.bytesFromClient)} ${l10n.t('from the client')}, ${kb(c.bytesFromServer)} ${l10n.t('from the server')}; ${c.ending?.message ?? ''}`];
+  const lines = [`#${c.id} ${c.client}: ${l10n.t('{0} from the client, {1} from the server', kb(c.bytesFromClient), kb(c.bytesFromServer))}; ${c.ending?.message ?? ''}`];
   if (c.logins.length === 0) lines.push(`  ${l10n.t('no login')}`);
   for (const l of c.logins) {
     const v = l.verdict;
