@@ -1,26 +1,14 @@
 // Verdicts, step names, preset labels and connection failures in German: whole sentences from the bundle,
 // made when they are read (a failure raised in English reads German once the language is German).
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import * as l10n from '@vscode/l10n';
 import { presetById } from '../../src/core/presets/presets';
 import { SessionOutcome, Step } from '../../src/core/protocol/session';
 import { TransportError } from '../../src/core/protocol/transport';
 import { stepName, verdictFor } from '../../src/core/protocol/verdict';
+import { inGerman } from './german';
 
-const GERMAN = path.resolve(__dirname, '../../../l10n/bundle.l10n.de.json');
 const STEPS: Step[] = ['connect', 'greeting', 'capabilities', 'starttls', 'authenticate', 'verify', 'logout'];
 const login = { user: 'adele@contoso.com', token: 'not-a-jwt', mechanism: 'XOAUTH2' as const };
-
-function inGerman<T>(fn: () => T): T {
-  l10n.config({ contents: fs.readFileSync(GERMAN, 'utf8') });
-  try {
-    return fn();
-  } finally {
-    l10n.config({ contents: {} });
-  }
-}
 
 const failedAt = (step: Step, transportError?: TransportError, authenticated = false): SessionOutcome => ({
   authenticated,
