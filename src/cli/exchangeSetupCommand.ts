@@ -1,7 +1,7 @@
 // `mailoauth exchange-setup --token - [--mailbox M]`: prints the Exchange Online setup for app-only access as a
 // PowerShell document, with the IDs of the app-only token read from standard input (never echoed).
 import * as l10n from '@vscode/l10n';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, values as optionValues } from './options';
 import { appOnlyIdsFromToken, exchangeSetupDocument } from '../core/exchange/setup';
 import { validateTokenInput } from '../core/sasl/token';
 import { leadingMessage } from '../core/sasl/problems';
@@ -13,12 +13,7 @@ export const EXCHANGE_SETUP_USAGE = `  exchange-setup --token - [--mailbox M]   
 `;
 
 export async function runExchangeSetupCommand(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, allowPositionals: false, options: { token: { type: 'string' }, mailbox: { type: 'string' } } }));
-  } catch (e) {
-    throw new CommandError('bad-option', (e as Error).message.split('\n')[0]!);
-  }
+  const { values } = parseCommandLine({ args: argv, allowPositionals: false, options: optionValues('token', 'mailbox') }, (message) => new CommandError('bad-option', message));
   if (values.token === undefined) throw new CommandError('missing-option', l10n.t('exchange-setup needs --token - (the app-only token on standard input)'));
   // A token on the command line would stay in the shell's history and in the process list.
   if (values.token !== '-') throw new CommandError('token-on-command-line', l10n.t('pass the token on standard input: --token - (a token on the command line stays in the shell history)'));

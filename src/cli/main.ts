@@ -1,7 +1,6 @@
 // The `mailoauth` command line: a thin shell over src/core for terminals, SSH sessions and CI.
 // Runs on plain Node 20+; bad input gives a one-line message and a non-zero exit, never a stack trace.
 import * as l10n from '@vscode/l10n';
-import { parseArgs } from 'node:util';
 import { explain } from '../core/explain';
 import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport, tokenInspectionToJson } from '../core/report/decodeReport';
 import { OAUTH_MECHANISMS, OAuthMechanism } from '../core/sasl/mechanism';
@@ -23,6 +22,7 @@ import { escapeControls } from '../core/report/controlChars';
 import { useCliLanguage } from './locale';
 import { CommandError, OWN_COMMANDS, OWN_USAGE } from './commands';
 import { PROXY_USAGE, runProxyCommand } from './proxyCommand';
+import { LOGIN_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, SERVER_OPTIONS, TRUST_OPTIONS, values } from './options';
 
 declare const __VERSION__: string | undefined;
 
@@ -72,33 +72,22 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
 
 async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Promise<number> {
   if (argv[0] === 'proxy' && !argv.includes('--help') && !argv.includes('-h')) return runProxyCommand(argv.slice(1), io, undefined, (json) => (mode.json = json));
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values: opts, positionals } = parseCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
-        user: { type: 'string' },
-        token: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        protocol: { type: 'string' },
-        security: { type: 'string' },
-        mechanism: { type: 'string' },
-        preset: { type: 'string' },
-        ca: { type: 'string' },
-        insecure: { type: 'boolean' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        reveal: { type: 'boolean' },
+        ...LOGIN_OPTIONS,
+        ...SERVER_OPTIONS,
+        ...TRUST_OPTIONS,
+        ...OUTPUT_OPTIONS,
+        ...values('protocol', 'preset', 'timeout'),
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]);
-  }
-  const { values: opts, positionals } = parsed;
+    },
+    (message) => new UsageError(message),
+  );
   mode.json = !!opts.json;
   if (opts.version) {
     io.stdout(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);

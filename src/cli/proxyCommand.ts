@@ -4,7 +4,6 @@ import * as l10n from '@vscode/l10n';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateClientPassword } from '../core/proxy/injection';
 import { CaptureProxy } from '../core/proxy/relay';
 import { LoginRecord, ProxyConnectionView, ProxyError, ProxyEvent, ProxyOptions } from '../core/proxy/types';
@@ -14,6 +13,7 @@ import { validateTokenInput } from '../core/sasl/token';
 import { MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
 import { defaultConfigDir } from './configDir';
+import { flags, LOGIN_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, SERVER_OPTIONS, TRUST_OPTIONS, values } from './options';
 
 export interface ProxyCliIo {
   stdout: (s: string) => void;
@@ -78,7 +78,7 @@ function kb(n: number): string {
 }
 
 function summary(c: ProxyConnectionView, file: string | undefined): string {
-  const lines = [`#${c.id} ${c.client}: ${kb(c.bytesFromClient)} ${l10n.t('from the client')}, ${kb(c.bytesFromServer)} ${l10n.t('from the server')}; ${c.ending?.message ?? ''}`];
+  const lines = [`#${c.id} ${c.client}: ${l10n.t('{0} from the client, {1} from the server', kb(c.bytesFromClient), kb(c.bytesFromServer))}; ${c.ending?.message ?? ''}`];
   if (c.logins.length === 0) lines.push(`  ${l10n.t('no login')}`);
   for (const l of c.logins) {
     const v = l.verdict;
@@ -112,38 +112,22 @@ export async function runProxyCommand(argv: string[], io: ProxyCliIo, stop?: Abo
 }
 
 async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values: o, positionals } = parseCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
-        listen: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        security: { type: 'string' },
-        'client-security': { type: 'string' },
-        ca: { type: 'string' },
-        insecure: { type: 'boolean' },
-        inject: { type: 'boolean' },
-        user: { type: 'string' },
-        token: { type: 'string' },
-        'token-command': { type: 'string' },
-        mechanism: { type: 'string' },
+        ...SERVER_OPTIONS,
+        ...TRUST_OPTIONS,
+        ...LOGIN_OPTIONS,
+        ...OUTPUT_OPTIONS,
+        ...values('listen', 'client-security', 'token-command', 'client-password', 'save-dir', 'config-dir', 'export-ca'),
+        ...flags('inject', 'allow-remote'),
         map: { type: 'string', multiple: true },
-        'client-password': { type: 'string' },
-        'save-dir': { type: 'string' },
-        'config-dir': { type: 'string' },
-        'export-ca': { type: 'string' },
-        'allow-remote': { type: 'boolean' },
-        json: { type: 'boolean' },
-        reveal: { type: 'boolean' },
       },
-    });
-  } catch (e) {
-    throw new Usage((e as Error).message.split('\n')[0]);
-  }
-  const { values: o, positionals } = parsed;
+    },
+    (message) => new Usage(message),
+  );
   const configDir = o['config-dir'] ?? defaultConfigDir();
   // Loaded only when needed: the certificate library would slow every start of the CLI.
   const { loadOrCreateLocalCa, leafFor } = await import('../core/proxy/localCa.js');
@@ -246,21 +230,32 @@ async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<
         break;
     }
   });
-  await proxy.listen();
-  await new Promise<void>((resolve) => {
+  // Listened for before listening: a SIGTERM right after the "listening" line must stop, not kill, the relay.
+  let unlisten = () => {};
+  const stopped = new Promise<void>((resolve) => {
     if (stop) {
       if (stop.aborted) resolve();
       stop.addEventListener('abort', () => resolve());
       return;
     }
     const done = () => {
+      unlisten();
+      resolve();
+    };
+    unlisten = () => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
-      resolve();
     };
     process.on('SIGINT', done);
     process.on('SIGTERM', done);
   });
+  try {
+    await proxy.listen();
+  } catch (e) {
+    unlisten();
+    throw e;
+  }
+  await stopped;
   await proxy.close();
   if (o.json) json({ event: 'stopped', connections: proxy.connectionCount });
   else io.stdout(`${l10n.t('stopped after {0} connections', proxy.connectionCount)}\n`);

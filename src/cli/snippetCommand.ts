@@ -1,6 +1,6 @@
 // `mailoauth snippet`: prints a program in the chosen language that signs in and logs in as a verified session did.
 import * as l10n from '@vscode/l10n';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, SERVER_OPTIONS, values as optionValues } from './options';
 import { authorityForTenant, defaultScopes, generateSnippet, PLACEHOLDER_CLIENT_ID, SNIPPET_FLOWS, SNIPPET_LANGUAGES, SnippetFlow, SnippetLanguage } from '../core/snippet';
 import { Security } from '../core/protocol/transport';
 import { MailProtocol } from '../core/token/checks';
@@ -38,27 +38,10 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 }
 
 export async function runSnippetCommand(argv: string[], io: CommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        lang: { type: 'string' },
-        protocol: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        security: { type: 'string' },
-        user: { type: 'string' },
-        mechanism: { type: 'string' },
-        flow: { type: 'string' },
-        tenant: { type: 'string' },
-        'client-id': { type: 'string' },
-      },
-    }));
-  } catch (e) {
-    throw new CommandError('bad-option', (e as Error).message.split('\n')[0]!);
-  }
+  const { values } = parseCommandLine(
+    { args: argv, allowPositionals: false, options: { ...SERVER_OPTIONS, ...optionValues('lang', 'protocol', 'user', 'mechanism', 'flow', 'tenant', 'client-id') } },
+    (message) => new CommandError('bad-option', message),
+  );
   const lang = pick<SnippetLanguage>(values.lang, SNIPPET_LANGUAGES, 'lang', { py: 'python', js: 'node', javascript: 'node', 'c#': 'csharp', cs: 'csharp' });
   const protocol = pick<MailProtocol>(values.protocol, ['imap', 'pop3', 'smtp'], 'protocol', { pop: 'pop3' });
   const security = pick<Security>(values.security, ['tls', 'starttls', 'none'], 'security');

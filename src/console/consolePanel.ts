@@ -8,7 +8,7 @@ import { probe } from '../core/protocol/probe';
 import { ProtocolSession } from '../core/protocol/session';
 import { SmtpSession } from '../core/protocol/smtpSession';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
-import { docsOf } from '../core/protocol/verdict';
+import { docsOf, stepName } from '../core/protocol/verdict';
 import { TransportError } from '../core/protocol/transport';
 import { output } from '../outputChannel';
 import { consoleCustomPresets } from '../settings';
@@ -302,7 +302,7 @@ export class ConsolePanel {
     const verdict: VerdictView = {
       ok: v.ok,
       title: escapeControls(v.title),
-      step: v.step,
+      step: v.step && stepName(v.step),
       cause: v.cause === undefined ? undefined : escapeControls(v.cause),
       fix: v.fix === undefined ? undefined : escapeControls(v.fix),
       warning: v.warning,

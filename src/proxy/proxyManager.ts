@@ -34,7 +34,10 @@ export interface RunningProxy {
 const RECENT_KEY = 'mailOAuth.proxy.recent';
 
 export function describeConfig(c: ProxyConfig, port = c.listenPort): string {
-  return vscode.l10n.t('{0} 127.0.0.1:{1} → {2}:{3} ({4}){5}', c.protocol.toUpperCase(), port, c.host, c.port, c.security, c.inject ? vscode.l10n.t(', injecting {0}', c.inject.account) : '');
+  const [protocol, host, upstream, security] = [c.protocol.toUpperCase(), c.host, c.port, c.security];
+  return c.inject
+    ? vscode.l10n.t('{0} 127.0.0.1:{1} → {2}:{3} ({4}), injecting {5}', protocol, port, host, upstream, security, c.inject.account)
+    : vscode.l10n.t('{0} 127.0.0.1:{1} → {2}:{3} ({4})', protocol, port, host, upstream, security);
 }
 
 export class ProxyManager implements vscode.Disposable {

@@ -6,8 +6,9 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
-import { SmtpSink, startSmtpSink } from '../servers/smtpSink';
+import { Dovecot, startDovecot } from '../servers/dovecot';
+import { readyDovecot } from '../servers/readyDovecot';
+import { SmtpSink } from '../servers/smtpSink';
 import { mintToken } from '../servers/tokens';
 import { fillConsoleForm } from './consoleForm';
 import { outputChannelText, testHooks, withWorkspaceSettings } from './hooks';
@@ -24,10 +25,7 @@ describe('Protocol console', function () {
 
   before(async function () {
     if (!ui.available) this.skip();
-    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh)');
-    sink = await startSmtpSink();
-    dovecot = await startDovecot({ relayPort: sink.port, authFailureDelay: '0 secs' });
-    token = await mintToken(dovecot.hs256Key, { user: USER });
+    ({ dovecot, sink, token } = await readyDovecot(USER, { sink: true }));
   });
   after(async () => {
     try {

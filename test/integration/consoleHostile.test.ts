@@ -97,13 +97,13 @@ describe('Protocol console against hostile servers', function () {
 
   it('a literal announcing 5 GB is refused from its size, memory bounded', async () => {
     const v = await measured('imap/gigabyte-literal', 100, () => play('imap/gigabyte-literal', 'announced a literal of 5,000,000,000 bytes'));
-    assert.match(v, /Step: authenticate/);
+    assert.match(v, /Step: Authentication/);
   });
 
   it('200,000 untagged lines that never end are cut at the reply cap, memory bounded', async () => {
     const v = await measured('imap/endless-lines', 400, () => play('imap/endless-lines', 'more than 200,000 lines'));
     assert.match(v, /in the reply to "A001 AUTHENTICATE XOAUTH2" without ending it/);
-    await ui.webview.waitForText('#transcript', 'authenticate: The server sent more than 200,000 lines');
+    await ui.webview.waitForText('#transcript', 'Authentication: The server sent more than 200,000 lines');
   });
 
   it('garbage and invalid UTF-8 as the greeting are quoted and explained', async () => {

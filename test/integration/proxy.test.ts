@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as vscode from 'vscode';
-import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
-import { mintToken } from '../servers/tokens';
+import { Dovecot } from '../servers/dovecot';
+import { readyDovecot } from '../servers/readyDovecot';
 import { testHooks } from './hooks';
 import { ui } from './ui';
 import { waitFor } from './wait';
@@ -28,9 +28,7 @@ describe('Capture proxy', function () {
   let token: string;
 
   before(async () => {
-    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh)');
-    dovecot = await startDovecot({ authFailureDelay: '0 secs' });
-    token = await mintToken(dovecot.hs256Key, { user: USER });
+    ({ dovecot, token } = await readyDovecot(USER));
   });
   after(async () => {
     await vscode.commands.executeCommand('mailOAuth.stopCaptureProxy');

@@ -3,8 +3,8 @@
 // (editor and clipboard); Exchange Setup for App-Only Access opens the PowerShell steps. Screenshots of both.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
-import { mintToken } from '../servers/tokens';
+import { Dovecot } from '../servers/dovecot';
+import { readyDovecot } from '../servers/readyDovecot';
 import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
 import { waitFor } from './wait';
@@ -19,9 +19,7 @@ describe('Copy as Code and Exchange setup', function () {
 
   before(async function () {
     if (!ui.available) this.skip();
-    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh)');
-    dovecot = await startDovecot({ authFailureDelay: '0 secs' });
-    token = await mintToken(dovecot.hs256Key, { user: USER });
+    ({ dovecot, token } = await readyDovecot(USER));
   });
   after(async () => {
     try {

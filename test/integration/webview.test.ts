@@ -4,8 +4,8 @@
 // shown to catch one (an inline script and a remote image injected into the webview).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Dovecot, dovecotAvailable, startDovecot } from '../servers/dovecot';
-import { mintToken } from '../servers/tokens';
+import { Dovecot } from '../servers/dovecot';
+import { readyDovecot } from '../servers/readyDovecot';
 import { outputChannelText, testHooks } from './hooks';
 import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
@@ -40,9 +40,7 @@ describe('Protocol console webview: message validation and Content Security Poli
 
   before(async function () {
     if (!ui.available) this.skip();
-    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh)');
-    dovecot = await startDovecot({ authFailureDelay: '0 secs' });
-    token = await mintToken(dovecot.hs256Key, { user: USER });
+    ({ dovecot, token } = await readyDovecot(USER));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Console lines from here on: the console's own load is included.
     consoleSince = (await ui.consoleMessages('^$')).count;

@@ -194,10 +194,14 @@ describe('German display language in the real VS Code (code-server --locale de)'
     await view.locator('input[name=user]').fill('adele@contoso.test');
     await connect.click();
     const verdict = view.locator('#verdict');
-    const title = de['The connection failed during {0}.'].replace('{0}', de['connecting']);
+    // One whole German sentence (no step name spliced in), and the step by its German name, not its id.
+    const title = de['The connection failed during connecting.'];
+    assert.ok(title, 'the verdict title has a German text');
     await verdict.locator(`text=${title}`).first().waitFor({ state: 'visible', timeout: 60_000 });
     const text = await verdict.innerText();
     assert.ok(!text.includes('The connection failed during'), `no English in the verdict:\n${text}`);
+    assert.ok(text.includes(de['Connecting/A session step, shown as "Step: Connecting".']), `the step's German name in the verdict:\n${text}`);
+    assert.ok(!/\bconnect\b/.test(text), `no step id in the verdict:\n${text}`);
     await shot('german-console-verdict');
   });
 });

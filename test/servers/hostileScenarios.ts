@@ -115,138 +115,119 @@ async function saslExchange(p: Peer, d: Dialogue, words: SaslWords, responseOnAu
   return undefined;
 }
 
-/** An IMAP server that greets with capabilities (no SASL-IR, so AUTHENTICATE gets a "+" first). */
-export function imapPeer(d: Dialogue = {}): PeerScript {
+/** STARTTLS (STLS): the dialogue's hook, or `ready` and the TLS handshake. */
+async function startTls(p: Peer, d: Dialogue, tagOrLine: string, ready: string): Answer {
+  if (d.onStarttls) return (await d.onStarttls(p, tagOrLine)) === 'stop' ? 'stop' : undefined;
+  await p.send(ready);
+  await p.upgrade();
+  return undefined;
+}
+
+/** The AUTH (AUTHENTICATE) command: the dialogue's hook, or the shared SASL exchange. */
+async function authenticate(p: Peer, d: Dialogue, tagOrLine: string, words: SaslWords, responseOnAuthLine: boolean): Promise<'stop' | undefined> {
+  if (d.onAuth) return (await d.onAuth(p, tagOrLine)) === 'stop' ? 'stop' : undefined;
+  return saslExchange(p, d, words, responseOnAuthLine);
+}
+
+/** The command after login: hang up where the dialogue says so, its hook, or `reply`. */
+async function afterLogin(p: Peer, d: Dialogue, tagOrLine: string, reply: string): Promise<'stop' | undefined> {
+  if (d.closeAt === 'verify') {
+    await hangUp(p, d);
+    return 'stop';
+  }
+  if (d.onCommand) return (await d.onCommand(p, tagOrLine)) === 'stop' ? 'stop' : undefined;
+  await p.send(reply);
+  return undefined;
+}
+
+type Answer = Promise<'stop' | undefined>;
+
+/** A peer's frame: hang up before the greeting where the dialogue says so, greet, then answer line by line. */
+function linePeer(d: Dialogue, greeting: string, answer: (p: Peer, line: string) => Answer): PeerScript {
   return async (p) => {
     if (d.closeAt === 'before-greeting') return hangUp(p, d);
-    const caps = `IMAP4rev1 ${d.saslIr ? 'SASL-IR ' : ''}AUTH=XOAUTH2 AUTH=OAUTHBEARER`;
-    await p.send(d.greeting ?? (d.closeAt === 'capability' ? '* OK hostile IMAP ready\r\n' : `* OK [CAPABILITY ${caps}${d.starttls ? ' STARTTLS' : ''}] hostile IMAP ready\r\n`));
+    await p.send(d.greeting ?? greeting);
     for (;;) {
       const line = await p.line();
-      if (line === undefined) return;
-      const [tag, verb = ''] = line.split(' ');
-      switch (verb.toUpperCase()) {
-        case 'STARTTLS':
-          if (d.onStarttls && (await d.onStarttls(p, tag)) === 'stop') return;
-          if (!d.onStarttls) {
-            await p.send(`${tag} OK begin TLS\r\n`);
-            await p.upgrade();
-          }
-          break;
-        case 'CAPABILITY':
-          if (d.closeAt === 'capability') return hangUp(p, d);
-          await p.send(`* CAPABILITY ${caps}\r\n${tag} OK CAPABILITY completed\r\n`);
-          break;
-        case 'AUTHENTICATE': {
-          if (d.onAuth) {
-            if ((await d.onAuth(p, tag)) === 'stop') return;
-            break;
-          }
-          const words = { continuation: '+', refused: `${tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n`, accepted: `${tag} OK [CAPABILITY IMAP4rev1] Logged in\r\n` };
-          if ((await saslExchange(p, d, words, Boolean(d.saslIr))) === 'stop') return;
-          break;
-        }
-        case 'LOGOUT':
-          await p.send(`* BYE Logging out\r\n${tag} OK Logout completed.\r\n`);
-          return p.end();
-        default:
-          if (d.closeAt === 'verify') return hangUp(p, d);
-          if (d.onCommand) {
-            if ((await d.onCommand(p, tag)) === 'stop') return;
-            break;
-          }
-          await p.send(`* LIST (\\HasNoChildren) "/" INBOX\r\n${tag} OK List completed.\r\n`);
-      }
+      if (line === undefined || (await answer(p, line)) === 'stop') return;
     }
   };
+}
+
+/** Hangs up (or, with `bye`, says goodbye and closes): the connection is over. */
+async function over(p: Peer, d: Dialogue, bye?: string): Answer {
+  if (bye === undefined) await hangUp(p, d);
+  else {
+    await p.send(bye);
+    await p.end();
+  }
+  return 'stop';
+}
+
+/** An IMAP server that greets with capabilities (no SASL-IR, so AUTHENTICATE gets a "+" first). */
+export function imapPeer(d: Dialogue = {}): PeerScript {
+  const caps = `IMAP4rev1 ${d.saslIr ? 'SASL-IR ' : ''}AUTH=XOAUTH2 AUTH=OAUTHBEARER`;
+  const greeting = d.closeAt === 'capability' ? '* OK hostile IMAP ready\r\n' : `* OK [CAPABILITY ${caps}${d.starttls ? ' STARTTLS' : ''}] hostile IMAP ready\r\n`;
+  return linePeer(d, greeting, async (p, line) => {
+    const [tag, verb = ''] = line.split(' ');
+    switch (verb.toUpperCase()) {
+      case 'STARTTLS':
+        return startTls(p, d, tag, `${tag} OK begin TLS\r\n`);
+      case 'CAPABILITY':
+        if (d.closeAt === 'capability') return over(p, d);
+        await p.send(`* CAPABILITY ${caps}\r\n${tag} OK CAPABILITY completed\r\n`);
+        return undefined;
+      case 'AUTHENTICATE': {
+        const words = { continuation: '+', refused: `${tag} NO [AUTHENTICATIONFAILED] Authentication failed.\r\n`, accepted: `${tag} OK [CAPABILITY IMAP4rev1] Logged in\r\n` };
+        return authenticate(p, d, tag, words, Boolean(d.saslIr));
+      }
+      case 'LOGOUT':
+        return over(p, d, `* BYE Logging out\r\n${tag} OK Logout completed.\r\n`);
+      default:
+        return afterLogin(p, d, tag, `* LIST (\\HasNoChildren) "/" INBOX\r\n${tag} OK List completed.\r\n`);
+    }
+  });
 }
 
 /** A POP3 server: AUTH XOAUTH2 → "+ " → blob → +OK (or an error challenge, then -ERR). */
 export function pop3Peer(d: Dialogue = {}): PeerScript {
-  return async (p) => {
-    if (d.closeAt === 'before-greeting') return hangUp(p, d);
-    await p.send(d.greeting ?? '+OK hostile POP3 ready\r\n');
-    for (;;) {
-      const line = await p.line();
-      if (line === undefined) return;
-      const verb = line.split(' ')[0].toUpperCase();
-      switch (verb) {
-        case 'STLS':
-          if (d.onStarttls && (await d.onStarttls(p, line)) === 'stop') return;
-          if (!d.onStarttls) {
-            await p.send('+OK Begin TLS negotiation now.\r\n');
-            await p.upgrade();
-          }
-          break;
-        case 'CAPA':
-          await p.send('+OK\r\nUSER\r\nSASL XOAUTH2 OAUTHBEARER\r\n.\r\n');
-          break;
-        case 'AUTH': {
-          if (d.onAuth) {
-            if ((await d.onAuth(p, line)) === 'stop') return;
-            break;
-          }
-          if ((await saslExchange(p, d, { continuation: '+', refused: '-ERR [AUTH] Authentication failed.\r\n', accepted: '+OK Logged in.\r\n' }, false)) === 'stop') return;
-          break;
-        }
-        case 'QUIT':
-          await p.send('+OK Logging out.\r\n');
-          return p.end();
-        default:
-          if (d.closeAt === 'verify') return hangUp(p, d);
-          if (d.onCommand) {
-            if ((await d.onCommand(p, line)) === 'stop') return;
-            break;
-          }
-          await p.send('+OK 0 0\r\n');
-      }
+  return linePeer(d, '+OK hostile POP3 ready\r\n', async (p, line) => {
+    switch (line.split(' ')[0].toUpperCase()) {
+      case 'STLS':
+        return startTls(p, d, line, '+OK Begin TLS negotiation now.\r\n');
+      case 'CAPA':
+        await p.send('+OK\r\nUSER\r\nSASL XOAUTH2 OAUTHBEARER\r\n.\r\n');
+        return undefined;
+      case 'AUTH':
+        return authenticate(p, d, line, { continuation: '+', refused: '-ERR [AUTH] Authentication failed.\r\n', accepted: '+OK Logged in.\r\n' }, false);
+      case 'QUIT':
+        return over(p, d, '+OK Logging out.\r\n');
+      default:
+        return afterLogin(p, d, line, '+OK 0 0\r\n');
     }
-  };
+  });
 }
 
 /** An SMTP submission server: EHLO lists AUTH; a long AUTH goes AUTH XOAUTH2 → 334 → blob → 235. */
 export function smtpPeer(d: Dialogue = {}): PeerScript {
-  return async (p) => {
-    if (d.closeAt === 'before-greeting') return hangUp(p, d);
-    await p.send(d.greeting ?? '220 hostile ESMTP ready\r\n');
-    for (;;) {
-      const line = await p.line();
-      if (line === undefined) return;
-      const verb = line.split(' ')[0].toUpperCase();
-      switch (verb) {
-        case 'EHLO':
-          if (d.closeAt === 'ehlo') return hangUp(p, d);
-          await p.send(`250-hostile\r\n250-PIPELINING\r\n${d.starttls ? '250-STARTTLS\r\n' : ''}250 AUTH XOAUTH2 OAUTHBEARER\r\n`);
-          break;
-        case 'STARTTLS':
-          if (d.onStarttls && (await d.onStarttls(p, line)) === 'stop') return;
-          if (!d.onStarttls) {
-            await p.send('220 2.0.0 Ready to start TLS\r\n');
-            await p.upgrade();
-          }
-          break;
-        case 'AUTH': {
-          if (d.onAuth) {
-            if ((await d.onAuth(p, line)) === 'stop') return;
-            break;
-          }
-          const words = { continuation: '334', refused: '535 5.7.8 Authentication failed\r\n', accepted: '235 2.7.0 Logged in.\r\n' };
-          if ((await saslExchange(p, d, words, line.split(' ').length >= 3)) === 'stop') return;
-          break;
-        }
-        case 'QUIT':
-          await p.send('221 2.0.0 Bye\r\n');
-          return p.end();
-        default:
-          if (d.closeAt === 'verify') return hangUp(p, d);
-          if (d.onCommand) {
-            if ((await d.onCommand(p, line)) === 'stop') return;
-            break;
-          }
-          await p.send('250 2.0.0 OK\r\n');
+  return linePeer(d, '220 hostile ESMTP ready\r\n', async (p, line) => {
+    switch (line.split(' ')[0].toUpperCase()) {
+      case 'EHLO':
+        if (d.closeAt === 'ehlo') return over(p, d);
+        await p.send(`250-hostile\r\n250-PIPELINING\r\n${d.starttls ? '250-STARTTLS\r\n' : ''}250 AUTH XOAUTH2 OAUTHBEARER\r\n`);
+        return undefined;
+      case 'STARTTLS':
+        return startTls(p, d, line, '220 2.0.0 Ready to start TLS\r\n');
+      case 'AUTH': {
+        const words = { continuation: '334', refused: '535 5.7.8 Authentication failed\r\n', accepted: '235 2.7.0 Logged in.\r\n' };
+        return authenticate(p, d, line, words, line.split(' ').length >= 3);
       }
+      case 'QUIT':
+        return over(p, d, '221 2.0.0 Bye\r\n');
+      default:
+        return afterLogin(p, d, line, '250 2.0.0 OK\r\n');
     }
-  };
+  });
 }
 
 const PEERS: Record<MailProtocol, (d?: Dialogue) => PeerScript> = { imap: imapPeer, pop3: pop3Peer, smtp: smtpPeer };
@@ -440,6 +421,8 @@ export function scenarios(): Scenario[] {
 
     // A server that echoes the client's SASL response back (as a reply, and as a line that is none):
     // the messages quote server bytes, and must never show the token.
+    const saslResponse = async (p: Peer, tagOrLine: string) =>
+      protocol === 'imap' || tagOrLine.split(' ').length < 3 ? (await p.send(protocol === 'smtp' ? '334 \r\n' : '+ \r\n'), await p.line()) : tagOrLine.split(' ')[2];
     add({
       id: `${protocol}/echoes-sasl-response`,
       protocol,
@@ -448,7 +431,7 @@ export function scenarios(): Scenario[] {
       server: {},
       script: peer({
         onAuth: async (p, tagOrLine) => {
-          const blob = protocol === 'imap' || tagOrLine.split(' ').length < 3 ? (await p.send(protocol === 'smtp' ? '334 \r\n' : '+ \r\n'), await p.line()) : tagOrLine.split(' ')[2];
+          const blob = await saslResponse(p, tagOrLine);
           await p.send(protocol === 'imap' ? `${tagOrLine} NO ${blob} refused\r\n` : protocol === 'pop3' ? `-ERR ${blob} refused\r\n` : `535 5.7.8 ${blob} refused\r\n`);
         },
       }),
@@ -463,7 +446,7 @@ export function scenarios(): Scenario[] {
       server: {},
       script: peer({
         onAuth: async (p, tagOrLine) => {
-          const blob = protocol === 'imap' || tagOrLine.split(' ').length < 3 ? (await p.send(protocol === 'smtp' ? '334 \r\n' : '+ \r\n'), await p.line()) : tagOrLine.split(' ')[2];
+          const blob = await saslResponse(p, tagOrLine);
           await p.send(`${blob}\r\n`);
         },
       }),

@@ -9,8 +9,9 @@ import { probe, ProbeOptions } from '../../src/core/protocol/probe';
 import { Mechanism } from '../../src/core/protocol/session';
 import { Security } from '../../src/core/protocol/transport';
 import { MailProtocol } from '../../src/core/token/checks';
-import { Dovecot, dovecotAvailable, freePort, startDovecot } from './dovecot';
-import { SmtpSink, startSmtpSink } from './smtpSink';
+import { Dovecot, freePort, startDovecot } from './dovecot';
+import { readyDovecot } from './readyDovecot';
+import { SmtpSink } from './smtpSink';
 import { mintToken } from './tokens';
 
 const USER = 'adele@contoso.com';
@@ -22,10 +23,7 @@ describe('protocol engines against real Dovecot', function () {
   let token: string;
 
   before(async function () {
-    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh installs it)');
-    sink = await startSmtpSink();
-    dovecot = await startDovecot({ authFailureDelay: '0 secs', relayPort: sink.port });
-    token = await mintToken(dovecot.hs256Key, { user: USER });
+    ({ dovecot, sink, token } = await readyDovecot(USER, { sink: true }));
   });
   after(async () => {
     await dovecot?.stop();

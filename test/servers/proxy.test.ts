@@ -7,9 +7,10 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Dovecot, dovecotAvailable, startDovecot } from './dovecot';
+import { Dovecot } from './dovecot';
+import { readyDovecot } from './readyDovecot';
 import { ProxyEventJson, RunningProxy, startProxyCli } from './proxyCli';
-import { SmtpSink, startSmtpSink } from './smtpSink';
+import { SmtpSink } from './smtpSink';
 import { mintToken } from './tokens';
 
 const USER = 'adele@contoso.com';
@@ -53,10 +54,7 @@ describe('capture proxy between real clients and real Dovecot', function () {
   const proxies: RunningProxy[] = [];
 
   before(async function () {
-    assert.ok(dovecotAvailable(), 'Dovecot is installed (scripts/ensure-dovecot.sh installs it)');
-    sink = await startSmtpSink();
-    dovecot = await startDovecot({ authFailureDelay: '0 secs', relayPort: sink.port });
-    token = await mintToken(dovecot.hs256Key, { user: USER });
+    ({ dovecot, sink, token } = await readyDovecot(USER, { sink: true }));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-proxy-test-'));
   });
   after(async () => {

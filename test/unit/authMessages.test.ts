@@ -4,23 +4,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as l10n from '@vscode/l10n';
 import { authFailure, AuthFailure, CancelledError, toAuthFailure } from '../../src/auth/authErrors';
 import { checkClientId } from '../../src/auth/authConfig';
 import { chooseFlows, ExtensionHostKind } from '../../src/auth/flowChoice';
+import { GERMAN_BUNDLE, inGerman } from './german';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const GERMAN = path.join(ROOT, 'l10n', 'bundle.l10n.de.json');
 
-/** Runs `fn` with the German bundle loaded into @vscode/l10n, as activate() loads VS Code's, then goes back to English. */
-function inGerman<T>(fn: () => T): T {
-  l10n.config({ contents: fs.readFileSync(GERMAN, 'utf8') });
-  try {
-    return fn();
-  } finally {
-    l10n.config({ contents: {} });
-  }
-}
 
 describe('auth failures carry a code; their text comes from the message table', () => {
   it('MSAL network_error with the network client’s sentence is code unreachable for the stage that failed', () => {
@@ -70,7 +60,7 @@ describe('auth failures carry a code; their text comes from the message table', 
   });
 
   it('every l10n.t message of src/auth (with its OpenID client) and the Accounts commands has a German value with the same placeholders', () => {
-    const german = JSON.parse(fs.readFileSync(GERMAN, 'utf8')) as Record<string, string>;
+    const german = JSON.parse(fs.readFileSync(GERMAN_BUNDLE, 'utf8')) as Record<string, string>;
     const dir = path.join(ROOT, 'src', 'auth');
     const files = [...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), path.join(ROOT, 'src', 'commands', 'accountCommands.ts')];
     const keys = new Set<string>();

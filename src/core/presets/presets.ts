@@ -1,4 +1,5 @@
 // Mail providers: the host, port and security of each protocol, and the OAuth scopes to request.
+import * as l10n from '@vscode/l10n';
 import { MailProtocol } from '../token/checks';
 import { Security } from '../protocol/transport';
 
@@ -21,35 +22,37 @@ export interface Preset {
 
 const OUTLOOK = 'https://outlook.office.com';
 
+/** Microsoft 365 and Outlook.com share the IMAP and POP hosts and the Outlook resource's scopes; SMTP differs. */
+const MICROSOFT_IMAP_POP: Preset['endpoints'] = {
+  imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+  pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
+};
+const MICROSOFT_SCOPES: Preset['scopes'] = {
+  imap: [`${OUTLOOK}/IMAP.AccessAsUser.All`, 'offline_access'],
+  pop3: [`${OUTLOOK}/POP.AccessAsUser.All`, 'offline_access'],
+  smtp: [`${OUTLOOK}/SMTP.Send`, 'offline_access'],
+};
+
+// Labels and notes are getters: they are read in the language of the moment, not the one at load time.
 export const PRESETS: readonly Preset[] = [
   {
     id: 'microsoft365',
-    label: 'Microsoft 365 (work or school)',
-    endpoints: {
-      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
-      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
-      smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    get label() {
+      return l10n.t('Microsoft 365 (work or school)');
     },
-    scopes: {
-      imap: [`${OUTLOOK}/IMAP.AccessAsUser.All`, 'offline_access'],
-      pop3: [`${OUTLOOK}/POP.AccessAsUser.All`, 'offline_access'],
-      smtp: [`${OUTLOOK}/SMTP.Send`, 'offline_access'],
-    },
+    endpoints: { ...MICROSOFT_IMAP_POP, smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' } },
+    scopes: MICROSOFT_SCOPES,
   },
   {
     id: 'outlook',
-    label: 'Outlook.com (personal Microsoft account)',
-    endpoints: {
-      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
-      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
-      smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
+    get label() {
+      return l10n.t('Outlook.com (personal Microsoft account)');
     },
-    scopes: {
-      imap: [`${OUTLOOK}/IMAP.AccessAsUser.All`, 'offline_access'],
-      pop3: [`${OUTLOOK}/POP.AccessAsUser.All`, 'offline_access'],
-      smtp: [`${OUTLOOK}/SMTP.Send`, 'offline_access'],
+    endpoints: { ...MICROSOFT_IMAP_POP, smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' } },
+    scopes: MICROSOFT_SCOPES,
+    get note() {
+      return l10n.t('Personal accounts issue opaque tokens (not JWTs) and need the "consumers" or "common" tenant.');
     },
-    note: 'Personal accounts issue opaque tokens (not JWTs) and need the "consumers" or "common" tenant.',
   },
   {
     id: 'gmail',
@@ -60,9 +63,18 @@ export const PRESETS: readonly Preset[] = [
       smtp: { host: 'smtp.gmail.com', port: 587, security: 'starttls' },
     },
     scopes: { imap: ['https://mail.google.com/'], pop3: ['https://mail.google.com/'], smtp: ['https://mail.google.com/'] },
-    note: 'Google tokens come from Google, not from the Microsoft sign-in of this extension: paste them.',
+    get note() {
+      return l10n.t('Google tokens come from Google, not from the Microsoft sign-in of this extension: paste them.');
+    },
   },
-  { id: 'custom', label: 'Custom server', endpoints: {}, scopes: {} },
+  {
+    id: 'custom',
+    get label() {
+      return l10n.t('Custom server');
+    },
+    endpoints: {},
+    scopes: {},
+  },
 ];
 
 /**

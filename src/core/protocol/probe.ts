@@ -10,7 +10,7 @@ import { initialResponse, LoginInput, ProtocolSession, SessionOutcome } from './
 import { SmtpSession } from './smtpSession';
 import { Transcript } from './transcript';
 import { CANCELLED, LineTransport, TlsDetails, TransportError, TransportOptions } from './transport';
-import { Exposure, Verdict, verdictFor, verifiedTitle } from './verdict';
+import { Exposure, stepName, Verdict, verdictFor, verifiedTitle } from './verdict';
 
 export interface ProbeOptions extends TransportOptions {
   protocol: MailProtocol;
@@ -60,7 +60,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
   try {
     transport = await LineTransport.connect(options, transcript);
   } catch (e) {
-    const err = e instanceof TransportError ? e : new TransportError('network', (e as Error).message);
+    const err = e instanceof TransportError ? e : new TransportError('network', { id: 'other', detail: (e as Error).message });
     transcript.add('error', err.message);
     const outcome: SessionOutcome = { authenticated: false, verified: false, capabilities: [], failure: { step: 'connect', reply: err.message, transportError: err } };
     return { outcome, verdict: redactVerdict(verdictFor(outcome, options.protocol, options.login), transcript), transcript };
@@ -71,7 +71,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
   if (options.signal?.aborted) cancel();
   const loginTimeoutMs = options.loginTimeoutMs ?? Math.max(60_000, 2 * (options.readTimeoutMs ?? 30_000));
   const deadline = setTimeout(() => {
-    transport.abort(new TransportError('login-timeout', l10n.t('The login did not finish within {0} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.', loginTimeoutMs / 1000)));
+    transport.abort(new TransportError('login-timeout', { id: 'login-timeout', seconds: loginTimeoutMs / 1000 }));
   }, loginTimeoutMs);
   let outcome: SessionOutcome;
   try {
@@ -84,7 +84,7 @@ export async function probe(options: ProbeOptions, transcript = new Transcript()
     options.signal?.removeEventListener('abort', cancel);
   }
   const msToAuth = outcome.authRepliedAt !== undefined ? outcome.authRepliedAt - started : undefined;
-  if (outcome.failure) transcript.add('error', `${outcome.failure.step}: ${outcome.failure.reply}`);
+  if (outcome.failure) transcript.add('error', `${stepName(outcome.failure.step)}: ${outcome.failure.reply}`);
   const verdict = withExposure(redactVerdict(verdictFor(outcome, options.protocol, options.login), transcript), options, transport.tls, outcome);
   if (verdict.warning) transcript.add('info', l10n.t('Warning: {0}', verdict.warning));
   transcript.add('info', verdict.title);

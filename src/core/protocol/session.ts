@@ -62,7 +62,7 @@ export function challengeAnswer(mechanism: Mechanism): string {
 export function violation(transport: LineTransport, line: string, expected: string, hint = l10n.t('The server does not follow the protocol, or the port serves something else')): TransportError {
   // Redacted before it is shortened: a server may echo the client's SASL response.
   const quoted = printable(transport.transcript.redact(line));
-  return transport.abort(new TransportError('protocol', l10n.t('The server sent "{0}", which is not {1}. {2}; the client closed the connection.', quoted, expected, hint)));
+  return transport.abort(new TransportError('protocol', { id: 'not-protocol', quoted, expected, hint }));
 }
 
 /**

@@ -1,6 +1,8 @@
 // One line transport for IMAP, POP3 and SMTP: TCP, implicit TLS and the STARTTLS upgrade, with SNI,
 // certificate verification on by default, connect and read timeouts, and caps on line and response size.
 import * as l10n from '@vscode/l10n';
+import { socketReady } from './socketReady';
+import { TransportReason, transportMessage } from './transportMessages';
 import * as net from 'net';
 import { Duplex } from 'stream';
 import * as tls from 'tls';
@@ -59,13 +61,18 @@ export type TransportErrorCode =
   | 'cancelled'
   | 'network';
 
-/** A failure of the connection itself, with a message that says what happened and what to try. */
+/**
+ * A failure of the connection itself: `code` is its kind (what callers decide on), `reason` which failure
+ * it was with its values. The message that says what happened and what to try is made from the reason
+ * when it is read (transportMessages.ts), so it is never kept in the language of the moment it failed.
+ */
 export class TransportError extends Error {
   constructor(
     readonly code: TransportErrorCode,
-    message: string,
+    readonly reason: TransportReason,
   ) {
-    super(message);
+    super();
+    Object.defineProperty(this, 'message', { get: () => transportMessage(this.reason), enumerable: false, configurable: true });
   }
 }
 
@@ -123,35 +130,21 @@ export class LineTransport {
         : opts.security === 'starttls'
           ? l10n.t('Connecting to {0}:{1} (plain, STARTTLS to follow)', opts.host, opts.port)
           : l10n.t('Connecting to {0}:{1} (plain, no TLS)', opts.host, opts.port));
-    const socket = await new Promise<net.Socket | tls.TLSSocket>((resolve, reject) => {
-      const s =
-        opts.security === 'tls'
-          ? tls.connect({ host: opts.host, port: opts.port, servername: serverName(opts.host), rejectUnauthorized: false, ca: caList(opts.ca) })
-          : net.connect({ host: opts.host, port: opts.port });
-      let tcpConnected = false;
-      s.once('connect', () => (tcpConnected = true));
-      const timer = setTimeout(() => {
-        s.destroy();
-        reject(
-          tcpConnected
-            ? new TransportError('tls', l10n.t('{0}:{1} accepted the connection but the TLS handshake did not finish within {2} s: the port probably speaks plain text and waits for the client. Use STARTTLS (143, 110, 587) or no TLS on this port, or the implicit-TLS port (993, 995, 465).', opts.host, opts.port, opts.connectTimeoutMs / 1000))
-            : new TransportError('connect-timeout', l10n.t('No connection to {0}:{1} within {2} s. A firewall may drop the traffic (many networks block ports 25 and 587), or the host or port is wrong.', opts.host, opts.port, opts.connectTimeoutMs / 1000)),
-        );
-      }, opts.connectTimeoutMs);
-      s.once(opts.security === 'tls' ? 'secureConnect' : 'connect', () => {
-        clearTimeout(timer);
-        s.removeAllListeners('error');
-        resolve(s);
-      });
-      s.once('error', (err) => {
-        clearTimeout(timer);
-        reject(networkError(err, opts));
-      });
-      opts.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        s.destroy();
-        reject(CANCELLED());
-      });
+    const s: net.Socket | tls.TLSSocket =
+      opts.security === 'tls'
+        ? tls.connect({ host: opts.host, port: opts.port, servername: serverName(opts.host), rejectUnauthorized: false, ca: caList(opts.ca) })
+        : net.connect({ host: opts.host, port: opts.port });
+    let tcpConnected = false;
+    s.once('connect', () => (tcpConnected = true));
+    const seconds = opts.connectTimeoutMs / 1000;
+    const socket = await socketReady(s, opts.security === 'tls' ? 'secureConnect' : 'connect', opts.connectTimeoutMs, {
+      timeout: () =>
+        tcpConnected
+          ? new TransportError('tls', { id: 'tls-handshake-timeout', host: opts.host, port: opts.port, seconds })
+          : new TransportError('connect-timeout', { id: 'connect-timeout', host: opts.host, port: opts.port, seconds }),
+      error: (err) => networkError(err, opts),
+      signal: opts.signal,
+      cancelled: CANCELLED,
     });
     const transport = new LineTransport(socket, opts, transcript);
     if (socket instanceof tls.TLSSocket) transport.checkTls(socket);
@@ -162,7 +155,7 @@ export class LineTransport {
     socket.on('data', (chunk: Buffer) => {
       this.received.push(chunk);
       if (this.received.length > this.options.maxResponseBytes + this.options.maxLineBytes) {
-        this.fail(new TransportError('response-too-large', l10n.t('The server sent more than {0} bytes without the client reading them; the connection was closed.', this.options.maxResponseBytes)));
+        this.fail(new TransportError('response-too-large', { id: 'unread-too-large', limit: this.options.maxResponseBytes }));
         return;
       }
       this.wake();
@@ -174,12 +167,8 @@ export class LineTransport {
     socket.on('close', () => this.fail(this.closedByServer));
   }
 
-  private readonly closedByServer = new TransportError('closed', l10n.t('The server closed the connection.'));
+  private readonly closedByServer = new TransportError('closed', { id: 'closed-by-server' });
 
-  /** The server's close, said with when it happened and what to try. */
-  private closedWhile(when: string): TransportError {
-    return new TransportError('closed', l10n.t('The server closed the connection {0}. Connect again; if it repeats, the server\'s log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).', when));
-  }
 
   /**
    * Ends the connection with `err` (the first failure wins). Bytes not read yet stay readable after the
@@ -216,18 +205,18 @@ export class LineTransport {
     const deadline = Math.min(Date.now() + timeoutMs, replyDeadline);
     const before = this.received.length;
     const replyTimeout = () =>
-      this.fail(new TransportError('reply-timeout', l10n.t('The server kept sending {0} for {1} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.', what, Math.round(this.options.replyTimeoutMs / 100) / 10)));
+      this.fail(new TransportError('reply-timeout', { id: 'reply-timeout', what, seconds: Math.round(this.options.replyTimeoutMs / 100) / 10 }));
     if (Date.now() >= replyDeadline) throw replyTimeout();
     while (!ready()) {
-      if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(l10n.t('while the client waited for {0}', what)) : this.ended;
+      if (this.ended) throw this.ended === this.closedByServer ? new TransportError('closed', { id: 'closed-while-waiting', what }) : this.ended;
       const left = deadline - Date.now();
       if (left <= 0) {
         if (Date.now() >= replyDeadline) throw replyTimeout();
         const got = this.received.length - before;
         const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
         const err = got > 0
-          ? new TransportError('read-timeout', l10n.t('The server sent only {0} bytes of {1} in {2}, without finishing it (a stalled or deliberately slow server); the client stopped waiting. Try again later, or raise the read timeout if the link is that slow.', got, what, seconds))
-          : new TransportError('read-timeout', l10n.t('The server sent nothing for {0} while the client waited for {1}. The server may be overloaded, or expects something else on this port.', seconds, what));
+          ? new TransportError('read-timeout', { id: 'stalled', bytes: got, what, seconds })
+          : new TransportError('read-timeout', { id: 'silent', seconds, what });
         throw this.fail(err);
       }
       await new Promise<void>((resolve) => {
@@ -243,7 +232,7 @@ export class LineTransport {
   /** Reads one line (without CRLF) and records it as a server line. */
   async readLine(what = this.awaited()): Promise<string> {
     let nl = -1;
-    const tooLong = () => this.fail(new TransportError('line-too-long', l10n.t('The server sent a line longer than {0} bytes in {1}; the client stopped reading and closed the connection. No mail server sends such lines: check host and port, or the server is broken.', this.options.maxLineBytes.toLocaleString('en-US'), what)));
+    const tooLong = () => this.fail(new TransportError('line-too-long', { id: 'line-too-long', limit: this.options.maxLineBytes.toLocaleString('en-US'), what }));
     await this.waitFor(() => {
       nl = this.received.indexOfNewline();
       if (nl < 0 && this.received.length > this.options.maxLineBytes) throw tooLong();
@@ -260,7 +249,7 @@ export class LineTransport {
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
   async readBytes(n: number, what = l10n.t('a literal in {0}', this.awaited())): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
-      throw this.fail(new TransportError('response-too-large', l10n.t('The server announced a literal of {0} bytes in {1}, more than the {2} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.', n.toLocaleString('en-US'), this.awaited(), this.options.maxResponseBytes.toLocaleString('en-US'))));
+      throw this.fail(new TransportError('response-too-large', { id: 'literal-too-large', bytes: n.toLocaleString('en-US'), what: this.awaited(), limit: this.options.maxResponseBytes.toLocaleString('en-US') }));
     }
     // Counted before it is read: literals that pass the reply's cap only together are refused unread.
     this.count(n, 0, what);
@@ -275,22 +264,22 @@ export class LineTransport {
     const o = this.options;
     if (this.replyBytes > o.maxResponseBytes || this.replyLines > o.maxResponseLines) {
       const size = this.replyBytes > o.maxResponseBytes ? `${o.maxResponseBytes.toLocaleString('en-US')} bytes` : `${o.maxResponseLines.toLocaleString('en-US')} lines`;
-      throw this.fail(new TransportError('response-too-large', l10n.t('The server sent more than {0} in {1} without ending it; the client stopped reading and closed the connection. A server that never ends its reply is broken; for a command that lists a whole mailbox, ask for less (a range, fewer items).', size, what)));
+      throw this.fail(new TransportError('response-too-large', { id: 'reply-too-large', size, what }));
     }
   }
 
   /** Sends one line (CRLF added). `display` replaces it in the transcript (for lines with secrets). */
   write(line: string, options: { display?: string } = {}): void {
-    if (this.ended) throw this.ended === this.closedByServer ? this.closedWhile(l10n.t('before the client could send {0}', describeCommand(line))) : this.ended;
+    if (this.ended) throw this.ended === this.closedByServer ? new TransportError('closed', { id: 'closed-before-sending', command: describeCommand(line) }) : this.ended;
     if (this.repliesOnly && this.received.length) {
       const unread = this.received.peek(4096).toString('utf8');
       if (this.closingNotice?.test(unread)) {
         const notice = printable(this.transcript.redact(unread.split(/\r?\n/)[0]), 200);
         this.transcript.add('S', notice);
-        throw this.fail(new TransportError('closed', l10n.t('The server ended the session before the client sent {0}: "{1}". Connect again; if it repeats, the reply\'s text says why (an idle or too long session, a server shutting down, too many connections).', describeCommand(line), notice)));
+        throw this.fail(new TransportError('closed', { id: 'ended-before-command', command: describeCommand(line), notice }));
       }
       const extra = printable(this.transcript.redact(this.received.peek(4096).toString('utf8')));
-      throw this.fail(new TransportError('protocol', l10n.t('The server sent "{0}" before the client sent its next command (after {1}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.', extra, this.lastCommand ?? 'the greeting')));
+      throw this.fail(new TransportError('protocol', { id: 'unsolicited', extra, after: this.lastCommand }));
     }
     this.lastCommand = describeCommand(line);
     this.replyBytes = 0;
@@ -304,37 +293,19 @@ export class LineTransport {
   /** Upgrades the connection to TLS after the server agreed to STARTTLS / STLS. */
   async startTls(): Promise<void> {
     if (this.received.length) {
-      throw this.fail(new TransportError('tls', l10n.t('The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.')));
+      throw this.fail(new TransportError('tls', { id: 'starttls-data-before-handshake' }));
     }
     const plain = this.socket;
     plain.removeAllListeners('data');
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
     plain.on('error', () => undefined); // the TLS socket on top reports the failure
-    const secured = await new Promise<tls.TLSSocket>((resolve, reject) => {
-      const s = tls.connect({ socket: plain, servername: serverName(this.options.host), rejectUnauthorized: false, ca: caList(this.options.ca) });
-      const timer = setTimeout(() => {
-        s.destroy();
-        reject(new TransportError('connect-timeout', l10n.t('The TLS handshake after STARTTLS did not finish within {0} s.', this.options.connectTimeoutMs / 1000)));
-      }, this.options.connectTimeoutMs);
-      s.once('secureConnect', () => {
-        clearTimeout(timer);
-        s.removeAllListeners('error');
-        resolve(s);
-      });
-      const hungUp = () => new TransportError('tls', l10n.t('{0}:{1} closed the connection during the TLS handshake after STARTTLS. The server\'s TLS setup is broken, or it refuses this client\'s TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.', this.options.host, this.options.port));
-      s.once('error', (err: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(
-          err.code === 'ECONNRESET'
-            ? hungUp()
-            : new TransportError('tls', l10n.t('The server agreed to STARTTLS, but the TLS handshake failed ({0}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server\'s administrator.', reasonOf(err))),
-        );
-      });
-      s.once('close', () => {
-        clearTimeout(timer);
-        reject(hungUp());
-      });
+    const { host, port, connectTimeoutMs } = this.options;
+    const hungUp = () => new TransportError('tls', { id: 'starttls-hung-up', host, port });
+    const secured = await socketReady(tls.connect({ socket: plain, servername: serverName(host), rejectUnauthorized: false, ca: caList(this.options.ca) }), 'secureConnect', connectTimeoutMs, {
+      timeout: () => new TransportError('connect-timeout', { id: 'starttls-timeout', seconds: connectTimeoutMs / 1000 }),
+      error: (err) => (err.code === 'ECONNRESET' ? hungUp() : new TransportError('tls', { id: 'starttls-failed', reason: reasonOf(err) })),
+      closed: hungUp,
     }).catch((e: TransportError) => {
       throw this.fail(e);
     });
@@ -365,12 +336,12 @@ export class LineTransport {
     if (!t.authorized && this.options.verifyCertificate !== false) {
       socket.destroy();
       const names = cert.subjectaltname?.replace(/DNS:|IP Address:/g, '') || (cert.subject?.CN ? String(cert.subject.CN) : undefined);
-      throw this.fail(new TransportError('certificate', certificateMessage(t.authorizationError ?? 'unknown reason', this.options.host, names)));
+      throw this.fail(new TransportError('certificate', { id: 'certificate', host: this.options.host, error: t.authorizationError ?? 'unknown reason', names }));
     }
   }
 
   close(): void {
-    this.ended ??= new TransportError('closed', l10n.t('The client closed the connection.'));
+    this.ended ??= new TransportError('closed', { id: 'closed-by-client' });
     this.socket.end();
     this.socket.destroy();
     this.wake(); // a read still waiting ends now, not at its timeout
@@ -469,7 +440,7 @@ function withDefaults(options: TransportOptions): TransportOptions & typeof DEFA
   return opts;
 }
 
-export const CANCELLED = () => new TransportError('cancelled', l10n.t('Cancelled: the client closed the connection (Disconnect) while the server kept it waiting.'));
+export const CANCELLED = () => new TransportError('cancelled', { id: 'cancelled' });
 
 /** A client line as a timeout or close message names it: the command words, never an auth blob. */
 function describeCommand(line: string): string {
@@ -501,31 +472,6 @@ function caList(ca: string | undefined): string[] | undefined {
   return ca ? [...tls.rootCertificates, ca] : undefined;
 }
 
-function certificateMessage(reason: string, host: string, names?: string): string {
-  const why: Record<string, string> = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: l10n.t('the server uses a self-signed certificate'),
-    SELF_SIGNED_CERT_IN_CHAIN: l10n.t('the chain ends in a certificate authority this machine does not trust (a corporate TLS-inspection proxy, or a private CA)'),
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: l10n.t('the server did not send its intermediate certificates, or they come from an untrusted CA'),
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: l10n.t('the issuing certificate authority is not trusted on this machine'),
-    CERT_HAS_EXPIRED: l10n.t('the server certificate has expired'),
-    CERT_NOT_YET_VALID: l10n.t('the server certificate is not valid yet (check the clock)'),
-    ERR_TLS_CERT_ALTNAME_INVALID: names ? l10n.t('the certificate is issued for {0}, not {1}', names, host) : l10n.t('the certificate is issued for other names, not {0}', host),
-  };
-  const known = Object.entries(why).find(([code]) => reason.includes(code));
-  const text = known ? known[1] : reason;
-  // The advice follows the reason: a name mismatch wants another host name, a date the clock or a renewal, trust the chain.
-  const code = known?.[0];
-  const fix =
-    code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? l10n.t('Connect with the name the certificate is issued for')
-      : code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID'
-        ? l10n.t("Check this computer's date and time; if they are right, the server's certificate must be renewed")
-        : code
-          ? l10n.t('Have the server send its full chain, or trust the issuing CA on this machine (for a TLS-inspecting proxy: its root certificate)')
-          : l10n.t("Check the host name and the server's certificate");
-  return l10n.t('The server certificate of {0} was not accepted: {1}. {2}, or, for a local test server only, turn certificate verification off for this session.', host, text, fix);
-}
-
 /** OpenSSL's reason ("wrong version number") rather than its whole error string with file and line. */
 function reasonOf(err: Error): string {
   return (err as Error & { reason?: string }).reason ?? err.message;
@@ -535,20 +481,20 @@ function networkError(err: NodeJS.ErrnoException, opts: { host: string; port: nu
   const at = `${opts.host}:${opts.port}`;
   switch (err.code) {
     case 'ECONNREFUSED':
-      return new TransportError('refused', l10n.t('{0} refused the connection: nothing listens on that port, or a firewall rejects it. Check host and port (IMAP 993, POP 995, SMTP 587).', at));
+      return new TransportError('refused', { id: 'refused', at });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new TransportError('dns', l10n.t('The host name {0} could not be resolved. Check its spelling (outlook.office365.com, smtp.office365.com, imap.gmail.com) and the network\'s DNS.', opts.host));
+      return new TransportError('dns', { id: 'dns', host: opts.host });
     case 'ECONNRESET':
-      return new TransportError('closed', l10n.t('{0} reset the connection. A TLS-only port spoken to in plain text (or the reverse) often ends like this: check the security setting.', at));
+      return new TransportError('closed', { id: 'reset', at });
     case 'ETIMEDOUT':
-      return new TransportError('connect-timeout', l10n.t('The connection to {0} timed out.', at));
+      return new TransportError('connect-timeout', { id: 'timed-out', at });
   }
   if (/wrong version number|packet length too long|unknown protocol/i.test(err.message)) {
-    return new TransportError('tls', l10n.t('TLS failed with {0}: {1}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.', at, reasonOf(err)));
+    return new TransportError('tls', { id: 'tls-plain-port', at, reason: reasonOf(err) });
   }
   if (/ssl|tls|alert|handshake/i.test(err.message)) {
-    return new TransportError('tls', l10n.t('The TLS handshake with {0} failed: {1}.', at, reasonOf(err)));
+    return new TransportError('tls', { id: 'tls-handshake', at, reason: reasonOf(err) });
   }
-  return new TransportError('network', l10n.t('The connection to {0} failed: {1}.', at, err.message));
+  return new TransportError('network', { id: 'network', at, detail: err.message });
 }

@@ -25,17 +25,65 @@ export interface Verdict {
   checklist?: AppOnlyChecklist;
 }
 
-/** The step, as the verdict's title names it (looked up when used: the language may change). */
-const STEP_LABEL: Readonly<Record<Step, () => string>> = {
-  connect: () => l10n.t('connecting'),
-  greeting: () => l10n.t('the greeting'),
-  capabilities: () => l10n.t('asking for capabilities'),
+/** The step's name, as a verdict shows it beside its title ("Step: Greeting"). */
+const STEP_NAME: Readonly<Record<Step, () => string>> = {
+  connect: () => l10n.t({ message: 'Connecting', comment: 'A session step, shown as "Step: Connecting".' }),
+  greeting: () => l10n.t({ message: 'Greeting', comment: 'A session step: the server\'s first line.' }),
+  capabilities: () => l10n.t({ message: 'Capabilities', comment: 'A session step: asking the server what it supports.' }),
   starttls: () => 'STARTTLS',
-  authenticate: () => l10n.t('authentication'),
-  verify: () => l10n.t('the command after login'),
-  logout: () => l10n.t('logout'),
+  authenticate: () => l10n.t({ message: 'Authentication', comment: 'A session step.' }),
+  verify: () => l10n.t({ message: 'Command after login', comment: 'A session step: the command that verifies the login.' }),
+  logout: () => l10n.t({ message: 'Logout', comment: 'A session step.' }),
 };
-const stepLabel = (step: Step) => STEP_LABEL[step]();
+
+/** The name of a session step in the current language (looked up when used: the language may change). */
+export function stepName(step: Step): string {
+  return STEP_NAME[step]();
+}
+
+/**
+ * A failed session's title: one whole sentence for each way it can end and each step it ended in, so
+ * that every language words them as it must (no step name spliced into a sentence).
+ */
+type FailureKind = 'after-login' | 'cancelled' | 'connection' | 'refused';
+const FAILURE_TITLE: Readonly<Record<FailureKind, Readonly<Record<Step, () => string>>>> = {
+  'after-login': {
+    connect: () => l10n.t('Logged in, but connecting failed: the session cannot work.'),
+    greeting: () => l10n.t('Logged in, but the greeting failed: the session cannot work.'),
+    capabilities: () => l10n.t('Logged in, but asking for capabilities failed: the session cannot work.'),
+    starttls: () => l10n.t('Logged in, but STARTTLS failed: the session cannot work.'),
+    authenticate: () => l10n.t('Logged in, but authentication failed: the session cannot work.'),
+    verify: () => l10n.t('Logged in, but the command after login failed: the session cannot work.'),
+    logout: () => l10n.t('Logged in, but logout failed: the session cannot work.'),
+  },
+  cancelled: {
+    connect: () => l10n.t('Cancelled during connecting.'),
+    greeting: () => l10n.t('Cancelled during the greeting.'),
+    capabilities: () => l10n.t('Cancelled during asking for capabilities.'),
+    starttls: () => l10n.t('Cancelled during STARTTLS.'),
+    authenticate: () => l10n.t('Cancelled during authentication.'),
+    verify: () => l10n.t('Cancelled during the command after login.'),
+    logout: () => l10n.t('Cancelled during logout.'),
+  },
+  connection: {
+    connect: () => l10n.t('The connection failed during connecting.'),
+    greeting: () => l10n.t('The connection failed during the greeting.'),
+    capabilities: () => l10n.t('The connection failed during asking for capabilities.'),
+    starttls: () => l10n.t('The connection failed during STARTTLS.'),
+    authenticate: () => l10n.t('The connection failed during authentication.'),
+    verify: () => l10n.t('The connection failed during the command after login.'),
+    logout: () => l10n.t('The connection failed during logout.'),
+  },
+  refused: {
+    connect: () => l10n.t('Connecting failed.'),
+    greeting: () => l10n.t('The greeting failed.'),
+    capabilities: () => l10n.t('Asking for capabilities failed.'),
+    starttls: () => l10n.t('STARTTLS failed.'),
+    authenticate: () => l10n.t('Authentication failed.'),
+    verify: () => l10n.t('The command after login failed.'),
+    logout: () => l10n.t('Logout failed.'),
+  },
+};
 
 /** What to do when the knowledge base has nothing more specific for a refusal at this step. */
 function stepFix(step: Step): string | undefined {
@@ -94,11 +142,8 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   const findings = [...challengeFindings, ...replyFindings.filter((f) => !challengeFindings.some((c) => c.id === f.id))];
   const tokenErrors = tokenProblems.filter((p) => p.severity === 'error');
 
-  let title: string;
-  if (outcome.authenticated) title = l10n.t('Logged in, but {0} failed: the session cannot work.', stepLabel(step));
-  else if (failure?.transportError?.code === 'cancelled') title = l10n.t('Cancelled during {0}.', stepLabel(step));
-  else if (failure?.transportError) title = l10n.t('The connection failed during {0}.', stepLabel(step));
-  else title = capitalise(l10n.t('{0} failed.', stepLabel(step)));
+  const kind: FailureKind = outcome.authenticated ? 'after-login' : failure?.transportError?.code === 'cancelled' ? 'cancelled' : failure?.transportError ? 'connection' : 'refused';
+  const title = FAILURE_TITLE[kind][step]();
 
   // The client's own account comes first where no server line explains more: a connection that broke
   // after connecting (closed, timed out, flooded, garbage) or an exchange the client had to cancel. The
@@ -139,6 +184,3 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
   return { ok: false, title, step, cause, fix, findings, tokenProblems, ...(checklist ? { checklist } : {}) };
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -29,6 +29,28 @@ function text(line: Buffer): string {
 
 const HIDDEN = '••••••';
 
+/** An AUTH command as the transcript shows it: its initial response (the client's password) hidden. */
+function responseHidden(command: string, initialResponse: string | undefined): string {
+  return initialResponse ? `${command} ${HIDDEN}` : command;
+}
+
+/** A decoded SASL PLAIN response (RFC 4616): the login is the authorization identity when there is one. */
+function plainCredentials(decoded: string): { user: string | undefined; password: string | undefined } {
+  const [authzid = '', user, password] = decoded.split('\x00');
+  return { user: authzid || user, password };
+}
+
+/** How one protocol words an injected login. */
+interface InjectWire {
+  /** The reply that refuses the client's login, for a reason already fit for the wire. */
+  refusal(reason: string): string;
+  /** The upstream command before the mechanism's name: `AUTH`, or `TAG AUTHENTICATE`. */
+  command: string;
+  /** Whether the initial response goes on the command line (else it follows the server's continuation). */
+  initialResponse(): boolean;
+  tag?: string;
+}
+
 /** What injection is doing upstream while the client waits. */
 interface Injecting {
   attempt: LoginAttempt;
@@ -69,6 +91,22 @@ abstract class BaseHandler implements ProtocolHandler {
     if (reply === ready) ctx.startClientTls();
   }
 
+  /** The client's line inside a SASL exchange the server runs: the attempt reads it, and it is relayed. */
+  protected relaySaslResponse(t: string, line: Buffer): boolean {
+    const a = this.attempt;
+    if (!a || a.done || !a.sasl) return false; // SMTP's attempts are all SASL: it has no plain login to capture
+    a.clientResponse(t);
+    this.recordClient(t);
+    this.ctx.toServer(line);
+    return true;
+  }
+
+  /** The relay's own reply to the client, recorded as the server's side. */
+  protected answer(reply: string): void {
+    this.ctx.record('S', reply);
+    this.ctx.toClient(`${reply}\r\n`);
+  }
+
   protected recordClient(t: string, display?: string): void {
     this.ctx.record('C', display ?? t);
   }
@@ -87,10 +125,10 @@ abstract class BaseHandler implements ProtocolHandler {
   }
 
   /**
-   * Injection: checks the client's plain login, then logs in upstream with the token. `refuse` answers the
-   * client in its protocol; `send` starts the upstream exchange.
+   * Injection: checks the client's plain login, then logs in upstream with the token. `wire` is how the
+   * protocol words it: the reply that refuses the client, and the AUTH command the relay sends upstream.
    */
-  protected inject(user: string | undefined, password: string | undefined, clientMechanism: string, refuse: (reason: string) => void, send: (ir: string, attempt: LoginAttempt) => void): void {
+  protected inject(user: string | undefined, password: string | undefined, clientMechanism: string, wire: InjectWire): void {
     const inject = this.ctx.options.inject!;
     const ctx = this.ctx;
     ctx.holdClient();
@@ -103,7 +141,7 @@ abstract class BaseHandler implements ProtocolHandler {
       const rec = a.finish('refused', check.reason);
       rec.verdict = { ok: false, title: l10n.t('The relay refused the client\'s login.'), cause: check.reason, fix: l10n.t('Log in with the proxy\'s account name and the proxy password it showed when it started.'), findings: [], tokenProblems: [] };
       ctx.loginFinished(a, rec);
-      refuse(wireText(check.reason));
+      this.refuseInjected(wire, wireText(check.reason));
       ctx.releaseClient();
       return;
     }
@@ -118,14 +156,23 @@ abstract class BaseHandler implements ProtocolHandler {
         ctx.transcript.addSecret(ir);
         ctx.record('info', l10n.t('Injection: the client\'s {0} login as {1} is replaced upstream by {2} with the account\'s token (the client\'s password is not forwarded).', clientMechanism, user ?? '?', inject.mechanism));
         ctx.loginStarted(a);
-        send(ir, a);
+        // Asked now, not before the token: IMAP learns SASL-IR from the capabilities.
+        const irSent = wire.initialResponse();
+        this.injecting = { attempt: a, ir, irSent, tag: wire.tag };
+        const line = `${wire.command} ${inject.mechanism}${irSent ? ` ${ir}` : ''}`;
+        ctx.record('C', line);
+        ctx.toServer(`${line}\r\n`);
       })
       .catch((e: Error) => {
         const reason = l10n.t('The relay could not get a token for {0}: {1}', inject.account, oneLine(e.message));
         ctx.record('error', reason);
-        refuse(wireText(reason));
+        this.refuseInjected(wire, wireText(reason));
         ctx.releaseClient();
       });
+  }
+
+  private refuseInjected(wire: InjectWire, reason: string): void {
+    this.answer(wire.refusal(reason));
   }
 
   /** The end of an injected login: the server's final reply goes to the client, which may go on. */
@@ -205,12 +252,7 @@ class ImapHandler extends BaseHandler {
       if (t === '*') return ctx.toClient(`${tag} BAD Authentication cancelled\r\n`);
       return this.injectPlainBlob(tag, t);
     }
-    const a = this.attempt;
-    if (a && !a.done && a.sasl) {
-      a.clientResponse(t);
-      this.recordClient(t);
-      return ctx.toServer(line);
-    }
+    if (this.relaySaslResponse(t, line)) return;
     if (this.c2sCont) {
       this.c2sCont = false;
       this.recordClient(t);
@@ -230,18 +272,16 @@ class ImapHandler extends BaseHandler {
     if (cmd === 'COMPRESS') {
       this.recordClient(t);
       const reply = `${tag} NO [CANNOT] COMPRESS is not available through the relay (it reads the session)`;
-      ctx.record('S', reply);
-      return ctx.toClient(`${reply}\r\n`);
+      return this.answer(reply);
     }
     const inject = ctx.options.inject;
     if (cmd === 'AUTHENTICATE') {
       const [mech = '', ir] = rest.split(' ');
       if (inject && mech.toUpperCase() === 'PLAIN') {
-        this.recordClient(t, `${tag} ${verb} ${mech}${ir ? ` ${HIDDEN}` : ''}`);
+        this.recordClient(t, responseHidden(`${tag} ${verb} ${mech}`, ir));
         if (ir !== undefined) return this.injectPlainBlob(tag, ir);
         this.localSasl = { tag };
-        ctx.record('S', '+ ');
-        return ctx.toClient('+ \r\n');
+        return this.answer('+ ');
       }
       const attempt = this.startCapture(mech, tag);
       if (ir !== undefined) attempt.clientResponse(ir);
@@ -254,8 +294,7 @@ class ImapHandler extends BaseHandler {
       if (inject) {
         if (!args || args.length !== 2) {
           const reply = `${tag} NO The relay reads LOGIN with quoted or atom arguments only; use quoted strings or AUTHENTICATE PLAIN`;
-          ctx.record('S', reply);
-          return ctx.toClient(`${reply}\r\n`);
+          return this.answer(reply);
         }
         return this.injectLogin(tag, args[0], args[1], 'LOGIN');
       }
@@ -270,30 +309,17 @@ class ImapHandler extends BaseHandler {
   }
 
   private injectPlainBlob(tag: string, b64: string): void {
-    const d = Buffer.from(b64, 'base64').toString('utf8').split('\x00');
-    const [authzid = '', user, password] = d;
-    this.injectLogin(tag, authzid || user, password, 'AUTHENTICATE PLAIN');
+    const { user, password } = plainCredentials(Buffer.from(b64, 'base64').toString('utf8'));
+    this.injectLogin(tag, user, password, 'AUTHENTICATE PLAIN');
   }
 
   private injectLogin(tag: string, user: string | undefined, password: string | undefined, clientMechanism: string): void {
-    const ctx = this.ctx;
-    this.inject(
-      user,
-      password,
-      clientMechanism,
-      (reason) => {
-        const reply = `${tag} NO [AUTHENTICATIONFAILED] ${reason}`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      },
-      (ir, attempt) => {
-        const mech = ctx.options.inject!.mechanism;
-        this.injecting = { attempt, ir, irSent: this.saslIr, tag };
-        const line = this.saslIr ? `${tag} AUTHENTICATE ${mech} ${ir}` : `${tag} AUTHENTICATE ${mech}`;
-        ctx.record('C', line);
-        ctx.toServer(`${line}\r\n`);
-      },
-    );
+    this.inject(user, password, clientMechanism, {
+      refusal: (reason) => `${tag} NO [AUTHENTICATIONFAILED] ${reason}`,
+      command: `${tag} AUTHENTICATE`,
+      initialResponse: () => this.saslIr,
+      tag,
+    });
   }
 
   /** A literal announced at the end of a line: its bytes pass on unread, then the same command or reply goes on. */
@@ -440,12 +466,7 @@ class Pop3Handler extends BaseHandler {
       if (t === '*') return ctx.toClient(`-ERR Authentication cancelled\r\n`);
       return this.injectPlainBlob(t);
     }
-    const a = this.attempt;
-    if (a && !a.done && a.sasl) {
-      a.clientResponse(t);
-      this.recordClient(t);
-      return ctx.toServer(line);
-    }
+    if (this.relaySaslResponse(t, line)) return;
     const [verb = '', ...args] = t.split(' ');
     const cmd = verb.toUpperCase();
     const inject = ctx.options.inject;
@@ -454,8 +475,7 @@ class Pop3Handler extends BaseHandler {
       this.user = args.join(' ');
       this.recordClient(t);
       if (inject) {
-        ctx.record('S', '+OK');
-        return ctx.toClient('+OK\r\n');
+        return this.answer('+OK');
       }
     } else if (cmd === 'PASS') {
       this.recordClient(t, `PASS ${HIDDEN}`);
@@ -466,11 +486,10 @@ class Pop3Handler extends BaseHandler {
     } else if (cmd === 'AUTH' && args.length > 0) {
       const mech = args[0].toUpperCase();
       if (inject && mech === 'PLAIN') {
-        this.recordClient(t, `${verb} ${args[0]}${args[1] ? ` ${HIDDEN}` : ''}`);
+        this.recordClient(t, responseHidden(`${verb} ${args[0]}`, args[1]));
         if (args[1] !== undefined) return this.injectPlainBlob(args[1]);
         this.localSasl = true;
-        ctx.record('S', '+ ');
-        return ctx.toClient('+ \r\n');
+        return this.answer('+ ');
       }
       const attempt = this.startCapture(mech);
       if (args[1] !== undefined) attempt.clientResponse(args[1]);
@@ -481,28 +500,12 @@ class Pop3Handler extends BaseHandler {
   }
 
   private injectPlainBlob(b64: string): void {
-    const [authzid = '', user, password] = Buffer.from(b64, 'base64').toString('utf8').split('\x00');
-    this.injectLogin(authzid || user, password, 'AUTH PLAIN');
+    const { user, password } = plainCredentials(Buffer.from(b64, 'base64').toString('utf8'));
+    this.injectLogin(user, password, 'AUTH PLAIN');
   }
 
   private injectLogin(user: string | undefined, password: string | undefined, clientMechanism: string): void {
-    const ctx = this.ctx;
-    this.inject(
-      user,
-      password,
-      clientMechanism,
-      (reason) => {
-        const reply = `-ERR [AUTH] ${reason}`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      },
-      (ir, attempt) => {
-        this.injecting = { attempt, ir, irSent: true };
-        const line = `AUTH ${ctx.options.inject!.mechanism} ${ir}`;
-        ctx.record('C', line);
-        ctx.toServer(`${line}\r\n`);
-      },
-    );
+    this.inject(user, password, clientMechanism, { refusal: (reason) => `-ERR [AUTH] ${reason}`, command: 'AUTH', initialResponse: () => true });
   }
 
   /** A CAPA line as the client may see it, or undefined to leave it out. */
@@ -533,7 +536,7 @@ class Pop3Handler extends BaseHandler {
         return ctx.toClient(line);
       }
       const kept = t.toUpperCase() === 'USER' && ctx.options.inject ? undefined : this.capa(t);
-      ctx.record('S', kept ?? `(${l10n.t('removed by the relay')}: ${t})`);
+      ctx.record('S', kept ?? l10n.t('(removed by the relay: {0})', t));
       if (kept === undefined) return;
       return ctx.toClient(kept === t ? line : `${kept}\r\n`);
     }
@@ -594,12 +597,7 @@ class SmtpHandler extends BaseHandler {
     const ctx = this.ctx;
     const t = text(line);
     if (this.localSasl) return this.localSaslLine(t);
-    const a = this.attempt;
-    if (a && !a.done) {
-      a.clientResponse(t);
-      this.recordClient(t);
-      return ctx.toServer(line);
-    }
+    if (this.relaySaslResponse(t, line)) return;
     const [verb = '', ...args] = t.split(' ');
     const cmd = verb.toUpperCase();
     const inject = ctx.options.inject;
@@ -607,12 +605,11 @@ class SmtpHandler extends BaseHandler {
     if (cmd === 'AUTH') {
       const mech = (args[0] ?? '').toUpperCase();
       if (inject && (mech === 'PLAIN' || mech === 'LOGIN')) {
-        this.recordClient(t, `${verb} ${args[0]}${args[1] ? ` ${HIDDEN}` : ''}`);
+        this.recordClient(t, responseHidden(`${verb} ${args[0]}`, args[1]));
         this.localSasl = { mech };
         if (args[1] !== undefined) return this.localSaslLine(args[1], true);
         const prompt = mech === 'PLAIN' ? '334 ' : `334 ${USERNAME_PROMPT}`;
-        ctx.record('S', prompt);
-        return ctx.toClient(`${prompt}\r\n`);
+        return this.answer(prompt);
       }
       const attempt = this.startCapture(mech);
       if (args[1] !== undefined) attempt.clientResponse(args[1]);
@@ -631,45 +628,26 @@ class SmtpHandler extends BaseHandler {
   }
 
   private localSaslLine(t: string, initial = false): void {
-    const ctx = this.ctx;
     const s = this.localSasl!;
     if (!initial) this.recordClient(t, t === '*' ? t : HIDDEN);
     if (t === '*') {
       this.localSasl = undefined;
-      ctx.record('S', '501 5.7.0 Authentication cancelled');
-      return ctx.toClient('501 5.7.0 Authentication cancelled\r\n');
+      return this.answer('501 5.7.0 Authentication cancelled');
     }
     const decoded = t === '=' ? '' : Buffer.from(t, 'base64').toString('utf8');
     if (s.mech === 'LOGIN' && s.user === undefined) {
       s.user = decoded;
-      ctx.record('S', `334 ${PASSWORD_PROMPT}`);
-      return ctx.toClient(`334 ${PASSWORD_PROMPT}\r\n`);
+      return this.answer(`334 ${PASSWORD_PROMPT}`);
     }
     this.localSasl = undefined;
     if (s.mech === 'LOGIN') return this.injectLogin(s.user, decoded, 'AUTH LOGIN');
-    const [authzid = '', user, password] = decoded.split('\x00');
-    this.injectLogin(authzid || user, password, 'AUTH PLAIN');
+    const { user, password } = plainCredentials(decoded);
+    this.injectLogin(user, password, 'AUTH PLAIN');
   }
 
   private injectLogin(user: string | undefined, password: string | undefined, clientMechanism: string): void {
-    const ctx = this.ctx;
-    this.inject(
-      user,
-      password,
-      clientMechanism,
-      (reason) => {
-        const reply = `535 5.7.8 ${reason}`;
-        ctx.record('S', reply);
-        ctx.toClient(`${reply}\r\n`);
-      },
-      (ir, attempt) => {
-        // Without the initial response: a real token does not fit the 512-octet AUTH line (RFC 4954 §4).
-        this.injecting = { attempt, ir, irSent: false };
-        const line = `AUTH ${ctx.options.inject!.mechanism}`;
-        ctx.record('C', line);
-        ctx.toServer(`${line}\r\n`);
-      },
-    );
+    // Without the initial response: a real token does not fit the 512-octet AUTH line (RFC 4954 §4).
+    this.inject(user, password, clientMechanism, { refusal: (reason) => `535 5.7.8 ${reason}`, command: 'AUTH', initialResponse: () => false });
   }
 
   /** An EHLO reply as the client may see it. */

@@ -178,7 +178,12 @@ class RelayConnection extends EventEmitter implements RelayContext {
     const o = this.options;
     this.handler = handlerFor(o.protocol, this);
     this.emitEvent({ type: 'connection', connection: this.view });
-    this.record('info', l10n.t('Connection {0} from {1}; relaying to {2}:{3} ({4}); towards the client: {5}{6}', this.id, this.view.client, o.upstream.host, o.upstream.port, o.upstream.security, o.clientSecurity, o.inject ? l10n.t('; injection mode ({0})', o.inject.mechanism) : ''));
+    this.record(
+      'info',
+      o.inject
+        ? l10n.t('Connection {0} from {1}; relaying to {2}:{3} ({4}); towards the client: {5}; injection mode ({6})', this.id, this.view.client, o.upstream.host, o.upstream.port, o.upstream.security, o.clientSecurity, o.inject.mechanism)
+        : l10n.t('Connection {0} from {1}; relaying to {2}:{3} ({4}); towards the client: {5}', this.id, this.view.client, o.upstream.host, o.upstream.port, o.upstream.security, o.clientSecurity),
+    );
     this.client.on('error', () => undefined);
     this.client.pause();
     this.loginTimer = setTimeout(() => {

@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as net from 'net';
 import * as tls from 'tls';
+import { socketReady } from '../protocol/socketReady';
 import { Transcript } from '../protocol/transcript';
 import { MailProtocol } from '../token/checks';
 import { UpstreamOptions } from './types';
@@ -144,21 +145,7 @@ async function startTls(socket: net.Socket, protocol: MailProtocol, o: UpstreamO
 
 /** The socket once `ready` fired; its error explained, or a timeout that destroys it. */
 function settled<S extends net.Socket>(s: S, ready: 'connect' | 'secureConnect', timeoutMs: number, o: UpstreamOptions, timedOut: () => string): Promise<S> {
-  return new Promise<S>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.destroy();
-      reject(new UpstreamError('timeout', timedOut()));
-    }, timeoutMs);
-    s.once(ready, () => {
-      clearTimeout(timer);
-      s.removeAllListeners('error');
-      resolve(s);
-    });
-    s.once('error', (err) => {
-      clearTimeout(timer);
-      reject(failure(err, o));
-    });
-  });
+  return socketReady(s, ready, timeoutMs, { timeout: () => new UpstreamError('timeout', timedOut()), error: (err) => failure(err, o) });
 }
 
 function recordTls(s: tls.TLSSocket, transcript: Transcript, o: UpstreamOptions): void {

@@ -111,24 +111,31 @@ function utf16Name(bytes: Uint8Array): string | undefined {
  */
 export function damagedLogin(bytes: Uint8Array): { mechanism: 'XOAUTH2' | 'OAUTHBEARER'; user?: string; problem: Problem } | undefined {
   const head = readableStart(bytes);
-  const xo = /^user=([^\x01\s]{0,320})/.exec(head);
-  const ob = /^n,a=([^,\x01]{0,320}),/.exec(head) ?? /^n,,/.exec(head);
-  if (!xo && !ob) return undefined;
+  const start = loginStart(head);
+  if (!start) return undefined;
   const at = Buffer.byteLength(head);
   return {
-    mechanism: xo ? 'XOAUTH2' : 'OAUTHBEARER',
-    user: xo ? xo[1] : ob?.[1],
+    mechanism: start.mechanism,
+    user: start.user,
     problem: error(
       'damaged',
       l10n.t(
         'This is a damaged {0} string: it starts as one ("{1}…") but after byte {2} of {3} it is no longer text. The base64 was changed in transit or by copying (a lost or changed character, a line break replaced, two strings run together): copy it again from its source, or log the string the client builds before it is sent.',
-        xo ? 'XOAUTH2' : 'OAUTHBEARER',
-        (xo ? 'user=' + xo[1] : ob![0]).slice(0, 80),
+        start.mechanism,
+        start.shown,
         String(at),
         String(bytes.length),
       ),
     ),
   };
+}
+
+/** How readable text starts an XOAUTH2 (`user=`) or OAUTHBEARER (GS2 header) string: its user and its first 80 characters. */
+function loginStart(head: string): { mechanism: 'XOAUTH2' | 'OAUTHBEARER'; user?: string; shown: string } | undefined {
+  const xo = /^user=([^\x01\s]{0,320})/.exec(head);
+  if (xo) return { mechanism: 'XOAUTH2', user: xo[1], shown: ('user=' + xo[1]).slice(0, 80) };
+  const ob = /^n,a=([^,\x01]{0,320}),/.exec(head) ?? /^n,,/.exec(head);
+  return ob ? { mechanism: 'OAUTHBEARER', user: ob[1], shown: ob[0].slice(0, 80) } : undefined;
 }
 
 /** The UTF-8 text up to the first byte sequence that is not (or not printable) text. */
@@ -143,19 +150,17 @@ export function cutLogin(body: string): { mechanism: 'XOAUTH2' | 'OAUTHBEARER'; 
   const usable = body.replace(/[^A-Za-z0-9+/_-]/g, '').slice(0, Math.floor(body.length / 4) * 4);
   if (usable.length === 0) return undefined;
   const bytes = new Uint8Array(Buffer.from(usable.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
-  const head = readableStart(bytes);
-  const xo = /^user=([^\x01\s]{0,320})/.exec(head);
-  const ob = /^n,a=([^,\x01]{0,320}),/.exec(head) ?? /^n,,/.exec(head);
-  if (!xo && !ob) return undefined;
+  const start = loginStart(readableStart(bytes));
+  if (!start) return undefined;
   return {
-    mechanism: xo ? 'XOAUTH2' : 'OAUTHBEARER',
-    user: xo ? xo[1] : ob?.[1],
+    mechanism: start.mechanism,
+    user: start.user,
     problem: error(
       'truncated-login',
       l10n.t(
         'This {0} string was cut off: the readable part starts "{1}…" and the base64 ends mid-character. Copy the whole string (logs and terminals often cut long lines), or log it before it is sent.',
-        xo ? 'XOAUTH2' : 'OAUTHBEARER',
-        (xo ? 'user=' + xo[1] : ob![0]).slice(0, 80),
+        start.mechanism,
+        start.shown,
       ),
     ),
   };

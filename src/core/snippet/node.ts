@@ -1,7 +1,7 @@
 // Node: @azure/msal-node to sign in; imapflow for IMAP, and a few lines over node:net/node:tls for POP3 (no
 // maintained library speaks XOAUTH2 or OAUTHBEARER there) and SMTP (see rawNode for why not nodemailer).
 import { javascriptString as s } from './literals';
-import { authorityHost, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
+import { authorityHost, constDeclarations, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
 
 export function nodeProgram(x: SnippetSession): string {
   const raw = x.protocol !== 'imap';
@@ -12,13 +12,7 @@ export function nodeProgram(x: SnippetSession): string {
     `// With ${ENV_TOKEN} set, the program uses that token and does not sign in (@azure/msal-node is then not needed).`,
     "'use strict';",
     '',
-    `const HOST = ${s(x.host)};`,
-    `const PORT = ${x.port};`,
-    '// The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
-    `const USER = ${s(x.user)};`,
-    `const AUTHORITY = ${s(x.authority)};`,
-    `const CLIENT_ID = ${s(x.clientId)};`,
-    `const SCOPES = [${x.scopes.map(s).join(', ')}];`,
+    ...constDeclarations(x, s),
     '',
     'async function getToken() {',
     `  const fromEnv = process.env[${s(ENV_TOKEN)}];`,

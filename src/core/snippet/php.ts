@@ -2,7 +2,7 @@
 // over a stream socket (PHP has no maintained library for them). The sign-in is plain HTTP to Microsoft's
 // token endpoint (there is no MSAL for PHP); it needs PHP's openssl extension.
 import { phpString as s } from './literals';
-import { ENV_SECRET, ENV_TOKEN, SnippetSession, VERIFY_COMMAND } from './session';
+import { constDeclarations, ENV_SECRET, ENV_TOKEN, SnippetSession, VERIFY_COMMAND } from './session';
 
 export function phpProgram(x: SnippetSession): string {
   const mailer = x.protocol === 'smtp' && x.mechanism === 'XOAUTH2';
@@ -26,13 +26,7 @@ export function phpProgram(x: SnippetSession): string {
     );
   }
   out.push(
-    `const HOST = ${s(x.host)};`,
-    `const PORT = ${x.port};`,
-    '// The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
-    `const USER = ${s(x.user)};`,
-    `const AUTHORITY = ${s(x.authority)};`,
-    `const CLIENT_ID = ${s(x.clientId)};`,
-    `const SCOPES = [${x.scopes.map(s).join(', ')}];`,
+    ...constDeclarations(x, s),
     '',
     'function post(string $url, array $form): array',
     '{',

@@ -34,6 +34,22 @@ export const ENV_SECRET = 'MAIL_CLIENT_SECRET';
 /** The command that verified the login, as the console and `mailoauth probe` send it. */
 export const VERIFY_COMMAND: Record<MailProtocol, string> = { imap: 'LIST "" "INBOX"', pop3: 'STAT', smtp: 'NOOP' };
 
+/**
+ * The session's values as the constants a JavaScript or PHP program opens with: both languages write them
+ * `const NAME = value;` with `[a, b]` lists, so only the string literal (`literal`) differs.
+ */
+export function constDeclarations(x: SnippetSession, literal: (value: string) => string): string[] {
+  return [
+    `const HOST = ${literal(x.host)};`,
+    `const PORT = ${x.port};`,
+    '// The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
+    `const USER = ${literal(x.user)};`,
+    `const AUTHORITY = ${literal(x.authority)};`,
+    `const CLIENT_ID = ${literal(x.clientId)};`,
+    `const SCOPES = [${x.scopes.map(literal).join(', ')}];`,
+  ];
+}
+
 export const PLACEHOLDER_CLIENT_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Microsoft's login hosts: any other authority host is a private provider, which MSAL must be told to trust. */
