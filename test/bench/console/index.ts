@@ -86,12 +86,13 @@ const START_RECORDER = `(el) => {
     if (g.running) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  // Transcript messages from the host, and the largest.
+  // Transcript messages from the host, and the most rows one carried.
   g.messages = 0; g.maxLines = 0;
   window.addEventListener('message', (ev) => {
-    if (!g.running || !ev.data || !ev.data.lines) return;
+    const rows = ev.data && (ev.data.rows || ev.data.lines);
+    if (!g.running || !Array.isArray(rows)) return;
     g.messages++;
-    if (ev.data.lines.length > g.maxLines) g.maxLines = ev.data.lines.length;
+    if (rows.length > g.maxLines) g.maxLines = rows.length;
   });
   return el.querySelectorAll('.row').length;
 }`;
