@@ -23,6 +23,10 @@ export class TranscriptFeed {
   private follow = true;
   private tail = DEFAULT_TAIL;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The panel is gone (a session's last lines, its LOGOUT, may still come): nothing more is kept or sent. */
+  private disposed = false;
+  /** Nothing was added or cleared yet: a revived panel, whose page may give its saved lines back. */
+  private fresh = true;
 
   /** A message no page takes (a hidden panel) leaves the flow waiting until the next page says "ready". */
   constructor(
@@ -38,6 +42,8 @@ export class TranscriptFeed {
   }
 
   add(line: TranscriptLine): void {
+    if (this.disposed) return;
+    this.fresh = false;
     this.rows.push([line]);
     this.dirty = true;
     if (!this.awaiting) this.timer ??= setTimeout(() => this.update(), COALESCE_MS);
@@ -45,6 +51,7 @@ export class TranscriptFeed {
 
   /** A new session: its rows alone (the caller posts "newSession" before them). */
   clear(): void {
+    this.fresh = false;
     this.cancelTimer();
     this.rows.clear();
     this.dirty = false;
@@ -81,9 +88,10 @@ export class TranscriptFeed {
     }
   }
 
-  /** Lines a revived page kept (its saved state), shown again if this host has none of its own. */
+  /** Lines a revived page kept (its saved state), shown again if this host has had no rows of its own. */
   restore(lines: readonly TranscriptLine[]): void {
-    if (this.rows.length > 0 || this.rows.dropped > 0 || !lines.length) return;
+    if (!this.fresh || !lines.length) return;
+    this.fresh = false;
     this.rows.push(lines);
     this.dirty = true;
     this.update();
@@ -97,6 +105,7 @@ export class TranscriptFeed {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.cancelTimer();
   }
 
@@ -113,6 +122,7 @@ export class TranscriptFeed {
   /** Posts the extent with the rows [start, end) (absolute), or with the last rows while the view follows. */
   private send(start?: number, end?: number): void {
     this.cancelTimer();
+    if (this.disposed) return;
     const dropped = this.rows.dropped;
     const count = this.rows.length;
     let from = dropped + count;

@@ -108,13 +108,15 @@ describe('console transcript feed (host side of the virtualised view)', () => {
     feed.dispose();
   });
 
-  it('restores a revived page’s saved lines only when it has no rows of its own; a new session starts empty', () => {
+  it('restores a revived page’s saved lines only before any rows of its own; a new session starts empty', () => {
     const { feed, sent } = recordedFeed();
     feed.restore([line('saved 1'), line('saved 2')]);
     assert.deepStrictEqual(xs(sent[0]!), ['saved 1', 'saved 2']);
     feed.restore([line('other')]);
     assert.strictEqual(feed.length, 2, 'a second page’s lines do not add to the rows');
     feed.clear();
+    feed.restore([line('an earlier session’s lines, after a new session started')]);
+    assert.strictEqual(feed.length, 0);
     assert.strictEqual(feed.length, 0);
     feed.add(line('new session'));
     feed.flush();
@@ -133,5 +135,16 @@ describe('console transcript feed (host side of the virtualised view)', () => {
     assert.strictEqual(sent.length, before + 1);
     assert.strictEqual(sent[sent.length - 1]!.rows.length, 10);
     feed.dispose();
+  });
+
+  it('sends nothing once disposed (the panel closed while its session logs out)', async () => {
+    const { feed, sent } = recordedFeed();
+    feed.add(line('A005 LOGOUT'));
+    feed.dispose();
+    feed.add(line('* BYE'));
+    feed.flush();
+    feed.window(0, 10, true);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepStrictEqual(sent, []);
   });
 });

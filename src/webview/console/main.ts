@@ -83,6 +83,8 @@ function writeForm(f: Partial<ConsoleForm>): void {
 }
 
 let recentLines: TranscriptLine[] = [];
+/** The saved lines go back to the host once, on this page's first "init" (later ones come with a session). */
+let restoreOffered = false;
 let lastVerdict: VerdictView | null = null;
 
 function persist(): void {
@@ -248,7 +250,8 @@ function receive(msg: ToWebview): void {
       if (accounts.selectedIndex < 0) accounts.selectedIndex = 0;
       updateCommandHint(select('protocol').value);
       // After a reload the host may have no rows (a revived panel): it shows these again if so.
-      if (Array.isArray(state.lines) && state.lines.length) vscode.postMessage({ type: 'restoreLines', lines: state.lines.slice(-SAVED_LINES) });
+      if (!restoreOffered && Array.isArray(state.lines) && state.lines.length) vscode.postMessage({ type: 'restoreLines', lines: state.lines.slice(-SAVED_LINES) });
+      restoreOffered = true;
       if (state.verdict) showVerdict(state.verdict);
       break;
     }

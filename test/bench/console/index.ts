@@ -172,6 +172,12 @@ async function bench(): Promise<Record<string, number | string>> {
   // Measured before Save Transcript, whose prompts are the flakiest step on a loaded machine.
   const manyLines = Number(process.env.MAILOAUTH_BENCH_MANY_LINES);
   if (manyLines) {
+    // MAILOAUTH_BENCH_TRACE: the harness records Chromium's trace of the flood (scripts/bench-console.js).
+    const tracing = !!process.env.MAILOAUTH_BENCH_TRACE;
+    if (tracing) {
+      fs.writeFileSync(path.join(resultsDir(), 'trace-wanted'), '');
+      await waitFor('the trace to start', () => fs.existsSync(path.join(resultsDir(), 'trace-started')) || undefined, 30_000);
+    }
     await ui.webview.evaluate('#transcript', START_RECORDER);
     const t0 = Date.now();
     await ui.webview.fill('#command', 'FETCH 1:* (UID FLAGS RFC822.SIZE)');
@@ -183,6 +189,7 @@ async function bench(): Promise<Record<string, number | string>> {
     const lineSeconds = (Date.now() - t0) / 1000;
     await new Promise((r) => setTimeout(r, 500));
     const lineGaps = await ui.webview.evaluate<Gaps>('#transcript', STOP_RECORDER);
+    if (tracing) fs.writeFileSync(path.join(resultsDir(), 'trace-stop'), '');
     figures.console_flood_lines = manyLines;
     figures.console_flood_max_frame_gap_ms = round(lineGaps.max, 1);
     figures.console_flood_webview_longest_task_ms = round(lineGaps.longestTask, 1);
