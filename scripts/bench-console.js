@@ -87,8 +87,9 @@ async function main() {
     await imap.stop();
   }
   const out = JSON.parse(fs.readFileSync(path.join(resultsDir, 'bench.json'), 'utf8'));
+  // The figures measured before a failure are printed too (the Save Transcript step comes last).
+  for (const [name, value] of Object.entries(out.figures || {})) console.log(`${name}: ${value}`);
   if (out.error) throw new Error(`the console bench failed in the extension host:\n${out.error}`);
-  for (const [name, value] of Object.entries(out.figures)) console.log(`${name}: ${value}`);
 }
 
 /**

@@ -114,12 +114,12 @@ interface Gaps {
   rows: number;
 }
 
-async function bench(): Promise<Record<string, number | string>> {
+/** Fills `figures` as it goes, so that a later step's failure (Save Transcript's prompts) keeps the earlier ones. */
+async function bench(figures: Record<string, number | string>): Promise<void> {
   const port = Number(process.env.MAILOAUTH_BENCH_IMAP_PORT);
   const literalBytes = Number(process.env.MAILOAUTH_BENCH_LITERAL_BYTES);
   if (!port || !literalBytes) throw new Error('MAILOAUTH_BENCH_IMAP_PORT / MAILOAUTH_BENCH_LITERAL_BYTES not set (run scripts/bench-console.js)');
   if (!ui.available) throw new Error('the UI bridge is not available (run scripts/bench-console.js)');
-  const figures: Record<string, number | string> = {};
 
   await vscode.commands.executeCommand('mailOAuth.openConsole');
   await ui.webview.waitForText('#status', 'Not connected');
@@ -220,17 +220,17 @@ async function bench(): Promise<Record<string, number | string>> {
   fs.rmSync(doc.uri.fsPath, { force: true });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  return figures;
 }
 
 export async function run(): Promise<void> {
   const dir = resultsDir();
   fs.mkdirSync(dir, { recursive: true });
-  let out: { figures?: Record<string, number | string>; error?: string };
+  const figures: Record<string, number | string> = {};
+  let out: { figures: Record<string, number | string>; error?: string } = { figures };
   try {
-    out = { figures: await bench() };
+    await bench(figures);
   } catch (err) {
-    out = { error: (err as Error).stack || String(err) };
+    out = { figures, error: (err as Error).stack || String(err) };
   }
   fs.writeFileSync(path.join(dir, 'bench.json'), JSON.stringify(out, null, 2));
   fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());
