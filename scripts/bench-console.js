@@ -9,7 +9,8 @@
 // (test/bench/console/index.ts) in the extension host.
 // Then the other kind of flood: FETCH 1:* answered with many short lines (one transcript row each).
 // Env: MAILOAUTH_BENCH_LITERAL_MB (default 20), MAILOAUTH_BENCH_MANY_LINES (default 100000),
-// MAILOAUTH_BENCH_TIMEOUT_MS (default 10 min).
+// MAILOAUTH_BENCH_TIMEOUT_MS (default 10 min), MAILOAUTH_BENCH_TRACE (a file: Chromium's performance trace of
+// the many-lines flood is written there, to be opened in DevTools' Performance panel or chrome://tracing).
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -59,6 +60,7 @@ async function main() {
       MAILOAUTH_BENCH_IMAP_PORT: String(imap.port),
       MAILOAUTH_BENCH_LITERAL_BYTES: String(literalBytes),
       MAILOAUTH_BENCH_MANY_LINES: String(manyLines),
+      ...(process.env.MAILOAUTH_BENCH_TRACE ? { MAILOAUTH_BENCH_TRACE: '1' } : {}),
     },
     logFile,
   });
@@ -67,7 +69,9 @@ async function main() {
   const started = Date.now();
   try {
     const done = path.join(resultsDir, 'done');
+    const trace = process.env.MAILOAUTH_BENCH_TRACE ? floodTrace(server, resultsDir, path.resolve(process.env.MAILOAUTH_BENCH_TRACE)) : undefined;
     while (!fs.existsSync(done)) {
+      await trace?.step();
       const exited = server.exited();
       if (exited) throw new Error(`code-server exited (code ${exited.code}) before the bench finished. Last log lines:\n${tail(logFile)}`);
       // The suite could not load, or the extension host died: fail now rather than at the timeout.
@@ -83,8 +87,43 @@ async function main() {
     await imap.stop();
   }
   const out = JSON.parse(fs.readFileSync(path.join(resultsDir, 'bench.json'), 'utf8'));
+  // The figures measured before a failure are printed too (the Save Transcript step comes last).
+  for (const [name, value] of Object.entries(out.figures || {})) console.log(`${name}: ${value}`);
   if (out.error) throw new Error(`the console bench failed in the extension host:\n${out.error}`);
-  for (const [name, value] of Object.entries(out.figures)) console.log(`${name}: ${value}`);
+}
+
+/**
+ * Chromium's trace of the flood (the workbench and the webview share one renderer thread, so the trace shows
+ * what holds up the webview's frames): started when the suite writes `trace-wanted`, confirmed by
+ * `trace-started`, and saved when it writes `trace-stop`.
+ */
+function floodTrace(server, dir, file) {
+  let cdp;
+  let state = 'idle';
+  return {
+    async step() {
+      if (state === 'idle' && fs.existsSync(path.join(dir, 'trace-wanted'))) {
+        state = 'tracing';
+        cdp = await server.context.newCDPSession(server.page);
+        const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8', 'blink', 'toplevel', 'renderer.scheduler'];
+        await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
+        fs.writeFileSync(path.join(dir, 'trace-started'), '');
+      } else if (state === 'tracing' && fs.existsSync(path.join(dir, 'trace-stop'))) {
+        state = 'done';
+        const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.end');
+        const { stream } = await complete;
+        const fd = fs.openSync(file, 'w');
+        for (;;) {
+          const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+          fs.writeSync(fd, chunk.base64Encoded ? Buffer.from(chunk.data, 'base64') : chunk.data);
+          if (chunk.eof) break;
+        }
+        fs.closeSync(fd);
+        console.error(`trace of the flood: ${file}`);
+      }
+    },
+  };
 }
 
 main().then(

@@ -18,29 +18,12 @@ import { quickAction, quickActionButtons } from './quickActions';
 import { confirmTokenHost } from './tokenHostConsent';
 import { escapeControls } from '../core/report/controlChars';
 import { inspectToken, TokenInspection } from '../core/token/inspect';
-import { ConsoleForm, describeDropped, FromWebview, ToWebview, TranscriptLine, validateFromWebview, VerdictView } from './messages';
+import { ConsoleForm, describeDropped, FromWebview, ToWebview, validateFromWebview, VerdictView } from './messages';
+import { TranscriptFeed } from './transcriptFeed';
 
 export const CONSOLE_VIEW_TYPE = 'mailOAuth.console';
 /** Longest entry text sent to the webview; the transcript keeps the whole text for saving. */
 const WEBVIEW_ENTRY_CHARS = 4000;
-/**
- * Most lines sent in one message, one message per FLUSH_MS: a flood reaches the webview in slices that each
- * cost it a small part of a frame (copying a message of 4,000 lines into the webview took 10–40 ms on a loaded
- * 2-core machine; 100,000 lines arrive in about 2 s).
- */
-const WEBVIEW_MAX_LINES = 2000;
-const FLUSH_MS = 40;
-/**
- * Most lines waiting to be sent: the view lags a burst by a few slices at most, never by a flood's worth of
- * seconds (a burst's older lines are skipped with a note; Save Transcript keeps them all). The webview keeps
- * up to WEBVIEW_ROWS_KEPT rows across bursts.
- */
-const WEBVIEW_BACKLOG = 10_000;
-/**
- * Slices sent and not yet shown (the webview answers each with "transcriptShown" once rendered): a webview
- * slower than the flood is not buried under queued messages, the backlog waits here, bounded.
- */
-const MAX_IN_FLIGHT = 2;
 
 /**
  * The presets of the mailOAuth.console.customPresets setting, from the user's settings only (a preset
@@ -93,11 +76,8 @@ export class ConsolePanel {
   private busy = false;
   /** Cancels the session being set up (Disconnect while connecting). */
   private connecting: AbortController | undefined;
-  private pending: TranscriptLine[] = [];
-  /** Lines of the backlog skipped (WEBVIEW_BACKLOG), to be named in the next slice. */
-  private skipped = 0;
-  private inFlight = 0;
-  private flushTimer: NodeJS.Timeout | undefined;
+  /** The rows the view scrolls through; the webview asks for those it shows. */
+  private readonly feed: TranscriptFeed;
   private readonly disposables: vscode.Disposable[] = [];
 
   static show(extensionUri: vscode.Uri, form?: Partial<ConsoleForm>): ConsolePanel {
@@ -122,6 +102,7 @@ export class ConsolePanel {
     extensionUri: vscode.Uri,
     private initialForm?: Partial<ConsoleForm>,
   ) {
+    this.feed = new TranscriptFeed((m) => panel.webview.postMessage(m));
     panel.webview.html = consoleHtml(panel.webview, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -133,7 +114,7 @@ export class ConsolePanel {
     if (ConsolePanel.current === this) ConsolePanel.current = undefined;
     void this.session?.logout();
     this.session = undefined;
-    clearTimeout(this.flushTimer);
+    this.feed.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -182,13 +163,18 @@ export class ConsolePanel {
 
   private async handle(msg: FromWebview): Promise<void> {
     switch (msg.type) {
-      case 'transcriptShown':
-        this.inFlight = Math.max(0, this.inFlight - 1);
-        if (!this.flushTimer) this.flush();
+      case 'transcriptWindow':
+        this.feed.window(msg.start, msg.end, msg.follow);
+        return;
+      case 'copyTranscript':
+        await vscode.env.clipboard.writeText(this.feed.allText());
+        return;
+      case 'restoreLines':
+        this.feed.restore(msg.lines);
         return;
       case 'ready':
-        // A new page (first load, or shown again): nothing sent to an earlier one will be answered.
-        this.inFlight = 0;
+        // A new page (first load, or shown again): it gets the rows there are.
+        this.feed.reset();
         if (this.initialForm) this.form = { ...this.form, ...this.initialForm };
         this.initialForm = undefined;
         return this.sendInit();
@@ -280,7 +266,7 @@ export class ConsolePanel {
     const token = got.token;
     this.transcript = new Transcript();
     this.transcript.onEntry((e) => this.queue(e));
-    this.dropBacklog();
+    this.feed.clear();
     this.post({ type: 'newSession' });
     const result = await probe(
       {
@@ -310,7 +296,7 @@ export class ConsolePanel {
       // A problem that already is the cause is not repeated below it.
       tokenProblems: v.tokenProblems.filter((p) => !v.cause?.includes(p.message)).map((p) => ({ severity: p.severity, message: p.message })),
     };
-    this.flush();
+    this.feed.flush();
     this.post({ type: 'verdict', verdict });
     this.busy = false;
     this.postState();
@@ -327,7 +313,7 @@ export class ConsolePanel {
       s.transport.close();
     } else if (s) {
       await s.logout();
-      this.flush();
+      this.feed.flush();
     }
     this.postState();
   }
@@ -347,7 +333,7 @@ export class ConsolePanel {
       if (e instanceof TransportError) this.session = undefined;
     } finally {
       this.busy = false;
-      this.flush();
+      this.feed.flush();
       this.postState();
     }
   }
@@ -364,7 +350,7 @@ export class ConsolePanel {
         this.transcript.add('error', (e as Error).message);
       } finally {
         this.busy = false;
-        this.flush();
+        this.feed.flush();
         this.postState();
       }
       return;
@@ -373,44 +359,11 @@ export class ConsolePanel {
     if (command) await this.run(command);
   }
 
-  /** Entries are batched (every FLUSH_MS) and long ones folded, so floods don't swamp the webview. */
+  /** Each entry becomes a row of the view (long ones folded); the feed sends the webview those it shows. */
   private queue(e: TranscriptEntry): void {
     const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … ${vscode.l10n.t('({0} characters; the saved transcript has them all)', e.display.length.toLocaleString())}` : e.display;
     // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
-    this.pending.push({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
-    if (this.pending.length > WEBVIEW_BACKLOG * 1.5) {
-      // A flood faster than the view takes it: its older part is skipped (amortised trim).
-      const skip = this.pending.length - WEBVIEW_BACKLOG;
-      this.pending = this.pending.slice(skip);
-      this.skipped += skip;
-    }
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
-  }
-
-  /** Sends the next slice of the backlog now, and schedules the rest. */
-  private flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    if (!this.pending.length || this.inFlight >= MAX_IN_FLIGHT) return; // the next "transcriptShown" flushes
-    const lines = this.pending.splice(0, WEBVIEW_MAX_LINES);
-    if (this.skipped) {
-      const first = lines[0] ?? this.pending[0];
-      lines.unshift({ t: first?.t ?? new Date().toISOString(), k: 'info', x: `… ${vscode.l10n.t('{0} lines not shown here (Save Transcript keeps them all)', this.skipped.toLocaleString())}` });
-      this.skipped = 0;
-    }
-    this.inFlight++;
-    void this.panel.webview.postMessage({ type: 'transcript', lines } satisfies ToWebview).then((delivered) => {
-      if (!delivered) this.inFlight = Math.max(0, this.inFlight - 1); // no page to answer (hidden)
-    });
-    if (this.pending.length) this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
-  }
-
-  /** A new session: what is still queued of the last one is not sent after its "newSession". */
-  private dropBacklog(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    this.pending = [];
-    this.skipped = 0;
+    this.feed.add({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
   }
 
   private async save(): Promise<void> {

@@ -7,6 +7,7 @@ import { SECURITIES, type Security } from '../core/protocol/transport';
 import { MAIL_PROTOCOLS, type MailProtocol } from '../core/token/checks';
 import type { EntryKind } from '../core/protocol/transcript';
 import type { Severity } from '../core/sasl/problems';
+import { SAVED_LINES, WINDOW_MAX_ROWS } from './limits';
 import { QUICK_ACTION_IDS } from './quickActions';
 
 export { QUICK_ACTION_IDS };
@@ -30,8 +31,16 @@ export interface ConsoleForm {
 
 export type FromWebview =
   | { type: 'ready' }
-  /** A transcript message has been rendered: the host may send the next slice (flow control of floods). */
-  | { type: 'transcriptShown' }
+  /**
+   * The answer to every "transcript" message, once it is rendered (flow control: one in flight): the rows
+   * [start, end) the view needs and has not got (absolute row numbers; empty when it has them all), and
+   * whether it follows the end (then the host's next update brings the last rows unasked).
+   */
+  | { type: 'transcriptWindow'; start: number; end: number; follow: boolean }
+  /** Ctrl/Cmd+A in the transcript, then copy: the host puts every kept row on the clipboard. */
+  | { type: 'copyTranscript' }
+  /** A new page's saved lines (after a reload), shown again if the host has no rows of its own. */
+  | { type: 'restoreLines'; lines: TranscriptLine[] }
   | { type: 'connect'; form: ConsoleForm; token?: string }
   | { type: 'disconnect' }
   | { type: 'command'; line: string }
@@ -45,6 +54,12 @@ export interface TranscriptLine {
   k: EntryKind;
   x: string; // display text (redacted)
   d?: string; // decoded authentication, inline
+}
+
+/** One row of the transcript view: a line, or (decoded) the decoded-authentication note beneath it. */
+export interface Row {
+  line: TranscriptLine;
+  decoded: boolean;
 }
 
 export interface VerdictView {
@@ -93,7 +108,12 @@ export type ToWebview =
   | { type: 'fill'; host: string; port: number; security: Security; protocol?: MailProtocol; user?: string; mechanism?: Mechanism }
   /** A new connection starts: the transcript and verdict shown are the new session's alone (as Save saves). */
   | { type: 'newSession' }
-  | { type: 'transcript'; lines: TranscriptLine[] }
+  /**
+   * The transcript's extent (rows [dropped, dropped + count) are kept; earlier ones were dropped from the
+   * view) and the rows from absolute row `start` on: those the webview asked for, or the last ones while it
+   * follows the end. Answered by one "transcriptWindow".
+   */
+  | { type: 'transcript'; dropped: number; count: number; start: number; rows: Row[] }
   | { type: 'state'; connected: boolean; busy: boolean; protocol?: MailProtocol }
   | { type: 'verdict'; verdict: VerdictView }
   | { type: 'quickActions'; actions: { id: string; label: string }[] }
@@ -103,10 +123,17 @@ const PROTOCOLS = new Set<string>(MAIL_PROTOCOLS);
 const SECURITY_NAMES = new Set<string>(SECURITIES);
 const MECHANISM_NAMES = new Set<string>(MECHANISMS);
 const SOURCES = new Set(['account', 'pasted']);
-const MESSAGE_TYPES = new Set(['ready', 'transcriptShown', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
+const MESSAGE_TYPES = new Set(['ready', 'transcriptWindow', 'copyTranscript', 'restoreLines', 'connect', 'disconnect', 'command', 'quickAction', 'saveTranscript', 'presetChanged', 'openLink']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const rowNumber = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const KINDS = new Set<string>(['C', 'S', 'info', 'tls', 'error'] satisfies EntryKind[]);
+
+/** A saved line coming back from the webview: the shape and sizes the host itself sends. */
+function isSavedLine(v: unknown): v is TranscriptLine {
+  return isObj(v) && str(v.t, 40) && str(v.k, 5) && KINDS.has(v.k) && str(v.x, 30_000) && (v.d === undefined || str(v.d, 30_000));
+}
 
 export function validateForm(v: unknown): ConsoleForm | undefined {
   if (!isObj(v)) return undefined;
@@ -151,10 +178,16 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
   if (!isObj(v) || typeof v.type !== 'string') return undefined;
   switch (v.type) {
     case 'ready':
-    case 'transcriptShown':
+    case 'copyTranscript':
     case 'disconnect':
     case 'saveTranscript':
       return { type: v.type };
+    case 'transcriptWindow':
+      return rowNumber(v.start) && rowNumber(v.end) && v.start <= v.end && v.end - v.start <= WINDOW_MAX_ROWS && typeof v.follow === 'boolean' ? { type: 'transcriptWindow', start: v.start, end: v.end, follow: v.follow } : undefined;
+    case 'restoreLines':
+      return Array.isArray(v.lines) && v.lines.length <= SAVED_LINES && v.lines.every(isSavedLine)
+        ? { type: 'restoreLines', lines: v.lines.map((l) => ({ t: l.t, k: l.k, x: l.x, d: l.d })) }
+        : undefined;
     case 'connect': {
       const form = validateForm(v.form);
       if (!form) return undefined;

@@ -7,7 +7,9 @@ const form = { preset: 'custom', protocol: 'imap', host: 'localhost', port: 993,
 /** One well-formed message of every type the webview sends (src/webview/console/main.ts). */
 const GOOD = {
   ready: { type: 'ready' },
-  transcriptShown: { type: 'transcriptShown' },
+  transcriptWindow: { type: 'transcriptWindow', start: 150_000, end: 150_063, follow: true },
+  copyTranscript: { type: 'copyTranscript' },
+  restoreLines: { type: 'restoreLines', lines: [{ t: '2026-01-01T12:00:00.000Z', k: 'C', x: 'A001 NOOP', d: undefined }, { t: '2026-01-01T12:00:00.000Z', k: 'S', x: 'A001 OK', d: 'note' }] },
   connect: { type: 'connect', form, token: 'tok' },
   disconnect: { type: 'disconnect' },
   command: { type: 'command', line: 'LIST "" *' },
@@ -20,7 +22,24 @@ const GOOD = {
 /** For each type, malformed variants: a field missing, of the wrong type, out of range or too long. */
 const MALFORMED: Record<keyof typeof GOOD, unknown[]> = {
   ready: [], // carries nothing, so nothing can be malformed
-  transcriptShown: [],
+  copyTranscript: [],
+  transcriptWindow: [
+    { type: 'transcriptWindow', start: 0, end: 10 },
+    { type: 'transcriptWindow', start: 10, end: 5, follow: false },
+    { type: 'transcriptWindow', start: -1, end: 5, follow: false },
+    { type: 'transcriptWindow', start: 0.5, end: 5, follow: false },
+    { type: 'transcriptWindow', start: '0', end: 5, follow: false },
+    { type: 'transcriptWindow', start: 0, end: 1001, follow: true },
+    { type: 'transcriptWindow', start: 0, end: Infinity, follow: true },
+  ],
+  restoreLines: [
+    { type: 'restoreLines' },
+    { type: 'restoreLines', lines: 'A001 OK' },
+    { type: 'restoreLines', lines: [{ t: 't', k: 'X', x: 'y' }] },
+    { type: 'restoreLines', lines: [{ t: 't', k: 'S', x: 'y'.repeat(30_001) }] },
+    { type: 'restoreLines', lines: [{ t: 't', k: 'S', x: 'y', d: 5 }] },
+    { type: 'restoreLines', lines: Array.from({ length: 501 }, () => ({ t: 't', k: 'S', x: 'y' })) },
+  ],
   disconnect: [],
   saveTranscript: [],
   connect: [

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { TranscriptLine } from '../../src/console/messages';
 import { format } from '../../src/webview/console/format';
-import { RowStore, rowWindow } from '../../src/webview/console/rowStore';
+import { RowStore, rowText, rowWindow } from '../../src/console/rowStore';
 import { validateToWebview } from '../../src/webview/console/validate';
 
 const line = (x: string, d?: string): TranscriptLine => ({ t: '2026-01-01T12:00:00.000Z', k: 'S', x, d });
@@ -55,6 +55,15 @@ describe('console webview: row store', () => {
   });
 });
 
+describe('console webview: a row as copied text', () => {
+  it('reads as the rendered columns: time, direction, text; a decoded note indented under its line', () => {
+    const l = { t: '2026-01-01T12:34:56.789Z', k: 'C' as const, x: 'A001 NOOP', d: 'XOAUTH2: user=a@b.c' };
+    assert.strictEqual(rowText({ line: l, decoded: false }), '12:34:56.789 C:  A001 NOOP');
+    assert.strictEqual(rowText({ line: l, decoded: true }), `${' '.repeat(17)}↳ XOAUTH2: user=a@b.c`);
+    assert.strictEqual(rowText({ line: { ...l, k: 'info' }, decoded: false }), '12:34:56.789 --  A001 NOOP');
+  });
+});
+
 describe('console webview: the rows a viewport renders', () => {
   it('renders the rows in view plus the overscan on each side, within the rows there are', () => {
     // 20 px rows, a 200 px viewport scrolled to row 500 of 100,000: rows 500–509 in view.
@@ -84,7 +93,8 @@ describe('console webview: messages from the host are checked before use', () =>
       { type: 'init', form, accounts: ['a@b.c'], presets: [{ id: 'm365', label: 'Microsoft 365' }] },
       { type: 'fill', host: 'h', port: 1, security: 'none' },
       { type: 'newSession' },
-      { type: 'transcript', lines: [line('x', 'd'), { t: 't', k: 'C', x: 'y' }] },
+      { type: 'transcript', dropped: 0, count: 3, start: 1, rows: [{ line: line('x', 'd'), decoded: false }, { line: line('x', 'd'), decoded: true }, { line: { t: 't', k: 'C', x: 'y' }, decoded: false }] },
+      { type: 'transcript', dropped: 150_000, count: 100_000, start: 250_000, rows: [] },
       { type: 'state', connected: true, busy: false, protocol: 'imap' },
       { type: 'verdict', verdict },
       { type: 'quickActions', actions: [{ id: 'imap.list', label: 'LIST' }] },
@@ -99,9 +109,15 @@ describe('console webview: messages from the host are checked before use', () =>
       'transcript',
       [{ type: 'newSession' }],
       { type: 'eval' },
-      { type: 'transcript', lines: 'x' },
-      { type: 'transcript', lines: [{ t: 't', k: 'X', x: 'y' }] },
-      { type: 'transcript', lines: [{ t: 't', k: 'S', x: 1 }] },
+      { type: 'transcript', dropped: 0, count: 1, start: 0, rows: 'x' },
+      { type: 'transcript', lines: [line('x')] },
+      { type: 'transcript', dropped: 0, count: 1, start: 0, rows: [line('x')] },
+      { type: 'transcript', dropped: 0, count: 1, start: 0, rows: [{ line: { t: 't', k: 'X', x: 'y' }, decoded: false }] },
+      { type: 'transcript', dropped: 0, count: 1, start: 0, rows: [{ line: { t: 't', k: 'S', x: 1 }, decoded: false }] },
+      { type: 'transcript', dropped: 0, count: 1, start: 0, rows: [{ line: line('x'), decoded: 'no' }] },
+      { type: 'transcript', dropped: -1, count: 1, start: 0, rows: [] },
+      { type: 'transcript', dropped: 0, count: 1.5, start: 0, rows: [] },
+      { type: 'transcript', dropped: 0, count: 1, start: '0', rows: [] },
       { type: 'init', form: { ...form, port: '993' }, accounts: [], presets: [] },
       { type: 'init', form, accounts: [1], presets: [] },
       { type: 'state', connected: 'yes', busy: false },

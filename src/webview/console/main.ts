@@ -3,6 +3,7 @@
 // session. Messages both ways are the types of src/console/messages.ts, checked on arrival (validate.ts).
 import type { ConsoleForm, FromWebview, ToWebview, TranscriptLine, VerdictView } from '../../console/messages';
 import { format, readStrings } from './strings';
+import { SAVED_LINES } from '../../console/limits';
 import { TranscriptView } from './transcript';
 import { validateToWebview } from './validate';
 
@@ -20,9 +21,6 @@ interface SavedState {
   verdict: VerdictView | null;
 }
 
-/** Lines kept in the saved state (serialised on every save: a few hundred, not the flood). */
-const SAVED_LINES = 500;
-
 const vscode = acquireVsCodeApi();
 const strings = readStrings(document);
 
@@ -39,7 +37,7 @@ const commandEl = byId('command', HTMLInputElement);
 const tokenEl = byId('token', HTMLInputElement);
 const actionsEl = byId('actions', HTMLElement);
 const connectEl = byId('connect', HTMLButtonElement);
-const transcript = new TranscriptView(transcriptEl, byId('trimmed', HTMLElement), strings);
+const transcript = new TranscriptView(transcriptEl, byId('trimmed', HTMLElement), strings, (m) => vscode.postMessage(m));
 
 type SelectName = 'preset' | 'protocol' | 'security' | 'tokenSource' | 'account' | 'mechanism';
 type InputName = 'host' | 'port' | 'user';
@@ -85,10 +83,12 @@ function writeForm(f: Partial<ConsoleForm>): void {
 }
 
 let recentLines: TranscriptLine[] = [];
+/** The saved lines go back to the host once, on this page's first "init" (later ones come with a session). */
+let restoreOffered = false;
 let lastVerdict: VerdictView | null = null;
 
 function persist(): void {
-  vscode.setState({ form: readForm(), lines: recentLines.slice(-SAVED_LINES), verdict: lastVerdict });
+  vscode.setState({ form: readForm(), lines: recentLines, verdict: lastVerdict });
 }
 
 // Saving the state (setState) serialises the last lines: during a flood, at most a few times a second.
@@ -101,11 +101,11 @@ function persistSoon(): void {
   }, 250);
 }
 
-function addLines(lines: readonly TranscriptLine[]): void {
-  transcript.add(lines);
-  // Amortised trim: the array never grows past twice what is saved.
-  recentLines = recentLines.concat(lines.length > SAVED_LINES ? lines.slice(-SAVED_LINES) : lines);
-  if (recentLines.length > 2 * SAVED_LINES) recentLines = recentLines.slice(-SAVED_LINES);
+/** The saved state keeps the last lines the view has (when it has the end: scrolled up, the earlier ones stay). */
+function keepRecentLines(): void {
+  const tail = transcript.tailLines(SAVED_LINES);
+  if (!tail.length) return;
+  recentLines = tail;
   persistSoon();
 }
 
@@ -249,7 +249,9 @@ function receive(msg: ToWebview): void {
       writeForm(state.form ?? msg.form);
       if (accounts.selectedIndex < 0) accounts.selectedIndex = 0;
       updateCommandHint(select('protocol').value);
-      if (Array.isArray(state.lines) && transcript.rowCount === 0) addLines(state.lines);
+      // After a reload the host may have no rows (a revived panel): it shows these again if so.
+      if (!restoreOffered && Array.isArray(state.lines) && state.lines.length) vscode.postMessage({ type: 'restoreLines', lines: state.lines.slice(-SAVED_LINES) });
+      restoreOffered = true;
       if (state.verdict) showVerdict(state.verdict);
       break;
     }
@@ -267,9 +269,9 @@ function receive(msg: ToWebview): void {
       clearSession();
       break;
     case 'transcript':
-      addLines(msg.lines);
-      // Once the frame that shows them is done, the host may send the next slice (flow control).
-      requestAnimationFrame(() => vscode.postMessage({ type: 'transcriptShown' }));
+      // Rendered in the next frame, which then answers the host (flow control: one message in flight).
+      transcript.receive(msg);
+      keepRecentLines();
       break;
     case 'state':
       setState(msg);

@@ -1,7 +1,7 @@
 // Checks every message from the host before the webview acts on it, as the host checks the webview's
 // (src/console/messages.ts): a wrong shape is dropped, never half-applied. Enumerated values need no list
 // here: the form's own <select> options are the values it accepts.
-import type { ConsoleForm, ToWebview, TranscriptLine, VerdictView } from '../../console/messages';
+import type { ConsoleForm, Row, ToWebview, TranscriptLine, VerdictView } from '../../console/messages';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -12,6 +12,9 @@ const KINDS = new Set(['C', 'S', 'info', 'tls', 'error']);
 function isLine(v: unknown): v is TranscriptLine {
   return isObj(v) && isStr(v.t) && isStr(v.k) && KINDS.has(v.k) && isStr(v.x) && optStr(v.d);
 }
+
+const isRow = (v: unknown): v is Row => isObj(v) && typeof v.decoded === 'boolean' && isLine(v.line);
+const rowNumber = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 function isForm(v: unknown): v is ConsoleForm {
   return (
@@ -51,7 +54,7 @@ export function validateToWebview(v: unknown): ToWebview | undefined {
     case 'newSession':
       return { type: 'newSession' };
     case 'transcript':
-      return Array.isArray(v.lines) && v.lines.every(isLine) ? (v as ToWebview) : undefined;
+      return rowNumber(v.dropped) && rowNumber(v.count) && rowNumber(v.start) && Array.isArray(v.rows) && v.rows.every(isRow) ? (v as ToWebview) : undefined;
     case 'state':
       return typeof v.connected === 'boolean' && typeof v.busy === 'boolean' && optStr(v.protocol) ? (v as ToWebview) : undefined;
     case 'verdict':

@@ -86,12 +86,13 @@ const START_RECORDER = `(el) => {
     if (g.running) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  // Transcript messages from the host, and the largest.
+  // Transcript messages from the host, and the most rows one carried.
   g.messages = 0; g.maxLines = 0;
   window.addEventListener('message', (ev) => {
-    if (!g.running || !ev.data || !ev.data.lines) return;
+    const rows = ev.data && (ev.data.rows || ev.data.lines);
+    if (!g.running || !Array.isArray(rows)) return;
     g.messages++;
-    if (ev.data.lines.length > g.maxLines) g.maxLines = ev.data.lines.length;
+    if (rows.length > g.maxLines) g.maxLines = rows.length;
   });
   return el.querySelectorAll('.row').length;
 }`;
@@ -113,12 +114,12 @@ interface Gaps {
   rows: number;
 }
 
-async function bench(): Promise<Record<string, number | string>> {
+/** Fills `figures` as it goes, so that a later step's failure (Save Transcript's prompts) keeps the earlier ones. */
+async function bench(figures: Record<string, number | string>): Promise<void> {
   const port = Number(process.env.MAILOAUTH_BENCH_IMAP_PORT);
   const literalBytes = Number(process.env.MAILOAUTH_BENCH_LITERAL_BYTES);
   if (!port || !literalBytes) throw new Error('MAILOAUTH_BENCH_IMAP_PORT / MAILOAUTH_BENCH_LITERAL_BYTES not set (run scripts/bench-console.js)');
   if (!ui.available) throw new Error('the UI bridge is not available (run scripts/bench-console.js)');
-  const figures: Record<string, number | string> = {};
 
   await vscode.commands.executeCommand('mailOAuth.openConsole');
   await ui.webview.waitForText('#status', 'Not connected');
@@ -171,6 +172,12 @@ async function bench(): Promise<Record<string, number | string>> {
   // Measured before Save Transcript, whose prompts are the flakiest step on a loaded machine.
   const manyLines = Number(process.env.MAILOAUTH_BENCH_MANY_LINES);
   if (manyLines) {
+    // MAILOAUTH_BENCH_TRACE: the harness records Chromium's trace of the flood (scripts/bench-console.js).
+    const tracing = !!process.env.MAILOAUTH_BENCH_TRACE;
+    if (tracing) {
+      fs.writeFileSync(path.join(resultsDir(), 'trace-wanted'), '');
+      await waitFor('the trace to start', () => fs.existsSync(path.join(resultsDir(), 'trace-started')) || undefined, 30_000);
+    }
     await ui.webview.evaluate('#transcript', START_RECORDER);
     const t0 = Date.now();
     await ui.webview.fill('#command', 'FETCH 1:* (UID FLAGS RFC822.SIZE)');
@@ -182,6 +189,7 @@ async function bench(): Promise<Record<string, number | string>> {
     const lineSeconds = (Date.now() - t0) / 1000;
     await new Promise((r) => setTimeout(r, 500));
     const lineGaps = await ui.webview.evaluate<Gaps>('#transcript', STOP_RECORDER);
+    if (tracing) fs.writeFileSync(path.join(resultsDir(), 'trace-stop'), '');
     figures.console_flood_lines = manyLines;
     figures.console_flood_max_frame_gap_ms = round(lineGaps.max, 1);
     figures.console_flood_webview_longest_task_ms = round(lineGaps.longestTask, 1);
@@ -212,17 +220,17 @@ async function bench(): Promise<Record<string, number | string>> {
   fs.rmSync(doc.uri.fsPath, { force: true });
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  return figures;
 }
 
 export async function run(): Promise<void> {
   const dir = resultsDir();
   fs.mkdirSync(dir, { recursive: true });
-  let out: { figures?: Record<string, number | string>; error?: string };
+  const figures: Record<string, number | string> = {};
+  let out: { figures: Record<string, number | string>; error?: string } = { figures };
   try {
-    out = { figures: await bench() };
+    await bench(figures);
   } catch (err) {
-    out = { error: (err as Error).stack || String(err) };
+    out = { figures, error: (err as Error).stack || String(err) };
   }
   fs.writeFileSync(path.join(dir, 'bench.json'), JSON.stringify(out, null, 2));
   fs.writeFileSync(path.join(dir, 'done'), new Date().toISOString());

@@ -1,13 +1,10 @@
-// The transcript's rows as data, apart from the DOM: a bounded ring buffer (a flood costs memory in
-// proportion to the cap, never to the session) and the arithmetic of which rows a viewport shows. Free of
-// DOM types so that plain-Node unit tests can check it (test/unit/consoleRowStore.test.ts).
-import type { TranscriptLine } from '../../console/messages';
+// The console transcript's rows as data, apart from the DOM: a bounded ring buffer (a flood costs memory in
+// proportion to the cap, never to the session), the arithmetic of which rows a viewport shows, and a row as
+// copied text. The host keeps the rows (transcriptFeed.ts), the webview renders a window of them; free of
+// DOM and vscode types so that both use it and plain-Node unit tests check it (test/unit/consoleWebview.test.ts).
+import type { Row, TranscriptLine } from './messages';
 
-/** One display row: a transcript line, or the decoded-authentication note shown beneath it. */
-export interface Row {
-  line: TranscriptLine;
-  decoded: boolean;
-}
+export type { Row };
 
 export class RowStore {
   private readonly rows: (Row | undefined)[];
@@ -51,6 +48,13 @@ export class RowStore {
     return this.rows[(this.start + i) % this.capacity] as Row;
   }
 
+  /** Rows [start, end) (0 being the oldest kept), clamped to those there are. */
+  slice(start: number, end: number): Row[] {
+    const out: Row[] = [];
+    for (let i = Math.max(0, start), e = Math.min(end, this.count); i < e; i++) out.push(this.get(i));
+    return out;
+  }
+
   clear(): void {
     this.rows.fill(undefined);
     this.start = 0;
@@ -70,4 +74,14 @@ export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: 
   const start = Math.max(0, Math.min(first, total - 1) - overscan);
   const end = Math.min(total, Math.max(last, start + 1) + overscan);
   return { start, end };
+}
+
+/** The direction column: what each kind of line shows before its text. */
+export const DIRECTION: Record<TranscriptLine['k'], string> = { C: 'C:', S: 'S:', tls: 'TLS', error: '!!', info: '--' };
+
+/** A row as text, as a selection of rendered rows copies it (time, direction, text). */
+export function rowText(row: Row): string {
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - s.length));
+  if (row.decoded) return `${' '.repeat(17)}↳ ${row.line.d ?? ''}`;
+  return `${pad(row.line.t.slice(11, 23), 13)}${pad(DIRECTION[row.line.k], 4)}${row.line.x}`;
 }
