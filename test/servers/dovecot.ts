@@ -39,6 +39,11 @@ export interface DovecotOptions {
   /** Dovecot's delay before a failure reply (default 2 s in Dovecot; tests use less). */
   authFailureDelay?: string;
   /**
+   * Dovecot's authentication penalty (default on): after failed logins from an IP, each further attempt from it waits
+   * up to 15 s more. Off (the anvil-auth-penalty socket closed, as Dovecot documents) for tests that fail many logins.
+   */
+  authPenalty?: boolean;
+  /**
    * App-only tokens (introspection only): the mailboxes each app's service principal (the token's `oid`) may open,
    * as Exchange's Add-MailboxPermission grants them. App-only tokens name no user; the SASL user names the mailbox.
    */
@@ -59,6 +64,14 @@ export interface Dovecot {
   log(): string;
   stop(): Promise<void>;
 }
+
+/** Closes the socket of Dovecot's auth penalty (anvil), which turns the penalty off. */
+const NO_AUTH_PENALTY = `service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+`;
 
 export function dovecotAvailable(): boolean {
   return spawnSync('dovecot', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -216,7 +229,7 @@ service submission-login {
     ssl = yes
   }
 }
-service lmtp {
+${options.authPenalty === false ? NO_AUTH_PENALTY : ''}service lmtp {
   unix_listener lmtp {
     mode = 0666
   }

@@ -743,6 +743,9 @@ export class IdentityProvider {
           url.searchParams.set('prompt', 'consent');
         }
         url.searchParams.delete('access_type');
+      } else if ((url.searchParams.get('scope') ?? '').split(' ').includes('offline_access')) {
+        // Keycloak grants offline_access on consent; oidc-provider keeps it only with prompt=consent.
+        url.searchParams.set('prompt', 'consent');
       }
       return this.forward(handle, req, res, mount, rest + url.search, body);
     }
@@ -783,6 +786,9 @@ export class IdentityProvider {
             ? sendJson(res, 401, { error: 'unauthorized_client', error_description: 'Unauthorized' })
             : sendJson(res, 400, { error: 'invalid_grant', error_description: "Invalid refresh token. Token client and authorized client don't match" });
         }
+      }
+      if (!google && grantType === 'client_credentials' && clientId === KEYCLOAK_PUBLIC_CLIENT_ID) {
+        return sendJson(res, 400, { error: 'unauthorized_client', error_description: 'Public client not allowed to retrieve service account' });
       }
       if (!google && grantType === 'password') {
         // Direct access grants: off for the public client; the others have no passwords here, so none is right.

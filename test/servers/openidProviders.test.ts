@@ -144,7 +144,7 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
         timeoutMs: 10_000,
       };
       // As Dovecot's Google example: tokeninfo_url, username_attribute = email; plus the Gmail scope required.
-      dovecot = await startDovecot({ tokeninfoUrl: idp.tokeninfoUrl, requiredScope: GOOGLE_MAIL_SCOPE, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', relayPort: sink.port });
+      dovecot = await startDovecot({ tokeninfoUrl: idp.tokeninfoUrl, requiredScope: GOOGLE_MAIL_SCOPE, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', authPenalty: false, relayPort: sink.port });
     });
     after(async () => {
       await dovecot?.stop();
@@ -220,7 +220,7 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
       const raw = await request('POST', idp.endpoints.deviceAuthorization, certs.caPem, new URLSearchParams({ client_id: GOOGLE_CLIENT_ID, scope: GOOGLE_SCOPES.join(' ') }).toString());
       assert.deepStrictEqual([raw.status, raw.body], [400, { error: 'invalid_scope', error_description: `Invalid device flow scope: ${GOOGLE_MAIL_SCOPE}` }]);
       // Allowed scopes get Google's device reply, which names the page verification_url (not RFC 8628's verification_uri).
-      const allowed = await request('POST', idp.endpoints.deviceAuthorization, certs.caPem, new URLSearchParams({ client_id: GOOGLE_CLIENT_ID, scope: 'openid email' }).toString());
+      const allowed = await request('POST', idp.endpoints.deviceAuthorization, certs.caPem, new URLSearchParams({ client_id: GOOGLE_CLIENT_ID, client_secret: idp.googleClientSecret, scope: 'openid email' }).toString());
       assert.strictEqual(allowed.status, 200);
       assert.deepStrictEqual(Object.keys(allowed.body).sort(), ['device_code', 'expires_in', 'interval', 'user_code', 'verification_url']);
     });
@@ -296,7 +296,7 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
     before(async () => {
       idp = await IdentityProvider.start({ certificates: certs, shape: 'keycloak' });
       settings = { issuer: idp.issuer, clientId: KEYCLOAK_PUBLIC_CLIENT_ID, extraCaPem: [certs.caPem], timeoutMs: 10_000 };
-      dovecot = await startDovecot({ introspectionUrl: idp.introspectionUrlWithCredentials, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', relayPort: sink.port });
+      dovecot = await startDovecot({ introspectionUrl: idp.introspectionUrlWithCredentials, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', authPenalty: false, relayPort: sink.port });
     });
     after(async () => {
       await dovecot?.stop();
