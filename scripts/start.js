@@ -94,20 +94,23 @@ function sampleWorkspace() {
   return workspace;
 }
 
-// Run as `node -e SANDBOX_WATCHDOG parentPid dovecotPid dir...`: if npm start dies without stopping the sandbox
-// (SIGKILL, a crash), end Dovecot and remove the temp folders (the provider and the sink die with the process).
+// Run as `node -e SANDBOX_WATCHDOG parentPid dovecotPids dir...` (the pids comma-separated): if npm start dies without
+// stopping the sandbox (SIGKILL, a crash), end the Dovecots and remove the temp folders (the providers and the sink die
+// with the process).
 const SANDBOX_WATCHDOG = `
-const [parent, dovecot, ...dirs] = process.argv.slice(1);
+const [parent, dovecots, ...dirs] = process.argv.slice(1);
 setInterval(() => {
   try { process.kill(Number(parent), 0); return; } catch {}
-  try { if (Number(dovecot)) process.kill(Number(dovecot), 'SIGTERM'); } catch {}
+  for (const pid of dovecots.split(',').map(Number)) try { if (pid) process.kill(pid, 'SIGTERM'); } catch {}
   for (const d of dirs) try { require('fs').rmSync(d, { recursive: true, force: true }); } catch {}
   process.exit(0);
 }, 2000);`;
 
 function watchSandbox(sandbox, sample) {
-  const dirs = [sandbox.dir, sandbox.dovecot ? path.dirname(sandbox.dovecot.logFile) : '', sample].filter(Boolean);
-  const child = spawn(process.execPath, ['-e', SANDBOX_WATCHDOG, String(process.pid), String((sandbox.dovecot && sandbox.dovecot.pid) || 0), ...dirs], { detached: true, stdio: 'ignore' });
+  const dovecots = [sandbox.dovecot, sandbox.oidc && sandbox.oidc.dovecot].filter(Boolean);
+  const dirs = [sandbox.dir, ...dovecots.map((d) => path.dirname(d.logFile)), sample].filter(Boolean);
+  const pids = dovecots.map((d) => d.pid || 0).join(',') || '0';
+  const child = spawn(process.execPath, ['-e', SANDBOX_WATCHDOG, String(process.pid), pids, ...dirs], { detached: true, stdio: 'ignore' });
   child.unref();
   return () => child.kill();
 }
@@ -138,9 +141,17 @@ function summary(sandbox, vscodeLine, problems, sample) {
       const p = sandbox.dovecot.ports;
       out.push(`  Dovecot            IMAP 127.0.0.1:${p.imap}   POP3 127.0.0.1:${p.pop3}   SMTP submission 127.0.0.1:${p.submission}   (plain text; tokens checked at the provider)`);
     }
+    if (sandbox.oidc) {
+      out.push(`  OpenID provider    ${sandbox.oidc.issuer}  (Keycloak-like realm; in mailOAuth.oidc.providers as "${sandbox.oidc.providerId}")`);
+      if (sandbox.oidc.dovecot) {
+        const p = sandbox.oidc.dovecot.ports;
+        out.push(`  Dovecot (realm)    IMAP 127.0.0.1:${p.imap}   POP3 127.0.0.1:${p.pop3}   SMTP submission 127.0.0.1:${p.submission}   (tokens introspected at the realm)`);
+      }
+    }
     if (sandbox.smtpSink) out.push(`  SMTP sink          127.0.0.1:${sandbox.smtpSink.port} (receives what submission relays)`);
     out.push(`  Test CA            ${sandbox.caPath}`);
     out.push('', `Demo account: ${sandbox.user.upn} (${sandbox.user.name}); no password — the sign-in page has it filled in.`);
+    if (sandbox.oidc) out.push(`Second demo account, at the Keycloak-like provider: ${sandbox.oidc.user.email} (${sandbox.oidc.user.name}); no password either.`);
     if (sandbox.idp) {
       out.push(
         'Your browser warns about the sign-in page\'s certificate: it is signed by the test CA above, made for this',
@@ -173,6 +184,14 @@ function summary(sandbox, vscodeLine, problems, sample) {
         '     then "Mail OAuth: Get App-Only Token". Its service principal may open ' + `${sandbox.app.grantedMailbox} only:`,
         `     in the console, preset "Sandbox IMAP" (or POP3, SMTP) with the app's token → logged in; the preset`,
         `     "Sandbox IMAP as ${sandbox.otherUser}" → refused, and the verdict names the missing mailbox grant.`,
+      );
+    }
+    if (sandbox.oidc && sandbox.oidc.presets.length) {
+      out.push(
+        `  6. OpenID (Keycloak-like): in the Accounts view, sign in to "Sandbox Keycloak (realm ${sandbox.oidc.realm})" as ${sandbox.oidc.user.email}`,
+        '     (browser, or device code); then the console presets "Sandbox Keycloak IMAP" (POP3, SMTP) → logged in, and',
+        `     "Sandbox Keycloak IMAP as …" → refused. Its Dovecot asks the realm's introspection endpoint about each token; the`,
+        `     introspection client (${sandbox.oidc.introspectionClientId}) has its secret in ${sandbox.oidc.introspectionSecretFile}`,
       );
     }
   }
@@ -336,7 +355,7 @@ async function main() {
       `                     folder ${workspace}; log ${logFile}`,
       '                     After changing the code: Ctrl-C and npm start again (it packages and installs it anew).',
     ].join('\n');
-    ready.vscode = { kind: 'code-server', url: server.url, port: server.port, pid: server.child.pid, logFile };
+    ready.vscode = { kind: 'code-server', url: server.url, port: server.port, pid: server.child.pid, logFile, settingsFile: server.settingsFile };
     server.child.on('exit', async (status, signal) => {
       if (stopping) return;
       keepLog = true;

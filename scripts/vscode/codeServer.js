@@ -303,6 +303,8 @@ async function startCodeServer(options) {
     context: null,
     child,
     logFile,
+    /** The profile's user settings as written (tests read them back). */
+    settingsFile: path.join(userDataDir, 'User/settings.json'),
     log,
     exited: () => exited,
     stopping: false,

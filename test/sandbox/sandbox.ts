@@ -1,16 +1,30 @@
 // The local sandbox behind `npm start`: the test OpenID provider (HTTPS, Microsoft's layout), an SMTP sink
 // and Dovecot (IMAP, POP3, submission) validating tokens by introspection at that provider — the chain of
-// test/servers/chain.test.ts, kept running. A part that cannot start is reported with what to do; the rest runs.
+// test/servers/chain.test.ts, kept running — and a second demo account at the same provider shaped like a
+// Keycloak realm, with a second Dovecot that introspects its tokens there (test/servers/openidProviders.test.ts).
+// A part that cannot start is reported with what to do; the rest runs.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { makeCertificates } from '../servers/certificates';
 import { Dovecot, DovecotPorts, dovecotAvailable, startDovecot } from '../servers/dovecot';
-import { IdentityProvider, servicePrincipalOid, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER, TEST_USER_2 } from '../servers/identityProvider';
+import {
+  IdentityProvider,
+  KEYCLOAK_INTROSPECTION_CLIENT_ID,
+  KEYCLOAK_PUBLIC_CLIENT_ID,
+  KEYCLOAK_TEST_USER,
+  KEYCLOAK_TEST_USER_2,
+  servicePrincipalOid,
+  TEST_CONFIDENTIAL_CLIENT_ID,
+  TEST_PUBLIC_CLIENT_ID,
+  TEST_TENANT_ID,
+  TEST_USER,
+  TEST_USER_2,
+} from '../servers/identityProvider';
 import { SmtpSink, startSmtpSink } from '../servers/smtpSink';
 import { demoMessages } from './demoMessages';
 
-export type SandboxPart = 'identity provider' | 'SMTP sink' | 'Dovecot';
+export type SandboxPart = 'identity provider' | 'SMTP sink' | 'Dovecot' | 'OpenID provider (Keycloak-like)' | 'Dovecot (Keycloak-like)';
 
 /** A part that did not start: which, why, and what the person can do about it. */
 export interface SandboxProblem {
@@ -22,6 +36,8 @@ export interface SandboxProblem {
 export interface SandboxOptions {
   /** Port of the identity provider on 127.0.0.1 (default: any free port). */
   idpPort?: number;
+  /** Port of the Keycloak-like OpenID provider on 127.0.0.1 (default: any free port). */
+  oidcPort?: number;
   /** Skip Dovecot (for runs that only need sign-in). */
   noDovecot?: boolean;
 }
@@ -35,6 +51,27 @@ export interface SandboxPreset {
   security: 'none';
   user: string;
   mechanism: 'XOAUTH2' | 'OAUTHBEARER';
+  /** For an OpenID provider's account: `provider:<id>` and the OAuth scopes, as getSession('mail-oauth-oidc', …) takes them. */
+  scopes?: string[];
+}
+
+/** The id of the sandbox's OpenID provider in mailOAuth.oidc.providers (and in its session scopes, provider:<id>). */
+export const SANDBOX_OIDC_PROVIDER_ID = 'sandbox-keycloak';
+const SANDBOX_OIDC_SCOPES = ['openid', 'email', 'offline_access'];
+
+/** One entry of the mailOAuth.oidc.providers setting (the agreed schema; the client secret is never in it). */
+export interface OidcProviderSetting {
+  id: string;
+  label?: string;
+  preset?: 'google' | 'keycloak' | 'generic';
+  issuer?: string;
+  endpoints?: { authorization: string; token: string; deviceAuthorization?: string; introspection?: string; revocation?: string; userinfo?: string };
+  clientId: string;
+  scopes?: string[];
+  mailHosts?: string[];
+  usernameClaim?: string;
+  flows?: ('authorizationCode' | 'deviceCode' | 'clientCredentials')[];
+  introspectionClientId?: string;
 }
 
 export interface SandboxInfo {
@@ -50,6 +87,23 @@ export interface SandboxInfo {
    * certificate, one PEM) are in files readable by the owner only; its service principal may open `grantedMailbox`.
    */
   app?: { clientId: string; servicePrincipalOid: string; grantedMailbox: string; secretFile: string; certificateFile: string };
+  /**
+   * The second demo account, at the provider shaped like a Keycloak realm (same origin's CA), and the Dovecot that
+   * introspects that realm's tokens. The introspection client's secret is in a file only the owner can read.
+   */
+  oidc?: {
+    providerId: string;
+    issuer: string;
+    discoveryUrl: string;
+    realm: string;
+    clientId: string;
+    scopes: string[];
+    user: { email: string; name: string };
+    introspectionClientId: string;
+    introspectionSecretFile: string;
+    dovecot?: { ports: DovecotPorts; logFile: string; pid?: number };
+    presets: SandboxPreset[];
+  };
   /** The demo account: the provider signs it in without a password. */
   user: { upn: string; name: string };
   /** A mailbox the demo token does not belong to: Dovecot refuses it (the failing scenario). */
@@ -71,6 +125,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let idp: IdentityProvider | undefined;
   let sink: SmtpSink | undefined;
   let dovecot: Dovecot | undefined;
+  let keycloak: IdentityProvider | undefined;
+  let keycloakDovecot: Dovecot | undefined;
 
   try {
     idp = await IdentityProvider.start({ certificates: certs, port: options.idpPort });
@@ -80,6 +136,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       err.code === 'EADDRINUSE'
         ? { part: 'identity provider', message: `port ${options.idpPort} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${options.idpPort}'\` shows which), or start with another --idp-port (0 picks a free one).` }
         : { part: 'identity provider', message: `it did not start: ${err.message}`, fix: 'Check that `openssl` works and that node_modules is complete (`npm ci`), then start again.' },
+    );
+  }
+
+  try {
+    keycloak = await IdentityProvider.start({ certificates: certs, port: options.oidcPort, shape: 'keycloak' });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    problems.push(
+      err.code === 'EADDRINUSE'
+        ? { part: 'OpenID provider (Keycloak-like)', message: `port ${options.oidcPort} on 127.0.0.1 is already in use.`, fix: 'Stop the program that uses it, or start with another port (0 picks a free one). The Microsoft-like provider runs without it.' }
+        : { part: 'OpenID provider (Keycloak-like)', message: `it did not start: ${err.message}`, fix: 'Check that node_modules is complete (`npm ci`), then start again.' },
     );
   }
 
@@ -123,6 +190,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
 
+  // The Keycloak-like realm's own Dovecot: it asks the realm's introspection endpoint about each token (by e-mail).
+  if (keycloak && dovecot) {
+    try {
+      keycloakDovecot = await startDovecot({
+        introspectionUrl: keycloak.introspectionUrlWithCredentials,
+        introspectionCaPem: certs.caPem,
+        usernameAttribute: 'email',
+        authFailureDelay: '0 secs',
+        relayPort: sink?.port,
+        seedMessages: Object.fromEntries([KEYCLOAK_TEST_USER, KEYCLOAK_TEST_USER_2].map((u) => [u.upn, demoMessages(u.upn, u.name)])),
+      });
+    } catch (e) {
+      problems.push({ part: 'Dovecot (Keycloak-like)', message: `it did not start: ${(e as Error).message.split('\n')[0]}`, fix: 'A port it chose may have been taken in the meantime: start again. The Microsoft-like sandbox runs without it.' });
+    }
+  }
+
   const presets: SandboxPreset[] = dovecot
     ? [
         { label: 'Sandbox IMAP (Dovecot, demo account)', protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: TEST_USER.upn, mechanism: 'XOAUTH2' },
@@ -151,13 +234,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   }
   if (idp) info.app = writeAppCredentials(idp, path.join(dir, 'app-only'));
+  if (keycloak) info.oidc = keycloakInfo(keycloak, keycloakDovecot, path.join(dir, 'openid'));
   if (sink) info.smtpSink = { port: sink.port };
   if (dovecot) info.dovecot = { ports: dovecot.ports, logFile: dovecot.logFile, pid: dovecot.pid };
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await Promise.allSettled([dovecot?.stop(), idp?.stop(), sink?.stop()]);
+      await Promise.allSettled([dovecot?.stop(), keycloakDovecot?.stop(), idp?.stop(), keycloak?.stop(), sink?.stop()]);
       fs.rmSync(dir, { recursive: true, force: true });
     })());
   return { ...info, stop };
@@ -173,6 +257,55 @@ function writeAppCredentials(idp: IdentityProvider, folder: string): NonNullable
   return { clientId: TEST_CONFIDENTIAL_CLIENT_ID, servicePrincipalOid: servicePrincipalOid(TEST_CONFIDENTIAL_CLIENT_ID), grantedMailbox: TEST_USER.upn, secretFile, certificateFile };
 }
 
+/** The Keycloak-like realm as the sandbox reports it, its console presets, and its introspection secret in a private file. */
+function keycloakInfo(keycloak: IdentityProvider, dovecot: Dovecot | undefined, folder: string): NonNullable<SandboxInfo['oidc']> {
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const introspectionSecretFile = path.join(folder, 'introspection-client-secret.txt');
+  fs.writeFileSync(introspectionSecretFile, `${keycloak.introspectionSecret}\n`, { mode: 0o600 });
+  const user = KEYCLOAK_TEST_USER;
+  const scopes = [`provider:${SANDBOX_OIDC_PROVIDER_ID}`, ...SANDBOX_OIDC_SCOPES];
+  const presets: SandboxPreset[] = dovecot
+    ? [
+        { label: 'Sandbox Keycloak IMAP (Dovecot, second demo account)', protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: user.upn, mechanism: 'OAUTHBEARER', scopes },
+        { label: 'Sandbox Keycloak POP3 (Dovecot, second demo account)', protocol: 'pop3', host: '127.0.0.1', port: dovecot.ports.pop3, security: 'none', user: user.upn, mechanism: 'XOAUTH2', scopes },
+        { label: 'Sandbox Keycloak SMTP submission (Dovecot, second demo account)', protocol: 'smtp', host: '127.0.0.1', port: dovecot.ports.submission, security: 'none', user: user.upn, mechanism: 'OAUTHBEARER', scopes },
+        { label: `Sandbox Keycloak IMAP as ${KEYCLOAK_TEST_USER_2.upn} (fails: not the token's account)`, protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: KEYCLOAK_TEST_USER_2.upn, mechanism: 'OAUTHBEARER', scopes },
+      ]
+    : [];
+  return {
+    providerId: SANDBOX_OIDC_PROVIDER_ID,
+    issuer: keycloak.issuer,
+    discoveryUrl: keycloak.discoveryUrl,
+    realm: keycloak.realm,
+    clientId: KEYCLOAK_PUBLIC_CLIENT_ID,
+    scopes: SANDBOX_OIDC_SCOPES,
+    user: { email: user.upn, name: user.name },
+    introspectionClientId: KEYCLOAK_INTROSPECTION_CLIENT_ID,
+    introspectionSecretFile,
+    ...(dovecot ? { dovecot: { ports: dovecot.ports, logFile: dovecot.logFile, pid: dovecot.pid } } : {}),
+    presets,
+  };
+}
+
+/** The sandbox's entry of mailOAuth.oidc.providers, per the agreed schema (no secret: its client is public). */
+export function sandboxOidcProviders(sandbox: SandboxInfo): OidcProviderSetting[] {
+  if (!sandbox.oidc) return [];
+  return [
+    {
+      id: sandbox.oidc.providerId,
+      label: `Sandbox Keycloak (realm ${sandbox.oidc.realm})`,
+      preset: 'keycloak',
+      issuer: sandbox.oidc.issuer,
+      clientId: sandbox.oidc.clientId,
+      scopes: sandbox.oidc.scopes,
+      mailHosts: ['127.0.0.1'],
+      usernameClaim: 'email',
+      flows: ['authorizationCode', 'deviceCode'],
+      introspectionClientId: sandbox.oidc.introspectionClientId,
+    },
+  ];
+}
+
 /** The extension's settings that point it at the sandbox (written into the VS Code profile that npm start opens). */
 export function sandboxSettings(sandbox: SandboxInfo): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
@@ -182,6 +315,13 @@ export function sandboxSettings(sandbox: SandboxInfo): Record<string, unknown> {
     settings['mailOAuth.auth.extraCaCertificates'] = [sandbox.caPath];
   }
   if (sandbox.app) settings['mailOAuth.auth.appClientId'] = sandbox.app.clientId;
-  if (sandbox.presets.length) settings['mailOAuth.console.customPresets'] = sandbox.presets;
+  const presets = [...sandbox.presets, ...(sandbox.oidc?.presets ?? [])];
+  if (presets.length) settings['mailOAuth.console.customPresets'] = presets;
+  const providers = sandboxOidcProviders(sandbox);
+  if (providers.length) {
+    // The OpenID provider's TLS certificate is signed by the same sandbox CA as the Microsoft-like one's.
+    settings['mailOAuth.oidc.providers'] = providers;
+    settings['mailOAuth.auth.extraCaCertificates'] = [sandbox.caPath];
+  }
   return settings;
 }

@@ -1,5 +1,6 @@
 // A real Dovecot (IMAP, POP3, submission) on loopback for tests, validating XOAUTH2/OAUTHBEARER
-// tokens: HS256 JWTs signed with a key made here, or by RFC 7662 introspection at a given URL.
+// tokens: HS256 JWTs signed with a key made here, by RFC 7662 introspection at a given URL, or at a
+// Google-style tokeninfo URL (Dovecot's `tokeninfo_url`, as its Google example configures it).
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -22,7 +23,14 @@ export interface DovecotOptions {
   relayPort?: number;
   /** Validate tokens by introspection at this URL instead of by the local HS256 key. */
   introspectionUrl?: string;
-  /** PEM of the CA that issued the introspection endpoint's certificate (Dovecot's oauth2 tls_ca_cert_file). */
+  /**
+   * Validate tokens at this Google-style tokeninfo URL (the token is appended, e.g. ...tokeninfo?access_token=): a
+   * 200 with the username attribute accepts the token, a 4xx refuses it. Takes precedence over introspectionUrl.
+   */
+  tokeninfoUrl?: string;
+  /** A scope the token must carry (Dovecot's oauth2 `scope`, e.g. https://mail.google.com/); default none. */
+  requiredScope?: string;
+  /** PEM of the CA that issued the introspection (or tokeninfo) endpoint's certificate (Dovecot's oauth2 tls_ca_cert_file). */
   introspectionCaPem?: string;
   /** The claim that must equal the SASL user. */
   usernameAttribute?: string;
@@ -30,6 +38,11 @@ export interface DovecotOptions {
   mechanisms?: string;
   /** Dovecot's delay before a failure reply (default 2 s in Dovecot; tests use less). */
   authFailureDelay?: string;
+  /**
+   * Dovecot's authentication penalty (default on): after failed logins from an IP, each further attempt from it waits
+   * up to 15 s more. Off (the anvil-auth-penalty socket closed, as Dovecot documents) for tests that fail many logins.
+   */
+  authPenalty?: boolean;
   /**
    * App-only tokens (introspection only): the mailboxes each app's service principal (the token's `oid`) may open,
    * as Exchange's Add-MailboxPermission grants them. App-only tokens name no user; the SASL user names the mailbox.
@@ -51,6 +64,14 @@ export interface Dovecot {
   log(): string;
   stop(): Promise<void>;
 }
+
+/** Closes the socket of Dovecot's auth penalty (anvil), which turns the penalty off. */
+const NO_AUTH_PENALTY = `service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+`;
 
 export function dovecotAvailable(): boolean {
   return spawnSync('dovecot', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -129,7 +150,10 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
     fs.writeFileSync(path.join(dir, 'introspection-ca.pem'), options.introspectionCaPem, { mode: 0o644 });
     introspectionCa = [`tls_ca_cert_file = ${path.join(dir, 'introspection-ca.pem')}`];
   }
-  const oauth2 = options.introspectionUrl
+  const scope = options.requiredScope ? [`scope = ${options.requiredScope}`] : [];
+  const oauth2 = options.tokeninfoUrl
+    ? [`tokeninfo_url = ${options.tokeninfoUrl}`, `username_attribute = ${options.usernameAttribute ?? 'email'}`, 'debug = yes', ...scope, ...introspectionCa]
+    : options.introspectionUrl
     ? [
         `introspection_mode = post`,
         `introspection_url = ${options.introspectionUrl}`,
@@ -138,6 +162,7 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
         'active_value = true',
         'force_introspection = yes',
         'debug = yes',
+        ...scope,
         ...introspectionCa,
       ]
     : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
@@ -204,7 +229,7 @@ service submission-login {
     ssl = yes
   }
 }
-service lmtp {
+${options.authPenalty === false ? NO_AUTH_PENALTY : ''}service lmtp {
   unix_listener lmtp {
     mode = 0666
   }

@@ -1,7 +1,9 @@
 // `npm start`'s sandbox, started as npm start starts it (node scripts/start.js, headless: code-server, no
 // browser): every part answers, MSAL gets a token from the sandbox's provider with the settings written for
 // the extension, the console's engine logs in with it through the sandbox presets (and the failing preset is
-// refused and explained), and Ctrl-C leaves no process and no listening port behind. A second start with a
+// refused and explained), the second demo account signs in at the Keycloak-like provider with the settings written
+// for it (mailOAuth.oidc.providers, read back) and logs in through its presets, and Ctrl-C leaves no process and
+// no listening port behind. A second start with a
 // busy port, or a machine without Dovecot, says which part and what to do, and starts the rest.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
@@ -13,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { PublicClientApplication } from '@azure/msal-node';
 import { MsalNetworkClient } from '../../src/auth/networkClient';
+import { OidcClient } from '../../src/auth/oidc/oidcClient';
 import { parseCustomPresets } from '../../src/core/presets/customPresets';
 import { probe } from '../../src/core/protocol/probe';
 import { startSandbox } from '../sandbox/sandbox';
@@ -104,12 +107,37 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     );
     const presets = parseCustomPresets(settings['mailOAuth.console.customPresets']);
     assert.deepStrictEqual(presets.problems, []);
-    assert.deepStrictEqual(presets.presets.map((p) => [p.protocol, p.endpoint.port, p.user]), [
-      ['imap', sandbox.dovecot.ports.imap, sandbox.user.upn],
-      ['pop3', sandbox.dovecot.ports.pop3, sandbox.user.upn],
-      ['smtp', sandbox.dovecot.ports.submission, sandbox.user.upn],
-      ['imap', sandbox.dovecot.ports.imap, sandbox.otherUser],
+    const kc = sandbox.oidc.dovecot.ports;
+    const oidcScopes = [`provider:${sandbox.oidc.providerId}`, 'openid', 'email', 'offline_access'];
+    assert.deepStrictEqual(presets.presets.map((p) => [p.protocol, p.endpoint.port, p.user, p.scopes.join(' ')]), [
+      ['imap', sandbox.dovecot.ports.imap, sandbox.user.upn, presets.presets[0]!.scopes.join(' ')],
+      ['pop3', sandbox.dovecot.ports.pop3, sandbox.user.upn, presets.presets[1]!.scopes.join(' ')],
+      ['smtp', sandbox.dovecot.ports.submission, sandbox.user.upn, presets.presets[2]!.scopes.join(' ')],
+      ['imap', sandbox.dovecot.ports.imap, sandbox.otherUser, presets.presets[3]!.scopes.join(' ')],
+      ['imap', kc.imap, sandbox.oidc.user.email, oidcScopes.join(' ')],
+      ['pop3', kc.pop3, sandbox.oidc.user.email, oidcScopes.join(' ')],
+      ['smtp', kc.submission, sandbox.oidc.user.email, oidcScopes.join(' ')],
+      ['imap', kc.imap, 'lee.gu@mail.example.test', oidcScopes.join(' ')],
     ]);
+    assert.ok(presets.presets.slice(0, 4).every((p) => !p.scopes.some((x) => x.startsWith('provider:'))), "the Microsoft presets keep Microsoft's scopes");
+    // mailOAuth.oidc.providers, read back from the profile's settings as written, checked against the agreed schema.
+    assert.ok(vscode.settingsFile, 'the start names the profile settings file');
+    const written = JSON.parse(fs.readFileSync(vscode.settingsFile, 'utf8')) as Record<string, unknown>;
+    const providers = written['mailOAuth.oidc.providers'] as Record<string, unknown>[];
+    assert.strictEqual(providers.length, 1);
+    const p = providers[0]!;
+    const allowed = ['id', 'label', 'preset', 'issuer', 'endpoints', 'clientId', 'scopes', 'mailHosts', 'usernameClaim', 'flows', 'introspectionClientId'];
+    assert.deepStrictEqual(Object.keys(p).filter((k) => !allowed.includes(k)), [], 'only the schema\'s keys (no client secret)');
+    assert.match(String(p.id), /^[a-z0-9][a-z0-9-]{0,39}$/);
+    assert.deepStrictEqual([p.id, p.preset, p.issuer, p.clientId, p.usernameClaim], [sandbox.oidc.providerId, 'keycloak', sandbox.oidc.issuer, sandbox.oidc.clientId, 'email']);
+    assert.match(String(p.issuer), /^https:\/\/127\.0\.0\.1:\d+\/realms\/[^/]+$/, 'a Keycloak issuer: https://HOST/realms/REALM');
+    assert.deepStrictEqual([p.scopes, p.mailHosts, p.flows], [['openid', 'email', 'offline_access'], ['127.0.0.1'], ['authorizationCode', 'deviceCode']]);
+    assert.ok((written['mailOAuth.auth.extraCaCertificates'] as string[]).includes(sandbox.caPath), 'the sandbox CA is trusted for it too');
+    assert.deepStrictEqual(written['mailOAuth.console.customPresets'], settings['mailOAuth.console.customPresets'], 'the presets as written');
+    const oidcDiscovery = await get(`${String(p.issuer)}/.well-known/openid-configuration`, ca);
+    assert.strictEqual((JSON.parse(oidcDiscovery.body) as { issuer: string }).issuer, p.issuer);
+    assert.ok(s.output().includes(sandbox.oidc.user.email), 'the summary names the second demo account');
+    assert.ok(!s.output().includes(fs.readFileSync(sandbox.oidc.introspectionSecretFile, 'utf8').trim()), 'the introspection secret is not printed');
     // The summary tells a person where things are and how to sign in.
     assert.match(s.output(), new RegExp(`Demo account: ${sandbox.user.upn.replace('.', '\\.')}`));
     assert.ok(s.output().includes(sandbox.caPath), 'the CA path is printed');
@@ -152,19 +180,41 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     assert.match(r.verdict.cause ?? '', new RegExp(`user field \\(${sandbox.otherUser}\\) is not the token's account \\(${sandbox.user.upn}\\)`), JSON.stringify(r.verdict));
   });
 
+  it('the second demo account signs in at the Keycloak-like provider with the written settings, and its presets log in (and the failing one is refused)', async () => {
+    assert.ok(s, 'the sandbox runs');
+    const { sandbox, settings } = s.ready;
+    const ca = fs.readFileSync(sandbox.caPath, 'utf8');
+    const provider = (settings['mailOAuth.oidc.providers'] as { issuer: string; clientId: string; scopes: string[] }[])[0]!;
+    const oidc = await OidcClient.create({ issuer: provider.issuer, clientId: provider.clientId, extraCaPem: [ca], timeoutMs: 10_000 });
+    const browser = new IdentityBrowser(ca);
+    const tokens = await oidc.signInWithDeviceCode(provider.scopes, (d) => void browser.enterDeviceCode(d.verificationUri, d.userCode));
+    assert.strictEqual(tokens.username, sandbox.oidc.user.email);
+    const { presets } = parseCustomPresets(settings['mailOAuth.console.customPresets']);
+    const realm = presets.filter((p) => p.scopes[0] === `provider:${sandbox.oidc.providerId}`);
+    assert.strictEqual(realm.length, 4);
+    for (const preset of realm.slice(0, 3)) {
+      const r = await probe({ protocol: preset.protocol, ...preset.endpoint, login: { user: preset.user!, token: tokens.accessToken, mechanism: preset.mechanism! }, readTimeoutMs: 10_000 });
+      assert.deepStrictEqual([r.outcome.authenticated, r.outcome.verified, r.verdict.ok], [true, true, true], `${preset.label}:\n${r.transcript.toLog({ reveal: false })}`);
+    }
+    const failing = realm[3]!;
+    const r = await probe({ protocol: failing.protocol, ...failing.endpoint, login: { user: failing.user!, token: tokens.accessToken, mechanism: failing.mechanism! }, readTimeoutMs: 10_000 });
+    assert.strictEqual(r.outcome.authenticated, false, r.transcript.toLog({ reveal: false }));
+    assert.match(r.outcome.failure?.reply ?? '', /AUTHENTICATIONFAILED/);
+  });
+
   it('Ctrl-C stops every part: no process of the start is left and no port listens', async () => {
     assert.ok(s, 'the sandbox runs');
     const { sandbox, vscode, pid } = s.ready;
-    const ports = [new URL(sandbox.idp.origin).port, ...Object.values(sandbox.dovecot.ports), sandbox.smtpSink.port, vscode!.port].map(Number);
-    const pids = [pid, sandbox.dovecot.pid, vscode!.pid];
-    assert.deepStrictEqual(pids.map(alive), [true, true, true]);
+    const ports = [new URL(sandbox.idp.origin).port, new URL(sandbox.oidc.issuer).port, ...Object.values(sandbox.dovecot.ports), ...Object.values(sandbox.oidc.dovecot.ports), sandbox.smtpSink.port, vscode!.port].map(Number);
+    const pids = [pid, sandbox.dovecot.pid, sandbox.oidc.dovecot.pid, vscode!.pid];
+    assert.deepStrictEqual(pids.map(alive), [true, true, true, true]);
     assert.ok(processesInGroups([pid]).some((p) => /\(dovecot\)/.test(p)), 'Dovecot runs in the process group of the start (it gets the Ctrl-C too)');
 
     const code = await interrupt(s);
     assert.strictEqual(code, 0, s.output());
     assert.match(s.output(), /Stopped; nothing is left running\./);
     assert.deepStrictEqual(processesInGroups([pid, vscode!.pid]), [], 'no process of the start or of code-server remains');
-    assert.deepStrictEqual(pids.map(alive), [false, false, false]);
+    assert.deepStrictEqual(pids.map(alive), [false, false, false, false]);
     const open = [];
     for (const port of ports) if (await portOpen(port)) open.push(port);
     assert.deepStrictEqual(open, [], 'no port listens any more');

@@ -18,7 +18,7 @@ export interface Ready {
   workspace: string;
   settings: Record<string, unknown>;
   problems: Problem[];
-  vscode?: { kind: string; url: string; port: number; pid: number };
+  vscode?: { kind: string; url: string; port: number; pid: number; settingsFile?: string };
   sandbox: {
     dir: string;
     caPath: string;
@@ -28,6 +28,15 @@ export interface Ready {
     user: { upn: string };
     otherUser: string;
     app: { clientId: string; secretFile: string; certificateFile: string };
+    oidc: {
+      providerId: string;
+      issuer: string;
+      realm: string;
+      clientId: string;
+      user: { email: string };
+      introspectionSecretFile: string;
+      dovecot: { ports: Record<'imap' | 'imaps' | 'pop3' | 'pop3s' | 'submission' | 'submissions', number>; pid: number };
+    };
   };
 }
 
