@@ -60,7 +60,7 @@ export const PRESETS: readonly Preset[] = [
       smtp: { host: 'smtp.gmail.com', port: 587, security: 'starttls' },
     },
     scopes: { imap: ['https://mail.google.com/'], pop3: ['https://mail.google.com/'], smtp: ['https://mail.google.com/'] },
-    note: 'Google tokens come from Google, not from the Microsoft sign-in of this extension: paste them.',
+    note: 'Google tokens come from the Google provider of mailOAuth.oidc.providers (Mail OAuth (OpenID)), or paste them.',
   },
   { id: 'custom', label: 'Custom server', endpoints: {}, scopes: {} },
 ];
