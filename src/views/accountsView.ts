@@ -223,7 +223,6 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
       case 'oidcAccount': {
         const item = new vscode.TreeItem(node.account.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `oidcAccount:${node.account.provider.id}:${node.account.accountId}`;
-        item.description = node.account.provider.label;
         item.tooltip = `${node.account.label}\n${node.account.provider.label} (${node.account.provider.issuer})`;
         item.iconPath = new vscode.ThemeIcon('account');
         item.contextValue = 'mailOAuth.account';
@@ -264,7 +263,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
 
 /** An OpenID session's row: its mail scopes (the OpenID ones are the same for every session). */
 function scopeLabel(scopes: readonly string[]): string {
-  const mail = scopes.filter((x) => !['openid', 'email', 'profile', 'offline_access'].includes(x));
+  const mail = scopes.filter((x) => !['openid', 'email', 'profile', 'offline_access'].includes(x)).map((x) => x.replace(/^https:\/\//, ''));
   return mail.length ? mail.join(' ') : scopes.join(' ');
 }
 
