@@ -123,6 +123,16 @@ describe('OpenID provider sign-in (mail-oauth-oidc) against the local OpenID pro
     const [renewed] = await hooks.oidc.getSessions(['provider:local']);
     assert.ok(renewed && renewed.accessToken !== before && idp.issuedAccessTokens.includes(renewed.accessToken), 'refreshed with the refresh token');
     assert.ok(idp.tokenRequests('refresh_token').length >= 1);
+
+    // Encode XOAUTH2 offers the OpenID account's token (the only signed-in account so far: the first item).
+    const encode = vscode.commands.executeCommand('mailOAuth.encodeXoauth2');
+    await ui.type(TEST_USER.upn);
+    await ui.press('Enter');
+    await ui.press('Enter'); // the Local IdP account's token
+    await ui.press('Enter'); // copy
+    await encode;
+    const xoauth2 = Buffer.from(await vscode.env.clipboard.readText(), 'base64').toString('utf8');
+    assert.strictEqual(xoauth2, `user=${TEST_USER.upn}\x01auth=Bearer ${renewed.accessToken}\x01\x01`);
   });
 
   it('the Accounts view groups accounts by provider: Microsoft first, then each OpenID provider with its sign-in entry', async () => {
@@ -193,6 +203,29 @@ describe('OpenID provider sign-in (mail-oauth-oidc) against the local OpenID pro
       ['local'],
     );
     await vscode.workspace.getConfiguration('mailOAuth.oidc').update('providers', providers, G);
+  });
+
+  it('getSessions renews an expiring token silently; a renewal the provider refuses ends the session and says why', async () => {
+    const hooks = await testHooks();
+    idp.accessTokenTtl = 30; // inside the minute before expiry in which a token is renewed
+    try {
+      await signInThroughBrowser<string>('mailOAuth.oidc.signIn', { provider: 'local' }, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const signedIn = idp.issuedAccessTokens.at(-1);
+      const refreshes = idp.tokenRequests('refresh_token').length;
+      const [renewed] = await hooks.oidc.getSessions(['provider:local', IMAP_SCOPE]);
+      assert.ok(renewed && renewed.accessToken !== signedIn && idp.issuedAccessTokens.includes(renewed.accessToken), 'a new token, silently');
+      // (The Accounts view, showing the account, may renew it too: at least one refresh grant.)
+      assert.ok(idp.tokenRequests('refresh_token').length > refreshes, 'renewed by a refresh grant');
+
+      idp.faults = { refresh: 'revoked' };
+      assert.deepStrictEqual(await hooks.oidc.getSessions(['provider:local']), [], 'no session once the provider refused to renew it');
+      assert.strictEqual(await hooks.secrets.get('mailOAuth.oidc.sessions.local'), undefined, 'the ended session is gone from SecretStorage');
+      const log = await waitForLog(hooks, /The sign-in of adele@contoso\.test at Local IdP has ended: .*invalid_grant/);
+      for (const secret of idp.issuedRefreshTokens) assert.ok(!log.includes(secret), 'no refresh token in the output channel');
+    } finally {
+      idp.faults = {};
+      idp.accessTokenTtl = 3600;
+    }
   });
 
   async function oidcTokenNode() {
