@@ -228,7 +228,8 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
     const provider = this.provider(providerId);
     const wanted = scopes?.length ? [...scopes] : provider.scopes;
     const accounts = await this.accounts(providerId);
-    const account = accountId ? accounts.find((a) => a.accountId === accountId) : accounts.length === 1 ? accounts[0] : undefined;
+    // No account named: the first one that has a session for these scopes (else a new sign-in).
+    const account = accountId ? accounts.find((a) => a.accountId === accountId) : (accounts.find((a) => a.sessions.some((x) => coversScopes(x, wanted))) ?? accounts[0]);
     if (accountId && !account) throw new OidcError('account-gone', { user: accountId, provider: provider.label });
     for (const s of account?.sessions.filter((x) => coversScopes(x, wanted)) ?? []) {
       const f = await this.fresh(s, force);
@@ -303,6 +304,8 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
       provider = this.provider(providerId);
       client = await this.client(provider);
       const secret = await this.clientSecret(provider.id);
+      // Asked for by name, Google's device flow would be refused for the Gmail scope: say so before asking Google.
+      if (only === 'deviceCode' && !provider.deviceCodeAllowed) throw new OidcError('device-scope-refused', { error: 'invalid_scope' });
       flows = only ? [only] : chooseOidcFlows(provider, extensionHostKind(), !!secret);
       // The default order drops a device code the provider does not offer; a listed one fails and says so.
       if (!only && !provider.flows) flows = flows.filter((f) => f !== 'deviceCode' || client.supportsDeviceCode());
