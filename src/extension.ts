@@ -3,6 +3,9 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { MailAuthenticationProvider, PROVIDER_ID, providerLabel } from './auth/authProvider';
 import { pickTokenForEncode, registerAccountCommands } from './commands/accountCommands';
+import { OIDC_PROVIDER_ID, OidcAuthenticationProvider, oidcProviderLabel } from './auth/oidc/oidcAuthProvider';
+import { registerOidcCommands } from './commands/oidcCommands';
+import { consoleAccounts as combinedAccounts } from './console/consoleAccounts';
 import { registerDecodeCommands } from './commands/decode';
 import { registerConsole } from './console/registerConsole';
 import { registerSnippetCommands } from './commands/snippetCommands';
@@ -32,6 +35,8 @@ export interface TestHooks {
   allowTokenHostForSession: (host: string) => void;
   /** The capture proxies of this window (their connections and transcripts). */
   proxies: ProxyManager;
+  /** The OpenID provider (its stored sessions, for the checks that tokens stay in SecretStorage). */
+  oidc: OidcAuthenticationProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
@@ -43,25 +48,29 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const hover = new LogHoverProvider(revealed);
   let hoverRegistration = vscode.languages.registerHoverProvider(logDocumentSelector(), hover);
   const auth = new MailAuthenticationProvider(context);
-  const accounts = new AccountsView(auth);
+  const oidc = new OidcAuthenticationProvider(context.secrets);
+  const accounts = new AccountsView(auth, oidc);
   accounts.createView(); // disposed with `accounts`
-  const consoleAccounts = auth.consoleAccounts();
+  const consoleAccounts = combinedAccounts(auth, oidc);
   const proxies = new ProxyManager(context, (account, scopes) => consoleAccounts.token(account, scopes));
   const proxyView = new ProxyView(proxies);
 
   context.subscriptions.push(
     decodedView,
     vscode.workspace.registerTextDocumentContentProvider(DECODED_SCHEME, decodedView),
-    ...registerEncodeCommands(context, decodedView, (title) => pickTokenForEncode(auth, title)),
+    ...registerEncodeCommands(context, decodedView, (title) => pickTokenForEncode(auth, oidc, title)),
     ...registerDecodeCommands(decodedView),
     registerSampleLogCommand(),
     ...registerLogCommands(decodedView, revealed),
     new LogDiagnostics(),
     auth,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, providerLabel(), auth, { supportsMultipleAccounts: true }),
+    oidc,
+    vscode.authentication.registerAuthenticationProvider(OIDC_PROVIDER_ID, oidcProviderLabel(), oidc, { supportsMultipleAccounts: true }),
+    ...registerOidcCommands(oidc),
     accounts,
-    ...registerAccountCommands(auth, accounts, decodedView, context.extensionUri),
-    ...registerConsole(context.extensionUri, auth.consoleAccounts()),
+    ...registerAccountCommands(auth, accounts, decodedView, context.extensionUri, oidc),
+    ...registerConsole(context.extensionUri, consoleAccounts),
     ...registerSnippetCommands(auth, decodedView),
     proxies,
     proxyView,
@@ -75,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   );
   // Never in normal use: other extensions can read an extension's exports.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession, proxies };
+  return { secrets: context.secrets, logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, accounts, allowTokenHostForSession, proxies, oidc };
 }
 
 export function deactivate(): void {}

@@ -12,6 +12,7 @@ export type SignInFlow = 'auto' | 'authorizationCode' | 'deviceCode';
 export const AUTH_SECTION = 'mailOAuth.auth';
 export const LOGS_SECTION = 'mailOAuth.logs';
 export const CONSOLE_SECTION = 'mailOAuth.console';
+export const OIDC_SECTION = 'mailOAuth.oidc';
 
 /** The sign-in settings as typed (checked and turned into MSAL's configuration by auth/authConfig.ts). */
 export interface AuthSettings {
@@ -69,6 +70,14 @@ export function logSettings(): LogSettings {
 /** mailOAuth.console.customPresets as written (checked by core/presets/customPresets); user or machine scope only. */
 export function consoleCustomPresets(): unknown {
   return userOnly(CONSOLE_SECTION, 'customPresets');
+}
+
+/**
+ * mailOAuth.oidc.providers as written (checked by auth/oidc/oidcSettings.ts); user or machine scope only: a
+ * provider decides where the browser signs in and which servers get its tokens.
+ */
+export function oidcProvidersSetting(): unknown {
+  return userOnly(OIDC_SECTION, 'providers');
 }
 
 /** Opens the Settings editor at a section (the sign-in settings unless told). */

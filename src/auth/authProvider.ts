@@ -374,7 +374,7 @@ function toSession(t: AccountToken, scopes: readonly string[]): vscode.Authentic
 }
 
 /** PEM text of the files named in mailOAuth.auth.extraCaCertificates (unreadable files are reported). */
-function readExtraCas(files: readonly string[]): string[] {
+export function readExtraCas(files: readonly string[]): string[] {
   const pems: string[] = [];
   for (const file of files) {
     try {

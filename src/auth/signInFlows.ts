@@ -101,7 +101,7 @@ class DeviceCodeFlow implements InteractiveFlow {
 }
 
 /** The code's notification; `state.ended` says how the flow ended once it has (empty while it runs). */
-async function showDeviceCode(info: DeviceCodeInfo, controller: AbortController, state: { ended?: string }): Promise<void> {
+export async function showDeviceCode(info: Pick<DeviceCodeInfo, 'userCode' | 'verificationUri'>, controller: AbortController, state: { ended?: string }): Promise<void> {
   const copyOpen = vscode.l10n.t('Copy Code & Open Page');
   const cancel = vscode.l10n.t('Cancel Sign-In');
   const pick = await vscode.window.showInformationMessage(vscode.l10n.t('To sign in, open {0} and enter the code {1}.', info.verificationUri, info.userCode), copyOpen, cancel);
@@ -131,7 +131,7 @@ export function signInFlows(query: FlowQuery): InteractiveFlow[] {
 }
 
 /** The loopback's reply page, shown in the browser: the texts are the extension's own, escaped anyway. */
-function page(title: string, text: string): string {
+export function page(title: string, text: string): string {
   const t = escapeHtml(title);
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${t} — Mail OAuth Debugger</title><style>body{font-family:system-ui,sans-serif;margin:15vh auto;max-width:34em;text-align:center;color:#333}h1{font-weight:500}</style></head><body><h1>${t}</h1><p>${escapeHtml(text)}</p></body></html>`;
 }

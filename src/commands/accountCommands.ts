@@ -21,6 +21,9 @@ import { AuthFailure } from '../auth/authErrors';
 import { MailAuthenticationProvider } from '../auth/authProvider';
 import { MAIL_PROTOCOLS, MailProtocolScope, protocolLabel, protocolScopes } from '../auth/scopes';
 import { certificateCredential } from '../auth/appCredential';
+import type { OidcAuthenticationProvider } from '../auth/oidc/oidcAuthProvider';
+import { OidcError } from '../auth/oidc/oidcErrors';
+import { oidcAccountKey } from '../console/consoleAccounts';
 
 /** Arguments for calling sign-in without prompts (tests, other commands). */
 export interface SignInArgs {
@@ -36,7 +39,13 @@ class ForeignNode extends Error {}
 
 const FLOWS: readonly SignInFlow[] = ['auto', 'authorizationCode', 'deviceCode'];
 
-export function registerAccountCommands(provider: MailAuthenticationProvider, view: AccountsView, decoded: DecodedViewProvider, extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerAccountCommands(
+  provider: MailAuthenticationProvider,
+  view: AccountsView,
+  decoded: DecodedViewProvider,
+  extensionUri: vscode.Uri,
+  oidc: OidcAuthenticationProvider,
+): vscode.Disposable[] {
   const run = (id: string, fn: (...args: never[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -49,6 +58,10 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
         }
         // Cancelled, or shown (explained) by the provider already, as every sign-in failure is.
         if (err instanceof AuthFailure && (err.cancelled || provider.wasShown(err))) return undefined;
+        if (err instanceof OidcError) {
+          if (err.code !== 'cancelled' && !oidc.wasShown(err)) void oidc.showFailure(err);
+          return undefined;
+        }
         if (!(err instanceof AuthFailure)) logError(id, err);
         void provider.showFailure(err);
         return undefined;
@@ -84,12 +97,12 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
     }),
     // Hidden from the palette: run without a node, they would ask which token and put it where the caller reads it.
     run('mailOAuth.accounts.copyToken', async (arg?: unknown) => {
-      const t = await tokenOf(provider, own(arg, vscode.l10n.t('Copy Access Token'), false));
+      const t = await tokenOf(provider, oidc, own(arg, vscode.l10n.t('Copy Access Token'), false));
       if (!t) return;
       await copyToClipboard(t.token, vscode.l10n.t('Access token ({0}) copied to the clipboard.', t.what));
     }),
     run('mailOAuth.accounts.copyXoauth2', async (arg?: unknown) => {
-      const t = await tokenOf(provider, own(arg, vscode.l10n.t('Copy XOAUTH2 String'), false));
+      const t = await tokenOf(provider, oidc, own(arg, vscode.l10n.t('Copy XOAUTH2 String'), false));
       if (!t) return;
       const user = await vscode.window.showInputBox({
         title: vscode.l10n.t('XOAUTH2 string ({0})', t.what),
@@ -103,7 +116,7 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
       await vscode.commands.executeCommand('mailOAuth.encodeXoauth2', args);
     }),
     run('mailOAuth.accounts.inspectToken', async (arg?: unknown) => {
-      const t = await tokenOf(provider, own(arg, vscode.l10n.t('Inspect Token'), false));
+      const t = await tokenOf(provider, oidc, own(arg, vscode.l10n.t('Inspect Token'), false));
       if (!t) return;
       const encoded = encodeXoauth2(t.user || 'app-only', t.token);
       if (!encoded.ok) throw new Error(encoded.problems[0]?.message ?? 'cannot encode');
@@ -112,6 +125,13 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
     }),
     run('mailOAuth.accounts.refreshToken', async (arg?: unknown) => {
       const node = own(arg, vscode.l10n.t('Refresh Token'), true);
+      if (node?.kind === 'oidcToken' || node?.kind === 'oidcAccount') {
+        const session = node.kind === 'oidcToken' ? node.session : node.account.sessions[0];
+        const s = session ? await oidc.fresh(session, true) : undefined;
+        view.refresh();
+        if (s) void vscode.window.setStatusBarMessage(vscode.l10n.t('Mail OAuth: token of {0} at {1} refreshed.', s.accountLabel, node.account.provider.label), 5000);
+        return;
+      }
       if (node?.kind === 'app' || node?.kind === 'appToken') {
         await provider.appOnly.acquire(true);
         return;
@@ -124,6 +144,11 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
     }),
     run('mailOAuth.accounts.signOut', async (arg?: unknown) => {
       const node = own(arg, vscode.l10n.t('Sign Out'), true);
+      if (node?.kind === 'oidcToken' || node?.kind === 'oidcAccount') {
+        const who = await oidc.signOut(node.account.provider.id, node.account.accountId);
+        if (who) void vscode.window.showInformationMessage(vscode.l10n.t('Signed out {0} at {1}; its tokens were removed from the secret storage.', who, node.account.provider.label));
+        return;
+      }
       if (node?.kind === 'app' || node?.kind === 'appToken') {
         provider.appOnly.forget();
         return;
@@ -135,6 +160,12 @@ export function registerAccountCommands(provider: MailAuthenticationProvider, vi
     }),
     run('mailOAuth.accounts.openConsole', async (arg?: unknown) => {
       const node = own(arg, vscode.l10n.t('Open Protocol Console'), true);
+      if (node?.kind === 'oidcToken' || node?.kind === 'oidcAccount') {
+        const host = node.account.provider.mailHosts[0];
+        const gmail = node.account.provider.preset === 'google';
+        ConsolePanel.show(extensionUri, { tokenSource: 'account', account: oidcAccountKey(node.account), user: node.account.label, ...(gmail ? { preset: 'gmail', host: 'imap.gmail.com', port: 993, security: 'tls' as const, protocol: 'imap' as const } : host ? { host } : {}) });
+        return;
+      }
       const account = node && 'account' in node ? node.account : await pickAccount(provider, vscode.l10n.t('Open the protocol console for which account?'));
       // The console gets the account's token through vscode.authentication.getSession, like any extension.
       ConsolePanel.show(extensionUri, account ? { tokenSource: 'account', account: account.username, user: account.username } : {});
@@ -232,7 +263,18 @@ async function tokenTarget(provider: MailAuthenticationProvider, node: AccountsN
 }
 
 /** The token behind a sidebar node (or picked), fetched from the cache or renewed silently. */
-async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode | undefined): Promise<{ token: string; user: string; what: string; protocol?: MailProtocolScope } | undefined> {
+async function tokenOf(
+  provider: MailAuthenticationProvider,
+  oidc: OidcAuthenticationProvider,
+  node: AccountsNode | undefined,
+): Promise<{ token: string; user: string; what: string; protocol?: MailProtocolScope } | undefined> {
+  if (node?.kind === 'oidcToken' || node?.kind === 'oidcAccount') {
+    const session = node.kind === 'oidcToken' ? node.session : node.account.sessions[0];
+    const s = session ? await oidc.fresh(session) : undefined;
+    const t = s ?? (await oidc.tokenFor(node.account.provider.id, node.account.accountId, session?.scopes));
+    const user = t.flow === 'clientCredentials' ? '' : t.accountLabel;
+    return { token: t.accessToken, user, what: `${node.account.provider.label}, ${t.accountLabel}` };
+  }
   if (node?.kind === 'app' || node?.kind === 'appToken') {
     const t = provider.appOnly.token ?? (await provider.appOnly.acquire());
     return { token: t.accessToken, user: '', what: vscode.l10n.t('app-only') };
@@ -245,9 +287,10 @@ async function tokenOf(provider: MailAuthenticationProvider, node: AccountsNode 
 }
 
 /** For "Encode XOAUTH2": a signed-in account's token, or { manual } to type one in. */
-export async function pickTokenForEncode(provider: MailAuthenticationProvider, title: string): Promise<PickedToken | undefined> {
+export async function pickTokenForEncode(provider: MailAuthenticationProvider, oidc: OidcAuthenticationProvider, title: string): Promise<PickedToken | undefined> {
   const accounts = await provider.accounts();
-  if (accounts.length === 0 && !provider.appOnly.token) return { manual: true };
+  const oidcAccounts = await oidc.accounts();
+  if (accounts.length === 0 && oidcAccounts.length === 0 && !provider.appOnly.token) return { manual: true };
   type Item = vscode.QuickPickItem & { pick: () => Promise<PickedToken | undefined> };
   const items: Item[] = [];
   for (const account of accounts) {
@@ -256,8 +299,20 @@ export async function pickTokenForEncode(provider: MailAuthenticationProvider, t
         label: `$(account) ${account.username}`,
         description: vscode.l10n.t('{0} token', protocolLabel(protocol)),
         pick: async () => {
-          const t = await tokenOf(provider, { kind: 'token', account, protocol, token: undefined });
+          const t = await tokenOf(provider, oidc, { kind: 'token', account, protocol, token: undefined });
           return t ? { token: t.token, user: t.user } : undefined;
+        },
+      });
+    }
+  }
+  for (const account of oidcAccounts) {
+    for (const session of account.sessions) {
+      items.push({
+        label: `$(account) ${account.label}`,
+        description: vscode.l10n.t('{0} token ({1})', account.provider.label, session.scopes.filter((x) => !['openid', 'email', 'profile', 'offline_access'].includes(x)).join(' ') || session.scopes.join(' ')),
+        pick: async () => {
+          const t = (await oidc.fresh(session)) ?? (await oidc.tokenFor(account.provider.id, account.accountId, session.scopes));
+          return { token: t.accessToken, user: t.flow === 'clientCredentials' ? '' : t.accountLabel };
         },
       });
     }

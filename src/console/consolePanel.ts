@@ -54,7 +54,15 @@ export function defaultForm(custom: CustomPreset[] = []): ConsoleForm {
 export interface OwnAccounts {
   usernames(): Promise<string[]>;
   /** The access token of the named account (or the only one) for the scopes; signs in when needed. */
-  token(username: string, scopes: string[]): Promise<string>;
+  token(username: string, scopes: string[], ctx?: TokenContext): Promise<string>;
+  /** Mail hosts the account's provider names as its own (mailOAuth.oidc.providers' mailHosts): sent to without asking. */
+  tokenHosts?(username: string, ctx?: TokenContext): Promise<string[]>;
+}
+
+/** What the token is for: the preset picks the provider (Gmail: Google), a provider's mailHosts may too. */
+export interface TokenContext {
+  preset: string;
+  host: string;
 }
 
 export class ConsolePanel {
@@ -221,7 +229,7 @@ export class ConsolePanel {
     const scopes = custom?.scopes ?? (presetById(form.preset) ?? PRESETS[0]).scopes[form.protocol] ?? PRESETS[0].scopes[form.protocol]!;
     try {
       if (ConsolePanel.own) {
-        const token = await ConsolePanel.own.token(form.account, scopes);
+        const token = await ConsolePanel.own.token(form.account, scopes, { preset: form.preset, host: form.host });
         // Connecting may have signed an account in: the Account list shows it, chosen.
         if (!form.account) void this.sendInit();
         return { token };
@@ -248,7 +256,8 @@ export class ConsolePanel {
       this.post({ type: 'error', message: vscode.l10n.t('Fill in the user (the mailbox to log in to; a shared mailbox may be named here).') });
       return;
     }
-    if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account, customPresets().map((p) => p.endpoint.host)))) {
+    const providerHosts = form.tokenSource === 'account' ? ((await ConsolePanel.own?.tokenHosts?.(form.account, { preset: form.preset, host: form.host }).catch(() => [])) ?? []) : [];
+    if (form.tokenSource === 'account' && !(await confirmTokenHost(form.host, form.account, [...customPresets().map((p) => p.endpoint.host), ...providerHosts]))) {
       this.post({ type: 'error', message: vscode.l10n.t('Not connected: the token was not sent to {0}.', form.host) });
       return;
     }

@@ -1,10 +1,15 @@
 // The "Accounts" view in the Mail OAuth sidebar: each signed-in account expands to its token per
 // protocol (IMAP, POP, SMTP) with expiry (relative, kept current), audience, scopes or roles and the
 // problems found by the token checks; plus the app-only (client credentials) token when there is one.
-// Empty, the view shows its welcome content (Sign in to Microsoft, set the client ID).
+// Empty, the view shows its welcome content (Sign in to Microsoft, set the client ID). With OpenID providers
+// configured (mailOAuth.oidc.providers) the accounts are grouped by provider: Microsoft first, then each
+// OpenID provider by its label, each with a "Sign in to …" entry and its accounts' tokens per scope set.
 import * as vscode from 'vscode';
 import type { AccountInfo } from '@azure/msal-node';
 import { AccountToken, MailAuthenticationProvider } from '../auth/authProvider';
+import { OidcAccount, OidcAuthenticationProvider } from '../auth/oidc/oidcAuthProvider';
+import type { StoredOidcSession } from '../auth/oidc/oidcSessionStore';
+import type { OidcProviderConfig } from '../auth/oidc/oidcSettings';
 import { MAIL_PROTOCOLS, MailProtocolScope, protocolLabel, protocolScopes } from '../auth/scopes';
 import { InteractionRequired } from '../auth/mailAuthClient';
 import { checkToken, MailProtocol } from '../core/token/checks';
@@ -18,6 +23,10 @@ export type AccountsNode =
   | { kind: 'token'; account: AccountInfo; protocol: MailProtocolScope; token: AccountToken | undefined; error?: string; needsSignIn?: boolean }
   | { kind: 'app'; clientId: string }
   | { kind: 'appToken'; clientId: string }
+  | { kind: 'group'; provider: OidcProviderConfig | undefined }
+  | { kind: 'signInEntry'; provider: OidcProviderConfig | undefined }
+  | { kind: 'oidcAccount'; account: OidcAccount }
+  | { kind: 'oidcToken'; account: OidcAccount; session: StoredOidcSession | undefined; error?: string }
   | { kind: 'detail'; label: string; description?: string; icon: string; tooltip?: string; severity?: 'error' | 'warning' | 'info' };
 
 export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vscode.Disposable {
@@ -35,11 +44,12 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
    */
   private readonly own = new WeakSet<AccountsNode>();
 
-  constructor(private readonly provider: MailAuthenticationProvider) {
-    this.disposables.push(
-      this.changed,
-      provider.onDidChangeAccounts(() => this.refresh()),
-    );
+  constructor(
+    private readonly provider: MailAuthenticationProvider,
+    private readonly oidc?: OidcAuthenticationProvider,
+  ) {
+    this.disposables.push(this.changed, provider.onDidChangeAccounts(() => this.refresh()));
+    if (oidc) this.disposables.push(oidc.onDidChangeAccounts(() => this.refresh()));
     // Relative expiries ("in 42 min") stay current while the view is visible, without refetching tokens.
     this.timer = setInterval(() => {
       if (this.treeView?.visible !== false) this.changed.fire(undefined);
@@ -82,13 +92,23 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
 
   private async children(node?: AccountsNode): Promise<AccountsNode[]> {
     if (!node) {
-      const accounts = await this.provider.accounts();
-      const roots: AccountsNode[] = accounts.map((account) => ({ kind: 'account', account }));
-      const app = this.provider.appOnly.token;
-      if (app) roots.push({ kind: 'app', clientId: app.clientId });
+      const microsoft = await this.microsoftRoots();
+      const oidcProviders = this.oidc?.providers() ?? [];
+      // Without OpenID providers the view stays as it was: Microsoft's accounts at the top (or the welcome).
+      const roots: AccountsNode[] = oidcProviders.length ? [{ kind: 'group', provider: undefined }, ...oidcProviders.map((provider) => ({ kind: 'group' as const, provider }))] : microsoft;
       void vscode.commands.executeCommand('setContext', 'mailOAuth.accounts.signedIn', roots.length > 0);
       return roots;
     }
+    if (node.kind === 'group' && !node.provider) {
+      const microsoft = await this.microsoftRoots();
+      return microsoft.length ? microsoft : [{ kind: 'signInEntry', provider: undefined }];
+    }
+    if (node.kind === 'group' && node.provider) {
+      const accounts = (await this.oidc?.accounts(node.provider.id)) ?? [];
+      return [...accounts.map((account) => ({ kind: 'oidcAccount' as const, account })), { kind: 'signInEntry', provider: node.provider }];
+    }
+    if (node.kind === 'oidcAccount') return Promise.all(node.account.sessions.map((s) => this.oidcTokenNode(node.account, s)));
+    if (node.kind === 'oidcToken') return node.session ? oidcDetails(node.session) : [];
     if (node.kind === 'account') return Promise.all(MAIL_PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
     if (node.kind === 'app') return [{ kind: 'appToken', clientId: node.clientId }];
     if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol, node.token.expiresOn) : [];
@@ -97,6 +117,22 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
       return t ? details(t.accessToken, undefined, undefined) : [];
     }
     return [];
+  }
+
+  private async microsoftRoots(): Promise<AccountsNode[]> {
+    const roots: AccountsNode[] = (await this.provider.accounts()).map((account) => ({ kind: 'account', account }));
+    const app = this.provider.appOnly.token;
+    if (app) roots.push({ kind: 'app', clientId: app.clientId });
+    return roots;
+  }
+
+  /** The session as stored, renewed silently when it is about to expire (a refused renewal is said, and the session goes). */
+  private async oidcTokenNode(account: OidcAccount, session: StoredOidcSession): Promise<AccountsNode> {
+    try {
+      return { kind: 'oidcToken', account, session: (await this.oidc?.fresh(session)) ?? undefined };
+    } catch (err) {
+      return { kind: 'oidcToken', account, session: undefined, error: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   private async tokenNode(account: AccountInfo, protocol: MailProtocolScope): Promise<AccountsNode> {
@@ -163,6 +199,55 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
         item.contextValue = 'mailOAuth.appToken';
         return item;
       }
+      case 'group': {
+        const label = node.provider ? node.provider.label : vscode.l10n.t('Microsoft');
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.provider ? `group:oidc:${node.provider.id}` : 'group:microsoft';
+        item.description = node.provider ? new URL(node.provider.issuer).host : vscode.l10n.t('Microsoft Entra ID, Outlook.com');
+        item.tooltip = node.provider ? `${node.provider.label}\n${node.provider.issuer}\n${vscode.l10n.t('Client ID {0}', node.provider.clientId)}` : undefined;
+        item.iconPath = new vscode.ThemeIcon(node.provider ? 'shield' : 'organization');
+        item.contextValue = node.provider ? 'mailOAuth.oidcProvider' : 'mailOAuth.microsoft';
+        return item;
+      }
+      case 'signInEntry': {
+        const label = node.provider ? vscode.l10n.t('Sign in to {0}', node.provider.label) : vscode.l10n.t('Sign in to Microsoft');
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        item.id = `signIn:${node.provider?.id ?? 'microsoft'}`;
+        item.iconPath = new vscode.ThemeIcon('sign-in');
+        item.contextValue = 'mailOAuth.signInEntry';
+        item.command = node.provider
+          ? { command: 'mailOAuth.oidc.signIn', title: label, arguments: [{ provider: node.provider.id }] }
+          : { command: 'mailOAuth.signIn', title: label, arguments: [] };
+        return item;
+      }
+      case 'oidcAccount': {
+        const item = new vscode.TreeItem(node.account.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `oidcAccount:${node.account.provider.id}:${node.account.accountId}`;
+        item.tooltip = `${node.account.label}\n${node.account.provider.label} (${node.account.provider.issuer})`;
+        item.iconPath = new vscode.ThemeIcon('account');
+        item.contextValue = 'mailOAuth.account';
+        return item;
+      }
+      case 'oidcToken': {
+        const s = node.session;
+        const label = s ? scopeLabel(s.scopes) : vscode.l10n.t('token');
+        const item = new vscode.TreeItem(label, s ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `oidcToken:${node.account.provider.id}:${node.account.accountId}:${s?.id ?? 'gone'}`;
+        if (!s) {
+          item.description = node.error ? vscode.l10n.t('error') : vscode.l10n.t('sign-in expired: click to sign in again');
+          item.tooltip = node.error ?? vscode.l10n.t('The token could not be renewed. Click to sign in again.');
+          item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'circle-outline');
+          item.contextValue = 'mailOAuth.oidcTokenMissing';
+          item.command = { command: 'mailOAuth.oidc.signIn', title: vscode.l10n.t('Sign In'), arguments: [{ provider: node.account.provider.id }] };
+          return item;
+        }
+        const expired = s.expiresOn !== undefined && s.expiresOn <= now.getTime();
+        item.description = s.expiresOn !== undefined ? expiryText(new Date(s.expiresOn), now) : vscode.l10n.t('no expiry given');
+        item.tooltip = `${vscode.l10n.t('Access token of {0} at {1}', node.account.label, node.account.provider.label)}\n${vscode.l10n.t('Scopes: {0}', s.scopes.join(' '))}${s.expiresOn !== undefined ? `\n${vscode.l10n.t('Expires {0}', formatDate(new Date(s.expiresOn), now))}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(expired ? 'warning' : 'key', expired ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        item.contextValue = 'mailOAuth.token';
+        return item;
+      }
       case 'detail': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.description = node.description;
@@ -174,6 +259,34 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
       }
     }
   }
+}
+
+/** An OpenID session's row: its mail scopes (the OpenID ones are the same for every session). */
+function scopeLabel(scopes: readonly string[]): string {
+  const mail = scopes.filter((x) => !['openid', 'email', 'profile', 'offline_access'].includes(x)).map((x) => x.replace(/^https:\/\//, ''));
+  return mail.length ? mail.join(' ') : scopes.join(' ');
+}
+
+/** The lines under an OpenID token: expiry, then what the token says of itself (claims of a JWT, or that it is opaque). */
+function oidcDetails(s: StoredOidcSession): AccountsNode[] {
+  const now = new Date();
+  const nodes: AccountsNode[] = [];
+  if (s.expiresOn !== undefined) {
+    const exp = new Date(s.expiresOn);
+    const expired = exp.getTime() <= now.getTime();
+    nodes.push({ kind: 'detail', label: expired ? vscode.l10n.t('Expired') : vscode.l10n.t('Expires'), description: `${formatRelative(exp, now)} (${isoTime(exp)})`, icon: 'clock', ...(expired ? { severity: 'error' as const } : {}) });
+  }
+  nodes.push({ kind: 'detail', label: vscode.l10n.t('Scopes'), description: (s.grantedScopes.length ? s.grantedScopes : s.scopes).join(' '), icon: 'checklist' });
+  const t = inspectToken(s.accessToken, now);
+  if (t.kind !== 'jwt' || !t.claims) {
+    nodes.push({ kind: 'detail', label: vscode.l10n.t('Opaque token'), description: vscode.l10n.t('not a JWT: only the provider (or its introspection endpoint) can say what it allows'), icon: 'lock' });
+  } else {
+    nodes.push({ kind: 'detail', label: vscode.l10n.t('Audience'), description: t.audiences.join(', ') || vscode.l10n.t('(none)'), icon: 'globe' });
+    if (typeof t.claims.iss === 'string') nodes.push({ kind: 'detail', label: vscode.l10n.t('Issuer'), description: t.claims.iss, icon: 'shield' });
+  }
+  nodes.push({ kind: 'detail', label: vscode.l10n.t('Account'), description: s.accountLabel, icon: 'person' });
+  nodes.push({ kind: 'detail', label: vscode.l10n.t('Flow'), description: s.flow, icon: 'arrow-swap' });
+  return nodes;
 }
 
 function expiryText(expiresOn: Date, now: Date): string {

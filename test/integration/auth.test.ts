@@ -13,12 +13,12 @@ import { makeCertificates, TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_CONFIDENTIAL_CLIENT_ID, TEST_PUBLIC_CLIENT_ID, TEST_USER } from '../servers/identityProvider';
 import { signOutFromView, viewNode, withWorkspaceSettings } from './hooks';
+import { openedUrls, openedUrlsFile, waitForViewText } from './signInUi';
 import { ui } from './ui';
 import { waitFor } from './wait';
 
 const PROVIDER = 'mail-oauth-microsoft';
 const G = vscode.ConfigurationTarget.Global;
-const openedUrlsFile = process.env.MAILOAUTH_OPENED_URLS_FILE || '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,19 +42,6 @@ async function notification(re: RegExp, timeoutMs = 20_000): Promise<string> {
   }
   const shot = await ui.screenshot(`auth-failure-${Date.now()}`).catch(() => '');
   throw new Error(`no notification matching ${re}; notifications showed: ${last} (screenshot ${shot})`);
-}
-
-/**
- * URLs opened in the browser (vscode.env.openExternal), as the harness recorded them. code-server is a
- * remote window: it opens a loopback URL of the remote machine through its port proxy
- * (http://<code-server>/proxy/<port>/<path>), which is mapped back here to the address behind it.
- */
-function openedUrls(): string[] {
-  const lines = openedUrlsFile && fs.existsSync(openedUrlsFile) ? fs.readFileSync(openedUrlsFile, 'utf8').split('\n').filter(Boolean) : [];
-  return lines.map((u) => {
-    const m = /^https?:\/\/[^/]+\/proxy\/(\d+)(\/.*)$/.exec(u);
-    return m ? `https://127.0.0.1:${m[1]}${m[2]}` : u;
-  });
 }
 
 describe('Microsoft sign-in (MSAL) against a local identity provider', function () {
@@ -488,16 +475,4 @@ async function waitForClipboard(expected: string): Promise<string> {
     await sleep(100);
   }
   return v;
-}
-
-async function waitForViewText(re: RegExp): Promise<string> {
-  await vscode.commands.executeCommand('workbench.view.extension.mailOAuth');
-  const deadline = Date.now() + 20_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await ui.text('.part.sidebar', { timeoutMs: 5_000 }).catch(() => '');
-    if (re.test(last)) return last;
-    await sleep(250);
-  }
-  throw new Error(`the Accounts view never matched ${re}; it showed: ${last}`);
 }

@@ -53,7 +53,10 @@ export async function accountsNode(
   hooks: TestHooks,
   want: { kind: 'account' | 'token' | 'app' | 'appToken'; username?: string; protocol?: 'imap' | 'pop3' | 'smtp' },
 ): Promise<AccountsNode | undefined> {
-  const roots = await hooks.accounts.getChildren();
+  // With OpenID providers configured, Microsoft's accounts are under the view's "Microsoft" group.
+  const top = await hooks.accounts.getChildren();
+  const group = top.find((n) => n.kind === 'group' && !n.provider);
+  const roots = group ? await hooks.accounts.getChildren(group) : top;
   if (want.kind === 'app' || want.kind === 'appToken') {
     const app = roots.find((n) => n.kind === 'app');
     return want.kind === 'app' || !app ? app : (await hooks.accounts.getChildren(app))[0];

@@ -17,6 +17,9 @@ export interface OidcErrorParams {
   status?: number;
   seconds?: number;
   detail?: string;
+  /** The configured provider (mailOAuth.oidc.providers id) and the account, for session errors. */
+  provider?: string;
+  user?: string;
 }
 
 export type OidcErrorCode =
@@ -32,6 +35,13 @@ export type OidcErrorCode =
   | 'cancelled'
   | 'no-device-endpoint'
   | 'device-scope-refused'
+  | 'unknown-provider'
+  | 'choose-provider'
+  | 'no-flow'
+  | 'session-ended'
+  | 'no-refresh-token'
+  | 'account-gone'
+  | 'browser-not-opened'
   | 'unexpected';
 
 /** Names of the steps, shown in parentheses so that no sentence is assembled from translated pieces. */
@@ -64,6 +74,23 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
       'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow ({0}). Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
       p.error ?? '',
     ),
+  'unknown-provider': (p) =>
+    l10n.t('No OpenID provider "{0}" is configured: add it to mailOAuth.oidc.providers (user settings) with its issuer and client ID.', p.provider ?? ''),
+  'choose-provider': () => l10n.t('Several OpenID providers are configured: name one in the scopes (provider:<id>), or sign in from the Accounts view.'),
+  'no-flow': (p) =>
+    l10n.t(
+      'No sign-in flow of {0} can run: its "flows" list only flows that are not possible here (client credentials need a client secret: run "Set Client Secret for OpenID Provider…").',
+      p.provider ?? '',
+    ),
+  'session-ended': (p) => l10n.t('The sign-in of {0} at {1} has ended: {2} Sign in again.', p.user ?? '', p.provider ?? '', p.detail ?? ''),
+  'no-refresh-token': (p) =>
+    l10n.t(
+      'The token of {0} at {1} has expired and the provider gave no refresh token to renew it (ask for the offline_access scope; Google gives one with access_type=offline): sign in again.',
+      p.user ?? '',
+      p.provider ?? '',
+    ),
+  'account-gone': (p) => l10n.t('{0} is not signed in at {1} any more: sign in again, or choose another account.', p.user ?? '', p.provider ?? ''),
+  'browser-not-opened': () => l10n.t('The browser could not be opened for the sign-in.'),
   unexpected: (p) => l10n.t('Sign-in failed unexpectedly ({0}): {1}', STAGES[p.stage ?? 'discovery'](), p.detail ?? ''),
 };
 

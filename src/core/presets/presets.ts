@@ -64,7 +64,7 @@ export const PRESETS: readonly Preset[] = [
     },
     scopes: { imap: ['https://mail.google.com/'], pop3: ['https://mail.google.com/'], smtp: ['https://mail.google.com/'] },
     get note() {
-      return l10n.t('Google tokens come from Google, not from the Microsoft sign-in of this extension: paste them.');
+      return l10n.t('Google tokens come from the Google provider of mailOAuth.oidc.providers (Mail OAuth (OpenID)), or paste them.');
     },
   },
   {
