@@ -5,11 +5,12 @@ import { explain } from '../core/explain';
 import { analyzeSasl, decodeReportToJson, isMalformed, renderDecodeReport, tokenInspectionToJson } from '../core/report/decodeReport';
 import { OAUTH_MECHANISMS, OAuthMechanism } from '../core/sasl/mechanism';
 import { encodeOauthbearer } from '../core/sasl/oauthbearer';
-import { leadingMessage, Problem } from '../core/sasl/problems';
+import { error, leadingMessage, Problem } from '../core/sasl/problems';
 import { encodeXoauth2 } from '../core/sasl/xoauth2';
-import { checkToken, MailProtocol } from '../core/token/checks';
-import { inspectToken } from '../core/token/inspect';
 import { firstTokenField } from '../core/logs/tokenField';
+import { CheckContext, checkToken, ExpectedClaims, MailProtocol } from '../core/token/checks';
+import { inspectToken, TokenInspection } from '../core/token/inspect';
+import { GOOGLE_TOKENINFO_URL, introspect, introspectionErrorMessage, introspectionInspection, IntrospectionOutcome, introspectionProblems } from '../core/token/introspect';
 import { defaultPort, presetById } from '../core/presets/presets';
 import { probe } from '../core/protocol/probe';
 import { Transcript, TranscriptEntry } from '../core/protocol/transcript';
@@ -22,12 +23,12 @@ import { escapeControls } from '../core/report/controlChars';
 import { useCliLanguage } from './locale';
 import { CommandError, OWN_COMMANDS, OWN_USAGE } from './commands';
 import { PROXY_USAGE, runProxyCommand } from './proxyCommand';
-import { LOGIN_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, SERVER_OPTIONS, TRUST_OPTIONS, values } from './options';
+import { flags, LOGIN_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, SERVER_OPTIONS, TRUST_OPTIONS, values } from './options';
 
 declare const __VERSION__: string | undefined;
 
 const usage = (): string =>
-  l10n.t('Usage: mailoauth <command> [options]\n\nCommands:\n  encode xoauth2 --user U --token T          Print base64("user=U^Aauth=Bearer T^A^A")\n  encode oauthbearer --user U --token T [--host H] [--port P]\n                                             Print the RFC 7628 initial client response\n  decode <blob>                              Decode a SASL string (XOAUTH2, OAUTHBEARER, PLAIN,\n                                             LOGIN, server error challenge); the blob may keep its\n                                             protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")\n  inspect <token>                            Show an access token\'s claims and problems\n  explain "<reply or error text>"            Explain a server reply, identity-platform error or\n                                             TLS failure: cause, fix and documentation\n  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-\n        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]\n                                             Log in to a real server, verify with one command, print\n                                             the redacted transcript and the verdict (exit 0 only\n                                             when authenticated and verified)\n\nOptions:\n  --token -, decode -, inspect -, explain -  Read the value from standard input\n  --json                                     Print one JSON object\n  --reveal                                   Show tokens and passwords whole in the output\n  --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)\n  --user U                                   inspect: compare the token\'s account with U\n  -h, --help                                 Show this help\n  -v, --version                              Show the version\n');
+  l10n.t('Usage: mailoauth <command> [options]\n\nCommands:\n  encode xoauth2 --user U --token T          Print base64("user=U^Aauth=Bearer T^A^A")\n  encode oauthbearer --user U --token T [--host H] [--port P]\n                                             Print the RFC 7628 initial client response\n  decode <blob>                              Decode a SASL string (XOAUTH2, OAUTHBEARER, PLAIN,\n                                             LOGIN, server error challenge); the blob may keep its\n                                             protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")\n  inspect <token> [--issuer URL] [--audience A] [--scope S] [--username-claim C]\n        [--introspect URL [--client-id ID] [--client-secret-env VAR] | --tokeninfo] [--ca FILE]\n                                             Show an access token\'s claims and problems; check them\n                                             against the provider\'s issuer, audience and scopes; ask the\n                                             issuer (RFC 7662 introspection, Google\'s tokeninfo)\n  explain "<reply or error text>"            Explain a server reply, identity-platform error or\n                                             TLS failure: cause, fix and documentation\n  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-\n        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]\n                                             Log in to a real server, verify with one command, print\n                                             the redacted transcript and the verdict (exit 0 only\n                                             when authenticated and verified)\n\nOptions:\n  --token -, decode -, inspect -, explain -  Read the value from standard input\n  --json                                     Print one JSON object\n  --reveal                                   Show tokens and passwords whole in the output\n  --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)\n  --user U                                   inspect: compare the token\'s account with U\n  -h, --help                                 Show this help\n  -v, --version                              Show the version\n');
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -81,7 +82,10 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
         ...SERVER_OPTIONS,
         ...TRUST_OPTIONS,
         ...OUTPUT_OPTIONS,
-        ...values('protocol', 'preset', 'timeout'),
+        ...values('protocol', 'preset', 'timeout', 'issuer', 'username-claim', 'introspect', 'client-id', 'client-secret-env'),
+        ...flags('tokeninfo'),
+        audience: { type: 'string', multiple: true } as const,
+        scope: { type: 'string', multiple: true } as const,
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -153,37 +157,8 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
       return isMalformed(report) ? 1 : 0;
     }
 
-    case 'inspect': {
-      const given = (await positionalOrStdin(rest, l10n.t('inspect needs an access token (or - to read it from standard input)'), io)).trim();
-      // A whole log line whose token is a field of its own (Dovecot's auth debug "... token=eyJ...") gives that token.
-      const token = /\s/.test(given) ? (firstTokenField(given) ?? given) : given;
-      if (token === '') throw new InputError(l10n.t('the token is empty'));
-      if (/\s/.test(token)) throw new InputError(l10n.t('the token contains spaces or line breaks; pass the access token alone'));
-      const info = inspectToken(token, now);
-      const problems = checkToken(info, { now, protocol, user: opts.user });
-      if (opts.json) {
-        io.stdout(
-          JSON.stringify(
-            { ...tokenInspectionToJson(info), token: opts.reveal ? token : redactSecret(token), problems },
-            null,
-            2,
-          ) + '\n',
-        );
-      } else {
-        const row = (label: string, value: string) => `${label.padEnd(15)} ${value}`;
-        const lines = [row(l10n.t('Token:'), opts.reveal ? token : redactSecret(token)), row(l10n.t('Kind:'), info.description)];
-        if (info.expiresAt) lines.push(row(l10n.t('Expires:'), formatDate(info.expiresAt, now)));
-        if (info.claimViews.length) {
-          lines.push('', l10n.t('Claims'));
-          for (const c of info.claimViews) lines.push(`  ${(c.label + ':').padEnd(30)}${c.value}  [${c.name}]`);
-        }
-        if (info.header) lines.push('', l10n.t('Header'), `  ${JSON.stringify(info.header)}`);
-        lines.push('', problems.length ? l10n.t('Problems ({0})', problems.length) : l10n.t('Problems: none found'));
-        for (const p of problems) lines.push(`  ${severityWord(p.severity)}: ${p.message}  [${p.code}]`);
-        io.stdout(lines.join('\n') + '\n');
-      }
-      return problems.some((p) => p.severity === 'error') ? 1 : 0;
-    }
+    case 'inspect':
+      return runInspect(rest, opts, io, now, protocol);
 
     case 'explain': {
       const text = await positionalOrStdin(rest, l10n.t('explain needs the reply or error text (or - to read it from standard input)'), io);
@@ -211,6 +186,108 @@ async function dispatch(argv: string[], io: CliIo, mode: { json: boolean }): Pro
 
     default:
       throw new UsageError(l10n.t('unknown command "{0}"', command));
+  }
+}
+
+interface InspectFlags {
+  user?: string;
+  json?: boolean;
+  reveal?: boolean;
+  ca?: string;
+  timeout?: string;
+  issuer?: string;
+  audience?: string[];
+  scope?: string[];
+  'username-claim'?: string;
+  introspect?: string;
+  'client-id'?: string;
+  'client-secret-env'?: string;
+  tokeninfo?: boolean;
+}
+
+async function runInspect(rest: string[], opts: InspectFlags, io: CliIo, now: Date, protocol: MailProtocol | undefined): Promise<number> {
+  const given = (await positionalOrStdin(rest, l10n.t('inspect needs an access token (or - to read it from standard input)'), io)).trim();
+  // A whole log line whose token is a field of its own (Dovecot's auth debug "... token=eyJ...") gives that token.
+  const token = /\s/.test(given) ? (firstTokenField(given) ?? given) : given;
+  if (token === '') throw new InputError(l10n.t('the token is empty'));
+  if (/\s/.test(token)) throw new InputError(l10n.t('the token contains spaces or line breaks; pass the access token alone'));
+  if (opts.introspect !== undefined && opts.tokeninfo) throw new UsageError(l10n.t('--introspect and --tokeninfo ask different endpoints: use one'));
+  if ((opts['client-id'] !== undefined || opts['client-secret-env'] !== undefined) && opts.introspect === undefined) throw new UsageError(l10n.t('--client-id and --client-secret-env belong to --introspect'));
+  // The secret comes from the environment, never from the command line (where ps and the shell history show it).
+  let clientSecret: string | undefined;
+  if (opts['client-secret-env'] !== undefined) {
+    clientSecret = process.env[opts['client-secret-env']];
+    if (!clientSecret) throw new InputError(l10n.t('the environment variable {0} (--client-secret-env) is not set', opts['client-secret-env']));
+  }
+  const ca = opts.ca === undefined ? undefined : readCa(opts.ca);
+  const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) * 1000 : undefined;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(l10n.t('--timeout must be a number of seconds, not "{0}"', String(opts.timeout)));
+
+  const expected: ExpectedClaims = {
+    ...(opts.issuer ? { issuer: opts.issuer } : {}),
+    ...(opts.audience?.length ? { audiences: opts.audience } : {}),
+    ...(opts.scope?.length ? { scopes: opts.scope.flatMap((s) => s.split(/\s+/)).filter(Boolean) } : {}),
+    ...(opts['username-claim'] ? { usernameClaim: opts['username-claim'] } : {}),
+  };
+  const ctx: CheckContext = { now, protocol, user: opts.user, expected };
+  const info = inspectToken(token, now);
+  const problems = checkToken(info, ctx);
+
+  let asked: { endpoint: string; outcome: IntrospectionOutcome; inspection?: TokenInspection } | undefined;
+  if (opts.introspect !== undefined || opts.tokeninfo) {
+    const flavour = opts.tokeninfo ? 'google-tokeninfo' : 'rfc7662';
+    const endpoint = opts.tokeninfo ? GOOGLE_TOKENINFO_URL : (opts.introspect as string);
+    const outcome = await introspect({
+      endpoint,
+      token,
+      flavour,
+      ...(opts['client-id'] !== undefined ? { clientId: opts['client-id'], clientSecret } : {}),
+      ...(ca ? { extraCaPem: [ca] } : {}),
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    asked = { endpoint, outcome };
+    if (!outcome.ok) {
+      problems.push(error('introspection-failed', introspectionErrorMessage(outcome.error)));
+    } else {
+      const inspection = introspectionInspection(outcome, token.length, now, flavour);
+      asked.inspection = inspection;
+      const seen = new Set(problems.map((p) => `${p.code} ${p.message}`));
+      for (const p of introspectionProblems(outcome, inspection, ctx)) if (!seen.has(`${p.code} ${p.message}`)) problems.push(p);
+    }
+  }
+
+  if (opts.json) {
+    const introspection = asked
+      ? asked.outcome.ok
+        ? { endpoint: asked.endpoint, active: asked.outcome.active, claims: asked.outcome.claims }
+        : { endpoint: asked.endpoint, error: { code: asked.outcome.error.code, message: introspectionErrorMessage(asked.outcome.error) } }
+      : undefined;
+    io.stdout(JSON.stringify({ ...tokenInspectionToJson(info), token: opts.reveal ? token : redactSecret(token), ...(introspection ? { introspection } : {}), problems }, null, 2) + '\n');
+  } else {
+    const row = (label: string, value: string) => `${label.padEnd(15)} ${value}`;
+    const lines = [row(l10n.t('Token:'), opts.reveal ? token : redactSecret(token)), row(l10n.t('Kind:'), info.description)];
+    if (info.expiresAt) lines.push(row(l10n.t('Expires:'), formatDate(info.expiresAt, now)));
+    if (info.claimViews.length) {
+      lines.push('', l10n.t('Claims'));
+      for (const c of info.claimViews) lines.push(`  ${(c.label + ':').padEnd(30)}${c.value}  [${c.name}]`);
+    }
+    if (info.header) lines.push('', l10n.t('Header'), `  ${JSON.stringify(info.header)}`);
+    if (asked?.outcome.ok) {
+      lines.push('', l10n.t('Introspection ({0})', asked.endpoint), `  ${asked.outcome.active ? l10n.t('active: the issuer accepts the token') : l10n.t('not active: the issuer rejects the token')}`);
+      for (const c of asked.inspection?.claimViews ?? []) if (c.name !== 'active') lines.push(`  ${(c.label + ':').padEnd(30)}${c.value}  [${c.name}]`);
+    }
+    lines.push('', problems.length ? l10n.t('Problems ({0})', problems.length) : l10n.t('Problems: none found'));
+    for (const p of problems) lines.push(`  ${severityWord(p.severity)}: ${p.message}  [${p.code}]`);
+    io.stdout(lines.join('\n') + '\n');
+  }
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(l10n.t('cannot read the CA file {0}: {1}', file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
 }
 
@@ -250,14 +327,7 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
   if (!isOAuthMechanism(mechanism)) throw new UsageError(l10n.t('--mechanism must be xoauth2 or oauthbearer, not "{0}"', String(opts.mechanism)));
   const tokenProblems = validateTokenInput(token);
   if (tokenProblems.length) throw new InputError(firstError(tokenProblems));
-  let ca: string | undefined;
-  if (opts.ca !== undefined) {
-    try {
-      ca = readFileSync(opts.ca, 'utf8');
-    } catch (e) {
-      throw new InputError(l10n.t('cannot read the CA file {0}: {1}', opts.ca, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
-    }
-  }
+  const ca = opts.ca === undefined ? undefined : readCa(opts.ca);
   const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) * 1000 : undefined;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(l10n.t('--timeout must be a number of seconds, not "{0}"', String(opts.timeout)));
 

@@ -105,7 +105,7 @@ function tokenRows(token: TokenInspection, now: Date, loggedAt: Date | undefined
   if (token.account) rows.push([l10n.t('Account'), md(token.account)]);
   if (token.tenantId) rows.push([l10n.t('Tenant'), md(token.tenantId)]);
   if (token.appId) rows.push([l10n.t('Client ID'), md(token.appId)]);
-  if (token.kind === 'jwt' && (token.scopes.length || token.roles.length)) {
+  if (token.kind === 'jwt' && token.issuerKind === 'microsoft' && (token.scopes.length || token.roles.length)) {
     const p = allowedProtocols(token);
     rows.push([l10n.t('Allows'), p.length ? p.map((x) => x.toUpperCase()).join(', ') : l10n.t('no mail protocol')]);
   }

@@ -15,6 +15,8 @@ import { MsalNetworkClient } from '../../src/auth/networkClient';
 import { probe, ProbeOptions } from '../../src/core/protocol/probe';
 import { challengeAnswer, initialResponse, Mechanism } from '../../src/core/protocol/session';
 import { MailProtocol } from '../../src/core/token/checks';
+import { introspect } from '../../src/core/token/introspect';
+import { runCli } from '../../src/cli/main';
 import { makeCertificates, TestCertificates } from './certificates';
 import { Dovecot, dovecotAvailable, startDovecot } from './dovecot';
 import { IdentityBrowser } from './identityBrowser';
@@ -138,6 +140,33 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
     assert.match(String(good.body.scp), /IMAP\.AccessAsUser\.All/);
     assert.strictEqual((await ask(basic('wrong'))).status, 401);
     assert.strictEqual((await ask(undefined)).status, 400);
+  });
+
+  it('core introspection asks the provider over HTTPS with client_secret_basic: active with the right secret, a client-auth error with a wrong one, and the CLI never prints the token', async () => {
+    const good = await introspect({ endpoint: idp.introspectionEndpoint, token, clientId: TEST_INTROSPECTION_CLIENT_ID, clientSecret: idp.introspectionSecret, extraCaPem: [certs.caPem] });
+    assert.ok(good.ok && good.active, JSON.stringify(good));
+    assert.strictEqual(good.claims.upn, TEST_USER.upn);
+    const wrong = await introspect({ endpoint: idp.introspectionEndpoint, token, clientId: TEST_INTROSPECTION_CLIENT_ID, clientSecret: 'wrong-secret-value', extraCaPem: [certs.caPem] });
+    assert.ok(!wrong.ok && wrong.error.code === 'client-auth', JSON.stringify(wrong));
+    // Without the test CA the provider's certificate is not trusted: a TLS error by code, not a stack.
+    const untrusted = await introspect({ endpoint: idp.introspectionEndpoint, token, clientId: TEST_INTROSPECTION_CLIENT_ID, clientSecret: idp.introspectionSecret });
+    assert.ok(!untrusted.ok && untrusted.error.code === 'tls', JSON.stringify(untrusted));
+
+    const caFile = path.join(dir, 'introspection-ca.pem');
+    fs.writeFileSync(caFile, certs.caPem);
+    process.env.MAILOAUTH_TEST_INTROSPECTION_SECRET = idp.introspectionSecret;
+    try {
+      let out = '';
+      const code = await runCli(
+        ['inspect', token, '--introspect', idp.introspectionEndpoint, '--client-id', TEST_INTROSPECTION_CLIENT_ID, '--client-secret-env', 'MAILOAUTH_TEST_INTROSPECTION_SECRET', '--ca', caFile, '--protocol', 'imap', '--user', TEST_USER.upn],
+        { stdout: (s) => (out += s), stderr: (s) => (out += s), readStdin: async () => '' },
+      );
+      assert.strictEqual(code, 0, out);
+      assert.match(out, /active: the issuer accepts the token/);
+      assert.ok(!out.includes(token) && !out.includes(token.slice(40, 80)) && !out.includes(idp.introspectionSecret), 'neither the token nor the secret in the output');
+    } finally {
+      delete process.env.MAILOAUTH_TEST_INTROSPECTION_SECRET;
+    }
   });
 
   it('a token that expired at the provider is refused by introspection, and the verdict names the expiry', async () => {

@@ -5,6 +5,7 @@ import { DE_ENTRIES } from './de';
 import { IDENTITY_ENTRIES } from './identity';
 import { CLIENT_ENTRIES } from './clients';
 import { IMAP_POP_ENTRIES } from './imapPop';
+import { OPENID_ENTRIES } from './openid';
 import { compile, run, TextOf } from './matcher';
 import { POSTFIX_ENTRIES } from './postfix';
 import { PROVIDER_ENTRIES } from './providers';
@@ -36,6 +37,7 @@ export const KNOWLEDGE_BASE: readonly Entry[] = Object.freeze(
     ...POSTFIX_ENTRIES,
     ...PROVIDER_ENTRIES,
     ...CLIENT_ENTRIES,
+    ...OPENID_ENTRIES,
   ].map(freeze),
 );
 

@@ -3,7 +3,7 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Source = 'imap' | 'pop3' | 'smtp' | 'identity' | 'tls' | 'sasl' | 'general';
-export type Provider = 'microsoft' | 'gmail' | 'dovecot' | 'generic';
+export type Provider = 'microsoft' | 'gmail' | 'dovecot' | 'keycloak' | 'stalwart' | 'generic';
 
 export interface DocLink {
   title: string;

@@ -140,7 +140,8 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
     lines.push(`  ${l10n.t('Length: {0} characters', token.length)}`);
     if (token.kind === 'jwt') {
       const protocols = allowedProtocols(token);
-      if (token.scopes.length || token.roles.length) {
+      // Which protocols a token allows is read from Microsoft's permission names; other providers have none.
+      if (token.issuerKind === 'microsoft' && (token.scopes.length || token.roles.length)) {
         lines.push(`  ${protocols.length ? l10n.t('Mail protocols allowed: {0}', protocols.map((p) => p.toUpperCase()).join(', ')) : l10n.t('Mail protocols allowed: none')}`);
       }
       if (token.expiresAt) lines.push(`  ${l10n.t('Expires: {0}', formatDate(token.expiresAt, report.now))}`);
@@ -223,6 +224,9 @@ export function tokenInspectionToJson(t: TokenInspection): Record<string, unknow
     tenantId: t.tenantId ?? null,
     appId: t.appId ?? null,
     expiresAt: t.expiresAt?.toISOString() ?? null,
-    protocols: allowedProtocols(t),
+    issuerKind: t.issuerKind ?? null,
+    use: t.use ?? null,
+    // Microsoft's permission names say which protocols a token opens; for other providers that is unknown.
+    protocols: t.issuerKind === 'microsoft' || t.kind === 'opaque' ? allowedProtocols(t) : null,
   };
 }

@@ -4,6 +4,7 @@
 // Dienstprinzipal, Bereich).
 import { DE_ADDED } from './added';
 import { DE_IDENTITY } from './identity';
+import { DE_OPENID } from './openid';
 import { DE_REPLIES } from './replies';
 import type { EntryText } from '../types';
 
@@ -13,4 +14,5 @@ export const DE_ENTRIES: Readonly<Record<string, EntryText>> = Object.freeze({
   ...DE_IDENTITY,
   ...DE_REPLIES,
   ...DE_ADDED,
+  ...DE_OPENID,
 });
