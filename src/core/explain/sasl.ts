@@ -1,42 +1,8 @@
 // SASL-level failures that do not belong to one protocol: the base64 JSON error challenge of
 // XOAUTH2/OAUTHBEARER, refused mechanisms, clients that never answer, and Dovecot's auth log.
-import * as l10n from '@vscode/l10n';
+import { ACCEPT_HOOKS, DETAIL_HOOKS } from './hooks';
 import { DOCS } from './docs';
 import { Entry } from './types';
-
-/** Decodes what follows "+ " / "334 " leniently: logs wrap, truncate and damage the padding. */
-function decodeChallenge(match: string): string | undefined {
-  const b64 = /eyJ[A-Za-z0-9+/_-]*/.exec(match)?.[0];
-  if (!b64) return undefined;
-  const text = Buffer.from(b64.slice(0, 4096).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  return text.startsWith('{"') ? text : undefined;
-}
-
-/** The fields of an error challenge, or undefined when the JSON is not one (e.g. a JWT header). */
-function challengeFields(match: string): Record<string, string> | undefined {
-  const text = decodeChallenge(match);
-  if (!text) return undefined;
-  const fields: Record<string, string> = {};
-  try {
-    const json: unknown = JSON.parse(text);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-    for (const [k, v] of Object.entries(json as Record<string, unknown>)) fields[k] = String(v);
-  } catch {
-    // Truncated or wrapped in the log: read the members that survived.
-    const member = /"([A-Za-z_-]{1,40})"\s*:\s*"([^"]{0,500})"/g;
-    for (let m = member.exec(text); m; m = member.exec(text)) fields[m[1]] = m[2];
-  }
-  return 'status' in fields ? fields : undefined;
-}
-
-function describeChallenge(match: string): string | undefined {
-  const f = challengeFields(match);
-  if (!f) return undefined;
-  const shown = Object.entries(f)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-  return l10n.t('The challenge decodes to {0}.', `{${shown}}`);
-}
 
 /** "+ eyJ...", "334 eyJ...", or a client's "server challenge: eyJ..." message. */
 const CHALLENGE = /(?:\+ |334[ -])?(?<![A-Za-z0-9+/._])eyJ[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/._=-])/;
@@ -57,14 +23,8 @@ export const SASL_ENTRIES: readonly Entry[] = [
     docs: [DOCS.googleXoauth2, DOCS.rfc7628Errors],
     keys: ['eyj'],
     pattern: CHALLENGE,
-    accept: (m) => {
-      const f = challengeFields(m);
-      if (f === undefined) return false;
-      // Google sends 400 today; its protocol page shows 401 with schemes "bearer mac". A log may cut the scope off.
-      if (f.scope !== undefined) return /^40[01]$/.test(f.status) && f.scope.includes('mail.google.com');
-      return f.status === '400' && f.schemes === 'Bearer';
-    },
-    detail: describeChallenge,
+    accept: ACCEPT_HOOKS.gmailErrorChallenge,
+    detail: DETAIL_HOOKS.errorChallengeFields,
     priority: 22,
   },
   {
@@ -82,11 +42,8 @@ export const SASL_ENTRIES: readonly Entry[] = [
     docs: [DOCS.dovecotOAuth2, DOCS.rfc7628Errors],
     keys: ['eyj'],
     pattern: CHALLENGE,
-    accept: (m) => {
-      const f = challengeFields(m);
-      return f !== undefined && f.status === '401' && f.schemes === 'bearer' && f.scope === 'mail';
-    },
-    detail: describeChallenge,
+    accept: ACCEPT_HOOKS.dovecotErrorChallenge,
+    detail: DETAIL_HOOKS.errorChallengeFields,
     priority: 21,
   },
   {
@@ -104,11 +61,8 @@ export const SASL_ENTRIES: readonly Entry[] = [
     docs: [DOCS.rfc7628Errors],
     keys: ['eyj'],
     pattern: CHALLENGE,
-    accept: (m) => {
-      const f = challengeFields(m);
-      return f !== undefined && !/^\d+$/.test(f.status);
-    },
-    detail: describeChallenge,
+    accept: ACCEPT_HOOKS.oauthbearerErrorChallenge,
+    detail: DETAIL_HOOKS.errorChallengeFields,
     priority: 21,
   },
   {
@@ -126,8 +80,8 @@ export const SASL_ENTRIES: readonly Entry[] = [
     docs: [DOCS.rfc7628Errors, DOCS.googleXoauth2],
     keys: ['eyj'],
     pattern: CHALLENGE,
-    accept: (m) => challengeFields(m) !== undefined,
-    detail: describeChallenge,
+    accept: ACCEPT_HOOKS.errorChallenge,
+    detail: DETAIL_HOOKS.errorChallengeFields,
     priority: 10,
     fallback: true,
   },

@@ -1,17 +1,8 @@
 // What SMTP submission servers (Exchange Online smtp.office365.com, Gmail smtp.gmail.com, Dovecot
 // submission) reply when AUTH or the message that follows is refused.
-import * as l10n from '@vscode/l10n';
+import { DETAIL_HOOKS } from './hooks';
 import { DOCS } from './docs';
 import { Entry } from './types';
-
-/** The reason after "authentication failed:" when it is base64 of a printable prompt (Postfix echoes the last challenge). */
-function decodedPrompt(match: string): string | undefined {
-  const m = /authentication failed: ([A-Za-z0-9+/]{4,40}={0,2})$/.exec(match);
-  if (!m || m[1].length % 4 !== 0) return undefined;
-  const text = Buffer.from(m[1], 'base64').toString('latin1');
-  if (!/^[\x20-\x7e]{2,30}$/.test(text)) return undefined;
-  return l10n.t('"{0}" is base64 for "{1}": the server refused the answer to that prompt.', m[1], text);
-}
 
 const SMTP_AUTH_ENABLE =
   'Enable SMTP AUTH for the mailbox: Set-CASMailbox -Identity <user> -SmtpClientAuthenticationDisabled $false ' +
@@ -466,7 +457,7 @@ export const SMTP_ENTRIES: readonly Entry[] = [
     docs: [DOCS.rfc4954, DOCS.postfixSasl],
     keys: ['authenticat'],
     pattern: /\b535(?:[ -]|, b?['"])(?:5\.7\.8 )?Error: authentication failed\b(?:: [^\r\n'"]{1,120})?/,
-    detail: decodedPrompt,
+    detail: DETAIL_HOOKS.decodedPrompt,
     priority: 12,
     supersedes: ['smtp-535-5.7.8'],
   },
