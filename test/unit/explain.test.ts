@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import { explain, explainLine, KNOWLEDGE_BASE, KNOWLEDGE_BASE_SIZE } from '../../src/core/explain';
-import { DE_ADDED } from '../../src/core/explain/de/added';
+import { explain, explainLine, KNOWLEDGE_BASE, KNOWLEDGE_BASE_SIZE, KNOWLEDGE_BASE_TRANSLATIONS } from '../../src/core/explain';
 import { REAL_WORLD_SAMPLES } from './explainRealWorld.test';
 import { OPENID_SAMPLES } from './openidSamples';
 
@@ -10,7 +9,7 @@ import { OPENID_SAMPLES } from './openidSamples';
  * locally. The first finding for each sample must be the entry it is listed under.
  */
 const SAMPLES: Record<string, string[]> = {
-  // Google, Keycloak, Dovecot with Keycloak tokens, Stalwart (issue 15): src/core/explain/openid.ts
+  // Google, Keycloak, Dovecot with Keycloak tokens, Stalwart (issue 15): src/core/explain/data/openid.json
   ...OPENID_SAMPLES,
   // IMAP / POP
   'm365-imap-authenticate-failed': [
@@ -739,10 +738,10 @@ describe('failure knowledge base: data', () => {
   it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
     const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable', 'jakarta-mail-oauth2-asked-for-more', 'phpmailer-could-not-authenticate', 'nodemailer-user-failed-to-authenticate', 'sasl-xoauth2-token-refresh-failed'];
     for (const id of added) {
-      const de = DE_ADDED[id];
+      const de = KNOWLEDGE_BASE_TRANSLATIONS.de[id];
       assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);
     }
-    for (const id of Object.keys(DE_ADDED)) assert.ok(KNOWLEDGE_BASE.some((e) => e.id === id), `${id} is no entry`);
+    for (const id of Object.keys(KNOWLEDGE_BASE_TRANSLATIONS.de)) assert.ok(KNOWLEDGE_BASE.some((e) => e.id === id), `${id} is no entry`);
   });
 
   it('has at least one real sample for every entry', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { KNOWLEDGE_BASE } from '../../src/core/explain';
-import { DE_ENTRIES, EntryText } from '../../src/core/explain/de';
-import { DE_ADDED } from '../../src/core/explain/de/added';
-import { DE_IDENTITY } from '../../src/core/explain/de/identity';
-import { DE_REPLIES } from '../../src/core/explain/de/replies';
-import { IDENTITY_ENTRIES } from '../../src/core/explain/identity';
+import * as fs from 'fs';
+import * as path from 'path';
+import { EntryText, KNOWLEDGE_BASE, KNOWLEDGE_BASE_TRANSLATIONS } from '../../src/core/explain';
+
+const DE_ENTRIES = KNOWLEDGE_BASE_TRANSLATIONS.de;
+const DATA = path.join(__dirname, '..', '..', '..', 'src', 'core', 'explain', 'data');
 
 /**
  * What a translation must carry over verbatim, in the order they are tried. Each pattern names a
@@ -131,22 +131,15 @@ describe('knowledge base in German', () => {
     assert.deepStrictEqual(stale, [], `German text without an entry: ${stale.join(', ')}`);
   });
 
-  it('keeps each id in one table, identity entries in the identity table', () => {
-    const tables: Record<string, Readonly<Record<string, EntryText>>> = {
-      identity: DE_IDENTITY,
-      replies: DE_REPLIES,
-      added: DE_ADDED,
-    };
-    const seen = new Map<string, string>();
-    for (const [name, table] of Object.entries(tables)) {
-      for (const id of Object.keys(table)) {
-        assert.ok(!seen.has(id), `${id} is in both ${seen.get(id)} and ${name}`);
-        seen.set(id, name);
-      }
+  it('keeps the German of each data file in the file of the same name under de/ (data/X.json → data/de/X.json)', () => {
+    const files = fs.readdirSync(DATA).filter((f) => f.endsWith('.json') && f !== 'docs.json');
+    assert.ok(files.length >= 9, files.join(', '));
+    assert.deepStrictEqual(fs.readdirSync(path.join(DATA, 'de')).sort(), files.sort(), 'one German file per data file');
+    for (const f of files) {
+      const english = (JSON.parse(fs.readFileSync(path.join(DATA, f), 'utf8')) as { id: string }[]).map((e) => e.id);
+      const german = Object.keys(JSON.parse(fs.readFileSync(path.join(DATA, 'de', f), 'utf8')) as Record<string, unknown>);
+      assert.deepStrictEqual(german, english, `de/${f} translates the entries of ${f}, in its order`);
     }
-    const identity = new Set(IDENTITY_ENTRIES.map((e) => e.id));
-    const misplaced = Object.keys(DE_REPLIES).filter((id) => identity.has(id));
-    assert.deepStrictEqual(misplaced, [], 'identity entries belong in de/identity.ts');
   });
 
   it('keeps codes, URLs, quoted text, commands and scopes of the English text', () => {

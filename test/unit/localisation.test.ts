@@ -7,8 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import { bundlePath, cliLanguage } from '../../src/cli/locale';
-import { bundleLanguage, explain, explainLine } from '../../src/core/explain';
-import { DE_ENTRIES } from '../../src/core/explain/de';
+import { bundleLanguage, explain, explainLine, KNOWLEDGE_BASE_TRANSLATIONS } from '../../src/core/explain';
+
+const DE_ENTRIES = KNOWLEDGE_BASE_TRANSLATIONS.de;
 
 const REPO = path.resolve(__dirname, '../../..');
 const CLI = path.join(REPO, 'dist/cli.js');

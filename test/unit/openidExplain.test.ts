@@ -1,4 +1,4 @@
-// Near misses for the Google, Keycloak, Dovecot and Stalwart entries (src/core/explain/openid.ts): text that
+// Near misses for the Google, Keycloak, Dovecot and Stalwart entries (src/core/explain/data/openid.json): text that
 // shares their words but is another failure must not get their confident answer. Samples: openidSamples.ts.
 import * as assert from 'assert';
 import { explain, explainLine } from '../../src/core/explain';

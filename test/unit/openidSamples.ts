@@ -1,4 +1,4 @@
-// Real failure strings for the entries of src/core/explain/openid.ts (Google, Keycloak, Dovecot with
+// Real failure strings for the entries of src/core/explain/data/openid.json (Google, Keycloak, Dovecot with
 // Keycloak tokens, Stalwart), each with where a user posted it or where the server's source says it.
 // explain.test.ts checks that each one's first finding is its entry; openidExplain.test.ts the near misses.
 

@@ -1,44 +1,46 @@
 // Failure knowledge base: explains what mail servers and identity providers say when an OAuth
-// login fails. Pure data plus a matcher; no vscode import, no state between calls.
+// login fails. Data files (data/*.json) plus a matcher; no vscode import, no state between calls.
 import { bundleLanguage } from '../language';
-import { DE_ENTRIES } from './de';
-import { IDENTITY_ENTRIES } from './identity';
-import { CLIENT_ENTRIES } from './clients';
-import { IMAP_POP_ENTRIES } from './imapPop';
-import { OPENID_ENTRIES } from './openid';
+import clients from './data/clients.json';
+import deClients from './data/de/clients.json';
+import deIdentity from './data/de/identity.json';
+import deImapPop from './data/de/imapPop.json';
+import deOpenid from './data/de/openid.json';
+import dePostfix from './data/de/postfix.json';
+import deProviders from './data/de/providers.json';
+import deSasl from './data/de/sasl.json';
+import deSmtp from './data/de/smtp.json';
+import deTls from './data/de/tls.json';
+import docs from './data/docs.json';
+import identity from './data/identity.json';
+import imapPop from './data/imapPop.json';
+import openid from './data/openid.json';
+import postfix from './data/postfix.json';
+import providers from './data/providers.json';
+import sasl from './data/sasl.json';
+import smtp from './data/smtp.json';
+import tls from './data/tls.json';
+import { loadDocs, loadEntries, loadTranslation } from './load';
 import { compile, run, TextOf } from './matcher';
-import { POSTFIX_ENTRIES } from './postfix';
-import { PROVIDER_ENTRIES } from './providers';
-import { SASL_ENTRIES } from './sasl';
-import { SMTP_ENTRIES } from './smtp';
-import { TLS_ENTRIES } from './tls';
 import { Entry, EntryText, Finding } from './types';
 
 export { bundleLanguage } from '../language';
 export type { DocLink, EntryText, Finding, Provider, Severity, Source } from './types';
 
-/** Entries and their arrays are frozen so that no caller can change what the others see. */
-function freeze(e: Entry): Entry {
-  Object.freeze(e.keys);
-  Object.freeze(e.docs);
-  if (e.context) Object.freeze(e.context);
-  if (e.supersedes) Object.freeze(e.supersedes);
-  return Object.freeze(e);
-}
-
-/** Every entry, in data-file order. */
-export const KNOWLEDGE_BASE: readonly Entry[] = Object.freeze(
-  [
-    ...IMAP_POP_ENTRIES,
-    ...SMTP_ENTRIES,
-    ...SASL_ENTRIES,
-    ...IDENTITY_ENTRIES,
-    ...TLS_ENTRIES,
-    ...POSTFIX_ENTRIES,
-    ...PROVIDER_ENTRIES,
-    ...CLIENT_ENTRIES,
-    ...OPENID_ENTRIES,
-  ].map(freeze),
+/** Every entry, in data-file order (which breaks ties between findings of the same rank). */
+export const KNOWLEDGE_BASE: readonly Entry[] = loadEntries(
+  {
+    'imapPop.json': imapPop,
+    'smtp.json': smtp,
+    'sasl.json': sasl,
+    'identity.json': identity,
+    'tls.json': tls,
+    'postfix.json': postfix,
+    'providers.json': providers,
+    'clients.json': clients,
+    'openid.json': openid,
+  },
+  loadDocs(docs),
 );
 
 export const KNOWLEDGE_BASE_SIZE: number = KNOWLEDGE_BASE.length;
@@ -46,7 +48,25 @@ export const KNOWLEDGE_BASE_SIZE: number = KNOWLEDGE_BASE.length;
 const KB = compile(KNOWLEDGE_BASE);
 
 /** The knowledge base's translations, by the language tag the loaded l10n bundle declares. */
-const TRANSLATIONS: Readonly<Record<string, Readonly<Record<string, EntryText>>>> = { de: DE_ENTRIES };
+const TRANSLATIONS: Readonly<Record<string, Readonly<Record<string, EntryText>>>> = Object.freeze({
+  de: loadTranslation(
+    {
+      'de/imapPop.json': deImapPop,
+      'de/smtp.json': deSmtp,
+      'de/sasl.json': deSasl,
+      'de/identity.json': deIdentity,
+      'de/tls.json': deTls,
+      'de/postfix.json': dePostfix,
+      'de/providers.json': deProviders,
+      'de/clients.json': deClients,
+      'de/openid.json': deOpenid,
+    },
+    KNOWLEDGE_BASE,
+  ),
+});
+
+/** The translated text of the entries, by language tag and entry id (for tests and tools). */
+export const KNOWLEDGE_BASE_TRANSLATIONS = TRANSLATIONS;
 
 /**
  * The text of an entry in the language of the l10n bundle (VS Code's display language, or the CLI's
