@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { explain, explainLine, KNOWLEDGE_BASE, KNOWLEDGE_BASE_SIZE, KNOWLEDGE_BASE_TRANSLATIONS } from '../../src/core/explain';
 import { REAL_WORLD_SAMPLES } from './explainRealWorld.test';
+import { EXCHANGE_SERVER_SAMPLES } from './exchangeServerSamples';
 import { OPENID_SAMPLES } from './openidSamples';
 
 /**
@@ -11,6 +12,8 @@ import { OPENID_SAMPLES } from './openidSamples';
 const SAMPLES: Record<string, string[]> = {
   // Google, Keycloak, Dovecot with Keycloak tokens, Stalwart (issue 15): src/core/explain/data/openid.json
   ...OPENID_SAMPLES,
+  // Exchange Server's own protocol log and transport events: src/core/explain/data/exchangeServer.json
+  ...EXCHANGE_SERVER_SAMPLES,
   // IMAP / POP
   'm365-imap-authenticate-failed': [
     'A01 NO AUTHENTICATE failed.',

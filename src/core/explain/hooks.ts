@@ -72,4 +72,15 @@ export const DETAIL_HOOKS: Readonly<Record<string, (match: string) => string | u
     if (!/^[\x20-\x7e]{2,30}$/.test(text)) return undefined;
     return l10n.t('"{0}" is base64 for "{1}": the server refused the answer to that prompt.', m[1], text);
   },
+  /** What Exchange Server's reason word means (SMTP Receive protocol log, event 1035). */
+  exchangeAuthReason(match: string): string | undefined {
+    const reason = /(?:because of|with error) ([A-Za-z]+)$/.exec(match)?.[1];
+    if (reason === 'LogonDenied') {
+      return l10n.t('LogonDenied: Active Directory refused the user name and password (wrong password, a locked or disabled account, or a user name the connector cannot resolve).');
+    }
+    if (reason === 'IllegalMessage') {
+      return l10n.t('IllegalMessage: the AUTH exchange itself was malformed (an answer that is not base64, or a blob of another mechanism).');
+    }
+    return undefined;
+  },
 });

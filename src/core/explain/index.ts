@@ -3,6 +3,7 @@
 import { bundleLanguage } from '../language';
 import clients from './data/clients.json';
 import deClients from './data/de/clients.json';
+import deExchangeServer from './data/de/exchangeServer.json';
 import deIdentity from './data/de/identity.json';
 import deImapPop from './data/de/imapPop.json';
 import deOpenid from './data/de/openid.json';
@@ -12,6 +13,7 @@ import deSasl from './data/de/sasl.json';
 import deSmtp from './data/de/smtp.json';
 import deTls from './data/de/tls.json';
 import docs from './data/docs.json';
+import exchangeServer from './data/exchangeServer.json';
 import identity from './data/identity.json';
 import imapPop from './data/imapPop.json';
 import openid from './data/openid.json';
@@ -39,6 +41,7 @@ export const KNOWLEDGE_BASE: readonly Entry[] = loadEntries(
     'providers.json': providers,
     'clients.json': clients,
     'openid.json': openid,
+    'exchangeServer.json': exchangeServer,
   },
   loadDocs(docs),
 );
@@ -60,6 +63,7 @@ const TRANSLATIONS: Readonly<Record<string, Readonly<Record<string, EntryText>>>
       'de/providers.json': deProviders,
       'de/clients.json': deClients,
       'de/openid.json': deOpenid,
+      'de/exchangeServer.json': deExchangeServer,
     },
     KNOWLEDGE_BASE,
   ),
