@@ -154,6 +154,20 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
+  it('Google without its client secret: the refused sign-in says to run Set Client Secret (not the Entra advice for invalid_client)', async () => {
+    const hooks = await testHooks();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.strictEqual(await hooks.oidc.clientSecret('google'), undefined, 'no secret stored yet');
+    const refused = google.tokenRequests('authorization_code').length;
+    const { result } = await signInThroughBrowser<string | undefined>(new IdentityBrowser(certs.caPem), 'mailOAuth.oidc.signIn', { provider: 'google', flow: 'authorizationCode' }, { authorizePath: '/o/oauth2/v2/auth', redirect: LOOPBACK });
+    assert.strictEqual(result, undefined, 'no sign-in');
+    assert.strictEqual(google.tokenRequests('authorization_code').length, refused + 1, 'the code was taken to the token endpoint, which refused it');
+    const log = await waitForLog(hooks, /Google refused the sign-in without a client secret \(invalid_client\): a Google "Desktop app" client needs its secret\. Run "Set Client Secret for OpenID Provider…"/);
+    assert.doesNotMatch(log, /enable public client flows/, 'no advice meant for Entra ID');
+    assert.deepStrictEqual(await hooks.oidc.accounts('google'), [], 'no account');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('Google: the client secret typed into Set Client Secret, PKCE asking for the Gmail scope with access_type=offline; the token logs in over IMAP with XOAUTH2, Dovecot asking tokeninfo', async () => {
     const set = vscode.commands.executeCommand('mailOAuth.oidc.setClientSecret', { provider: 'google' });
     await ui.type(google.googleClientSecret);
