@@ -14,9 +14,8 @@ import { makeCertificates, TestCertificates } from '../servers/certificates';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { IdentityProvider, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from '../servers/identityProvider';
 import { outputChannelText, testHooks } from './hooks';
-import { openedUrls, openedUrlsFile, waitForViewText } from './signInUi';
+import { openedUrlsFile, signInThroughBrowser as signInThroughBrowserAt, waitForLog, waitForViewText } from './signInUi';
 import { ui } from './ui';
-import { waitFor } from './wait';
 
 const G = vscode.ConfigurationTarget.Global;
 const IMAP_SCOPE = 'https://outlook.office.com/IMAP.AccessAsUser.All';
@@ -30,17 +29,8 @@ describe('OpenID provider sign-in (mail-oauth-oidc) against the local OpenID pro
   let dovecot: Dovecot;
   let browser: IdentityBrowser;
 
-  /** Runs a sign-in command and plays the browser at the authorization URL it opens; returns the command's result. */
-  async function signInThroughBrowser<T>(command: string, arg: unknown, redirect: RegExp): Promise<{ result: T; url: URL }> {
-    const seen = openedUrls().length;
-    const running = vscode.commands.executeCommand<T>(command, arg);
-    const opened = await waitFor('the browser tab opened by openExternal', () => openedUrls().slice(seen).find((u) => u.includes('/oauth2/v2.0/authorize')), 30_000);
-    const url = new URL(opened);
-    assert.match(url.searchParams.get('redirect_uri') ?? '', redirect);
-    const last = await browser.signIn(opened);
-    assert.match(last.body, /signed in/i, 'the loopback answered the browser');
-    return { result: await running, url };
-  }
+  /** A sign-in whose browser tab opens the provider's (Microsoft-shaped) authorization endpoint. */
+  const signInThroughBrowser = <T>(command: string, arg: unknown, redirect: RegExp) => signInThroughBrowserAt<T>(browser, command, arg, { authorizePath: '/oauth2/v2.0/authorize', redirect });
 
   before(async function () {
     if (!ui.available || !openedUrlsFile) this.skip(); // the desktop runner opens the system browser, which no test can play
@@ -239,13 +229,3 @@ describe('OpenID provider sign-in (mail-oauth-oidc) against the local OpenID pro
     return token;
   }
 });
-
-async function waitForLog(hooks: Awaited<ReturnType<typeof testHooks>>, re: RegExp): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const text = await outputChannelText(hooks);
-    if (re.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`the output channel never matched ${re}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -14,23 +14,10 @@ import { TEST_USER } from '../servers/identityProvider';
 import { protocolScopes } from '../../src/auth/scopes';
 import { inspectToken } from '../../src/core/token/inspect';
 import { signOutFromView, testHooks, viewNode } from './hooks';
+import { deviceCodeNotification } from './signInUi';
 import { ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
-
-/** Reads the notification center until a device code appears; returns the page and the code. */
-async function deviceCode(): Promise<{ uri: string; code: string }> {
-  let last = '';
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    await vscode.commands.executeCommand('notifications.showList');
-    last = await ui.text('.notifications-center', { timeoutMs: 5_000 }).catch(() => '');
-    const m = /open (https:\/\/\S+?) and enter the code ([A-Z0-9-]+)/.exec(last);
-    if (m) return { uri: m[1]!, code: m[2]! };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no device code notification; notifications showed: ${last}`);
-}
 
 describe('npm start sandbox in the real VS Code: sign in from the sidebar, then the console presets', function () {
   this.timeout(120_000);
@@ -68,7 +55,7 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     // group holds a "Sign in to Microsoft" entry (the welcome button shows only when the view is empty).
     await ui.click('.part.sidebar .monaco-list-row:has-text("Sign in to Microsoft")');
     await ui.press('Enter'); // the protocol: IMAP, the first
-    const { uri, code } = await deviceCode();
+    const { uri, code } = await deviceCodeNotification();
     assert.ok(uri.startsWith(sandbox!.idp!.origin), uri);
     const done = await new IdentityBrowser(fs.readFileSync(sandbox!.caPath, 'utf8')).enterDeviceCode(uri, code);
     assert.match(done.body, /You have signed in/);

@@ -1,8 +1,14 @@
 // What the sign-in tests read of the UI: the URLs vscode.env.openExternal opened (recorded by the harness
-// from the browser's new tabs) and the Accounts view's text, for the Microsoft and the OpenID provider.
+// from the browser's new tabs), the Accounts view's text, the device code's notification and the output
+// channel, for the Microsoft and the OpenID providers; and a browser sign-in driven through them.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/extension';
+import type { IdentityBrowser } from '../servers/identityBrowser';
+import { outputChannelText } from './hooks';
 import { ui } from './ui';
+import { waitFor } from './wait';
 
 export const openedUrlsFile = process.env.MAILOAUTH_OPENED_URLS_FILE || '';
 
@@ -30,4 +36,44 @@ export async function waitForViewText(re: RegExp): Promise<string> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the Accounts view never matched ${re}; it showed: ${last}`);
+}
+
+/**
+ * Runs a sign-in command and plays the browser at the authorization URL it opens (the first opened URL
+ * whose path contains `authorizePath`), checking its redirect URI; returns the command's result and that URL.
+ */
+export async function signInThroughBrowser<T>(browser: IdentityBrowser, command: string, arg: unknown, expect: { authorizePath: string; redirect: RegExp }): Promise<{ result: T; url: URL }> {
+  const seen = openedUrls().length;
+  const running = vscode.commands.executeCommand<T>(command, arg);
+  const opened = await waitFor('the browser tab opened by openExternal', () => openedUrls().slice(seen).find((u) => new URL(u).pathname.includes(expect.authorizePath)), 30_000);
+  const url = new URL(opened);
+  assert.match(url.searchParams.get('redirect_uri') ?? '', expect.redirect);
+  const last = await browser.signIn(opened);
+  assert.match(last.body, /signed in/i, 'the loopback answered the browser');
+  return { result: await running, url };
+}
+
+/** Reads the notification center until a device code appears; returns the page and the code. */
+export async function deviceCodeNotification(): Promise<{ uri: string; code: string }> {
+  let last = '';
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    await vscode.commands.executeCommand('notifications.showList');
+    last = await ui.text('.notifications-center', { timeoutMs: 5_000 }).catch(() => '');
+    const m = /open (https:\/\/\S+?) and enter the code ([A-Z0-9-]+)/.exec(last);
+    if (m) return { uri: m[1]!, code: m[2]! };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no device code notification; notifications showed: ${last}`);
+}
+
+/** The output channel's text once it matches `re` (it is written asynchronously). */
+export async function waitForLog(hooks: TestHooks, re: RegExp): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const text = await outputChannelText(hooks);
+    if (re.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`the output channel never matched ${re}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

@@ -13,7 +13,7 @@ import { authSettings, oidcProvidersSetting, openSettings, OIDC_SECTION } from '
 import { readExtraCas } from '../authProvider';
 import { extensionHostKind } from '../signInFlows';
 import { OidcClient, OidcTokens } from './oidcClient';
-import { OidcError, oidcErrorOf } from './oidcErrors';
+import { OidcError, oidcErrorOf, withClientSecretHint } from './oidcErrors';
 import { coversScopes, OidcSessionStore, StoredOidcSession } from './oidcSessionStore';
 import { chooseOidcFlows, clientSecretKey, OidcFlowId, OidcProviderConfig, OidcSettingProblem, parseSessionScopes, PROVIDER_SCOPE_PREFIX, resolveOidcProviders } from './oidcSettings';
 import { oidcFlow } from './oidcSignInFlows';
@@ -300,10 +300,11 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
     let provider: OidcProviderConfig;
     let client: OidcClient;
     let flows: OidcFlowId[];
+    let secret: string | undefined;
     try {
       provider = this.provider(providerId);
       client = await this.client(provider);
-      const secret = await this.clientSecret(provider.id);
+      secret = await this.clientSecret(provider.id);
       // Asked for by name, Google's device flow would be refused for the Gmail scope: say so before asking Google.
       if (only === 'deviceCode' && !provider.deviceCodeAllowed) throw new OidcError('device-scope-refused', { error: 'invalid_scope' });
       flows = only ? [only] : chooseOidcFlows(provider, extensionHostKind(), !!secret);
@@ -327,7 +328,7 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
         const tokens = await flow.trigger({ client, scopes: signInScopes, providerLabel: provider.label, timeoutMs, ...(loginHint ? { loginHint } : {}) });
         return await this.keep(provider, flowId, signInScopes, tokens);
       } catch (err) {
-        const e = oidcErrorOf(err, flowId === 'deviceCode' ? 'device-code' : flowId === 'clientCredentials' ? 'client-credentials' : 'authorization-code', provider.issuer);
+        const e = withClientSecretHint(oidcErrorOf(err, flowId === 'deviceCode' ? 'device-code' : flowId === 'clientCredentials' ? 'client-credentials' : 'authorization-code', provider.issuer), provider, !!secret);
         const next = flows[i + 1] ? oidcFlow(flows[i + 1]!) : undefined;
         if (next?.offer && (e.code === 'browser-timeout' || e.code === 'browser-not-opened' || e.code === 'no-device-endpoint')) {
           output().warn(e.message);
@@ -391,10 +392,13 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
     const details = vscode.l10n.t('Show Details');
     const settings = vscode.l10n.t('Open Settings');
     const signInAgain = vscode.l10n.t('Sign In Again');
+    const setSecret = vscode.l10n.t('Set Client Secret…');
     const ended = e.code === 'session-ended' || e.code === 'no-refresh-token';
+    const needsSecret = e.code === 'client-secret-missing' && !!e.params.providerId;
     const headline = findings[0] ? `${message} ${findings[0].title}` : message;
-    const pick = await vscode.window.showErrorMessage(headline, ...(ended && s ? [signInAgain] : []), details, settings);
+    const pick = await vscode.window.showErrorMessage(headline, ...(ended && s ? [signInAgain] : []), ...(needsSecret ? [setSecret] : []), details, settings);
     if (pick === details) output().show(true);
+    else if (pick === setSecret && needsSecret) await vscode.commands.executeCommand('mailOAuth.oidc.setClientSecret', { provider: e.params.providerId });
     else if (pick === settings) await openSettings(OIDC_SECTION);
     else if (pick === signInAgain && s) await this.signIn(s.providerId, s.scopes, s.accountLabel).catch(() => undefined);
   }

@@ -20,6 +20,8 @@ export interface OidcErrorParams {
   /** The configured provider (mailOAuth.oidc.providers id) and the account, for session errors. */
   provider?: string;
   user?: string;
+  /** The provider's id in mailOAuth.oidc.providers, where a message offers a command for it. */
+  providerId?: string;
 }
 
 export type OidcErrorCode =
@@ -42,6 +44,7 @@ export type OidcErrorCode =
   | 'no-refresh-token'
   | 'account-gone'
   | 'browser-not-opened'
+  | 'client-secret-missing'
   | 'unexpected';
 
 /** Names of the steps, shown in parentheses so that no sentence is assembled from translated pieces. */
@@ -91,6 +94,11 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
     ),
   'account-gone': (p) => l10n.t('{0} is not signed in at {1} any more: sign in again, or choose another account.', p.user ?? '', p.provider ?? ''),
   'browser-not-opened': () => l10n.t('The browser could not be opened for the sign-in.'),
+  'client-secret-missing': (p) =>
+    l10n.t(
+      '{0} refused the sign-in without a client secret (invalid_client): a Google "Desktop app" client needs its secret. Run "Set Client Secret for OpenID Provider…" with the secret of the client (Google Cloud console → APIs & Services → Credentials), then sign in again.',
+      p.provider ?? '',
+    ),
   unexpected: (p) => l10n.t('Sign-in failed unexpectedly ({0}): {1}', STAGES[p.stage ?? 'discovery'](), p.detail ?? ''),
 };
 
@@ -125,6 +133,16 @@ export function oidcErrorOf(err: unknown, stage: OidcStage, issuer?: string): Oi
   }
   if (e?.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN') return new OidcError('insecure-issuer', { issuer: issuer ?? '' });
   return new OidcError('unexpected', { stage, detail: clip(e?.message ?? String(err)) });
+}
+
+/**
+ * Google's "Desktop app" clients authenticate with their client secret: without one stored, Google's token
+ * endpoint answers invalid_client ("Unauthorized"), whose usual explanation (a public client sending a
+ * secret, as at Entra ID) would point the wrong way. That answer becomes one that says to store the secret.
+ */
+export function withClientSecretHint(e: OidcError, provider: { id: string; label: string; preset: string }, hasSecret: boolean): OidcError {
+  if (hasSecret || provider.preset !== 'google' || e.code !== 'oauth-error' || e.params.error !== 'invalid_client') return e;
+  return new OidcError('client-secret-missing', { provider: provider.label, providerId: provider.id, ...(e.params.stage ? { stage: e.params.stage } : {}) });
 }
 
 function findCause<T>(err: unknown, is: (e: unknown) => e is T): T | undefined {
