@@ -12,6 +12,7 @@ import type { StoredOidcSession } from '../auth/oidc/oidcSessionStore';
 import type { OidcProviderConfig } from '../auth/oidc/oidcSettings';
 import { MAIL_PROTOCOLS, MailProtocolScope, protocolLabel, protocolScopes } from '../auth/scopes';
 import { InteractionRequired } from '../auth/mailAuthClient';
+import type { Problem } from '../core/sasl/problems';
 import { checkToken, MailProtocol } from '../core/token/checks';
 import { inspectToken } from '../core/token/inspect';
 import { formatDate, formatRelative, isoTime } from '../core/token/time';
@@ -108,7 +109,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
       return [...accounts.map((account) => ({ kind: 'oidcAccount' as const, account })), { kind: 'signInEntry', provider: node.provider }];
     }
     if (node.kind === 'oidcAccount') return Promise.all(node.account.sessions.map((s) => this.oidcTokenNode(node.account, s)));
-    if (node.kind === 'oidcToken') return node.session ? oidcDetails(node.session) : [];
+    if (node.kind === 'oidcToken') return node.session ? oidcDetails(node.account.provider, node.session) : [];
     if (node.kind === 'account') return Promise.all(MAIL_PROTOCOLS.map((p) => this.tokenNode(node.account, p)));
     if (node.kind === 'app') return [{ kind: 'appToken', clientId: node.clientId }];
     if (node.kind === 'token') return node.token ? details(node.token.accessToken, node.account.username, node.protocol, node.token.expiresOn) : [];
@@ -267,8 +268,11 @@ function scopeLabel(scopes: readonly string[]): string {
   return mail.length ? mail.join(' ') : scopes.join(' ');
 }
 
-/** The lines under an OpenID token: expiry, then what the token says of itself (claims of a JWT, or that it is opaque). */
-function oidcDetails(s: StoredOidcSession): AccountsNode[] {
+/**
+ * The lines under an OpenID token: expiry, then what the token says of itself (claims of a JWT, or that it is
+ * opaque), then the checks against the provider's settings (issuer, client, the account's user name claim).
+ */
+function oidcDetails(provider: OidcProviderConfig, s: StoredOidcSession): AccountsNode[] {
   const now = new Date();
   const nodes: AccountsNode[] = [];
   if (s.expiresOn !== undefined) {
@@ -278,15 +282,28 @@ function oidcDetails(s: StoredOidcSession): AccountsNode[] {
   }
   nodes.push({ kind: 'detail', label: vscode.l10n.t('Scopes'), description: (s.grantedScopes.length ? s.grantedScopes : s.scopes).join(' '), icon: 'checklist' });
   const t = inspectToken(s.accessToken, now);
-  if (t.kind !== 'jwt' || !t.claims) {
+  const jwt = t.kind === 'jwt' && t.claims !== undefined;
+  if (!jwt) {
     nodes.push({ kind: 'detail', label: vscode.l10n.t('Opaque token'), description: vscode.l10n.t('not a JWT: only the provider (or its introspection endpoint) can say what it allows'), icon: 'lock' });
   } else {
     nodes.push({ kind: 'detail', label: vscode.l10n.t('Audience'), description: t.audiences.join(', ') || vscode.l10n.t('(none)'), icon: 'globe' });
-    if (typeof t.claims.iss === 'string') nodes.push({ kind: 'detail', label: vscode.l10n.t('Issuer'), description: t.claims.iss, icon: 'shield' });
+    if (typeof t.claims?.iss === 'string') nodes.push({ kind: 'detail', label: vscode.l10n.t('Issuer'), description: t.claims.iss, icon: 'shield' });
   }
   nodes.push({ kind: 'detail', label: vscode.l10n.t('Account'), description: s.accountLabel, icon: 'person' });
   nodes.push({ kind: 'detail', label: vscode.l10n.t('Flow'), description: s.flow, icon: 'arrow-swap' });
+  if (!jwt) return nodes;
+  // The account is named by the ID token; the mail server reads the user from the access token's claim.
+  const problems = checkToken(t, { now, user: s.accountLabel, expected: { issuer: provider.issuer, clientId: provider.clientId } });
+  nodes.push(...problemNodes(problems));
+  if (!problems.some((p) => p.severity === 'error')) {
+    nodes.push({ kind: 'detail', label: vscode.l10n.t('No problems found'), icon: 'pass', tooltip: vscode.l10n.t('Not expired, issued by the configured issuer to this client, and naming the signed-in account.') });
+  }
   return nodes;
+}
+
+/** One line per problem of a token's checks, with its severity's icon. */
+function problemNodes(problems: readonly Problem[]): AccountsNode[] {
+  return problems.map((p) => ({ kind: 'detail' as const, label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message }));
 }
 
 function expiryText(expiresOn: Date, now: Date): string {
@@ -318,9 +335,7 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
   if (who) nodes.push({ kind: 'detail', label: vscode.l10n.t('Account'), description: who, icon: 'person' });
   const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}), ...(localExpiresOn ? { localExpiresOn } : {}) };
   const problems = checkToken(t, ctx);
-  for (const p of problems) {
-    nodes.push({ kind: 'detail', label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message });
-  }
+  nodes.push(...problemNodes(problems));
   if (!problems.some((p) => p.severity === 'error')) nodes.push({ kind: 'detail', label: vscode.l10n.t('No problems found'), icon: 'pass', tooltip: vscode.l10n.t('Not expired, issued for Outlook, and carrying the protocol’s permission.') });
   return nodes;
 }

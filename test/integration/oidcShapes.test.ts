@@ -220,6 +220,10 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
     const text = await waitForViewText(/Microsoft[\s\S]*Keycloak[\s\S]*kim\.akers@mail\.example\.test[\s\S]*Google[\s\S]*adele\.vance@gmail\.test/);
     assert.ok(text.indexOf('Keycloak') < text.indexOf('Google'), `groups in the setting's order: ${text}`);
+    // The Keycloak token's details: its claims, then the checks against the provider's settings.
+    await ui.click('.part.sidebar .monaco-list-row:has-text("openid email offline_access")');
+    const details = await waitForViewText(/Audience[\s\S]*Issuer[\s\S]*\/realms\/mail[\s\S]*Flow[\s\S]*No problems found/);
+    assert.ok(!/issued by .* not by the configured issuer/.test(details), details);
     const file = await ui.screenshot('accounts-view-keycloak-google', { selector: '.part.sidebar' });
     assert.ok(fs.existsSync(file), `the screenshot was written: ${file}`);
   });
