@@ -27,8 +27,9 @@ export interface ScanResult<F> {
 }
 
 // Base64 prefixes of "user=", "n,a=", "n,,", "y,a=", "y,,", '{"s' (error challenges), LOGIN's prompts,
-// OAUTHBEARER's "AQ==", and the AUTH/AUTHENTICATE commands after which a blob may follow on the next lines.
-const BLOB_PREFIX = /dXNlcj|bixh|biws|eSxh|eSws|eyJz|VXNlcm5hbWU6|UGFzc3dvcmQ6|AQ==/g;
+// OAUTHBEARER's "AQ==", "auth=" of a login string written as text (before base64), and the AUTH/AUTHENTICATE
+// commands after which a blob may follow on the next lines.
+const BLOB_PREFIX = /dXNlcj|bixh|biws|eSxh|eSws|eyJz|VXNlcm5hbWU6|UGFzc3dvcmQ6|AQ==|[Aa]uth=|AUTH=/g;
 const AUTH_KEYWORD = /\bAUTH(?:ENTICATE)?\b/gi;
 const AUTH_KEYWORD_LINE = /\bAUTH(?:ENTICATE)?\b/i;
 const CHUNK_LINES = 512;

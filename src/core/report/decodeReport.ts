@@ -115,11 +115,14 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
       case 'CHALLENGE-ACK':
         break;
     }
-    if (decode.hint.mechanism || decode.hint.sender) {
+    // Text pasted before its base64 encoding was sent by no one yet: show what the server must receive instead.
+    const plainText = decode.canonicalBase64 !== undefined && decode.problems.some((p) => p.code === 'plain-text');
+    if ((decode.hint.mechanism || decode.hint.sender) && !plainText) {
       // IMAP's command is AUTHENTICATE; POP3's and SMTP's is AUTH.
       const command = decode.hint.protocol === 'imap' ? 'AUTHENTICATE' : 'AUTH';
       row(l10n.t('Sent by'), `${decode.hint.sender ?? 'unknown'}${decode.hint.mechanism ? ` (${command} ${decode.hint.mechanism})` : ''}`);
     }
+    if (plainText && decode.canonicalBase64) row(l10n.t('As base64'), hide(decode.canonicalBase64));
     if (decode.decodedText !== undefined) {
       row(l10n.t('Decoded'), options.reveal ? decode.decodedText : redactDecodedText(decode.decodedText, msg, secrets));
       if (/[\u2400-\u241f\u2421]|\^[@A-Z]/.test(decode.decodedText)) row('', l10n.t('control bytes show as ␁ (0x01) and ␀ (0x00); a "^A" is the two characters typed'));

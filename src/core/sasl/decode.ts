@@ -1,11 +1,12 @@
 // Decodes whatever a user pastes from a log or transcript into one SASL message: strips protocol
 // prefixes, joins wrapped base64, repairs padding, then recognises the mechanism and checks its format.
 import * as l10n from '@vscode/l10n';
-import { decodeBase64 } from './base64';
+import { decodeBase64, encodeBase64 } from './base64';
 import { ErrorChallenge, parseErrorChallenge } from './challenge';
 import { LoginMessage, loginPrompt, parseLogin } from './login';
 import { OauthbearerMessage, parseOauthbearer } from './oauthbearer';
 import { PlainMessage, parsePlain } from './plain';
+import { plainSaslIn } from './plainText';
 import { Problem, error, info, visualizeControls, warning } from './problems';
 import { Xoauth2Message, missingSeparatorProblem, parseXoauth2 } from './xoauth2';
 import {
@@ -56,6 +57,8 @@ const KNOWN_MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER', 'PLAIN', 'LOGIN']);
 
 /** Decodes one SASL blob, with or without its protocol line around it. */
 export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
+  const plain = plainSaslIn(input.length > 128 * 1024 ? '' : input);
+  if (plain) return decodePlainText(plain.text, plain.mechanism, plain.separator, definedOnly(hint));
   const extracted = extractBlob(input);
   const mergedHint: DecodeHint = { ...extracted.hint, ...definedOnly(hint) };
   const problems: Problem[] = [...extracted.problems];
@@ -103,6 +106,30 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
     problems: [...problems, ...own, ...extra],
     decodedText: visualizeControls(text),
     canonicalBase64: b64.value.canonical,
+    hint: mergedHint,
+  };
+}
+
+/** A login string written as text (before base64): read like the decoded blob, with its base64 and a note saying so. */
+function decodePlainText(text: string, mechanism: 'XOAUTH2' | 'OAUTHBEARER', separator: string, hint: DecodeHint): DecodeResult {
+  const mergedHint: DecodeHint = { mechanism, ...hint };
+  const parsed = classify(text, mergedHint);
+  const note =
+    separator === '\x01'
+      ? info('plain-text', l10n.t('This is the {0} string as text, before base64. Servers take it base64-encoded: the encoded form is shown with it.', mechanism))
+      : info(
+          'plain-text',
+          l10n.t(
+            'This is the {0} string as text, before base64, with its separators written as "{1}" (read here as the byte 0x01). Servers take it base64-encoded with the byte itself; a program that sends "{1}" literally is refused.',
+            mechanism,
+            separator,
+          ),
+        );
+  return {
+    message: parsed.message,
+    problems: [note, ...parsed.problems, ...fieldProblems(parsed.message, text)],
+    decodedText: visualizeControls(text),
+    canonicalBase64: encodeBase64(text),
     hint: mergedHint,
   };
 }

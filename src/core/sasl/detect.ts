@@ -1,6 +1,7 @@
 // Finds SASL blobs in log text: on one line (for hovers, in time independent of file size) and in
 // whole documents (for listings and diagnostics). A wrapped blob is found from any of its lines.
 import { DecodeHint, DecodeResult, decodeSasl } from './decode';
+import { plainSaslIn } from './plainText';
 
 /** Read access to a document's lines (VS Code's TextDocument fits, so does an array). */
 export interface LineSource {
@@ -53,6 +54,8 @@ function isAuthBlob(result: DecodeResult): boolean {
  */
 export function blobAt(src: LineSource, line: number, character: number): DetectedBlob | undefined {
   const text = src.lineAt(line);
+  const plain = plainBlob(text, line);
+  if (plain && character >= plain.spans[0].start && character <= plain.spans[0].end) return plain;
   for (const run of runsIn(text, character - MAX_BLOB_CHARS, character + 1)) {
     if (character < run.start || character > run.end) continue;
     const found = blobFromRun(src, line, run).blob;
@@ -90,12 +93,25 @@ export function blobAt(src: LineSource, line: number, character: number): Detect
 export function blobsStartingOn(src: LineSource, line: number, from = 0, to = Infinity): { blobs: DetectedBlob[]; reach: number } {
   const blobs: DetectedBlob[] = [];
   let reach = line;
-  for (const run of runsIn(src.lineAt(line), from, to)) {
+  const text = src.lineAt(line);
+  const plain = plainBlob(text, line);
+  const inPlain = (b: DetectedBlob) => plain !== undefined && b.startLine === line && b.spans[0].start < plain.spans[0].end && b.spans[0].end > plain.spans[0].start;
+  if (plain && plain.spans[0].start >= from && plain.spans[0].start < to) blobs.push(plain);
+  for (const run of runsIn(text, from, to)) {
     const found = blobFromRun(src, line, run);
-    if (found.blob) blobs.push(found.blob);
+    if (found.blob && !inPlain(found.blob)) blobs.push(found.blob);
     reach = Math.max(reach, found.reach);
   }
   return { blobs, reach };
+}
+
+/** A login string written as text on the line (before base64: Postfix's "uncoded initial reply", a debug print). */
+function plainBlob(text: string, line: number): DetectedBlob | undefined {
+  const found = plainSaslIn(text);
+  if (!found) return undefined;
+  const result = decodeSasl(text.slice(found.start, found.end));
+  if (!result.message || result.canonicalBase64 === undefined) return undefined;
+  return { startLine: line, endLine: line, spans: [{ line, start: found.start, end: found.end }], base64: result.canonicalBase64, hint: result.hint, result };
 }
 
 interface Run {
