@@ -504,6 +504,17 @@ export function scenarios(): Scenario[] {
     });
     /** The server's yes to STARTTLS/STLS. */
     const agree = (tag: string) => (protocol === 'imap' ? `${tag} OK go ahead\r\n` : protocol === 'pop3' ? '+OK go ahead\r\n' : '220 go ahead\r\n');
+    /** A peer that agrees to STARTTLS, reads the client's ClientHello, and does `instead` rather than the handshake. */
+    const agreesThenNoHandshake = (instead: (p: Peer) => void | Promise<void>) =>
+      peer({
+        starttls: true,
+        onStarttls: async (p, tag) => {
+          await p.send(agree(tag));
+          await p.bytes();
+          await instead(p);
+          return 'stop';
+        },
+      });
     // 8. (with STARTTLS) The server agrees to STARTTLS, then answers the ClientHello with plain text.
     add({
       id: `${protocol}/starttls-garbage-handshake`,
@@ -511,15 +522,9 @@ export function scenarios(): Scenario[] {
       kind: 'TLS handshake fails',
       security: 'starttls',
       server: { starttls: true },
-      script: peer({
-        starttls: true,
-        onStarttls: async (p, tag) => {
-          await p.send(agree(tag));
-          await p.bytes();
-          await p.send('this is not TLS at all\r\n'.repeat(4));
-          await p.untilClosed();
-          return 'stop';
-        },
+      script: agreesThenNoHandshake(async (p) => {
+        await p.send('this is not TLS at all\r\n'.repeat(4));
+        await p.untilClosed();
       }),
       expect: { step: 'starttls', code: 'tls', text: /The server agreed to STARTTLS, but the TLS handshake failed \(.*(wrong version number|packet length too long|unknown protocol).*\): its TLS setup is broken, or it went on in plain text\. Use the implicit-TLS port instead/ },
     });
@@ -531,15 +536,7 @@ export function scenarios(): Scenario[] {
       kind: 'connection closed during authentication',
       security: 'starttls',
       server: { starttls: true },
-      script: peer({
-        starttls: true,
-        onStarttls: async (p, tag) => {
-          await p.send(agree(tag));
-          await p.bytes();
-          p.end();
-          return 'stop';
-        },
-      }),
+      script: agreesThenNoHandshake((p) => p.end()),
       expect: { step: 'starttls', code: 'tls', text: /closed the connection during the TLS handshake after STARTTLS\. The server's TLS setup is broken/ },
     });
     add({
