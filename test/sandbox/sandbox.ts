@@ -157,7 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   /** A Dovecot that asks `provider` about each token (the user by `usernameAttribute`), relays to the sink, and holds demo messages for `users`. */
-  const introspectingDovecot = (provider: IdentityProvider, usernameAttribute: string, users: { upn: string; name: string }[], more: Pick<DovecotOptions, 'appMailboxGrants'> = {}) =>
+  const introspectingDovecot = (provider: IdentityProvider, usernameAttribute: string, users: { upn: string; name: string }[], appOnly: Pick<DovecotOptions, 'appMailboxGrants'> = {}) =>
     startDovecot({
       introspectionUrl: provider.introspectionUrlWithCredentials,
       introspectionCaPem: certs.caPem,
@@ -165,7 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       authFailureDelay: '0 secs',
       relayPort: sink?.port,
       seedMessages: Object.fromEntries(users.map((u) => [u.upn, demoMessages(u.upn, u.name)])),
-      ...more,
+      ...appOnly,
     });
 
   if (!options.noDovecot) {

@@ -1,12 +1,12 @@
 // C#: MSAL.NET (Microsoft.Identity.Client) to sign in, MailKit for IMAP, POP3 and SMTP. No .NET toolchain runs
 // here: the program is checked by golden files reviewed against the documented APIs (test/unit/snippet.test.ts).
 import { csharpString as s } from './literals';
-import { ConstantName, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
+import { ConstantName, ConstantType, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
 
 const CSHARP_NAME: Record<ConstantName, string> = { HOST: 'Host', PORT: 'Port', USER: 'User', AUTHORITY: 'Authority', CLIENT_ID: 'ClientId', SCOPES: 'Scopes' };
 
 /** C# has no const arrays: the scopes are a static readonly field. */
-function csharpConstant(name: ConstantName, type: 'string' | 'int' | 'string[]', value: string): string {
+function csharpConstant(name: ConstantName, type: ConstantType, value: string): string {
   return type === 'string[]' ? `    public static readonly string[] ${CSHARP_NAME[name]} = ${value};` : `    public const ${type} ${CSHARP_NAME[name]} = ${value};`;
 }
 

@@ -1,10 +1,10 @@
 // Java: MSAL4J to sign in, Jakarta Mail for IMAP, POP3 and SMTP (XOAUTH2: Jakarta Mail has no OAUTHBEARER).
 import { javaString as s } from './literals';
-import { ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
+import { ConstantType, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
 
 export const JAVA_CLASS = 'MailLogin';
 
-const JAVA_TYPE = { string: 'String', int: 'int', 'string[]': 'String[]' } as const;
+const JAVA_TYPE: Record<ConstantType, string> = { string: 'String', int: 'int', 'string[]': 'String[]' };
 
 export function javaProgram(x: SnippetSession): string {
   const p = x.protocol;

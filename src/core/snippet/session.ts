@@ -36,12 +36,14 @@ export const VERIFY_COMMAND: Record<MailProtocol, string> = { imap: 'LIST "" "IN
 
 /** The constants every program opens with, by their upper-case name (C# spells them in Pascal case). */
 export type ConstantName = 'HOST' | 'PORT' | 'USER' | 'AUTHORITY' | 'CLIENT_ID' | 'SCOPES';
+/** What a constant holds: text, a number, or a list of text. */
+export type ConstantType = 'string' | 'int' | 'string[]';
 
 /** How a language writes its constants: one declaration, a list of literals, and where a comment line starts. */
 export interface ConstantStyle {
   literal: (value: string) => string;
   list: (literals: string[]) => string;
-  declare: (name: ConstantName, type: 'string' | 'int' | 'string[]', value: string) => string;
+  declare: (name: ConstantName, type: ConstantType, value: string) => string;
   /** The comment marker with the indentation the declarations have (`#`, `//`, `    //`). */
   comment: string;
 }
