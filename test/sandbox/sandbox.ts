@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { makeCertificates } from '../servers/certificates';
-import { Dovecot, DovecotPorts, dovecotAvailable, startDovecot } from '../servers/dovecot';
+import { Dovecot, DovecotOptions, DovecotPorts, dovecotAvailable, startDovecot } from '../servers/dovecot';
 import {
   IdentityProvider,
   KEYCLOAK_INTROSPECTION_CLIENT_ID,
@@ -156,6 +156,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     problems.push({ part: 'SMTP sink', message: `it did not start: ${(e as Error).message}`, fix: 'SMTP logins still work; sending a test message will fail. Start again to retry.' });
   }
 
+  /** A Dovecot that asks `provider` about each token (the user by `usernameAttribute`), relays to the sink, and holds demo messages for `users`. */
+  const introspectingDovecot = (provider: IdentityProvider, usernameAttribute: string, users: { upn: string; name: string }[], appOnly: Pick<DovecotOptions, 'appMailboxGrants'> = {}) =>
+    startDovecot({
+      introspectionUrl: provider.introspectionUrlWithCredentials,
+      introspectionCaPem: certs.caPem,
+      usernameAttribute,
+      authFailureDelay: '0 secs',
+      relayPort: sink?.port,
+      seedMessages: Object.fromEntries(users.map((u) => [u.upn, demoMessages(u.upn, u.name)])),
+      ...appOnly,
+    });
+
   if (!options.noDovecot) {
     if (!dovecotAvailable()) {
       problems.push({
@@ -167,15 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       problems.push({ part: 'Dovecot', message: 'not started: it validates tokens at the identity provider, which is not running.', fix: 'Fix the identity provider (above), then start again.' });
     } else {
       try {
-        dovecot = await startDovecot({
-          introspectionUrl: idp.introspectionUrlWithCredentials,
-          introspectionCaPem: certs.caPem,
-          usernameAttribute: 'upn',
-          authFailureDelay: '0 secs',
-          relayPort: sink?.port,
-          appMailboxGrants: { [servicePrincipalOid(TEST_CONFIDENTIAL_CLIENT_ID)]: [TEST_USER.upn] },
-          seedMessages: Object.fromEntries([TEST_USER, TEST_USER_2].map((u) => [u.upn, demoMessages(u.upn, u.name)])),
-        });
+        dovecot = await introspectingDovecot(idp, 'upn', [TEST_USER, TEST_USER_2], { appMailboxGrants: { [servicePrincipalOid(TEST_CONFIDENTIAL_CLIENT_ID)]: [TEST_USER.upn] } });
       } catch (e) {
         const text = (e as Error).message;
         const root = process.getuid?.() === 0;
@@ -193,14 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // The Keycloak-like realm's own Dovecot: it asks the realm's introspection endpoint about each token (by e-mail).
   if (keycloak && dovecot) {
     try {
-      keycloakDovecot = await startDovecot({
-        introspectionUrl: keycloak.introspectionUrlWithCredentials,
-        introspectionCaPem: certs.caPem,
-        usernameAttribute: 'email',
-        authFailureDelay: '0 secs',
-        relayPort: sink?.port,
-        seedMessages: Object.fromEntries([KEYCLOAK_TEST_USER, KEYCLOAK_TEST_USER_2].map((u) => [u.upn, demoMessages(u.upn, u.name)])),
-      });
+      keycloakDovecot = await introspectingDovecot(keycloak, 'email', [KEYCLOAK_TEST_USER, KEYCLOAK_TEST_USER_2]);
     } catch (e) {
       problems.push({ part: 'Dovecot (Keycloak-like)', message: `it did not start: ${(e as Error).message.split('\n')[0]}`, fix: 'A port it chose may have been taken in the meantime: start again. The Microsoft-like sandbox runs without it.' });
     }

@@ -37,6 +37,15 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
   /** A Dovecot that asks the provider about each token. Failure tests get their own (Dovecot slows repeated failures). */
   const introspectingDovecot = () =>
     startDovecot({ introspectionUrl: idp.introspectionUrlWithCredentials, introspectionCaPem: certs.caPem, usernameAttribute: 'upn', authFailureDelay: '0 secs', relayPort: sink.port });
+  /** Runs `use` with a fresh introspecting Dovecot, and stops that Dovecot however `use` ends. */
+  const withIntrospectingDovecot = async (use: (dovecot: Dovecot) => Promise<void>): Promise<void> => {
+    const dovecot = await introspectingDovecot();
+    try {
+      await use(dovecot);
+    } finally {
+      await dovecot.stop();
+    }
+  };
 
   const signIn = async (): Promise<string> => {
     const browser = new IdentityBrowser(certs.caPem);
@@ -73,8 +82,7 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
   });
 
   it('a token from the provider logs in over IMAP and POP3 with XOAUTH2 and OAUTHBEARER, each login validated by introspection', async () => {
-    const dovecot = await introspectingDovecot();
-    try {
+    await withIntrospectingDovecot(async (dovecot) => {
       const before = idp.introspectionRequests().length;
       for (const protocol of ['imap', 'pop3'] as const) {
         for (const mechanism of ['XOAUTH2', 'OAUTHBEARER'] as const) {
@@ -92,30 +100,24 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       assert.match(log, /Received valid SSL certificate: \/CN=localhost/);
       assert.strictEqual(log.match(/oauth2\(adele@contoso\.test,[^)]*\): Introspection succeeded/g)?.length, 4, log);
       // (Dovecot's auth_debug logs the token itself in "client passdb out: OK ... token=…": no assertion on that.)
-    } finally {
-      await dovecot.stop();
-    }
+    });
   });
 
   it('SMTP submission accepts the token by introspection when the response follows the 334 (both mechanisms)', async () => {
-    const dovecot = await introspectingDovecot();
-    try {
+    await withIntrospectingDovecot(async (dovecot) => {
       for (const mechanism of ['XOAUTH2', 'OAUTHBEARER'] as const) {
         const before = idp.introspectionRequests().length;
         const replies = await smtpAuthAfterContinuation(dovecot.ports.submission, mechanism, token);
         assert.deepStrictEqual(replies.map((r) => r.slice(0, 3)), ['334', '235', '250'], replies.join('\n'));
         assert.strictEqual(idp.introspectionRequests().length - before, 1);
       }
-    } finally {
-      await dovecot.stop();
-    }
+    });
   });
 
   it('SMTP through the engine: a real-sized token follows the 334 (RFC 4954 §4) and is accepted by introspection', async () => {
     // Dovecot 2.3's submission-login takes an AUTH command line of about 1 KiB; RFC 4954 §4 says a client
     // must not put an initial response on the AUTH line when the line would exceed SMTP's 512 octets.
-    const dovecot = await introspectingDovecot();
-    try {
+    await withIntrospectingDovecot(async (dovecot) => {
       for (const mechanism of ['XOAUTH2', 'OAUTHBEARER'] as const) {
         const before = idp.introspectionRequests().length;
         const r = await probe(options(dovecot, 'smtp', mechanism, token));
@@ -123,9 +125,7 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
         assert.ok(r.transcript.entries.some((e) => e.kind === 'C' && e.text === `AUTH ${mechanism}`), 'AUTH without the initial response');
         assert.strictEqual(idp.introspectionRequests().length - before, 1, 'one introspection call');
       }
-    } finally {
-      await dovecot.stop();
-    }
+    });
   });
 
   it('the provider answers introspection only for its resource-server client, and says what the token is', async () => {
@@ -178,8 +178,7 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       idp.accessTokenTtl = 3600;
     }
     await new Promise((r) => setTimeout(r, 3100));
-    const dovecot = await introspectingDovecot();
-    try {
+    await withIntrospectingDovecot(async (dovecot) => {
       const before = idp.introspectionRequests().length;
       const r = await probe(options(dovecot, 'imap', 'OAUTHBEARER', short));
       assert.strictEqual(r.outcome.authenticated, false, r.transcript.toLog({ reveal: false }));
@@ -187,9 +186,7 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       assert.ok(r.verdict.tokenProblems.some((p) => p.code === 'token-expired'), JSON.stringify(r.verdict));
       assert.strictEqual(idp.introspectionRequests().length - before, 1, 'Dovecot asked the provider, which said inactive');
       assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
-    } finally {
-      await dovecot.stop();
-    }
+    });
   });
 
   for (const kind of ['tampered', 'revoked'] as const) {
@@ -207,8 +204,7 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       }
       // Dovecot slows down repeated failures from one address: each attempt gets a Dovecot of its own.
       for (const [protocol, mechanism] of [['imap', 'XOAUTH2'], ['pop3', 'OAUTHBEARER'], ['imap', 'OAUTHBEARER']] as const) {
-        const dovecot = await introspectingDovecot();
-        try {
+        await withIntrospectingDovecot(async (dovecot) => {
           const before = idp.introspectionRequests().length;
           const started = Date.now();
           const r = await probe(options(dovecot, protocol, mechanism, bad));
@@ -228,18 +224,13 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
           assert.strictEqual(idp.introspectionRequests().length - before, 1, `${protocol}: Dovecot asked the provider`);
           assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
           assert.ok(elapsed < 8000, `no hang (${elapsed} ms)`);
-        } finally {
-          await dovecot.stop();
-        }
+        });
       }
-      const dovecot = await introspectingDovecot();
-      try {
+      await withIntrospectingDovecot(async (dovecot) => {
         const smtp = await smtpAuthAfterContinuation(dovecot.ports.submission, 'XOAUTH2', bad);
         assert.deepStrictEqual(smtp.map((r) => r.slice(0, 3)), ['334', '334', '535'], `SMTP: error challenge, then refused:\n${smtp.join('\n')}`);
         assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
-      } finally {
-        await dovecot.stop();
-      }
+      });
     });
   }
 });

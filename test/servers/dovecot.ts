@@ -73,6 +73,20 @@ const NO_AUTH_PENALTY = `service anvil {
 }
 `;
 
+/** A protocol's login service: its plain (or STARTTLS) listener and its implicit-TLS one, named `<protocol>` and `<protocol>s`. */
+function loginService(protocol: 'imap' | 'pop3' | 'submission', plainPort: number, tlsPort: number): string {
+  return `service ${protocol}-login {
+  inet_listener ${protocol} {
+    port = ${plainPort}
+  }
+  inet_listener ${protocol}s {
+    port = ${tlsPort}
+    ssl = yes
+  }
+}
+`;
+}
+
 export function dovecotAvailable(): boolean {
   return spawnSync('dovecot', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -202,34 +216,7 @@ userdb {
   driver = static
   args = uid=nobody gid=nogroup home=${home}/%u
 }
-service imap-login {
-  inet_listener imap {
-    port = ${ports.imap}
-  }
-  inet_listener imaps {
-    port = ${ports.imaps}
-    ssl = yes
-  }
-}
-service pop3-login {
-  inet_listener pop3 {
-    port = ${ports.pop3}
-  }
-  inet_listener pop3s {
-    port = ${ports.pop3s}
-    ssl = yes
-  }
-}
-service submission-login {
-  inet_listener submission {
-    port = ${ports.submission}
-  }
-  inet_listener submissions {
-    port = ${ports.submissions}
-    ssl = yes
-  }
-}
-${options.authPenalty === false ? NO_AUTH_PENALTY : ''}service lmtp {
+${loginService('imap', ports.imap, ports.imaps)}${loginService('pop3', ports.pop3, ports.pop3s)}${loginService('submission', ports.submission, ports.submissions)}${options.authPenalty === false ? NO_AUTH_PENALTY : ''}service lmtp {
   unix_listener lmtp {
     mode = 0666
   }

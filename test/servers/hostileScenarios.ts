@@ -259,6 +259,26 @@ async function slowLines(p: Peer, line: string, everyMs: number): Promise<void> 
   }
 }
 
+/** A POP3 peer whose LIST reply is `+OK` and then `body` (any other command after login gets `+OK 0 0`). */
+function pop3ListingBody(body: (p: Peer) => Promise<void>): PeerScript {
+  return pop3Peer({
+    onCommand: async (p, line) => {
+      if (!/^LIST/i.test(line)) return void (await p.send('+OK 0 0\r\n'));
+      await p.send('+OK scan listing follows\r\n');
+      await body(p);
+    },
+  });
+}
+
+/** An SMTP peer that greets, reads the EHLO and answers it with `body`. */
+function smtpEhloReply(body: (p: Peer) => Promise<void>): PeerScript {
+  return async (p) => {
+    await p.send('220 hostile ESMTP\r\n');
+    await p.line(); // EHLO
+    await body(p);
+  };
+}
+
 /** Garbage: NUL, control characters and bytes that are not UTF-8. */
 export const GARBAGE = Buffer.from([0x00, 0xff, 0xfe, 0x1b, 0x5b, 0x32, 0x4a, 0xc3, 0x28, 0x80, 0x41, 0xe2, 0x82, 0x07, 0x0d, 0x0a]);
 
@@ -304,22 +324,12 @@ export function scenarios(): Scenario[] {
       },
       // After the +OK of LIST (the console's quick action), a multi-line body that never ends.
       pop3: {
-        script: pop3Peer({
-          onCommand: async (p, line) => {
-            if (!/^LIST/i.test(line)) return void (await p.send('+OK 0 0\r\n'));
-            await p.send('+OK scan listing follows\r\n');
-            await endlessLines(p, (n) => `${n} 1024\r\n`);
-          },
-        }),
+        script: pop3ListingBody(async (p) => void (await endlessLines(p, (n) => `${n} 1024\r\n`))),
         after: 'LIST',
         expect: { code: 'response-too-large', text: /more than 200,000 lines in the reply to "LIST" without ending it/ },
       },
       smtp: {
-        script: async (p) => {
-          await p.send('220 hostile ESMTP\r\n');
-          await p.line(); // EHLO
-          await endlessLines(p, (n) => `250-EXTENSION-${n}\r\n`);
-        },
+        script: smtpEhloReply(async (p) => void (await endlessLines(p, (n) => `250-EXTENSION-${n}\r\n`))),
         expect: { step: 'capabilities', code: 'response-too-large', text: /more than 200,000 lines in the reply to "EHLO mail-oauth-debugger\.localhost" without ending it/ },
       },
     };
@@ -334,18 +344,8 @@ export function scenarios(): Scenario[] {
         protocol === 'imap'
           ? imapPeer({ saslIr: true, onAuth: (p) => slowLines(p, '* OK still thinking\r\n', 100) })
           : protocol === 'pop3'
-            ? pop3Peer({
-                onCommand: async (p, line) => {
-                  if (!/^LIST/i.test(line)) return void (await p.send('+OK 0 0\r\n'));
-                  await p.send('+OK scan listing follows\r\n');
-                  await slowLines(p, '1 1024\r\n', 100);
-                },
-              })
-            : async (p) => {
-                await p.send('220 hostile ESMTP\r\n');
-                await p.line();
-                await slowLines(p, '250-STILL-THINKING\r\n', 100);
-              },
+            ? pop3ListingBody((p) => slowLines(p, '1 1024\r\n', 100))
+            : smtpEhloReply((p) => slowLines(p, '250-STILL-THINKING\r\n', 100)),
       after: protocol === 'pop3' ? 'LIST' : undefined,
       expect: {
         step: protocol === 'imap' ? 'authenticate' : protocol === 'smtp' ? 'capabilities' : undefined,
@@ -423,18 +423,16 @@ export function scenarios(): Scenario[] {
     // the messages quote server bytes, and must never show the token.
     const saslResponse = async (p: Peer, tagOrLine: string) =>
       protocol === 'imap' || tagOrLine.split(' ').length < 3 ? (await p.send(protocol === 'smtp' ? '334 \r\n' : '+ \r\n'), await p.line()) : tagOrLine.split(' ')[2];
+    /** A peer that reads the client's SASL response and answers the AUTH command with `reply` made from it. */
+    const echoing = (reply: (blob: string | undefined, tagOrLine: string) => string) =>
+      peer({ onAuth: async (p, tagOrLine) => void (await p.send(reply(await saslResponse(p, tagOrLine), tagOrLine))) });
     add({
       id: `${protocol}/echoes-sasl-response`,
       protocol,
       kind: 'garbage and invalid UTF-8',
       security: 'none',
       server: {},
-      script: peer({
-        onAuth: async (p, tagOrLine) => {
-          const blob = await saslResponse(p, tagOrLine);
-          await p.send(protocol === 'imap' ? `${tagOrLine} NO ${blob} refused\r\n` : protocol === 'pop3' ? `-ERR ${blob} refused\r\n` : `535 5.7.8 ${blob} refused\r\n`);
-        },
-      }),
+      script: echoing((blob, tagOrLine) => (protocol === 'imap' ? `${tagOrLine} NO ${blob} refused\r\n` : protocol === 'pop3' ? `-ERR ${blob} refused\r\n` : `535 5.7.8 ${blob} refused\r\n`)),
       // IMAP and POP3: the reply quoted, redacted; SMTP: the knowledge base's entry for 535 5.7.8.
       expect: { step: 'authenticate', text: /(NO|-ERR) dXNlcj…\S+ \(\d+ chars\) refused|authentication credentials invalid/ },
     });
@@ -444,12 +442,7 @@ export function scenarios(): Scenario[] {
       kind: 'garbage and invalid UTF-8',
       security: 'none',
       server: {},
-      script: peer({
-        onAuth: async (p, tagOrLine) => {
-          const blob = await saslResponse(p, tagOrLine);
-          await p.send(`${blob}\r\n`);
-        },
-      }),
+      script: echoing((blob) => `${blob}\r\n`),
       expect: { step: 'authenticate', code: 'protocol', text: /The server sent "dXNlcj…\S* \(\d+ chars\)", which is not/ },
     });
 
@@ -509,6 +502,19 @@ export function scenarios(): Scenario[] {
       script: peer({ starttls: true, onStarttls: async (p, tag) => void (await p.send(refusal(tag))) }),
       expect: { step: 'starttls', text: /(NO STARTTLS is not available|-ERR STLS not available|454 4\.7\.0 TLS not available).*Use the implicit-TLS port instead \(IMAP 993, POP3 995, SMTP 465\)/s },
     });
+    /** The server's yes to STARTTLS/STLS. */
+    const agree = (tag: string) => (protocol === 'imap' ? `${tag} OK go ahead\r\n` : protocol === 'pop3' ? '+OK go ahead\r\n' : '220 go ahead\r\n');
+    /** A peer that agrees to STARTTLS, reads the client's ClientHello, and does `instead` rather than the handshake. */
+    const agreesThenNoHandshake = (instead: (p: Peer) => void | Promise<void>) =>
+      peer({
+        starttls: true,
+        onStarttls: async (p, tag) => {
+          await p.send(agree(tag));
+          await p.bytes();
+          await instead(p);
+          return 'stop';
+        },
+      });
     // 8. (with STARTTLS) The server agrees to STARTTLS, then answers the ClientHello with plain text.
     add({
       id: `${protocol}/starttls-garbage-handshake`,
@@ -516,20 +522,13 @@ export function scenarios(): Scenario[] {
       kind: 'TLS handshake fails',
       security: 'starttls',
       server: { starttls: true },
-      script: peer({
-        starttls: true,
-        onStarttls: async (p, tag) => {
-          await p.send(protocol === 'imap' ? `${tag} OK go ahead\r\n` : protocol === 'pop3' ? '+OK go ahead\r\n' : '220 go ahead\r\n');
-          await p.bytes();
-          await p.send('this is not TLS at all\r\n'.repeat(4));
-          await p.untilClosed();
-          return 'stop';
-        },
+      script: agreesThenNoHandshake(async (p) => {
+        await p.send('this is not TLS at all\r\n'.repeat(4));
+        await p.untilClosed();
       }),
       expect: { step: 'starttls', code: 'tls', text: /The server agreed to STARTTLS, but the TLS handshake failed \(.*(wrong version number|packet length too long|unknown protocol).*\): its TLS setup is broken, or it went on in plain text\. Use the implicit-TLS port instead/ },
     });
 
-    const agree = (tag: string) => (protocol === 'imap' ? `${tag} OK go ahead\r\n` : protocol === 'pop3' ? '+OK go ahead\r\n' : '220 go ahead\r\n');
     // 5 and 8. Closed right after agreeing to STARTTLS; data injected before the handshake.
     add({
       id: `${protocol}/close-after-starttls-ok`,
@@ -537,15 +536,7 @@ export function scenarios(): Scenario[] {
       kind: 'connection closed during authentication',
       security: 'starttls',
       server: { starttls: true },
-      script: peer({
-        starttls: true,
-        onStarttls: async (p, tag) => {
-          await p.send(agree(tag));
-          await p.bytes();
-          p.end();
-          return 'stop';
-        },
-      }),
+      script: agreesThenNoHandshake((p) => p.end()),
       expect: { step: 'starttls', code: 'tls', text: /closed the connection during the TLS handshake after STARTTLS\. The server's TLS setup is broken/ },
     });
     add({

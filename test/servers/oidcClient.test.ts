@@ -9,25 +9,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { decodeJwt } from 'jose';
 import { OidcClient, OidcClientSettings } from '../../src/auth/oidc/oidcClient';
-import { OidcError } from '../../src/auth/oidc/oidcErrors';
 import { MAX_REPLY_BYTES } from '../../src/auth/oidc/oidcFetch';
 import { makeCertificates, TestCertificates } from './certificates';
 import { IdentityBrowser } from './identityBrowser';
 import { IdentityProvider, TEST_PUBLIC_CLIENT_ID, TEST_TENANT_ID, TEST_USER } from './identityProvider';
+import { rejectsWith } from './oidcAssertions';
 
 const IMAP_SCOPES = ['https://outlook.office.com/IMAP.AccessAsUser.All', 'offline_access'];
-
-async function rejectsWith(p: Promise<unknown>, code: string): Promise<OidcError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof OidcError, `an OidcError, not ${String(err)}`);
-    assert.strictEqual(err.code, code, err.message);
-    assert.doesNotMatch(err.message, /[\x00-\x08\x0b-\x1f\x7f]/, 'no control bytes in the message');
-    return err;
-  }
-  assert.fail(`expected an OidcError ${code}`);
-}
 
 describe('OpenID Connect client (openid-client) against the local OpenID provider', function () {
   this.timeout(60_000);

@@ -9,12 +9,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { OidcClient, OidcClientSettings, OidcTokens } from '../../src/auth/oidc/oidcClient';
-import { OidcError } from '../../src/auth/oidc/oidcErrors';
 import { probe } from '../../src/core/protocol/probe';
 import { Mechanism } from '../../src/core/protocol/session';
 import { MailProtocol } from '../../src/core/token/checks';
 import { makeCertificates, TestCertificates } from './certificates';
-import { Dovecot, dovecotAvailable, startDovecot } from './dovecot';
+import { Dovecot, dovecotAvailable, DovecotOptions, startDovecot } from './dovecot';
 import { IdentityBrowser } from './identityBrowser';
 import {
   GOOGLE_CLIENT_ID,
@@ -29,6 +28,7 @@ import {
   KEYCLOAK_SERVICE_ACCOUNT,
   KEYCLOAK_TEST_USER,
 } from './identityProvider';
+import { rejectsWith } from './oidcAssertions';
 import { SmtpSink, startSmtpSink } from './smtpSink';
 
 const GOOGLE_SCOPES = ['openid', 'email', GOOGLE_MAIL_SCOPE];
@@ -62,17 +62,6 @@ function request(method: 'GET' | 'POST', url: string, ca: string, form?: string,
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
     req.end(form);
   });
-}
-
-async function rejectsWith(p: Promise<unknown>, code: string): Promise<OidcError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof OidcError, `an OidcError, not ${String(err)}`);
-    assert.strictEqual(err.code, code, err.message);
-    return err;
-  }
-  assert.fail(`expected an OidcError ${code}`);
 }
 
 /** Signs in through the browser (IdentityBrowser plays the user) and returns the tokens and the pages seen. */
@@ -128,6 +117,18 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A Dovecot that asks the provider about each token (`validation`: tokeninfo or introspection), by e-mail, relaying to the sink. */
+  const dovecotValidating = (validation: Pick<DovecotOptions, 'tokeninfoUrl' | 'requiredScope' | 'introspectionUrl'>) =>
+    startDovecot({ ...validation, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', authPenalty: false, relayPort: sink.port });
+
+  /** The provider's discovery document, which must answer 200 with `endpoints` (field: URL); the whole document. */
+  const discovered = async (idp: IdentityProvider, endpoints: Record<string, string>): Promise<Record<string, unknown>> => {
+    const d = await request('GET', idp.discoveryUrl, certs.caPem);
+    assert.strictEqual(d.status, 200);
+    assert.deepStrictEqual(Object.fromEntries(Object.keys(endpoints).map((field) => [field, d.body[field]])), endpoints);
+    return d.body;
+  };
+
   describe('Google-like', () => {
     let idp: IdentityProvider;
     let dovecot: Dovecot;
@@ -144,7 +145,7 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
         timeoutMs: 10_000,
       };
       // As Dovecot's Google example: tokeninfo_url, username_attribute = email; plus the Gmail scope required.
-      dovecot = await startDovecot({ tokeninfoUrl: idp.tokeninfoUrl, requiredScope: GOOGLE_MAIL_SCOPE, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', authPenalty: false, relayPort: sink.port });
+      dovecot = await dovecotValidating({ tokeninfoUrl: idp.tokeninfoUrl, requiredScope: GOOGLE_MAIL_SCOPE });
     });
     after(async () => {
       await dovecot?.stop();
@@ -152,15 +153,18 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
     });
 
     it("publishes Google's discovery layout: issuer without a path, /o/oauth2/v2/auth, /token, /device/code, /revoke, /oauth2/v3/certs, /v1/userinfo", async () => {
-      const d = await request('GET', idp.discoveryUrl, certs.caPem);
-      assert.strictEqual(d.status, 200);
       const origin = idp.origin;
-      assert.deepStrictEqual(
-        [d.body.issuer, d.body.authorization_endpoint, d.body.token_endpoint, d.body.device_authorization_endpoint, d.body.revocation_endpoint, d.body.jwks_uri, d.body.userinfo_endpoint],
-        [origin, `${origin}/o/oauth2/v2/auth`, `${origin}/token`, `${origin}/device/code`, `${origin}/revoke`, `${origin}/oauth2/v3/certs`, `${origin}/v1/userinfo`],
-      );
-      assert.ok((d.body.scopes_supported as string[]).includes(GOOGLE_MAIL_SCOPE));
-      assert.strictEqual(d.body.introspection_endpoint, undefined, 'Google has no RFC 7662 introspection');
+      const discovery = await discovered(idp, {
+        issuer: origin,
+        authorization_endpoint: `${origin}/o/oauth2/v2/auth`,
+        token_endpoint: `${origin}/token`,
+        device_authorization_endpoint: `${origin}/device/code`,
+        revocation_endpoint: `${origin}/revoke`,
+        jwks_uri: `${origin}/oauth2/v3/certs`,
+        userinfo_endpoint: `${origin}/v1/userinfo`,
+      });
+      assert.ok((discovery.scopes_supported as string[]).includes(GOOGLE_MAIL_SCOPE));
+      assert.strictEqual(discovery.introspection_endpoint, undefined, 'Google has no RFC 7662 introspection');
       const oidc = await OidcClient.create(settings);
       assert.strictEqual(oidc.issuer, origin);
     });
@@ -296,7 +300,7 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
     before(async () => {
       idp = await IdentityProvider.start({ certificates: certs, shape: 'keycloak' });
       settings = { issuer: idp.issuer, clientId: KEYCLOAK_PUBLIC_CLIENT_ID, extraCaPem: [certs.caPem], timeoutMs: 10_000 };
-      dovecot = await startDovecot({ introspectionUrl: idp.introspectionUrlWithCredentials, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', authPenalty: false, relayPort: sink.port });
+      dovecot = await dovecotValidating({ introspectionUrl: idp.introspectionUrlWithCredentials });
     });
     after(async () => {
       await dovecot?.stop();
@@ -304,15 +308,19 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
     });
 
     it('publishes the realm layout: issuer /realms/REALM, /protocol/openid-connect/{auth,token,auth/device,token/introspect,certs,userinfo,logout}', async () => {
-      const d = await request('GET', idp.discoveryUrl, certs.caPem);
-      assert.strictEqual(d.status, 200);
       const base = `${idp.origin}/realms/${KEYCLOAK_REALM}`;
       const oc = `${base}/protocol/openid-connect`;
-      assert.deepStrictEqual(
-        [d.body.issuer, d.body.authorization_endpoint, d.body.token_endpoint, d.body.device_authorization_endpoint, d.body.introspection_endpoint, d.body.jwks_uri, d.body.userinfo_endpoint, d.body.end_session_endpoint],
-        [base, `${oc}/auth`, `${oc}/token`, `${oc}/auth/device`, `${oc}/token/introspect`, `${oc}/certs`, `${oc}/userinfo`, `${oc}/logout`],
-      );
-      assert.ok((d.body.grant_types_supported as string[]).includes('urn:ietf:params:oauth:grant-type:device_code'));
+      const discovery = await discovered(idp, {
+        issuer: base,
+        authorization_endpoint: `${oc}/auth`,
+        token_endpoint: `${oc}/token`,
+        device_authorization_endpoint: `${oc}/auth/device`,
+        introspection_endpoint: `${oc}/token/introspect`,
+        jwks_uri: `${oc}/certs`,
+        userinfo_endpoint: `${oc}/userinfo`,
+        end_session_endpoint: `${oc}/logout`,
+      });
+      assert.ok((discovery.grant_types_supported as string[]).includes('urn:ietf:params:oauth:grant-type:device_code'));
       const other = await request('GET', `${idp.origin}/realms/other/.well-known/openid-configuration`, certs.caPem);
       assert.deepStrictEqual([other.status, other.body], [404, { error: 'Realm does not exist' }]);
     });

@@ -94,49 +94,24 @@ describe('XOAUTH2 decoding of what logs contain', () => {
 
 describe('XOAUTH2 malformed strings are reported precisely', () => {
   const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-
-  it('no ^A separators at all', () => {
-    const d = decodeSasl(b64('user=a@b.c auth=Bearer tok'));
-    assert.deepStrictEqual(codes(d.problems), ['no-separators']);
-  });
-
-  it('a literal "^A" instead of the byte 0x01', () => {
-    const d = decodeSasl(b64('user=a@b.c^Aauth=Bearer tok^A^A'));
-    assert.deepStrictEqual(codes(d.problems), ['no-separators']);
-    assert.match(d.problems[0].message, /two characters "\^A"/);
-  });
-
-  it('an escaped \\x01 written as text', () => {
-    const d = decodeSasl(b64('user=a@b.c\\x01auth=Bearer tok\\x01\\x01'));
-    assert.match(d.problems[0].message, /escaped separator/);
-  });
-
-  it('not a Bearer scheme', () => {
-    const d = decodeSasl(b64('user=a@b.c\x01auth=Basic dXNlcjpwYXNz\x01\x01'));
-    assert.deepStrictEqual(codes(d.problems), ['not-bearer']);
-    assert.match(d.problems[0].message, /"Basic", not "Bearer"/);
-  });
-
-  it('a token without any scheme', () => {
-    const d = decodeSasl(b64('user=a@b.c\x01auth=eyJ0eXAiOiJKV1QiLCJub25jZSI6\x01\x01'));
-    assert.deepStrictEqual(codes(d.problems), ['not-bearer']);
-  });
-
-  it('an empty user', () => {
-    const d = decodeSasl(b64('user=\x01auth=Bearer tok\x01\x01'));
-    assert.deepStrictEqual(codes(d.problems), ['empty-user']);
-  });
-
-  it('trailing bytes after ^A^A', () => {
-    const d = decodeSasl(b64('user=a@b.c\x01auth=Bearer tok\x01\x01junk'));
-    assert.deepStrictEqual(codes(d.problems), ['trailing-bytes']);
-    assert.match(d.problems[0].message, /^4 byte/);
-  });
-
-  it('a missing final ^A', () => {
-    const d = decodeSasl(b64('user=a@b.c\x01auth=Bearer tok\x01'));
-    assert.deepStrictEqual(codes(d.problems), ['missing-final-separator']);
-  });
+  /** Malformed XOAUTH2 text (base64-encoded before decoding): the problem codes it gives, and what the first problem says. */
+  const MALFORMED: { name: string; text: string; codes?: string[]; says?: RegExp }[] = [
+    { name: 'no ^A separators at all', text: 'user=a@b.c auth=Bearer tok', codes: ['no-separators'] },
+    { name: 'a literal "^A" instead of the byte 0x01', text: 'user=a@b.c^Aauth=Bearer tok^A^A', codes: ['no-separators'], says: /two characters "\^A"/ },
+    { name: 'an escaped \\x01 written as text', text: 'user=a@b.c\\x01auth=Bearer tok\\x01\\x01', says: /escaped separator/ },
+    { name: 'not a Bearer scheme', text: 'user=a@b.c\x01auth=Basic dXNlcjpwYXNz\x01\x01', codes: ['not-bearer'], says: /"Basic", not "Bearer"/ },
+    { name: 'a token without any scheme', text: 'user=a@b.c\x01auth=eyJ0eXAiOiJKV1QiLCJub25jZSI6\x01\x01', codes: ['not-bearer'] },
+    { name: 'an empty user', text: 'user=\x01auth=Bearer tok\x01\x01', codes: ['empty-user'] },
+    { name: 'trailing bytes after ^A^A', text: 'user=a@b.c\x01auth=Bearer tok\x01\x01junk', codes: ['trailing-bytes'], says: /^4 byte/ },
+    { name: 'a missing final ^A', text: 'user=a@b.c\x01auth=Bearer tok\x01', codes: ['missing-final-separator'] },
+  ];
+  for (const m of MALFORMED) {
+    it(m.name, () => {
+      const d = decodeSasl(b64(m.text));
+      if (m.codes) assert.deepStrictEqual(codes(d.problems), m.codes);
+      if (m.says) assert.match(d.problems[0].message, m.says);
+    });
+  }
 
   it('not base64 at all, naming the offending character', () => {
     const d = decodeSasl('this is not base64!');

@@ -27,6 +27,12 @@ function text(line: Buffer): string {
   return line.toString('utf8').replace(/\r?\n$/, '');
 }
 
+/** A POP3 or SMTP command line in words: the verb as sent, the verb in capitals (to compare), the arguments. */
+function commandWords(t: string): { verb: string; cmd: string; args: string[] } {
+  const [verb = '', ...args] = t.split(' ');
+  return { verb, cmd: verb.toUpperCase(), args };
+}
+
 const HIDDEN = '••••••';
 
 /** An AUTH command as the transcript shows it: its initial response (the client's password) hidden. */
@@ -116,6 +122,13 @@ abstract class BaseHandler implements ProtocolHandler {
     this.attempt = a;
     this.ctx.loginStarted(a);
     return a;
+  }
+
+  /** A SASL login the server runs (no injection): captured from its command on, with the initial response when it has one. */
+  protected captureSasl(command: string, mechanism: string, initialResponse: string | undefined, tag?: string): void {
+    const attempt = this.startCapture(mechanism, tag);
+    if (initialResponse !== undefined) attempt.clientResponse(initialResponse);
+    this.recordClient(command);
   }
 
   protected finishAttempt(a: LoginAttempt, ok: boolean, reply: string): void {
@@ -283,9 +296,7 @@ class ImapHandler extends BaseHandler {
         this.localSasl = { tag };
         return this.answer('+ ');
       }
-      const attempt = this.startCapture(mech, tag);
-      if (ir !== undefined) attempt.clientResponse(ir);
-      this.recordClient(t);
+      this.captureSasl(t, mech, ir, tag);
       return ctx.toServer(line);
     }
     if (cmd === 'LOGIN') {
@@ -467,8 +478,7 @@ class Pop3Handler extends BaseHandler {
       return this.injectPlainBlob(t);
     }
     if (this.relaySaslResponse(t, line)) return;
-    const [verb = '', ...args] = t.split(' ');
-    const cmd = verb.toUpperCase();
+    const { verb, cmd, args } = commandWords(t);
     const inject = ctx.options.inject;
     if (cmd === 'STLS') return this.clientStarttls(t, '+OK Begin TLS negotiation', '-ERR STLS is not available through this relay');
     if (cmd === 'USER') {
@@ -491,9 +501,7 @@ class Pop3Handler extends BaseHandler {
         this.localSasl = true;
         return this.answer('+ ');
       }
-      const attempt = this.startCapture(mech);
-      if (args[1] !== undefined) attempt.clientResponse(args[1]);
-      this.recordClient(t);
+      this.captureSasl(t, mech, args[1]);
     } else this.recordClient(t);
     this.queue.push({ cmd, hasArg: args.length > 0 });
     ctx.toServer(line);
@@ -598,8 +606,7 @@ class SmtpHandler extends BaseHandler {
     const t = text(line);
     if (this.localSasl) return this.localSaslLine(t);
     if (this.relaySaslResponse(t, line)) return;
-    const [verb = '', ...args] = t.split(' ');
-    const cmd = verb.toUpperCase();
+    const { verb, cmd, args } = commandWords(t);
     const inject = ctx.options.inject;
     if (cmd === 'STARTTLS') return this.clientStarttls(t, '220 2.0.0 Ready to start TLS', '454 4.7.0 TLS is not available through this relay');
     if (cmd === 'AUTH') {
@@ -611,9 +618,7 @@ class SmtpHandler extends BaseHandler {
         const prompt = mech === 'PLAIN' ? '334 ' : `334 ${USERNAME_PROMPT}`;
         return this.answer(prompt);
       }
-      const attempt = this.startCapture(mech);
-      if (args[1] !== undefined) attempt.clientResponse(args[1]);
-      this.recordClient(t);
+      this.captureSasl(t, mech, args[1]);
       this.queue.push('AUTH');
       return ctx.toServer(line);
     }

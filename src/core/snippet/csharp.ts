@@ -1,7 +1,14 @@
 // C#: MSAL.NET (Microsoft.Identity.Client) to sign in, MailKit for IMAP, POP3 and SMTP. No .NET toolchain runs
 // here: the program is checked by golden files reviewed against the documented APIs (test/unit/snippet.test.ts).
 import { csharpString as s } from './literals';
-import { ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
+import { ConstantName, ConstantType, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
+
+const CSHARP_NAME: Record<ConstantName, string> = { HOST: 'Host', PORT: 'Port', USER: 'User', AUTHORITY: 'Authority', CLIENT_ID: 'ClientId', SCOPES: 'Scopes' };
+
+/** C# has no const arrays: the scopes are a static readonly field. */
+function csharpConstant(name: ConstantName, type: ConstantType, value: string): string {
+  return type === 'string[]' ? `    public static readonly string[] ${CSHARP_NAME[name]} = ${value};` : `    public const ${type} ${CSHARP_NAME[name]} = ${value};`;
+}
 
 export function csharpProgram(x: SnippetSession): string {
   const ns = { imap: 'Imap', pop3: 'Pop3', smtp: 'Smtp' }[x.protocol];
@@ -40,13 +47,7 @@ export function csharpProgram(x: SnippetSession): string {
     '',
     'static class Config',
     '{',
-    `    public const string Host = ${s(x.host)};`,
-    `    public const int Port = ${x.port};`,
-    '    // The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
-    `    public const string User = ${s(x.user)};`,
-    `    public const string Authority = ${s(x.authority)};`,
-    `    public const string ClientId = ${s(x.clientId)};`,
-    `    public static readonly string[] Scopes = { ${x.scopes.map(s).join(', ')} };`,
+    ...sessionConstants(x, { literal: s, list: (items) => `{ ${items.join(', ')} }`, declare: csharpConstant, comment: '    //' }),
     '}',
     '',
     'static class SignIn',

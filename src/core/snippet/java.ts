@@ -1,8 +1,10 @@
 // Java: MSAL4J to sign in, Jakarta Mail for IMAP, POP3 and SMTP (XOAUTH2: Jakarta Mail has no OAUTHBEARER).
 import { javaString as s } from './literals';
-import { ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
+import { ConstantType, ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
 
 export const JAVA_CLASS = 'MailLogin';
+
+const JAVA_TYPE: Record<ConstantType, string> = { string: 'String', int: 'int', 'string[]': 'String[]' };
 
 export function javaProgram(x: SnippetSession): string {
   const p = x.protocol;
@@ -19,13 +21,7 @@ export function javaProgram(x: SnippetSession): string {
     'import java.util.Properties;',
     '',
     `public class ${JAVA_CLASS} {`,
-    `    static final String HOST = ${s(x.host)};`,
-    `    static final int PORT = ${x.port};`,
-    '    // The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
-    `    static final String USER = ${s(x.user)};`,
-    `    static final String AUTHORITY = ${s(x.authority)};`,
-    `    static final String CLIENT_ID = ${s(x.clientId)};`,
-    `    static final String[] SCOPES = { ${x.scopes.map(s).join(', ')} };`,
+    ...sessionConstants(x, { literal: s, list: (items) => `{ ${items.join(', ')} }`, declare: (name, type, value) => `    static final ${JAVA_TYPE[type]} ${name} = ${value};`, comment: '    //' }),
     '',
     '    public static void main(String[] args) throws Exception {',
     `        String token = System.getenv(${s(ENV_TOKEN)});`,

@@ -142,6 +142,11 @@ export function phpProgram(x: SnippetSession): string {
   return out.join('\n');
 }
 
+/** IMAP's and POP3's start of the SASL exchange: the command, its "+" continuation, the response, and the reply in $reply. */
+function saslStart(command: string, verb: string): string[] {
+  return [`say($conn, '${command}');`, `if (!str_starts_with(line($conn), '+')) throw new RuntimeException('${verb} refused');`, 'say($conn, $auth);', '$reply = line($conn);'];
+}
+
 function rawPhp(x: SnippetSession): string[] {
   const out: string[] = [];
   if (x.mechanism === 'XOAUTH2') {
@@ -175,10 +180,7 @@ function rawPhp(x: SnippetSession): string[] {
       '}',
       'line($conn); // greeting',
       ...(x.security === 'starttls' ? ["say($conn, 'S STARTTLS');", "if (!str_starts_with(tagged($conn, 'S'), 'S OK')) throw new RuntimeException('STARTTLS refused');", 'starttls($conn);'] : []),
-      `say($conn, 'A AUTHENTICATE ${x.mechanism}');`,
-      "if (!str_starts_with(line($conn), '+')) throw new RuntimeException('AUTHENTICATE refused');",
-      'say($conn, $auth);',
-      '$reply = line($conn);',
+      ...saslStart(`A AUTHENTICATE ${x.mechanism}`, 'AUTHENTICATE'),
       "if (str_starts_with($reply, '+')) { say($conn, $abort); $reply = tagged($conn, 'A'); } // an error challenge: answer it",
       "elseif (!str_starts_with($reply, 'A ')) $reply = tagged($conn, 'A');",
       "if (!str_starts_with($reply, 'A OK')) throw new RuntimeException('Login refused: ' . $reply);",
@@ -192,10 +194,7 @@ function rawPhp(x: SnippetSession): string[] {
       "function ok($conn, string $what): string { $l = line($conn); if (!str_starts_with($l, '+OK')) throw new RuntimeException($what . ' failed: ' . $l); return $l; }",
       "ok($conn, 'The greeting');",
       ...(x.security === 'starttls' ? ["say($conn, 'STLS');", "ok($conn, 'STLS');", 'starttls($conn);'] : []),
-      `say($conn, 'AUTH ${x.mechanism}');`,
-      "if (!str_starts_with(line($conn), '+')) throw new RuntimeException('AUTH refused');",
-      'say($conn, $auth);',
-      '$reply = line($conn);',
+      ...saslStart(`AUTH ${x.mechanism}`, 'AUTH'),
       "if (!str_starts_with($reply, '+OK') && str_starts_with($reply, '+')) { say($conn, $abort); $reply = line($conn); } // an error challenge: answer it",
       "if (!str_starts_with($reply, '+OK')) throw new RuntimeException('Login refused: ' . $reply);",
       "say($conn, 'STAT'); // the verifying command",

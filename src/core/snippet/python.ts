@@ -1,6 +1,6 @@
 // Python: MSAL for Python to sign in, imaplib / poplib / smtplib from the standard library for the mail part.
 import { pythonString as s } from './literals';
-import { ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, SnippetSession, VERIFY_COMMAND } from './session';
+import { ENV_SECRET, ENV_TOKEN, isMicrosoftAuthority, sessionConstants, SnippetSession, VERIFY_COMMAND } from './session';
 
 export function pythonProgram(x: SnippetSession): string {
   const tls = x.security === 'tls';
@@ -14,13 +14,7 @@ export function pythonProgram(x: SnippetSession): string {
     x.protocol === 'imap' ? 'import imaplib' : x.protocol === 'pop3' ? 'import poplib' : 'import smtplib',
     ...(x.security !== 'none' ? ['import ssl'] : []),
     '',
-    `HOST = ${s(x.host)}`,
-    `PORT = ${x.port}`,
-    '# The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
-    `USER = ${s(x.user)}`,
-    `AUTHORITY = ${s(x.authority)}`,
-    `CLIENT_ID = ${s(x.clientId)}`,
-    `SCOPES = [${x.scopes.map(s).join(', ')}]`,
+    ...sessionConstants(x, { literal: s, list: (items) => `[${items.join(', ')}]`, declare: (name, _type, value) => `${name} = ${value}`, comment: '#' }),
     '',
     '',
     'def get_token():',

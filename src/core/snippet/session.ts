@@ -34,20 +34,40 @@ export const ENV_SECRET = 'MAIL_CLIENT_SECRET';
 /** The command that verified the login, as the console and `mailoauth probe` send it. */
 export const VERIFY_COMMAND: Record<MailProtocol, string> = { imap: 'LIST "" "INBOX"', pop3: 'STAT', smtp: 'NOOP' };
 
+/** The constants every program opens with, by their upper-case name (C# spells them in Pascal case). */
+export type ConstantName = 'HOST' | 'PORT' | 'USER' | 'AUTHORITY' | 'CLIENT_ID' | 'SCOPES';
+/** What a constant holds: text, a number, or a list of text. */
+export type ConstantType = 'string' | 'int' | 'string[]';
+
+/** How a language writes its constants: one declaration, a list of literals, and where a comment line starts. */
+export interface ConstantStyle {
+  literal: (value: string) => string;
+  list: (literals: string[]) => string;
+  declare: (name: ConstantName, type: ConstantType, value: string) => string;
+  /** The comment marker with the indentation the declarations have (`#`, `//`, `    //`). */
+  comment: string;
+}
+
+/** The session's values as the constants a program opens with, in every language in the same order and with the same note. */
+export function sessionConstants(x: SnippetSession, style: ConstantStyle): string[] {
+  const { literal, declare } = style;
+  return [
+    declare('HOST', 'string', literal(x.host)),
+    declare('PORT', 'int', String(x.port)),
+    `${style.comment} The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).`,
+    declare('USER', 'string', literal(x.user)),
+    declare('AUTHORITY', 'string', literal(x.authority)),
+    declare('CLIENT_ID', 'string', literal(x.clientId)),
+    declare('SCOPES', 'string[]', style.list(x.scopes.map(literal))),
+  ];
+}
+
 /**
  * The session's values as the constants a JavaScript or PHP program opens with: both languages write them
  * `const NAME = value;` with `[a, b]` lists, so only the string literal (`literal`) differs.
  */
 export function constDeclarations(x: SnippetSession, literal: (value: string) => string): string[] {
-  return [
-    `const HOST = ${literal(x.host)};`,
-    `const PORT = ${x.port};`,
-    '// The mailbox to log in to (for an app-only token or a shared mailbox, the mailbox that is opened).',
-    `const USER = ${literal(x.user)};`,
-    `const AUTHORITY = ${literal(x.authority)};`,
-    `const CLIENT_ID = ${literal(x.clientId)};`,
-    `const SCOPES = [${x.scopes.map(literal).join(', ')}];`,
-  ];
+  return sessionConstants(x, { literal, list: (items) => `[${items.join(', ')}]`, declare: (name, _type, value) => `const ${name} = ${value};`, comment: '//' });
 }
 
 export const PLACEHOLDER_CLIENT_ID = '00000000-0000-0000-0000-000000000000';
