@@ -189,7 +189,7 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     assert.strictEqual(session.flow, 'authorizationCode');
     const text = await waitForViewText(new RegExp(`Microsoft[\\s\\S]*${escapeRe(TEST_USER.upn)}[\\s\\S]*${escapeRe(label)}[\\s\\S]*${escapeRe(oidc.user.email)}[\\s\\S]*${oidc.scopes.join(' ')}`));
     assert.ok(text.indexOf(label) < text.indexOf(oidc.user.email), `the account is under its provider's group: ${text}`);
-    const file = await ui.screenshot('sandbox-two-accounts', { selector: '.part.sidebar' });
+    const file = await ui.screenshot('sandbox-two-accounts', { selector: '.part.sidebar', mouseAway: true }); // the mouse rests on the account row
     assert.ok(fs.existsSync(file), `the screenshot was written: ${file}`);
   });
 
