@@ -226,7 +226,8 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     const failing = oidc.presets.findIndex((p) => p.user !== oidc.user.email);
     assert.ok(failing >= 0, 'a failing preset');
     const refused = await login(failing);
-    assert.match(refused, new RegExp(escapeRe(oidc.presets[failing]!.user)), refused);
+    assert.match(refused, new RegExp(`Cause: The user field \\(${escapeRe(oidc.presets[failing]!.user)}\\) is not the token's email claim \\(${escapeRe(oidc.user.email)}\\)`), refused);
+    assert.match(refused, new RegExp(`Log in as ${escapeRe(oidc.user.email)}`), 'the fix names the token’s account');
   });
 
   it('a device code sign-in of the second demo account: the notification\'s "Copy Code & Open Page" copies the code and opens the realm\'s page, where the code is entered', async function () {
