@@ -128,6 +128,12 @@ async function perform(page, req) {
     }
     case 'screenshot': {
       fs.mkdirSync(path.dirname(req.path), { recursive: true });
+      if (req.mouseAway) {
+        // A tooltip shows where the mouse rests (the last clicked row): move to the bottom edge, let it close.
+        const box = await page.locator(req.selector || 'body').first().boundingBox();
+        if (box) await page.mouse.move(box.x + 4, box.y + box.height - 4);
+        await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
+      }
       if (req.selector) await page.locator(req.selector).first().screenshot({ path: req.path, timeout: 10_000 });
       else await page.screenshot({ path: req.path });
       return { path: req.path };

@@ -3,21 +3,26 @@
 // offers the sandbox presets: the first logs in and is verified, the failing one is refused and explained.
 // Then the app-only path the summary describes: store the certificate the sandbox wrote, Get App-Only Token,
 // and the console logs in with the app's token to the mailbox granted to it and is refused, explained, elsewhere.
+// And the second demo account, at the Keycloak-like provider: its "Sign in to …" entry in the Accounts view signs
+// it in through the browser (the flow the sandbox lists first), its console presets log in over IMAP, POP3 and
+// SMTP (and the failing one is refused), and a device code sign-in goes through the notification's button.
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { Sandbox, sandboxSettings, startSandbox } from '../sandbox/sandbox';
+import { Sandbox, sandboxOidcProviders, sandboxSettings, startSandbox } from '../sandbox/sandbox';
 import { dovecotAvailable } from '../servers/dovecot';
 import { IdentityBrowser } from '../servers/identityBrowser';
 import { TEST_USER } from '../servers/identityProvider';
 import { protocolScopes } from '../../src/auth/scopes';
 import { inspectToken } from '../../src/core/token/inspect';
 import { signOutFromView, testHooks, viewNode } from './hooks';
-import { deviceCodeNotification } from './signInUi';
+import { deviceCodeNotification, openedUrls, openedUrlsFile, playBrowserSignIn, waitForViewText } from './signInUi';
 import { ui } from './ui';
+import { waitFor, waitForAsync } from './wait';
 
 const G = vscode.ConfigurationTarget.Global;
+const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\/$/;
 
 describe('npm start sandbox in the real VS Code: sign in from the sidebar, then the console presets', function () {
   this.timeout(120_000);
@@ -41,6 +46,8 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await signOutFromView('account');
       await signOutFromView('app');
+      const hooks = await testHooks();
+      for (const a of await hooks.oidc.accounts()) await hooks.oidc.signOut(a.provider.id, a.accountId);
       await vscode.commands.executeCommand('mailOAuth.removeAppCredentials', { confirmed: true });
       for (const key of Object.keys(settings)) await vscode.workspace.getConfiguration().update(key, undefined, G);
       await vscode.commands.executeCommand('notifications.clearAll');
@@ -164,7 +171,105 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     assert.match(refused, new RegExp(`app-only token names no mailbox.*\\(${sandbox!.otherUser.replace('.', '\\.')}\\)`));
     assert.match(refused, /Add-MailboxPermission/);
   });
+
+  /** The second demo account's provider as the Accounts view and the console's Account list name it. */
+  const oidcLabel = () => sandboxOidcProviders(sandbox!)[0]!.label!;
+
+  it('the Keycloak-like provider\'s group in the Accounts view: its "Sign in to …" entry signs the second demo account in through the browser; the account and its token appear under the group', async function () {
+    if (!openedUrlsFile) this.skip(); // the desktop runner opens the system browser, which no test can play
+    const oidc = sandbox!.oidc!;
+    const label = oidcLabel();
+    await waitForViewText(new RegExp(`${escapeRe(label)}[\\s\\S]*Sign in to ${escapeRe(label)}`));
+    const signIn = `.part.sidebar .monaco-list-row:has-text("Sign in to ${label}")`;
+    const { url } = await playBrowserSignIn(new IdentityBrowser(fs.readFileSync(sandbox!.caPath, 'utf8')), () => ui.click(signIn), { authorizePath: '/protocol/openid-connect/auth', redirect: LOOPBACK });
+    assert.strictEqual(url.origin + url.pathname, `${oidc.issuer}/protocol/openid-connect/auth`, 'the realm’s authorization endpoint, from its discovery');
+    assert.strictEqual(url.searchParams.get('client_id'), oidc.clientId);
+    assert.strictEqual(url.searchParams.get('code_challenge_method'), 'S256');
+    const session = await oidcSession(oidc.providerId, oidc.user.email);
+    assert.strictEqual(session.flow, 'authorizationCode');
+    const text = await waitForViewText(new RegExp(`Microsoft[\\s\\S]*${escapeRe(TEST_USER.upn)}[\\s\\S]*${escapeRe(label)}[\\s\\S]*${escapeRe(oidc.user.email)}[\\s\\S]*${oidc.scopes.join(' ')}`));
+    assert.ok(text.indexOf(label) < text.indexOf(oidc.user.email), `the account is under its provider's group: ${text}`);
+    const file = await ui.screenshot('sandbox-two-accounts', { selector: '.part.sidebar', mouseAway: true }); // the mouse rests on the account row
+    assert.ok(fs.existsSync(file), `the screenshot was written: ${file}`);
+  });
+
+  it("the second demo account's console presets log in over IMAP, POP3 and SMTP and are verified, the failing one is refused; the transcript shows no token", async function () {
+    if (!openedUrlsFile) this.skip();
+    const oidc = sandbox!.oidc!;
+    const account = `${oidc.user.email} · ${oidcLabel()}`;
+    const token = (await oidcSession(oidc.providerId, oidc.user.email)).accessToken;
+    const first = sandbox!.presets.length; // the Microsoft demo account's presets come first in the setting
+    const login = async (index: number): Promise<string> => {
+      const preset = oidc.presets[index]!;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors'); // a new console, not the last one
+      await vscode.commands.executeCommand('mailOAuth.openConsole');
+      await ui.webview.waitForText('#status', 'Not connected');
+      const labels = await ui.webview.evaluate<string[]>('select[name=preset]', '(el) => [...el.options].map((o) => o.text)');
+      assert.strictEqual(labels[first + index], preset.label);
+      await ui.webview.select('select[name=preset]', `setting:${first + index}`);
+      await waitForValue('input[name=user]', preset.user);
+      assert.strictEqual(await ui.webview.evaluate<string>('input[name=port]', '(el) => el.value'), String(preset.port));
+      await ui.webview.select('select[name=tokenSource]', 'account');
+      await ui.webview.select('select[name=account]', account);
+      await ui.webview.click('#connect');
+      const verdict = await ui.webview.waitForText('#verdict', preset.user === oidc.user.email ? `Authenticated with ${preset.mechanism}` : 'Authentication failed', 30_000);
+      assert.ok(!(await ui.webview.text('#transcript')).includes(token), `the transcript of ${preset.label} shows no token`);
+      return verdict;
+    };
+    const own = oidc.presets.flatMap((p, i) => (p.user === oidc.user.email ? [i] : []));
+    assert.deepStrictEqual(own.map((i) => oidc.presets[i]!.protocol).sort(), ['imap', 'pop3', 'smtp']);
+    for (const i of own) {
+      const verdict = await login(i);
+      assert.match(verdict, new RegExp(`Authenticated with ${oidc.presets[i]!.mechanism} and verified`), oidc.presets[i]!.label);
+      assert.match(verdict, /✔/);
+    }
+    const failing = oidc.presets.findIndex((p) => p.user !== oidc.user.email);
+    assert.ok(failing >= 0, 'a failing preset');
+    const refused = await login(failing);
+    assert.match(refused, new RegExp(`Cause: The user field \\(${escapeRe(oidc.presets[failing]!.user)}\\) is not the token's email claim \\(${escapeRe(oidc.user.email)}\\)`), refused);
+    assert.match(refused, new RegExp(`Log in as ${escapeRe(oidc.user.email)}`), 'the fix names the token’s account');
+  });
+
+  it('a device code sign-in of the second demo account: the notification\'s "Copy Code & Open Page" copies the code and opens the realm\'s page, where the code is entered', async function () {
+    if (!openedUrlsFile) this.skip();
+    const oidc = sandbox!.oidc!;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const before = (await oidcSession(oidc.providerId, oidc.user.email)).accessToken;
+    const running = vscode.commands.executeCommand<string | undefined>('mailOAuth.oidc.signIn', { provider: oidc.providerId, flow: 'deviceCode' });
+    const { uri, code } = await deviceCodeNotification();
+    assert.strictEqual(uri, `${oidc.issuer}/device`, 'the realm’s verification page');
+    await vscode.env.clipboard.writeText('');
+    const seen = openedUrls().length;
+    await ui.click(`.notifications-center .notification-list-item:has-text("${code}") .monaco-button:has-text("Copy Code & Open Page")`);
+    const opened = await waitFor('the page the button opened', () => openedUrls().slice(seen)[0], 20_000);
+    assert.strictEqual(opened, uri, 'the button opened the verification page');
+    const copied = await waitForAsync('the code in the clipboard', async () => await vscode.env.clipboard.readText());
+    assert.strictEqual(copied, code, 'the button copied the code');
+    const done = await new IdentityBrowser(fs.readFileSync(sandbox!.caPath, 'utf8')).enterDeviceCode(opened, copied);
+    assert.match(done.body, /You have signed in/);
+    assert.strictEqual(await running, oidc.user.email);
+    const session = await oidcSession(oidc.providerId, oidc.user.email);
+    assert.strictEqual(session.flow, 'deviceCode');
+    assert.notStrictEqual(session.accessToken, before, 'a new token replaced the browser sign-in’s');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
 });
+
+/** The one session of the one account at the OpenID provider, once that account is signed in. */
+async function oidcSession(providerId: string, label: string) {
+  const hooks = await testHooks();
+  const accounts = await waitForAsync(`an account at ${providerId}`, async () => {
+    const a = await hooks.oidc.accounts(providerId);
+    return a.length ? a : undefined;
+  }, 20_000);
+  assert.deepStrictEqual(accounts.map((a) => a.label), [label]);
+  assert.strictEqual(accounts[0]!.sessions.length, 1, 'one session for the provider’s scopes');
+  return accounts[0]!.sessions[0]!;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 async function waitForAccounts(): Promise<string[]> {
   const deadline = Date.now() + 20_000;

@@ -42,9 +42,14 @@ export async function waitForViewText(re: RegExp): Promise<string> {
  * Runs a sign-in command and plays the browser at the authorization URL it opens (the first opened URL
  * whose path contains `authorizePath`), checking its redirect URI; returns the command's result and that URL.
  */
-export async function signInThroughBrowser<T>(browser: IdentityBrowser, command: string, arg: unknown, expect: { authorizePath: string; redirect: RegExp }): Promise<{ result: T; url: URL }> {
+export function signInThroughBrowser<T>(browser: IdentityBrowser, command: string, arg: unknown, expect: { authorizePath: string; redirect: RegExp }): Promise<{ result: T; url: URL }> {
+  return playBrowserSignIn(browser, () => vscode.commands.executeCommand<T>(command, arg), expect);
+}
+
+/** As signInThroughBrowser, for a sign-in started some other way (a click in the Accounts view). */
+export async function playBrowserSignIn<T>(browser: IdentityBrowser, start: () => Thenable<T>, expect: { authorizePath: string; redirect: RegExp }): Promise<{ result: T; url: URL }> {
   const seen = openedUrls().length;
-  const running = vscode.commands.executeCommand<T>(command, arg);
+  const running = start();
   const opened = await waitFor('the browser tab opened by openExternal', () => openedUrls().slice(seen).find((u) => new URL(u).pathname.includes(expect.authorizePath)), 30_000);
   const url = new URL(opened);
   assert.match(url.searchParams.get('redirect_uri') ?? '', expect.redirect);

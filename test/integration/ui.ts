@@ -34,6 +34,8 @@ export interface ScreenshotOptions {
   dir?: string;
   /** CSS selector: capture only that element (first match) instead of the whole window. */
   selector?: string;
+  /** Move the mouse off what it rests on first (to the element's bottom edge), so no tooltip covers the picture. */
+  mouseAway?: boolean;
   timeoutMs?: number;
 }
 
@@ -153,7 +155,7 @@ export const ui = {
       process.env.MAILOAUTH_SCREENSHOT_DIR ||
       path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR || bridgeDir, 'screenshots');
     const file = path.resolve(dir, `${name}.png`);
-    const res = await request('screenshot', { path: file, selector: options.selector }, options.timeoutMs);
+    const res = await request('screenshot', { path: file, selector: options.selector, mouseAway: options.mouseAway }, options.timeoutMs);
     return res.path || file;
   },
 };
