@@ -19,14 +19,20 @@ function sourceFiles(dir) {
 
 /** The English bundle the sources call for, as the text of l10n/bundle.l10n.json. */
 async function exportedBundle() {
-  const files = sourceFiles(path.join(REPO, 'src')).sort().map((f) => ({ contents: fs.readFileSync(f, 'utf8'), extension: path.extname(f) }));
+  const files = sourceFiles(path.join(REPO, 'src'))
+    .sort()
+    .map((f) => ({ contents: fs.readFileSync(f, 'utf8'), extension: path.extname(f) }));
   const json = await getL10nJson(files);
   return stringify(json);
 }
 
 /** Keys sorted, two-space JSON, one key a line, final newline: the layout of every bundle file. */
 function stringify(bundle) {
-  const sorted = Object.fromEntries(Object.keys(bundle).sort().map((k) => [k, bundle[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(bundle)
+      .sort()
+      .map((k) => [k, bundle[k]]),
+  );
   return JSON.stringify(sorted, null, 2) + '\n';
 }
 

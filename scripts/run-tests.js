@@ -88,7 +88,10 @@ const formatLimit = (ms) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `
 function processesMarked(marker) {
   let pids;
   try {
-    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+    pids = fs
+      .readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return [];
   }
@@ -178,9 +181,12 @@ async function runMochaSuite(name, args) {
   fs.rmSync(path.dirname(output), { recursive: true, force: true });
   const mochaArgs = [
     path.join(REPO, 'node_modules/mocha/bin/mocha.js'),
-    '--config', `test/${name}/.mocharc.json`,
-    '--reporter', path.join(REPO, 'scripts/mocha-spec-json-reporter.js'),
-    '--reporter-option', `output=${output}`,
+    '--config',
+    `test/${name}/.mocharc.json`,
+    '--reporter',
+    path.join(REPO, 'scripts/mocha-spec-json-reporter.js'),
+    '--reporter-option',
+    `output=${output}`,
   ];
   if (args.grep) mochaArgs.push('--grep', args.grep);
   const limitMs = SUITE_LIMIT_MS[name];
@@ -232,13 +238,7 @@ async function runIntegrationDesktop(vscodeExecutablePath, workspace, tmp, env) 
       extensionDevelopmentPath: REPO,
       extensionTestsPath: path.join(REPO, 'out/test/integration/index.js'),
       extensionTestsEnv: env,
-      launchArgs: [
-        workspace,
-        '--disable-extensions',
-        '--use-inmemory-secretstorage',
-        '--disable-workspace-trust',
-        '--user-data-dir', path.join(tmp, 'user-data'),
-      ],
+      launchArgs: [workspace, '--disable-extensions', '--use-inmemory-secretstorage', '--disable-workspace-trust', '--user-data-dir', path.join(tmp, 'user-data')],
     });
   } catch (err) {
     // Failing tests make VS Code exit non-zero; results.json tells which. Other errors surface below.
@@ -325,7 +325,7 @@ async function runIntegration(args) {
   const results = readResults(path.join(resultsDir, 'results.json')) || (harnessError ? progressResults(resultsDir) : null);
   if (!harnessError && !results) harnessError = 'harness failed: the suite wrote no results.json';
   for (const t of ((results && results.tests) || []).filter((x) => x.state === 'failed')) {
-    console.log(`\n  ✗ ${t.fullTitle}\n    ${(t.error && (t.error.stack || t.error.message) || '').split('\n').join('\n    ')}`);
+    console.log(`\n  ✗ ${t.fullTitle}\n    ${((t.error && (t.error.stack || t.error.message)) || '').split('\n').join('\n    ')}`);
   }
   if (results && results.harnessError) console.log(`\n  suite crashed: ${results.harnessError.stack || results.harnessError.message}`);
   if (harnessError) console.log(`\n  ${harnessError}`);

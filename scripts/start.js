@@ -73,7 +73,7 @@ function parseArgs(argv) {
       },
     });
   } catch (err) {
-    throw new Error(`${err.message.split("\n")[0]} (see the top of scripts/start.js)`, { cause: err });
+    throw new Error(`${err.message.split('\n')[0]} (see the top of scripts/start.js)`, { cause: err });
   }
   const { values, positionals } = parsed;
   if (values['code-server']) args.codeServer = true;
@@ -130,7 +130,11 @@ function summary(sandbox, vscodeLine, problems, sample) {
   if (vscodeLine) out.push(vscodeLine, '');
   if (vscodeLine && sample) {
     // Workspace trust stays on, as a user has it: a folder new to the profile opens in Restricted Mode.
-    out.push('The sample folder is new to this VS Code profile, so it opens in Restricted Mode. The extension works there:', 'an untrusted folder\'s own sign-in and preset settings are ignored, and the sandbox\'s are in the profile\'s user settings.', '');
+    out.push(
+      'The sample folder is new to this VS Code profile, so it opens in Restricted Mode. The extension works there:',
+      "an untrusted folder's own sign-in and preset settings are ignored, and the sandbox's are in the profile's user settings.",
+      '',
+    );
   }
   if (sandbox) {
     if (sandbox.idp) {
@@ -154,7 +158,7 @@ function summary(sandbox, vscodeLine, problems, sample) {
     if (sandbox.oidc) out.push(`Second demo account, at the Keycloak-like provider: ${sandbox.oidc.user.email} (${sandbox.oidc.user.name}); no password either.`);
     if (sandbox.idp) {
       out.push(
-        'Your browser warns about the sign-in page\'s certificate: it is signed by the test CA above, made for this',
+        "Your browser warns about the sign-in page's certificate: it is signed by the test CA above, made for this",
         'start only. Accept the warning for 127.0.0.1 (or import that CA file). The extension trusts it already.',
       );
     }
@@ -210,7 +214,9 @@ function openDesktop(cli, workspace, settings) {
   const installed = spawnSync(cli, [...profileArgs, '--install-extension', VSIX], { encoding: 'utf8', shell: process.platform === 'win32', timeout: 120_000 });
   if (installed.status !== 0) {
     fs.rmSync(profile, { recursive: true, force: true });
-    throw new Error(`\`${cli} --install-extension ${VSIX}\` failed (${installed.status ?? installed.signal}): ${`${installed.stdout || ''}${installed.stderr || ''}`.trim().split('\n').slice(-3).join(' ')}`);
+    throw new Error(
+      `\`${cli} --install-extension ${VSIX}\` failed (${installed.status ?? installed.signal}): ${`${installed.stdout || ''}${installed.stderr || ''}`.trim().split('\n').slice(-3).join(' ')}`,
+    );
   }
   const exe = findDesktopVSCodeExecutable();
   const vsArgs = [...profileArgs, '--new-window', workspace];
@@ -328,7 +334,11 @@ async function main() {
     try {
       tools = ensureCodeServer();
     } catch (err) {
-      problems.push({ part: 'VS Code (code-server)', message: `it could not be installed: ${String(err.message).split('\n')[0]}`, fix: 'See the messages above: scripts/ensure-code-server.sh needs the npm registry (and, for Chromium, Debian packages as root). Run npm start again once that works; the sandbox runs without it.' });
+      problems.push({
+        part: 'VS Code (code-server)',
+        message: `it could not be installed: ${String(err.message).split('\n')[0]}`,
+        fix: 'See the messages above: scripts/ensure-code-server.sh needs the npm registry (and, for Chromium, Debian packages as root). Run npm start again once that works; the sandbox runs without it.',
+      });
     }
     const logDir = path.join(REPO, '.test-results/start');
     logFile = path.join(logDir, `code-server-${process.pid}.log`);
@@ -337,13 +347,21 @@ async function main() {
     if (!tools) {
       // reported above
     } else if (args.port && !(await portFree(args.port))) {
-      problems.push({ part: 'VS Code (code-server)', message: `port ${args.port} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${args.port}'\` shows which), or start with another --port (or none: a free one is chosen). The sandbox runs without it.` });
+      problems.push({
+        part: 'VS Code (code-server)',
+        message: `port ${args.port} on 127.0.0.1 is already in use.`,
+        fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${args.port}'\` shows which), or start with another --port (or none: a free one is chosen). The sandbox runs without it.`,
+      });
     } else {
       try {
         server = await startCodeServer({ ...tools, port: args.port || undefined, workspace, vsix: VSIX, browser: false, logFile, settings, handleSignals: false });
       } catch (err) {
         keepLog = true;
-        problems.push({ part: 'VS Code (code-server)', message: `it did not start: ${err.message.split('\n')[0]}`, fix: `See its log (${logFile}); run npm start again. The sandbox runs without it.` });
+        problems.push({
+          part: 'VS Code (code-server)',
+          message: `it did not start: ${err.message.split('\n')[0]}`,
+          fix: `See its log (${logFile}); run npm start again. The sandbox runs without it.`,
+        });
       }
     }
   }

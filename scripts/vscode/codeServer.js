@@ -22,7 +22,10 @@ function ensureCodeServer() {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const vars = Object.fromEntries(
-    out.split('\n').filter((l) => /^[A-Z0-9_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    out
+      .split('\n')
+      .filter((l) => /^[A-Z0-9_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
   if (!vars.NODE24 || !vars.CODE_SERVER_ENTRY) throw new Error(`ensure-code-server.sh printed no paths:\n${out}`);
   return { node: vars.NODE24, entry: vars.CODE_SERVER_ENTRY, chromium: vars.CHROMIUM || '/usr/bin/chromium' };
@@ -55,7 +58,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function tail(file, lines = 40) {
   try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => l.slice(0, 300)).join('\n');
+    return fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .map((l) => l.slice(0, 300))
+      .join('\n');
   } catch {
     return '(no log)';
   }
@@ -72,7 +81,11 @@ function installCleanupHandlers(signals) {
     for (const s of running) s.killSync();
   });
   if (!signals) return; // the caller handles Ctrl-C (npm start stops its sandbox too)
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(sig, async () => {
       process.stderr.write(`\n${sig}: stopping code-server...\n`);
       await Promise.race([Promise.all([...running].map((s) => s.stop())), sleep(8000)]);
@@ -112,7 +125,12 @@ const HARNESS_SETTINGS = { 'security.workspace.trust.enabled': false };
 /** Installs a .vsix into an extensions folder with code-server's own CLI (offline; seconds). */
 function installVsix(node, entry, vsix, userDataDir, extensionsDir, configFile, env) {
   try {
-    execFileSync(node, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    execFileSync(node, [entry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
   } catch (err) {
     const said = `${err.stdout || ''}${err.stderr || ''}`.trim().split('\n').slice(-5).join('\n');
     throw new Error(`installing ${vsix} into code-server failed (${err.status ?? err.signal ?? err.code}): ${said || err.message}`, { cause: err });
@@ -249,11 +267,16 @@ async function startCodeServer(options) {
   const configFile = path.join(tmp, 'config.yaml');
   const args = [
     options.entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', configFile,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--config',
+    configFile,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',

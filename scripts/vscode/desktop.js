@@ -9,7 +9,9 @@ function findDesktopCodeCli() {
   let cli;
   try {
     const which = process.platform === 'win32' ? 'where' : 'which';
-    cli = execFileSync(which, ['code'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\r?\n/)[0].trim();
+    cli = execFileSync(which, ['code'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split(/\r?\n/)[0]
+      .trim();
     cli = fs.realpathSync(cli);
   } catch {
     return null;

@@ -33,7 +33,10 @@ async function perform(page, req) {
       await page.keyboard.press(req.key);
       // Let an accepted/cancelled prompt close before the test's next step looks for a prompt.
       if (quick && CLOSING_KEYS.has(req.key)) {
-        await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 1_500 }).catch(() => {});
+        await page
+          .locator(QUICK_INPUT)
+          .waitFor({ state: 'hidden', timeout: 1_500 })
+          .catch(() => {});
       }
       return {};
     }
@@ -130,9 +133,16 @@ async function perform(page, req) {
       fs.mkdirSync(path.dirname(req.path), { recursive: true });
       if (req.mouseAway) {
         // A tooltip shows where the mouse rests (the last clicked row): move to the bottom edge, let it close.
-        const box = await page.locator(req.selector || 'body').first().boundingBox();
+        const box = await page
+          .locator(req.selector || 'body')
+          .first()
+          .boundingBox();
         if (box) await page.mouse.move(box.x + 4, box.y + box.height - 4);
-        await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
+        await page
+          .locator('.workbench-hover-container')
+          .first()
+          .waitFor({ state: 'hidden', timeout: 3_000 })
+          .catch(() => {});
       }
       if (req.selector) await page.locator(req.selector).first().screenshot({ path: req.path, timeout: 10_000 });
       else await page.screenshot({ path: req.path });
@@ -160,7 +170,8 @@ async function describeWebviews(page) {
         resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/\?.*$/, '')} status=${e.responseStatus} ${Math.round(e.duration)} ms`),
         // VS Code's webview host marks its steps (scriptStart, content/started, content/workerReady, ...).
         marks: performance.getEntriesByType('mark').map((m) => `${m.name} @${Math.round(m.startTime)}`),
-        controller: navigator.serviceWorker && navigator.serviceWorker.controller ? `${navigator.serviceWorker.controller.state} ${navigator.serviceWorker.controller.scriptURL.replace(/\?.*$/, '')}` : 'none',
+        controller:
+          navigator.serviceWorker && navigator.serviceWorker.controller ? `${navigator.serviceWorker.controller.state} ${navigator.serviceWorker.controller.scriptURL.replace(/\?.*$/, '')}` : 'none',
       }))
       .catch((err) => ({ error: String(err && err.message).split('\n')[0] }));
     lines.push(`  frame ${frame.url().replace(/\?.*$/, '')} (${frame.name() || 'unnamed'}): ${JSON.stringify(info)}`);
@@ -182,7 +193,10 @@ function startUiBridge(page, dir, log = () => {}) {
   async function poll() {
     if (stopped) return;
     try {
-      const requests = fs.readdirSync(dir).filter((f) => /^req-.*\.json$/.test(f)).sort();
+      const requests = fs
+        .readdirSync(dir)
+        .filter((f) => /^req-.*\.json$/.test(f))
+        .sort();
       for (const name of requests) {
         if (stopped) return;
         const file = path.join(dir, name);

@@ -25,8 +25,18 @@ export interface CloudInfo {
 
 export const CLOUDS: Record<Cloud, CloudInfo> = {
   global: { label: 'Global (login.microsoftonline.com)', loginHost: 'login.microsoftonline.com', outlookResource: 'https://outlook.office.com', appResource: 'https://outlook.office365.com' },
-  usGovernment: { label: 'US Government (login.microsoftonline.us)', loginHost: 'login.microsoftonline.us', outlookResource: 'https://outlook.office365.us', appResource: 'https://outlook.office365.us' },
-  china: { label: 'China operated by 21Vianet (login.chinacloudapi.cn)', loginHost: 'login.chinacloudapi.cn', outlookResource: 'https://partner.outlook.cn', appResource: 'https://partner.outlook.cn' },
+  usGovernment: {
+    label: 'US Government (login.microsoftonline.us)',
+    loginHost: 'login.microsoftonline.us',
+    outlookResource: 'https://outlook.office365.us',
+    appResource: 'https://outlook.office365.us',
+  },
+  china: {
+    label: 'China operated by 21Vianet (login.chinacloudapi.cn)',
+    loginHost: 'login.chinacloudapi.cn',
+    outlookResource: 'https://partner.outlook.cn',
+    appResource: 'https://partner.outlook.cn',
+  },
 };
 
 export interface AuthConfig {
@@ -97,12 +107,16 @@ export function checkClientId(value: unknown): SettingProblem | undefined {
 export function checkTenant(value: unknown): SettingProblem | undefined {
   const setting = 'mailOAuth.auth.tenant';
   const v = typeof value === 'string' ? value.trim() : '';
-  if (!v) return { setting, message: l10n.t('No tenant is set. Use organizations (work or school accounts), common, consumers (Outlook.com), a tenant ID or a domain such as contoso.onmicrosoft.com.') };
+  if (!v)
+    return { setting, message: l10n.t('No tenant is set. Use organizations (work or school accounts), common, consumers (Outlook.com), a tenant ID or a domain such as contoso.onmicrosoft.com.') };
   if (['organizations', 'common', 'consumers'].includes(v.toLowerCase()) || GUID.test(v) || DOMAIN.test(v)) return undefined;
   const at = /^[^@\s]+@([^@\s]+)$/.exec(v);
   if (at) return { setting, message: l10n.t('The tenant "{0}" is an email address. Use its domain ({1}) or the tenant ID from Microsoft Entra ID → Overview.', v, at[1]!) };
   if (/^https?:\/\//i.test(v)) {
-    return { setting, message: l10n.t('The tenant "{0}" is a URL. Put a full authority URL in mailOAuth.auth.authority, or only the tenant here (organizations, common, consumers, a tenant ID or a domain).', v) };
+    return {
+      setting,
+      message: l10n.t('The tenant "{0}" is a URL. Put a full authority URL in mailOAuth.auth.authority, or only the tenant here (organizations, common, consumers, a tenant ID or a domain).', v),
+    };
   }
   return { setting, message: l10n.t('The tenant "{0}" is neither organizations, common, consumers, a tenant ID (GUID) nor a domain such as contoso.onmicrosoft.com.', v) };
 }
@@ -114,7 +128,12 @@ export function checkAuthority(value: string): { url: URL } | { problem: Setting
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: { setting, message: l10n.t('The authority "{0}" is not a URL. Example: https://login.microsoftonline.com/contoso.onmicrosoft.com (or leave it empty and set the tenant and cloud).', value) } };
+    return {
+      problem: {
+        setting,
+        message: l10n.t('The authority "{0}" is not a URL. Example: https://login.microsoftonline.com/contoso.onmicrosoft.com (or leave it empty and set the tenant and cloud).', value),
+      },
+    };
   }
   if (url.protocol !== 'https:') {
     return { problem: { setting, message: l10n.t('The authority "{0}" must use https:// (MSAL refuses other schemes: authority_uri_insecure).', value) } };
@@ -161,4 +180,3 @@ export function resolveAuthSettings(raw: RawAuthSettings): AuthSettingsResult {
     config: { clientId, authority: `https://${info.loginHost}/${tenant}`, knownAuthorities: [], cloud, outlookResource: info.outlookResource, appResource: info.appResource, tenant },
   };
 }
-

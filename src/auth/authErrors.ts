@@ -63,11 +63,20 @@ const MESSAGES: { [C in AuthErrorCode]: (p: AuthErrorParams[C]) => string } = {
   unreachable: (p) => {
     switch (p.stage) {
       case 'signIn':
-        return l10n.t('Sign-in failed: cannot reach the identity platform: {0}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. Signed-in accounts and their tokens are kept.', p.network);
+        return l10n.t(
+          'Sign-in failed: cannot reach the identity platform: {0}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. Signed-in accounts and their tokens are kept.',
+          p.network,
+        );
       case 'renewal':
-        return l10n.t('Token renewal failed: cannot reach the identity platform: {0}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. Signed-in accounts and their tokens are kept.', p.network);
+        return l10n.t(
+          'Token renewal failed: cannot reach the identity platform: {0}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. Signed-in accounts and their tokens are kept.',
+          p.network,
+        );
       case 'appOnly':
-        return l10n.t('App-only token failed: cannot reach the identity platform: {0}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. Signed-in accounts and their tokens are kept.', p.network);
+        return l10n.t(
+          'App-only token failed: cannot reach the identity platform: {0}. Check the network connection, the proxy and the authority (mailOAuth.auth settings), then try again. Signed-in accounts and their tokens are kept.',
+          p.network,
+        );
     }
   },
   serverFault: (p) => {
@@ -75,16 +84,37 @@ const MESSAGES: { [C in AuthErrorCode]: (p: AuthErrorParams[C]) => string } = {
     switch (p.stage) {
       case 'signIn':
         return code
-          ? l10n.t('Sign-in failed: the identity platform answered HTTP {0} ({1}), a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.', p.status, code)
-          : l10n.t('Sign-in failed: the identity platform answered HTTP {0}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.', p.status);
+          ? l10n.t(
+              'Sign-in failed: the identity platform answered HTTP {0} ({1}), a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.',
+              p.status,
+              code,
+            )
+          : l10n.t(
+              'Sign-in failed: the identity platform answered HTTP {0}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.',
+              p.status,
+            );
       case 'renewal':
         return code
-          ? l10n.t('Token renewal failed: the identity platform answered HTTP {0} ({1}), a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.', p.status, code)
-          : l10n.t('Token renewal failed: the identity platform answered HTTP {0}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.', p.status);
+          ? l10n.t(
+              'Token renewal failed: the identity platform answered HTTP {0} ({1}), a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.',
+              p.status,
+              code,
+            )
+          : l10n.t(
+              'Token renewal failed: the identity platform answered HTTP {0}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.',
+              p.status,
+            );
       case 'appOnly':
         return code
-          ? l10n.t('App-only token failed: the identity platform answered HTTP {0} ({1}), a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.', p.status, code)
-          : l10n.t('App-only token failed: the identity platform answered HTTP {0}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.', p.status);
+          ? l10n.t(
+              'App-only token failed: the identity platform answered HTTP {0} ({1}), a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.',
+              p.status,
+              code,
+            )
+          : l10n.t(
+              'App-only token failed: the identity platform answered HTTP {0}, a fault on its side or in a proxy in front of it, not in your settings. Try again in a minute. Signed-in accounts and their tokens are kept.',
+              p.status,
+            );
     }
   },
   refused: (p) => {
@@ -112,7 +142,10 @@ const MESSAGES: { [C in AuthErrorCode]: (p: AuthErrorParams[C]) => string } = {
   noAccount: () => l10n.t('The identity platform returned a token without an account.'),
   noToken: (p) => (p.stage === 'appOnly' ? l10n.t('The identity platform returned no app-only token.') : l10n.t('Sign-in failed: the device code flow returned no token.')),
   noAppCredential: (p) =>
-    l10n.t('No client secret or certificate is stored for the app {0}. Run "Mail OAuth: Set Client Secret for App-Only Tokens" or "Mail OAuth: Set Client Certificate for App-Only Tokens".', p.clientId),
+    l10n.t(
+      'No client secret or certificate is stored for the app {0}. Run "Mail OAuth: Set Client Secret for App-Only Tokens" or "Mail OAuth: Set Client Certificate for App-Only Tokens".',
+      p.clientId,
+    ),
   certificateFile: () => l10n.t('The file must hold both the private key and the certificate in PEM form (-----BEGIN PRIVATE KEY----- and -----BEGIN CERTIFICATE-----).'),
   accountGone: (p) => l10n.t('{0} is not signed in any more: sign in again, or choose another account.', p.user),
   chooseAccount: () => l10n.t('Choose one of the signed-in accounts.'),
@@ -201,7 +234,12 @@ export function toAuthFailure(err: unknown, lastReply?: OAuthErrorReply, ctx: Fa
   if (ctx.networkFailure && /\b(?:network_error|endpoints_resolution_error)\b/.test(detail)) {
     // MSAL's network_error says nothing about why; the network client's sentence does.
     detail = `${detail} — ${ctx.networkFailure}`;
-    return authFailure('unreachable', { stage, network: ctx.networkFailure }, detail, explain(detail).filter((f) => f.source === 'identity'));
+    return authFailure(
+      'unreachable',
+      { stage, network: ctx.networkFailure },
+      detail,
+      explain(detail).filter((f) => f.source === 'identity'),
+    );
   }
   if (lastReply?.error_description && !detail.includes(redact(lastReply.error_description).slice(0, 40))) {
     detail = `${detail}${detail ? ' — ' : ''}${redact(`${lastReply.error}: ${lastReply.error_description}`)}`;

@@ -310,9 +310,7 @@ export class MailAuthenticationProvider implements vscode.AuthenticationProvider
     for (let i = 0; i < flows.length; i++) {
       const flow = flows[i]!;
       output().info(
-        protocol
-          ? vscode.l10n.t('Signing in for {0} ({1}) at {2}.', protocol, flow.label, client.config.authority)
-          : vscode.l10n.t('Signing in ({0}) at {1}.', flow.label, client.config.authority),
+        protocol ? vscode.l10n.t('Signing in for {0} ({1}) at {2}.', protocol, flow.label, client.config.authority) : vscode.l10n.t('Signing in ({0}) at {1}.', flow.label, client.config.authority),
       );
       try {
         const result = await flow.trigger({ client, scopes: request.scopes, timeoutMs: settings.interactiveTimeoutMs, protocol });
@@ -369,7 +367,10 @@ function toAccountToken(r: AuthenticationResult, scopes: string[]): AccountToken
 }
 
 function toSession(t: AccountToken, scopes: readonly string[]): vscode.AuthenticationSession {
-  const key = [...scopes].map((s) => s.toLowerCase()).sort().join(' ');
+  const key = [...scopes]
+    .map((s) => s.toLowerCase())
+    .sort()
+    .join(' ');
   return { id: `${t.account.homeAccountId} ${key}`, accessToken: t.accessToken, account: { id: t.account.homeAccountId, label: t.account.username }, scopes: [...scopes] };
 }
 

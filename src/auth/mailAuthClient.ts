@@ -150,7 +150,12 @@ export class MailAuthClient {
           abort.abort('failed');
           return;
         }
-        options.onCode({ userCode: r.userCode, verificationUri: r.verificationUri, message: r.message ?? `Open ${r.verificationUri} and enter the code ${r.userCode}.`, expiresInSeconds: r.expiresIn ?? 900 });
+        options.onCode({
+          userCode: r.userCode,
+          verificationUri: r.verificationUri,
+          message: r.message ?? `Open ${r.verificationUri} and enter the code ${r.userCode}.`,
+          expiresInSeconds: r.expiresIn ?? 900,
+        });
       },
     };
     abort.onAbort(() => (request.cancel = true)); // MSAL stops polling at its next interval
@@ -291,7 +296,13 @@ async function postLoopbackError(redirectUri: string, state: string, reason: Abo
   const body = new URLSearchParams({ error: 'access_denied', error_description: `sign-in ${reason ?? 'cancelled'} in VS Code`, state }).toString();
   await new Promise<void>((resolve) => {
     const req = http.request(
-      { host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname, port: u.port, path: '/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: u.hostname === 'localhost' ? '127.0.0.1' : u.hostname,
+        port: u.port,
+        path: '/',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', resolve);

@@ -108,7 +108,12 @@ export class MsalNetworkClient implements INetworkModule {
             }
             const reply = body as { error?: unknown; error_description?: unknown };
             if (this.onErrorReply && typeof reply.error === 'string' && reply.error !== 'authorization_pending') {
-              this.onErrorReply({ error: this.redact(reply.error), ...(typeof reply.error_description === 'string' ? { error_description: this.redact(reply.error_description) } : {}), url: `${u.origin}${u.pathname}`, status: res.statusCode ?? 0 });
+              this.onErrorReply({
+                error: this.redact(reply.error),
+                ...(typeof reply.error_description === 'string' ? { error_description: this.redact(reply.error_description) } : {}),
+                url: `${u.origin}${u.pathname}`,
+                status: res.statusCode ?? 0,
+              });
             }
             resolve({ headers: responseHeaders, body: body as T, status: res.statusCode ?? 0 });
           });
@@ -139,7 +144,13 @@ export class MsalNetworkClient implements INetworkModule {
 function describeNetworkError(err: Error & { code?: string }, u: URL): Error {
   const code = err.code ?? '';
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
-    return new Error(l10n.t('TLS certificate of {0} is not trusted ({1}). If a proxy or a private identity provider signs it, add its CA certificate (PEM file) to the setting mailOAuth.auth.extraCaCertificates.', u.host, code));
+    return new Error(
+      l10n.t(
+        'TLS certificate of {0} is not trusted ({1}). If a proxy or a private identity provider signs it, add its CA certificate (PEM file) to the setting mailOAuth.auth.extraCaCertificates.',
+        u.host,
+        code,
+      ),
+    );
   }
   if (code === 'ECONNREFUSED') return new Error(l10n.t('the connection to {0} was refused (ECONNREFUSED)', u.host));
   if (code === 'ECONNRESET') return new Error(l10n.t('{0} closed the connection without answering (ECONNRESET)', u.host));

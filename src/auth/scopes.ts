@@ -46,7 +46,10 @@ export function checkScopes(scopes: readonly string[]): string | undefined {
   if (scopes.length === 0) return l10n.t('No scopes were requested. Ask for a protocol scope such as https://outlook.office.com/IMAP.AccessAsUser.All.');
   const resources = [...new Set(scopes.map(scopeResource).filter((r): r is string => !!r))];
   if (resources.length > 1) {
-    return l10n.t('The scopes name several resources ({0}); one token serves one resource. Request them separately, e.g. only https://outlook.office.com/… scopes for IMAP, POP and SMTP.', resources.join(', '));
+    return l10n.t(
+      'The scopes name several resources ({0}); one token serves one resource. Request them separately, e.g. only https://outlook.office.com/… scopes for IMAP, POP and SMTP.',
+      resources.join(', '),
+    );
   }
   return undefined;
 }

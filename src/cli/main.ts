@@ -28,7 +28,9 @@ import { flags, LOGIN_OPTIONS, OUTPUT_OPTIONS, parseCommandLine, SERVER_OPTIONS,
 declare const __VERSION__: string | undefined;
 
 const usage = (): string =>
-  l10n.t('Usage: mailoauth <command> [options]\n\nCommands:\n  encode xoauth2 --user U --token T          Print base64("user=U^Aauth=Bearer T^A^A")\n  encode oauthbearer --user U --token T [--host H] [--port P]\n                                             Print the RFC 7628 initial client response\n  decode <blob>                              Decode a SASL string (XOAUTH2, OAUTHBEARER, PLAIN,\n                                             LOGIN, server error challenge); the blob may keep its\n                                             protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")\n  inspect <token> [--issuer URL] [--audience A] [--scope S] [--username-claim C]\n        [--introspect URL [--client-id ID] [--client-secret-env VAR] | --tokeninfo] [--ca FILE]\n                                             Show an access token\'s claims and problems; check them\n                                             against the provider\'s issuer, audience and scopes; ask the\n                                             issuer (RFC 7662 introspection, Google\'s tokeninfo)\n  explain "<reply or error text>"            Explain a server reply, identity-platform error or\n                                             TLS failure: cause, fix and documentation\n  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-\n        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]\n                                             Log in to a real server, verify with one command, print\n                                             the redacted transcript and the verdict (exit 0 only\n                                             when authenticated and verified)\n\nOptions:\n  --token -, decode -, inspect -, explain -  Read the value from standard input\n  --json                                     Print one JSON object\n  --reveal                                   Show tokens and passwords whole in the output\n  --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)\n  --user U                                   inspect: compare the token\'s account with U\n  -h, --help                                 Show this help\n  -v, --version                              Show the version\n');
+  l10n.t(
+    'Usage: mailoauth <command> [options]\n\nCommands:\n  encode xoauth2 --user U --token T          Print base64("user=U^Aauth=Bearer T^A^A")\n  encode oauthbearer --user U --token T [--host H] [--port P]\n                                             Print the RFC 7628 initial client response\n  decode <blob>                              Decode a SASL string (XOAUTH2, OAUTHBEARER, PLAIN,\n                                             LOGIN, server error challenge); the blob may keep its\n                                             protocol prefix ("AUTHENTICATE XOAUTH2 ...", "334 ...")\n  inspect <token> [--issuer URL] [--audience A] [--scope S] [--username-claim C]\n        [--introspect URL [--client-id ID] [--client-secret-env VAR] | --tokeninfo] [--ca FILE]\n                                             Show an access token\'s claims and problems; check them\n                                             against the provider\'s issuer, audience and scopes; ask the\n                                             issuer (RFC 7662 introspection, Google\'s tokeninfo)\n  explain "<reply or error text>"            Explain a server reply, identity-platform error or\n                                             TLS failure: cause, fix and documentation\n  probe imap|pop3|smtp --host H [--port P] [--security tls|starttls|none] --user U --token T|-\n        [--mechanism xoauth2|oauthbearer] [--preset microsoft365|outlook|gmail] [--ca FILE] [--insecure]\n                                             Log in to a real server, verify with one command, print\n                                             the redacted transcript and the verdict (exit 0 only\n                                             when authenticated and verified)\n\nOptions:\n  --token -, decode -, inspect -, explain -  Read the value from standard input\n  --json                                     Print one JSON object\n  --reveal                                   Show tokens and passwords whole in the output\n  --protocol imap|pop3|smtp                  Check the token for this protocol (decode, inspect)\n  --user U                                   inspect: compare the token\'s account with U\n  -h, --help                                 Show this help\n  -v, --version                              Show the version\n',
+  );
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -212,7 +214,8 @@ async function runInspect(rest: string[], opts: InspectFlags, io: CliIo, now: Da
   if (token === '') throw new InputError(l10n.t('the token is empty'));
   if (/\s/.test(token)) throw new InputError(l10n.t('the token contains spaces or line breaks; pass the access token alone'));
   if (opts.introspect !== undefined && opts.tokeninfo) throw new UsageError(l10n.t('--introspect and --tokeninfo ask different endpoints: use one'));
-  if ((opts['client-id'] !== undefined || opts['client-secret-env'] !== undefined) && opts.introspect === undefined) throw new UsageError(l10n.t('--client-id and --client-secret-env belong to --introspect'));
+  if ((opts['client-id'] !== undefined || opts['client-secret-env'] !== undefined) && opts.introspect === undefined)
+    throw new UsageError(l10n.t('--client-id and --client-secret-env belong to --introspect'));
   // The secret comes from the environment, never from the command line (where ps and the shell history show it).
   let clientSecret: string | undefined;
   if (opts['client-secret-env'] !== undefined) {
@@ -366,7 +369,15 @@ async function runProbe(rest: string[], opts: ProbeFlags, io: CliIo): Promise<nu
           roundTripsToAuth: result.outcome.roundTripsToAuth ?? null,
           msToAuth: result.msToAuth ?? null,
           tls: result.tls ?? null,
-          verdict: { title: v.title, warning: v.warning ?? null, step: v.step ?? null, cause: v.cause ?? null, fix: v.fix ?? null, findings: v.findings.map((f) => ({ id: f.id, title: f.title, cause: f.cause, fix: f.fix, docs: f.docs })), tokenProblems: v.tokenProblems },
+          verdict: {
+            title: v.title,
+            warning: v.warning ?? null,
+            step: v.step ?? null,
+            cause: v.cause ?? null,
+            fix: v.fix ?? null,
+            findings: v.findings.map((f) => ({ id: f.id, title: f.title, cause: f.cause, fix: f.fix, docs: f.docs })),
+            tokenProblems: v.tokenProblems,
+          },
           transcript: result.transcript.entries.map((e) => ({ time: e.time.toISOString(), kind: e.kind, text: opts.reveal ? e.text : e.display, decoded: e.decoded ?? null })),
         },
         null,

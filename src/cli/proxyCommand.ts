@@ -69,7 +69,16 @@ function loginJson(l: LoginRecord): Record<string, unknown> {
     replaced: l.replaced ?? null,
     reply: l.reply ?? null,
     token: l.token ?? null,
-    verdict: l.verdict ? { ok: l.verdict.ok, title: l.verdict.title, cause: l.verdict.cause ?? null, fix: l.verdict.fix ?? null, findings: l.verdict.findings.map((f) => f.id), tokenProblems: l.verdict.tokenProblems.map((p) => ({ severity: p.severity, code: p.code, message: p.message })) } : null,
+    verdict: l.verdict
+      ? {
+          ok: l.verdict.ok,
+          title: l.verdict.title,
+          cause: l.verdict.cause ?? null,
+          fix: l.verdict.fix ?? null,
+          findings: l.verdict.findings.map((f) => f.id),
+          tokenProblems: l.verdict.tokenProblems.map((p) => ({ severity: p.severity, code: p.code, message: p.message })),
+        }
+      : null,
   };
 }
 
@@ -82,7 +91,7 @@ function summary(c: ProxyConnectionView, file: string | undefined): string {
   if (c.logins.length === 0) lines.push(`  ${l10n.t('no login')}`);
   for (const l of c.logins) {
     const v = l.verdict;
-    lines.push(`  ${v?.ok ? '✔' : '✖'} ${l.mechanism}${l.replaced ? ` (${l10n.t('replacing the client\'s {0}', l.replaced)})` : ''} ${l.user ?? '?'}: ${v?.title ?? l.outcome}`);
+    lines.push(`  ${v?.ok ? '✔' : '✖'} ${l.mechanism}${l.replaced ? ` (${l10n.t("replacing the client's {0}", l.replaced)})` : ''} ${l.user ?? '?'}: ${v?.title ?? l.outcome}`);
     if (v && !v.ok) {
       if (v.cause) lines.push(`    ${l10n.t('Cause')}: ${v.cause}`);
       if (v.fix) lines.push(`    ${l10n.t('Fix')}:   ${v.fix}`);
@@ -148,7 +157,11 @@ async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<
   if (!SECURITIES.includes(security)) throw new Usage(l10n.t('--security must be tls, starttls or none, not "{0}"', security));
   const clientSecurity = (o['client-security'] ?? 'none') as Security;
   if (!SECURITIES.includes(clientSecurity)) throw new Usage(l10n.t('--client-security must be none, starttls or tls, not "{0}"', clientSecurity));
-  const defaults: Record<MailProtocol, Record<Security, number>> = { imap: { tls: 993, starttls: 143, none: 143 }, pop3: { tls: 995, starttls: 110, none: 110 }, smtp: { tls: 465, starttls: 587, none: 587 } };
+  const defaults: Record<MailProtocol, Record<Security, number>> = {
+    imap: { tls: 993, starttls: 143, none: 143 },
+    pop3: { tls: 995, starttls: 110, none: 110 },
+    smtp: { tls: 465, starttls: 587, none: 587 },
+  };
   const port = o.port !== undefined ? Number(o.port) : defaults[protocol][security];
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Usage(l10n.t('--port "{0}" is not a number from 1 to 65535', o.port ?? ''));
   let ca: string | undefined;
@@ -191,12 +204,22 @@ async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<
   const saveDir = o['save-dir'];
   if (saveDir) fs.mkdirSync(saveDir, { recursive: true, mode: 0o700 });
 
-  const proxy = new CaptureProxy({ protocol, listenHost: listen.host, listenPort: listen.port, allowNonLoopback: o['allow-remote'], upstream: { host: o.host, port, security, ca, insecure: o.insecure }, clientSecurity, clientTls, inject });
+  const proxy = new CaptureProxy({
+    protocol,
+    listenHost: listen.host,
+    listenPort: listen.port,
+    allowNonLoopback: o['allow-remote'],
+    upstream: { host: o.host, port, security, ca, insecure: o.insecure },
+    clientSecurity,
+    clientTls,
+    inject,
+  });
   const json = (obj: Record<string, unknown>) => io.stdout(JSON.stringify(obj) + '\n');
   proxy.onEvent((e: ProxyEvent) => {
     switch (e.type) {
       case 'listening':
-        if (o.json) json({ event: 'listening', host: e.host, port: e.port, protocol, upstream: `${o.host}:${port}`, security, clientSecurity, inject: !!inject, clientPassword: generatedPassword ?? null });
+        if (o.json)
+          json({ event: 'listening', host: e.host, port: e.port, protocol, upstream: `${o.host}:${port}`, security, clientSecurity, inject: !!inject, clientPassword: generatedPassword ?? null });
         else {
           io.stdout(`listening on ${e.host}:${e.port}\n`);
           if (generatedPassword) io.stdout(`${l10n.t('proxy password (the client logs in as {0} with it): {1}', inject!.account, generatedPassword)}\n`);
@@ -220,7 +243,17 @@ async function run(argv: string[], io: ProxyCliIo, stop?: AbortSignal): Promise<
             file = undefined;
           }
         }
-        if (o.json) json({ event: 'closed', id: c.id, client: c.client, bytesFromClient: c.bytesFromClient, bytesFromServer: c.bytesFromServer, ending: c.ending ?? null, logins: c.logins.map(loginJson), transcript: file ?? null });
+        if (o.json)
+          json({
+            event: 'closed',
+            id: c.id,
+            client: c.client,
+            bytesFromClient: c.bytesFromClient,
+            bytesFromServer: c.bytesFromServer,
+            ending: c.ending ?? null,
+            logins: c.logins.map(loginJson),
+            transcript: file ?? null,
+          });
         else io.stdout(summary(c, file));
         break;
       }

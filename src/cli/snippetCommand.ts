@@ -68,7 +68,7 @@ export async function runSnippetCommand(argv: string[], io: CommandIo): Promise<
     scopes: defaultScopes(protocol, flow, authority),
   });
   if (!result.ok) throw new CommandError(result.problem.code, result.problem.message, 1);
-  if (values['client-id'] === undefined) io.stderr(`mailoauth: ${l10n.t('warning: no --client-id: the program has a placeholder; put your app registration\'s Application (client) ID in it')}\n`);
+  if (values['client-id'] === undefined) io.stderr(`mailoauth: ${l10n.t("warning: no --client-id: the program has a placeholder; put your app registration's Application (client) ID in it")}\n`);
   io.stdout(result.code);
   return 0;
 }

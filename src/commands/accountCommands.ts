@@ -163,7 +163,12 @@ export function registerAccountCommands(
       if (node?.kind === 'oidcToken' || node?.kind === 'oidcAccount') {
         const host = node.account.provider.mailHosts[0];
         const gmail = node.account.provider.preset === 'google';
-        ConsolePanel.show(extensionUri, { tokenSource: 'account', account: oidcAccountKey(node.account), user: node.account.label, ...(gmail ? { preset: 'gmail', host: 'imap.gmail.com', port: 993, security: 'tls' as const, protocol: 'imap' as const } : host ? { host } : {}) });
+        ConsolePanel.show(extensionUri, {
+          tokenSource: 'account',
+          account: oidcAccountKey(node.account),
+          user: node.account.label,
+          ...(gmail ? { preset: 'gmail', host: 'imap.gmail.com', port: 993, security: 'tls' as const, protocol: 'imap' as const } : host ? { host } : {}),
+        });
         return;
       }
       const account = node && 'account' in node ? node.account : await pickAccount(provider, vscode.l10n.t('Open the protocol console for which account?'));
@@ -178,7 +183,11 @@ export function registerAccountCommands(
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) =>
-          v.trim().length < 8 ? vscode.l10n.t('Paste the client secret value.') : /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v.trim()) ? vscode.l10n.t('This is a GUID: the Secret ID, not the secret Value.') : undefined,
+          v.trim().length < 8
+            ? vscode.l10n.t('Paste the client secret value.')
+            : /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v.trim())
+              ? vscode.l10n.t('This is a GUID: the Secret ID, not the secret Value.')
+              : undefined,
       });
       if (!secret) return;
       await provider.appOnly.setCredential({ type: 'secret', secret: secret.trim() });
@@ -242,11 +251,21 @@ async function signIn(provider: MailAuthenticationProvider, args: SignInArgs | u
 async function pickAccount(provider: MailAuthenticationProvider, title: string): Promise<AccountInfo | undefined> {
   const accounts = await provider.accounts();
   if (accounts.length <= 1) return accounts[0];
-  return (await vscode.window.showQuickPick(accounts.map((a) => ({ label: a.username, description: a.name, account: a })), { title }))?.account;
+  return (
+    await vscode.window.showQuickPick(
+      accounts.map((a) => ({ label: a.username, description: a.name, account: a })),
+      { title },
+    )
+  )?.account;
 }
 
 async function pickProtocol(title: string): Promise<MailProtocolScope | undefined> {
-  return (await vscode.window.showQuickPick(MAIL_PROTOCOLS.map((p) => ({ label: protocolLabel(p), protocol: p })), { title }))?.protocol;
+  return (
+    await vscode.window.showQuickPick(
+      MAIL_PROTOCOLS.map((p) => ({ label: protocolLabel(p), protocol: p })),
+      { title },
+    )
+  )?.protocol;
 }
 
 /** The cached account for a node's account (callers may pass only { homeAccountId }). */
@@ -309,7 +328,11 @@ export async function pickTokenForEncode(provider: MailAuthenticationProvider, o
     for (const session of account.sessions) {
       items.push({
         label: `$(account) ${account.label}`,
-        description: vscode.l10n.t('{0} token ({1})', account.provider.label, session.scopes.filter((x) => !['openid', 'email', 'profile', 'offline_access'].includes(x)).join(' ') || session.scopes.join(' ')),
+        description: vscode.l10n.t(
+          '{0} token ({1})',
+          account.provider.label,
+          session.scopes.filter((x) => !['openid', 'email', 'profile', 'offline_access'].includes(x)).join(' ') || session.scopes.join(' '),
+        ),
         pick: async () => {
           const t = (await oidc.fresh(session)) ?? (await oidc.tokenFor(account.provider.id, account.accountId, session.scopes));
           return { token: t.accessToken, user: t.flow === 'clientCredentials' ? '' : t.accountLabel };

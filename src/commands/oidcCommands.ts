@@ -92,5 +92,10 @@ async function chooseProvider(oidc: OidcAuthenticationProvider, id: string | und
     return undefined;
   }
   if (providers.length === 1) return providers[0];
-  return (await vscode.window.showQuickPick(providers.map((p) => ({ label: p.label, description: p.id, detail: p.issuer, p })), { title, ignoreFocusOut: true }))?.p;
+  return (
+    await vscode.window.showQuickPick(
+      providers.map((p) => ({ label: p.label, description: p.id, detail: p.issuer, p })),
+      { title, ignoreFocusOut: true },
+    )
+  )?.p;
 }

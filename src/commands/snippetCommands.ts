@@ -72,7 +72,8 @@ async function showProgram(session: SnippetSession, language: SnippetLanguage): 
   const doc = await vscode.workspace.openTextDocument({ language: r.languageId, content: r.code });
   await vscode.window.showTextDocument(doc, { preview: false });
   await copyToClipboard(r.code, vscode.l10n.t('{0} program copied ({1}); MAIL_ACCESS_TOKEN set: it uses that token instead of signing in.', LANGUAGE_LABELS[language].split(' (')[0]!, r.fileName));
-  if (session.clientId === PLACEHOLDER_CLIENT_ID) void vscode.window.showWarningMessage(vscode.l10n.t("The program has a placeholder client ID: put your app registration's Application (client) ID in it."));
+  if (session.clientId === PLACEHOLDER_CLIENT_ID)
+    void vscode.window.showWarningMessage(vscode.l10n.t("The program has a placeholder client ID: put your app registration's Application (client) ID in it."));
 }
 
 async function copyAsCode(): Promise<void> {
@@ -118,7 +119,11 @@ async function generateClientCode(): Promise<void> {
   const [host, portText] = server.trim().split(':') as [string, string];
   const port = Number(portText);
   const security = [993, 995, 465].includes(port) ? 'tls' : [143, 110, 25, 587].includes(port) ? 'starttls' : endpoint.security;
-  const user = await vscode.window.showInputBox({ title: vscode.l10n.t('Mailbox to log in to (a shared mailbox may be named here)'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the mailbox address.')) });
+  const user = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Mailbox to log in to (a shared mailbox may be named here)'),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the mailbox address.')),
+  });
   if (!user) return;
   const language = await pickLanguage();
   if (!language) return;
@@ -187,7 +192,10 @@ export function registerSnippetCommands(provider: MailAuthenticationProvider, de
   return [
     vscode.commands.registerCommand('mailOAuth.console.copyAsCode', guard(copyAsCode)),
     vscode.commands.registerCommand('mailOAuth.generateClientCode', guard(generateClientCode)),
-    vscode.commands.registerCommand('mailOAuth.exchangeSetup', guard((arg?: unknown) => exchangeSetup(provider, decoded, arg))),
+    vscode.commands.registerCommand(
+      'mailOAuth.exchangeSetup',
+      guard((arg?: unknown) => exchangeSetup(provider, decoded, arg)),
+    ),
   ];
 }
 

@@ -38,7 +38,12 @@ const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] 
 
 /** JSON inside <script type="application/json">: no "</script>" or "<!--" can end or bend the element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function consoleHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

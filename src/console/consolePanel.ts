@@ -40,7 +40,18 @@ export function defaultForm(custom: CustomPreset[] = []): ConsoleForm {
   const first = custom[0];
   if (first) {
     const ep = first.endpoint;
-    return { preset: first.id, protocol: first.protocol, host: ep.host, port: ep.port, security: ep.security, tokenSource: 'account', account: '', user: first.user ?? '', mechanism: first.mechanism ?? 'XOAUTH2', verifyCertificate: true };
+    return {
+      preset: first.id,
+      protocol: first.protocol,
+      host: ep.host,
+      port: ep.port,
+      security: ep.security,
+      tokenSource: 'account',
+      account: '',
+      user: first.user ?? '',
+      mechanism: first.mechanism ?? 'XOAUTH2',
+      verifyCertificate: true,
+    };
   }
   const preset = PRESETS[0];
   const ep = preset.endpoints.imap!;
@@ -370,7 +381,10 @@ export class ConsolePanel {
 
   /** Each entry becomes a row of the view (long ones folded); the feed sends the webview those it shows. */
   private queue(e: TranscriptEntry): void {
-    const x = e.display.length > WEBVIEW_ENTRY_CHARS ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … ${vscode.l10n.t('({0} characters; the saved transcript has them all)', e.display.length.toLocaleString())}` : e.display;
+    const x =
+      e.display.length > WEBVIEW_ENTRY_CHARS
+        ? `${e.display.slice(0, WEBVIEW_ENTRY_CHARS)} … ${vscode.l10n.t('({0} characters; the saved transcript has them all)', e.display.length.toLocaleString())}`
+        : e.display;
     // Control bytes a server sends are shown as \x1b, not passed to the view (where bidi controls reorder text).
     this.feed.add({ t: e.time.toISOString(), k: e.kind, x: escapeControls(x), d: e.decoded === undefined ? undefined : escapeControls(e.decoded) });
   }

@@ -183,7 +183,9 @@ export function validateFromWebview(v: unknown): FromWebview | undefined {
     case 'saveTranscript':
       return { type: v.type };
     case 'transcriptWindow':
-      return rowNumber(v.start) && rowNumber(v.end) && v.start <= v.end && v.end - v.start <= WINDOW_MAX_ROWS && typeof v.follow === 'boolean' ? { type: 'transcriptWindow', start: v.start, end: v.end, follow: v.follow } : undefined;
+      return rowNumber(v.start) && rowNumber(v.end) && v.start <= v.end && v.end - v.start <= WINDOW_MAX_ROWS && typeof v.follow === 'boolean'
+        ? { type: 'transcriptWindow', start: v.start, end: v.end, follow: v.follow }
+        : undefined;
     case 'restoreLines':
       return Array.isArray(v.lines) && v.lines.length <= SAVED_LINES && v.lines.every(isSavedLine)
         ? { type: 'restoreLines', lines: v.lines.map((l) => ({ t: l.t, k: l.k, x: l.x, d: l.d })) }

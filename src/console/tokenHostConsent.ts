@@ -33,19 +33,21 @@ export async function confirmTokenHost(host: string, account: string, ownPresetH
   const who = account ? shown(account) : vscode.l10n.t('the signed-in account');
   const send = vscode.l10n.t('Send Token');
   const always = vscode.l10n.t('Send, and Don’t Ask Again This Session');
-  const pick = await Promise.resolve(vscode.window.showWarningMessage(
-    vscode.l10n.t('Send the access token of {0} to {1}?', who, shown(host)),
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        '{0} is not a Microsoft mail server (such as outlook.office365.com or smtp.office365.com). Whoever runs it can read and send mail as {1} with the token until it expires. Send it only to a server you run or trust, such as your own test server; else cancel and check the host (and the preset that filled it in).',
-        shown(host),
-        who,
-      ),
-    },
-    send,
-    always,
-  )).catch((err: unknown) => {
+  const pick = await Promise.resolve(
+    vscode.window.showWarningMessage(
+      vscode.l10n.t('Send the access token of {0} to {1}?', who, shown(host)),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          '{0} is not a Microsoft mail server (such as outlook.office365.com or smtp.office365.com). Whoever runs it can read and send mail as {1} with the token until it expires. Send it only to a server you run or trust, such as your own test server; else cancel and check the host (and the preset that filled it in).',
+          shown(host),
+          who,
+        ),
+      },
+      send,
+      always,
+    ),
+  ).catch((err: unknown) => {
     // A window that refuses dialogs (a test run) counts as "no".
     output().warn(vscode.l10n.t('Protocol console: could not ask before sending the token: {0}', err instanceof Error ? err.message : String(err)));
     return undefined;

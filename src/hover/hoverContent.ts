@@ -81,7 +81,10 @@ export function blobHoverMarkdown(input: BlobHoverInput): string {
   }
   if (report.token) rows.push(...tokenRows(report.token, report.now, input.loggedAt));
   pushTable(out, rows);
-  pushProblems(out, report.problems.filter((p) => p.code !== 'wrapped'));
+  pushProblems(
+    out,
+    report.problems.filter((p) => p.code !== 'wrapped'),
+  );
 
   const links: string[] = [];
   if (msg && 'user' in msg && msg.user) links.push(commandLink(`$(copy) ${md(l10n.t('Copy user'))}`, 'mailOAuth.logs.copyUser', ref));
@@ -153,7 +156,10 @@ export function findingsHoverMarkdown(findings: readonly Finding[]): string {
  * cause and fix below the fold. The hover and the output hold the rest.
  */
 export function diagnosticMessage(f: Finding): string {
-  const reply = f.match.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const reply = f.match
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const max = 120;
   const shown = reply.length > max ? `${reply.slice(0, max - 1)}…` : reply;
   // Many titles quote the reply's code already ("… (535 5.7.3 Authentication unsuccessful)"): say it once.
@@ -174,12 +180,7 @@ export interface HoverAt {
  * Everything a log hover computes, for one position: the auth blob under it (decoded, checked at the
  * line's own time and protocol) or the explanation of a failure line. Touches only nearby lines.
  */
-export function hoverAt(
-  src: LineSource,
-  line: number,
-  character: number,
-  options: { uri: string; isRevealed: (blob: DetectedBlob) => boolean; now?: Date },
-): HoverAt | undefined {
+export function hoverAt(src: LineSource, line: number, character: number, options: { uri: string; isRevealed: (blob: DetectedBlob) => boolean; now?: Date }): HoverAt | undefined {
   const blob = blobAt(src, line, character);
   if (blob) {
     const { protocol, usedAt: loggedAt } = blobContext(src, blob, options.now);

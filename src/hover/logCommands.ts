@@ -88,9 +88,8 @@ async function listBlobs(): Promise<void> {
   }
   const doc = editor.document;
   const src = lineSource(doc);
-  const scan = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for auth blobs…'), cancellable: true },
-    (_progress, token) => scanLines(src, { isCancelled: () => token.isCancellationRequested }),
+  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for auth blobs…'), cancellable: true }, (_progress, token) =>
+    scanLines(src, { isCancelled: () => token.isCancellationRequested }),
   );
   if (scan.cancelled) return;
   if (scan.blobs.length === 0) {
@@ -109,7 +108,11 @@ async function listBlobs(): Promise<void> {
     const last = blob.spans[blob.spans.length - 1];
     return {
       label: `${errors.length ? '$(error)' : warnings.length ? '$(warning)' : '$(pass)'} ${vscode.l10n.t('Line {0}', blob.startLine + 1)} · ${msg?.mechanism ?? vscode.l10n.t('malformed')}${user ? ` · ${user}` : ''}`,
-      description: exp ? vscode.l10n.t('expires {0} ({1})', exp.toISOString().replace('.000Z', 'Z'), formatRelative(exp, now)) : msg?.mechanism === 'ERROR-CHALLENGE' ? vscode.l10n.t('status {0}', msg.status ?? '?') : '',
+      description: exp
+        ? vscode.l10n.t('expires {0} ({1})', exp.toISOString().replace('.000Z', 'Z'), formatRelative(exp, now))
+        : msg?.mechanism === 'ERROR-CHALLENGE'
+          ? vscode.l10n.t('status {0}', msg.status ?? '?')
+          : '',
       detail: errors.length || warnings.length ? [...errors, ...warnings].map((p) => p.message).join(' · ') : vscode.l10n.t('No problems found'),
       range: new vscode.Range(first.line, first.start, last.line, last.end),
     };

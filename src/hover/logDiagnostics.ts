@@ -82,11 +82,7 @@ export class LogDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     for (const { line, findings } of result.findings) {
       const f = findings[0];
-      const d = new vscode.Diagnostic(
-        new vscode.Range(line, f.index, line, f.index + f.match.length),
-        diagnosticMessage(f),
-        SEVERITY[f.severity],
-      );
+      const d = new vscode.Diagnostic(new vscode.Range(line, f.index, line, f.index + f.match.length), diagnosticMessage(f), SEVERITY[f.severity]);
       d.source = 'Mail OAuth';
       d.code = f.docs[0] ? { value: f.id, target: vscode.Uri.parse(f.docs[0].url) } : f.id;
       diagnostics.push(d);

@@ -49,10 +49,4 @@ export class LogHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export const HOVER_COMMANDS = [
-  'mailOAuth.logs.copyUser',
-  'mailOAuth.logs.copySecret',
-  'mailOAuth.logs.revealSecret',
-  'mailOAuth.logs.hideSecret',
-  'mailOAuth.logs.openDecoded',
-];
+export const HOVER_COMMANDS = ['mailOAuth.logs.copyUser', 'mailOAuth.logs.copySecret', 'mailOAuth.logs.revealSecret', 'mailOAuth.logs.hideSecret', 'mailOAuth.logs.openDecoded'];

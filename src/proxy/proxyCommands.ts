@@ -28,7 +28,10 @@ function portInput(value: string, prompt: string): Thenable<string | undefined> 
 async function askConfig(manager: ProxyManager, accounts: () => Promise<string[]>): Promise<ProxyConfig | undefined> {
   const recent = manager.recent();
   if (recent.length) {
-    const again = await pick<ProxyConfig | 'new'>([{ label: `$(add) ${vscode.l10n.t('New proxy…')}`, value: 'new' }, ...recent.map((c) => ({ label: `$(history) ${describeConfig(c)}`, value: c }))], vscode.l10n.t('Start a remembered proxy, or a new one'));
+    const again = await pick<ProxyConfig | 'new'>(
+      [{ label: `$(add) ${vscode.l10n.t('New proxy…')}`, value: 'new' }, ...recent.map((c) => ({ label: `$(history) ${describeConfig(c)}`, value: c }))],
+      vscode.l10n.t('Start a remembered proxy, or a new one'),
+    );
     if (again === undefined) return undefined;
     if (again !== 'new') return again;
   }
@@ -41,7 +44,11 @@ async function askConfig(manager: ProxyManager, accounts: () => Promise<string[]
     vscode.l10n.t('Protocol your application speaks'),
   );
   if (!protocol) return undefined;
-  const presetItems = PRESETS.filter((p) => p.endpoints[protocol]).map((p) => ({ label: p.label, description: `${p.endpoints[protocol]!.host}:${p.endpoints[protocol]!.port}`, value: p.id as string }));
+  const presetItems = PRESETS.filter((p) => p.endpoints[protocol]).map((p) => ({
+    label: p.label,
+    description: `${p.endpoints[protocol]!.host}:${p.endpoints[protocol]!.port}`,
+    value: p.id as string,
+  }));
   const presetId = await pick<string>([...presetItems, { label: vscode.l10n.t('Other server…'), value: 'custom' }], vscode.l10n.t('The real server the proxy relays to'));
   if (!presetId) return undefined;
   let host: string;
@@ -50,7 +57,11 @@ async function askConfig(manager: ProxyManager, accounts: () => Promise<string[]
   const endpoint = presetById(presetId)?.endpoints[protocol];
   if (endpoint && presetId !== 'custom') ({ host, port, security } = endpoint);
   else {
-    const h = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Server host name'), ignoreFocusOut: true, validateInput: (v) => (/^[A-Za-z0-9.:_-]+$/.test(v) ? undefined : vscode.l10n.t('A host name or IP address')) });
+    const h = await vscode.window.showInputBox({
+      prompt: vscode.l10n.t('Server host name'),
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^[A-Za-z0-9.:_-]+$/.test(v) ? undefined : vscode.l10n.t('A host name or IP address')),
+    });
     if (!h) return undefined;
     const s = await pick<Security>(
       [
@@ -82,7 +93,7 @@ async function askConfig(manager: ProxyManager, accounts: () => Promise<string[]
   const mode = await pick<'capture' | 'inject'>(
     [
       { label: vscode.l10n.t('Capture'), description: vscode.l10n.t('record and explain the login your application sends'), value: 'capture' },
-      { label: vscode.l10n.t('Inject'), description: vscode.l10n.t('your application logs in with a password; the proxy uses a signed-in account\'s token'), value: 'inject' },
+      { label: vscode.l10n.t('Inject'), description: vscode.l10n.t("your application logs in with a password; the proxy uses a signed-in account's token"), value: 'inject' },
     ],
     vscode.l10n.t('Mode'),
   );
@@ -94,7 +105,13 @@ async function askConfig(manager: ProxyManager, accounts: () => Promise<string[]
       void vscode.window.showWarningMessage(vscode.l10n.t('Injection needs a signed-in account: sign in first (Mail OAuth: Sign In).'));
       return undefined;
     }
-    const account = names.length === 1 ? names[0] : await pick<string>(names.map((n) => ({ label: n, value: n })), vscode.l10n.t('Account whose token the proxy uses'));
+    const account =
+      names.length === 1
+        ? names[0]
+        : await pick<string>(
+            names.map((n) => ({ label: n, value: n })),
+            vscode.l10n.t('Account whose token the proxy uses'),
+          );
     if (!account) return undefined;
     const mechanism = await pick<Mechanism>(
       [
@@ -120,9 +137,11 @@ export function registerProxyCommands(manager: ProxyManager, view: ProxyView, ac
         const r = await manager.start(config, given?.ca);
         const started = vscode.l10n.t('Capture proxy listening on 127.0.0.1:{0}: point your application there.', r.port);
         if (r.clientPassword) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('{0} It logs in as {1} with the proxy password (not the mailbox password).', started, config.inject!.account), vscode.l10n.t('Copy Proxy Password')).then((a) => {
-            if (a) void vscode.env.clipboard.writeText(r.clientPassword!);
-          });
+          void vscode.window
+            .showInformationMessage(vscode.l10n.t('{0} It logs in as {1} with the proxy password (not the mailbox password).', started, config.inject!.account), vscode.l10n.t('Copy Proxy Password'))
+            .then((a) => {
+              if (a) void vscode.env.clipboard.writeText(r.clientPassword!);
+            });
         } else void vscode.window.showInformationMessage(started);
         return { id: r.id, port: r.port };
       } catch (e) {
@@ -135,7 +154,10 @@ export function registerProxyCommands(manager: ProxyManager, view: ProxyView, ac
       if (node?.kind === 'proxy') return manager.stop(node.proxy.id);
       if (proxies.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('No capture proxy is running.'));
       if (proxies.length === 1) return manager.stop(proxies[0].id);
-      const chosen = await pick<number | 'all'>([{ label: vscode.l10n.t('All proxies'), value: 'all' }, ...proxies.map((p) => ({ label: describeConfig(p.config, p.port), value: p.id }))], vscode.l10n.t('Proxy to stop'));
+      const chosen = await pick<number | 'all'>(
+        [{ label: vscode.l10n.t('All proxies'), value: 'all' }, ...proxies.map((p) => ({ label: describeConfig(p.config, p.port), value: p.id }))],
+        vscode.l10n.t('Proxy to stop'),
+      );
       if (chosen === 'all') await manager.stopAll();
       else if (chosen !== undefined) await manager.stop(chosen);
     }),
@@ -153,7 +175,9 @@ export function registerProxyCommands(manager: ProxyManager, view: ProxyView, ac
       const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file('mail-oauth-proxy-ca.crt'), filters: { [vscode.l10n.t('Certificate')]: ['crt', 'pem'] } });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, Buffer.from(ca.certPem, 'utf8'));
-      void vscode.window.showInformationMessage(vscode.l10n.t('The proxy CA certificate was saved to {0}. Trust it in the application that connects with TLS; its key stays in the extension\'s storage.', target.fsPath));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t("The proxy CA certificate was saved to {0}. Trust it in the application that connects with TLS; its key stays in the extension's storage.", target.fsPath),
+      );
     }),
   ];
 }

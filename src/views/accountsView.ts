@@ -49,7 +49,10 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     private readonly provider: MailAuthenticationProvider,
     private readonly oidc?: OidcAuthenticationProvider,
   ) {
-    this.disposables.push(this.changed, provider.onDidChangeAccounts(() => this.refresh()));
+    this.disposables.push(
+      this.changed,
+      provider.onDidChangeAccounts(() => this.refresh()),
+    );
     if (oidc) this.disposables.push(oidc.onDidChangeAccounts(() => this.refresh()));
     // Relative expiries ("in 42 min") stay current while the view is visible, without refetching tokens.
     this.timer = setInterval(() => {
@@ -63,7 +66,10 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
   /** Creates the tree view (the 30 s expiry tick runs only while it is visible). */
   createView(): vscode.TreeView<AccountsNode> {
     this.treeView = vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(this.treeView, this.treeView.onDidChangeVisibility((e) => e.visible && this.changed.fire(undefined)));
+    this.disposables.push(
+      this.treeView,
+      this.treeView.onDidChangeVisibility((e) => e.visible && this.changed.fire(undefined)),
+    );
     return this.treeView;
   }
 
@@ -216,9 +222,7 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
         item.id = `signIn:${node.provider?.id ?? 'microsoft'}`;
         item.iconPath = new vscode.ThemeIcon('sign-in');
         item.contextValue = 'mailOAuth.signInEntry';
-        item.command = node.provider
-          ? { command: 'mailOAuth.oidc.signIn', title: label, arguments: [{ provider: node.provider.id }] }
-          : { command: 'mailOAuth.signIn', title: label, arguments: [] };
+        item.command = node.provider ? { command: 'mailOAuth.oidc.signIn', title: label, arguments: [{ provider: node.provider.id }] } : { command: 'mailOAuth.signIn', title: label, arguments: [] };
         return item;
       }
       case 'oidcAccount': {
@@ -278,13 +282,24 @@ function oidcDetails(provider: OidcProviderConfig, s: StoredOidcSession): Accoun
   if (s.expiresOn !== undefined) {
     const exp = new Date(s.expiresOn);
     const expired = exp.getTime() <= now.getTime();
-    nodes.push({ kind: 'detail', label: expired ? vscode.l10n.t('Expired') : vscode.l10n.t('Expires'), description: `${formatRelative(exp, now)} (${isoTime(exp)})`, icon: 'clock', ...(expired ? { severity: 'error' as const } : {}) });
+    nodes.push({
+      kind: 'detail',
+      label: expired ? vscode.l10n.t('Expired') : vscode.l10n.t('Expires'),
+      description: `${formatRelative(exp, now)} (${isoTime(exp)})`,
+      icon: 'clock',
+      ...(expired ? { severity: 'error' as const } : {}),
+    });
   }
   nodes.push({ kind: 'detail', label: vscode.l10n.t('Scopes'), description: (s.grantedScopes.length ? s.grantedScopes : s.scopes).join(' '), icon: 'checklist' });
   const t = inspectToken(s.accessToken, now);
   const jwt = t.kind === 'jwt' && t.claims !== undefined;
   if (!jwt) {
-    nodes.push({ kind: 'detail', label: vscode.l10n.t('Opaque token'), description: vscode.l10n.t('not a JWT: only the provider (or its introspection endpoint) can say what it allows'), icon: 'lock' });
+    nodes.push({
+      kind: 'detail',
+      label: vscode.l10n.t('Opaque token'),
+      description: vscode.l10n.t('not a JWT: only the provider (or its introspection endpoint) can say what it allows'),
+      icon: 'lock',
+    });
   } else {
     nodes.push({ kind: 'detail', label: vscode.l10n.t('Audience'), description: t.audiences.join(', ') || vscode.l10n.t('(none)'), icon: 'globe' });
     if (typeof t.claims?.iss === 'string') nodes.push({ kind: 'detail', label: vscode.l10n.t('Issuer'), description: t.claims.iss, icon: 'shield' });
@@ -296,14 +311,25 @@ function oidcDetails(provider: OidcProviderConfig, s: StoredOidcSession): Accoun
   const problems = checkToken(t, { now, user: s.accountLabel, expected: { issuer: provider.issuer, clientId: provider.clientId } });
   nodes.push(...problemNodes(problems));
   if (!problems.some((p) => p.severity === 'error')) {
-    nodes.push({ kind: 'detail', label: vscode.l10n.t('No problems found'), icon: 'pass', tooltip: vscode.l10n.t('Not expired, issued by the configured issuer to this client, and naming the signed-in account.') });
+    nodes.push({
+      kind: 'detail',
+      label: vscode.l10n.t('No problems found'),
+      icon: 'pass',
+      tooltip: vscode.l10n.t('Not expired, issued by the configured issuer to this client, and naming the signed-in account.'),
+    });
   }
   return nodes;
 }
 
 /** One line per problem of a token's checks, with its severity's icon. */
 function problemNodes(problems: readonly Problem[]): AccountsNode[] {
-  return problems.map((p) => ({ kind: 'detail' as const, label: p.message, icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info', severity: p.severity, tooltip: p.message }));
+  return problems.map((p) => ({
+    kind: 'detail' as const,
+    label: p.message,
+    icon: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'info',
+    severity: p.severity,
+    tooltip: p.message,
+  }));
 }
 
 function expiryText(expiresOn: Date, now: Date): string {
@@ -327,7 +353,13 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
   }
   // One time source with the parent row ("expires in 43 minutes"): MSAL's expiry when known, else the JWT's.
   const exp = localExpiresOn ?? (typeof t.claims.exp === 'number' ? new Date(t.claims.exp * 1000) : undefined);
-  if (exp) nodes.push({ kind: 'detail', label: exp.getTime() <= now.getTime() ? vscode.l10n.t('Expired') : vscode.l10n.t('Expires'), description: `${formatRelative(exp, now)} (${isoTime(exp)})`, icon: 'clock' });
+  if (exp)
+    nodes.push({
+      kind: 'detail',
+      label: exp.getTime() <= now.getTime() ? vscode.l10n.t('Expired') : vscode.l10n.t('Expires'),
+      description: `${formatRelative(exp, now)} (${isoTime(exp)})`,
+      icon: 'clock',
+    });
   nodes.push({ kind: 'detail', label: vscode.l10n.t('Audience'), description: t.audiences.join(', ') || vscode.l10n.t('(none)'), icon: 'globe' });
   if (t.scopes.length) nodes.push({ kind: 'detail', label: vscode.l10n.t('Scopes'), description: t.scopes.join(' '), icon: 'checklist' });
   if (t.roles.length) nodes.push({ kind: 'detail', label: vscode.l10n.t('Roles'), description: t.roles.join(' '), icon: 'checklist' });
@@ -336,6 +368,7 @@ function details(token: string, user: string | undefined, protocol: MailProtocol
   const ctx = { now, ...(protocol ? { protocol: protocol as MailProtocol } : {}), ...(user ? { user } : {}), ...(localExpiresOn ? { localExpiresOn } : {}) };
   const problems = checkToken(t, ctx);
   nodes.push(...problemNodes(problems));
-  if (!problems.some((p) => p.severity === 'error')) nodes.push({ kind: 'detail', label: vscode.l10n.t('No problems found'), icon: 'pass', tooltip: vscode.l10n.t('Not expired, issued for Outlook, and carrying the protocol’s permission.') });
+  if (!problems.some((p) => p.severity === 'error'))
+    nodes.push({ kind: 'detail', label: vscode.l10n.t('No problems found'), icon: 'pass', tooltip: vscode.l10n.t('Not expired, issued for Outlook, and carrying the protocol’s permission.') });
   return nodes;
 }

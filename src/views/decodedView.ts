@@ -67,10 +67,7 @@ export class DecodedViewProvider implements vscode.TextDocumentContentProvider, 
   }
 
   /** Opens a new decoded view for the input and returns its document. */
-  async open(
-    input: string,
-    options: { title?: string; analyze?: AnalyzeOptions; commandLinesFor?: OAuthMechanism } = {},
-  ): Promise<vscode.TextDocument> {
+  async open(input: string, options: { title?: string; analyze?: AnalyzeOptions; commandLinesFor?: OAuthMechanism } = {}): Promise<vscode.TextDocument> {
     const id = String(this.nextId++);
     const analyze = options.analyze ?? {};
     const report = analyzeSasl(input, analyze);

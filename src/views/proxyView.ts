@@ -45,7 +45,9 @@ export class ProxyView implements vscode.TreeDataProvider<ProxyNode>, vscode.Dis
       const item = new vscode.TreeItem(describeConfig(node.proxy.config, node.proxy.port), vscode.TreeItemCollapsibleState.Expanded);
       item.contextValue = 'proxy';
       item.iconPath = new vscode.ThemeIcon('radio-tower');
-      item.tooltip = node.proxy.clientPassword ? vscode.l10n.t('Injection mode: the client logs in as {0} with the proxy password (Copy Proxy Password).', node.proxy.config.inject!.account) : vscode.l10n.t('Capture mode');
+      item.tooltip = node.proxy.clientPassword
+        ? vscode.l10n.t('Injection mode: the client logs in as {0} with the proxy password (Copy Proxy Password).', node.proxy.config.inject!.account)
+        : vscode.l10n.t('Capture mode');
       return item;
     }
     const { label, description, ok } = connectionLabel(node.connection);

@@ -19,7 +19,9 @@ const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64');
 
 /** Base64 of random bytes, cut into lines of `width` characters, about `bytes` in all. */
 function base64Text(bytes: number, width: number): string[] {
-  const all = randomBytes(Math.ceil((bytes * 3) / 4)).toString('base64').replace(/=+$/, '');
+  const all = randomBytes(Math.ceil((bytes * 3) / 4))
+    .toString('base64')
+    .replace(/=+$/, '');
   const lines: string[] = [];
   for (let i = 0; i < all.length; i += width) lines.push(all.slice(i, i + width));
   return lines;
@@ -60,7 +62,7 @@ const cpuMs = () => {
 function hoverWorstMs(lines: string[]): [number, number] {
   const src = linesOf(lines);
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const positions: [number, number][] = [
     [0, 0],
     [lines.length - 1, Math.max(0, lines[lines.length - 1].length - 1)],

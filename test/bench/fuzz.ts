@@ -39,7 +39,10 @@ const saslInput = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.stringMatching(/^[A-Za-z0-9+/=\-_ \n]{0,300}$/),
 );
-const logLines = fc.array(fc.oneof(saslInput, fc.string({ maxLength: 120 }), fc.constantFrom('S: +', 'C: AUTH XOAUTH2', 'S: 334', 'S: A01 NO AUTHENTICATE failed.', '535 5.7.3 Authentication unsuccessful')), { maxLength: 12 });
+const logLines = fc.array(
+  fc.oneof(saslInput, fc.string({ maxLength: 120 }), fc.constantFrom('S: +', 'C: AUTH XOAUTH2', 'S: 334', 'S: A01 NO AUTHENTICATE failed.', '535 5.7.3 Authentication unsuccessful')),
+  { maxLength: 12 },
+);
 
 interface Target {
   name: string;
@@ -61,7 +64,10 @@ function replyTarget(protocol: Protocol): Target {
     protocol,
     arbitrary: fc.tuple(serverBytes(protocol), cuts),
     run: ([bytes, how]: [Buffer, number[] | 'every-byte']) => checkReplyParser(protocol, bytes, chunked(bytes, how)),
-    show: ([bytes, how]: [Buffer, number[] | 'every-byte']) => `${JSON.stringify(bytes.toString('latin1'))} in chunks of ${chunked(bytes, how).map((c) => c.length).join('+')} bytes`,
+    show: ([bytes, how]: [Buffer, number[] | 'every-byte']) =>
+      `${JSON.stringify(bytes.toString('latin1'))} in chunks of ${chunked(bytes, how)
+        .map((c) => c.length)
+        .join('+')} bytes`,
   };
 }
 
@@ -69,7 +75,11 @@ const targets: Target[] = [
   { name: 'sasl_decode', arbitrary: saslInput, run: (s: string) => void decodeSasl(s) },
   {
     name: 'blob_detector_and_hover',
-    arbitrary: fc.tuple(logLines.map((ls) => ls.join('\n').split('\n')), fc.nat(), fc.nat()),
+    arbitrary: fc.tuple(
+      logLines.map((ls) => ls.join('\n').split('\n')),
+      fc.nat(),
+      fc.nat(),
+    ),
     run: ([lines, l, c]: [string[], number, number]) => {
       const src = linesOf(lines);
       const line = l % Math.max(1, lines.length);
@@ -78,8 +88,23 @@ const targets: Target[] = [
       void hoverAt(src, line, ch, { uri: 'file:///f.log', isRevealed: () => false });
     },
   },
-  { name: 'jwt_inspection', arbitrary: fc.oneof(token, fc.string({ maxLength: 400 }), fc.tuple(fc.json(), fc.json()).map(([h, p]) => `${Buffer.from(h).toString('base64url')}.${Buffer.from(p).toString('base64url')}.sig`)), run: (t: string) => void inspectToken(t) },
-  { name: 'knowledge_base', arbitrary: fc.oneof(fc.string({ maxLength: 400 }), logLines.map((l) => l.join('\n'))), run: (t: string) => void (explain(t), explainLine(t)) },
+  {
+    name: 'jwt_inspection',
+    arbitrary: fc.oneof(
+      token,
+      fc.string({ maxLength: 400 }),
+      fc.tuple(fc.json(), fc.json()).map(([h, p]) => `${Buffer.from(h).toString('base64url')}.${Buffer.from(p).toString('base64url')}.sig`),
+    ),
+    run: (t: string) => void inspectToken(t),
+  },
+  {
+    name: 'knowledge_base',
+    arbitrary: fc.oneof(
+      fc.string({ maxLength: 400 }),
+      logLines.map((l) => l.join('\n')),
+    ),
+    run: (t: string) => void (explain(t), explainLine(t)),
+  },
   { name: 'transcript_redaction', arbitrary: saslInput, run: (l: string) => void (redactLine(l), redactLineForSaving(l)) },
   replyTarget('imap'),
   replyTarget('pop3'),
@@ -137,7 +162,11 @@ async function main(): Promise<void> {
       // The same property end to end over TCP on loopback, fewer cases (a connection each).
       const server = await startReplayServer(target.protocol);
       const protocol = target.protocol;
-      const s = await check(`${target.name}_over_socket`, { ...target, run: ([bytes, how]: [Buffer, number[] | 'every-byte']) => checkReplyParserOverSocket(server, protocol, bytes, how) }, SOCKET_RUNS);
+      const s = await check(
+        `${target.name}_over_socket`,
+        { ...target, run: ([bytes, how]: [Buffer, number[] | 'every-byte']) => checkReplyParserOverSocket(server, protocol, bytes, how) },
+        SOCKET_RUNS,
+      );
       await server.stop();
       overSockets.cases += s.cases;
       overSockets.failures += s.failures;
@@ -179,7 +208,9 @@ function flagged(ratio: number): string {
  */
 async function growthOfHostileShapes(): Promise<void> {
   const base64Lines = (chars: number, width: number) => {
-    const all = Buffer.from(Buffer.alloc(Math.ceil((chars * 3) / 4)).map((_, i) => (i * 2654435761) >>> 24)).toString('base64').replace(/=/g, '');
+    const all = Buffer.from(Buffer.alloc(Math.ceil((chars * 3) / 4)).map((_, i) => (i * 2654435761) >>> 24))
+      .toString('base64')
+      .replace(/=/g, '');
     const lines: string[] = [];
     for (let i = 0; i < all.length; i += width) lines.push(all.slice(i, i + width));
     return lines;
@@ -206,7 +237,15 @@ async function growthOfHostileShapes(): Promise<void> {
   for (const [name, shape] of shapes) {
     const small = shape(1);
     const big = shape(16);
-    console.log(`fuzz_${name}_growth_16x_input: ${flagged(await growth(() => run(name, small), () => run(name, big), 7))}`);
+    console.log(
+      `fuzz_${name}_growth_16x_input: ${flagged(
+        await growth(
+          () => run(name, small),
+          () => run(name, big),
+          7,
+        ),
+      )}`,
+    );
   }
 }
 
@@ -218,7 +257,15 @@ async function growthOfPureParsers(): Promise<void> {
     ['blob_detector', (s: string) => blobAt(linesOf(s.split('\n')), 0, 5)],
   ] as const) {
     const big = unit.repeat(16);
-    console.log(`fuzz_${name}_growth_16x_input: ${flagged(await growth(() => fn(unit), () => fn(big), 20))}`);
+    console.log(
+      `fuzz_${name}_growth_16x_input: ${flagged(
+        await growth(
+          () => fn(unit),
+          () => fn(big),
+          20,
+        ),
+      )}`,
+    );
   }
 }
 
@@ -243,7 +290,15 @@ async function growthOfReplyParsers(): Promise<void> {
   for (const [name, protocol, shape] of shapes) {
     const small = shape(1);
     const big = shape(16);
-    console.log(`fuzz_${name}_growth_16x_input: ${(await growth(() => readWhole(protocol, small), () => readWhole(protocol, big), 7)).toFixed(1)}`);
+    console.log(
+      `fuzz_${name}_growth_16x_input: ${(
+        await growth(
+          () => readWhole(protocol, small),
+          () => readWhole(protocol, big),
+          7,
+        )
+      ).toFixed(1)}`,
+    );
   }
 }
 

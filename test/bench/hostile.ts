@@ -43,7 +43,9 @@ async function playAll(certs: Certificates, only: string, unhandled: string[]): 
     console.log(`${protocol.padEnd(5)} ${name.padEnd(34)} ${outcome.padEnd(30)} ${run.elapsedMs.toFixed(0).padStart(6)} ms  ${run.message.replace(/\s+/g, ' ')}${sockets}`);
     if (s.giant) {
       const mb = (n: number) => (n / MB).toFixed(1);
-      memory.push(`${s.id}: rss_before_mb ${mb(before.rss)}, rss_peak_mb ${mb(peak)}, rss_after_mb ${mb(after.rss)}, external_growth_mb ${mb(after.external - before.external)}, heap_growth_mb ${mb(after.heapUsed - before.heapUsed)}`);
+      memory.push(
+        `${s.id}: rss_before_mb ${mb(before.rss)}, rss_peak_mb ${mb(peak)}, rss_after_mb ${mb(after.rss)}, external_growth_mb ${mb(after.external - before.external)}, heap_growth_mb ${mb(after.heapUsed - before.heapUsed)}`,
+      );
     }
   }
   console.log('');

@@ -18,7 +18,7 @@ function median(xs: number[]): number {
 function hoverMedianMs(lines: string[], samples: number, onlyBlobLines = false): number {
   const src = linesOf(lines);
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const times: number[] = [];
   const blobLines = lines.map((l, i) => (l.includes('AUTHENTICATE XOAUTH2') ? i : -1)).filter((i) => i >= 0);
   for (let i = 0; i < samples; i++) {

@@ -59,7 +59,11 @@ function rssKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 async function startRelay(upstreamPort: number): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(REPO, 'dist/cli.js'), 'proxy', 'imap', '--listen', '127.0.0.1:0', '--host', '127.0.0.1', '--port', String(upstreamPort), '--security', 'none', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO, 'dist/cli.js'), 'proxy', 'imap', '--listen', '127.0.0.1:0', '--host', '127.0.0.1', '--port', String(upstreamPort), '--security', 'none', '--json'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let buf = '';
     child.stdout!.on('data', (d) => {
@@ -112,7 +116,9 @@ async function main(): Promise<void> {
       direct.push(...(await roundTrips(server.port, 400)));
       through.push(...(await roundTrips(relay.port, 400)));
     }
-    console.log(`proxy_added_latency_us_p50: ${Math.round(median(through) - median(direct))} (direct p50 ${Math.round(median(direct))} µs, through the relay ${Math.round(median(through))} µs; target ≤ 300)`);
+    console.log(
+      `proxy_added_latency_us_p50: ${Math.round(median(through) - median(direct))} (direct p50 ${Math.round(median(direct))} µs, through the relay ${Math.round(median(through))} µs; target ≤ 300)`,
+    );
 
     const before = rssKiB(relay.child.pid!, 'VmRSS');
     const directMs: number[] = [];

@@ -19,7 +19,10 @@ const imapCode = fc.constantFrom('', '[CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2
 /** A literal: announced count right, short, long, huge or malformed; then the bytes and the rest of the line. */
 const imapLiteral = fc
   .tuple(
-    fc.oneof(fc.string({ maxLength: 60 }).map((s) => s.replace(/\n/g, '\r\n')), fc.integer({ min: 200, max: 700 }).map((n) => 'y'.repeat(n))),
+    fc.oneof(
+      fc.string({ maxLength: 60 }).map((s) => s.replace(/\n/g, '\r\n')),
+      fc.integer({ min: 200, max: 700 }).map((n) => 'y'.repeat(n)),
+    ),
     fc.oneof(
       fc.constant(0),
       fc.integer({ min: -3, max: 3 }),
@@ -50,7 +53,12 @@ const smtpLine = fc
   .map(([code, sep, enhanced, t, e]) => `${code}${sep}${enhanced}${t}${e}`);
 /** A multi-line reply: continuations with possibly different codes, possibly never terminated. */
 const smtpMulti = fc
-  .tuple(fc.constantFrom('250', '334', '535'), fc.array(fc.oneof(text, fc.constantFrom('AUTH XOAUTH2 OAUTHBEARER', 'AUTH=XOAUTH2', 'AUTH', 'STARTTLS')), { maxLength: 12 }), fc.boolean(), fc.constantFrom('250', '251', '550'))
+  .tuple(
+    fc.constantFrom('250', '334', '535'),
+    fc.array(fc.oneof(text, fc.constantFrom('AUTH XOAUTH2 OAUTHBEARER', 'AUTH=XOAUTH2', 'AUTH', 'STARTTLS')), { maxLength: 12 }),
+    fc.boolean(),
+    fc.constantFrom('250', '251', '550'),
+  )
   .map(([code, lines, terminated, last]) => lines.map((l) => `${code}-${l}\r\n`).join('') + (terminated ? `${last} done\r\n` : ''));
 
 const linesOf: Record<Protocol, fc.Arbitrary<string>> = {

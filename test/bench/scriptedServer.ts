@@ -102,7 +102,12 @@ async function readReplies(protocol: Protocol, transport: LineTransport, transcr
  */
 export async function loginOver(protocol: Protocol, chunks: readonly Buffer[], mechanism: Mechanism): Promise<SessionOutcome> {
   const transport = scriptedTransport(chunks, FUZZ_LIMITS);
-  const session = protocol === 'imap' ? new ImapSession(transport, 'none', 143, 'in-memory') : protocol === 'pop3' ? new Pop3Session(transport, 'none', 110, 'in-memory') : new SmtpSession(transport, 'none', 587, 'in-memory');
+  const session =
+    protocol === 'imap'
+      ? new ImapSession(transport, 'none', 143, 'in-memory')
+      : protocol === 'pop3'
+        ? new Pop3Session(transport, 'none', 110, 'in-memory')
+        : new SmtpSession(transport, 'none', 587, 'in-memory');
   const outcome = await session.login({ user: 'adele@contoso.com', token: 'dummy-token-for-the-fuzzer', mechanism });
   await session.logout();
   return outcome;

@@ -96,7 +96,11 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     assert.strictEqual(await signIn, TEST_USER.upn);
 
     const accounts = await vscode.authentication.getAccounts(PROVIDER);
-    assert.deepStrictEqual(accounts.map((a) => a.label), [TEST_USER.upn], 'VS Code lists the account under the provider');
+    assert.deepStrictEqual(
+      accounts.map((a) => a.label),
+      [TEST_USER.upn],
+      'VS Code lists the account under the provider',
+    );
     const t = inspectToken(await copiedToken('imap'));
     assert.deepStrictEqual(t.audiences, ['https://outlook.office.com']);
     assert.ok(t.scopes.includes('IMAP.AccessAsUser.All'));
@@ -214,7 +218,11 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'mailoauth-decoded' && !decodedBefore.has(d.uri.toString())), 'no decoded view of the token was opened');
     assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Mail OAuth: Protocol Console')), 'no console was opened');
     assert.strictEqual(idp.tokenRequests('refresh_token').length, refreshes, 'no token was renewed');
-    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [account.label], 'the account is still signed in');
+    assert.deepStrictEqual(
+      (await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label),
+      [account.label],
+      'the account is still signed in',
+    );
     // The command that handed a picked token to its caller is gone; "Encode XOAUTH2" calls the picker directly.
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mailOAuth.accounts.pickToken')), /not found/);
     // The person is told why nothing happened.
@@ -305,7 +313,11 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
       const shown = await notification(/cannot reach the identity platform/);
       assert.match(shown, new RegExp(`Token renewal failed: cannot reach the identity platform: the connection to ${idp.host.replace(/\./g, '\\.')} was refused \\(ECONNREFUSED\\)`));
       assert.match(shown, /Signed-in accounts and their tokens are kept\./);
-      assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn], 'still signed in');
+      assert.deepStrictEqual(
+        (await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label),
+        [TEST_USER.upn],
+        'still signed in',
+      );
     } finally {
       await idp.comeBack();
     }
@@ -328,7 +340,10 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
       idp.faults = {};
       await setAuth({ networkTimeoutSeconds: undefined });
     }
-    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn]);
+    assert.deepStrictEqual(
+      (await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label),
+      [TEST_USER.upn],
+    );
   });
 
   it('a revoked refresh token (AADSTS50173): the view says so, "Refresh Token" explains it and "Sign In Again" signs in anew', async () => {
@@ -348,7 +363,10 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     const { code, uri } = deviceCodeIn(await notification(/enter the code [A-Z0-9-]+/));
     await browser.enterDeviceCode(uri, code);
     await refresh;
-    assert.deepStrictEqual((await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label), [TEST_USER.upn]);
+    assert.deepStrictEqual(
+      (await vscode.authentication.getAccounts(PROVIDER)).map((a) => a.label),
+      [TEST_USER.upn],
+    );
     const refreshes = imapRefreshes();
     await vscode.commands.executeCommand('mailOAuth.accounts.refreshToken', await tokenNode('imap'));
     assert.strictEqual(imapRefreshes(), refreshes + 1, 'the new refresh token works');
@@ -370,7 +388,14 @@ describe('Microsoft sign-in (MSAL) against a local identity provider', function 
     await setAuth({ signInFlow: 'authorizationCode' });
     const seen = openedUrls().length;
     const signIn = vscode.commands.executeCommand<string | undefined>('mailOAuth.signIn', { protocol: 'smtp' });
-    const url = await waitFor('the browser tab opened by openExternal', () => openedUrls().slice(seen).find((u) => u.includes('/oauth2/v2.0/authorize')), 30_000);
+    const url = await waitFor(
+      'the browser tab opened by openExternal',
+      () =>
+        openedUrls()
+          .slice(seen)
+          .find((u) => u.includes('/oauth2/v2.0/authorize')),
+      30_000,
+    );
     const u = new URL(url);
     assert.strictEqual(u.searchParams.get('code_challenge_method'), 'S256');
     assert.match(u.searchParams.get('redirect_uri') ?? '', /^http:\/\/localhost:\d+$/);

@@ -11,9 +11,7 @@ const SEED = {
   encoded: 'dXNlcj10ZXN0QGNvbnRvc28ub25taWNyb3NvZnQuY29tAWF1dGg9QmVhcmVyIEV3QkFBbDNCQUFVRkZwVUFvN0ozVmUwYmpMQldaV0NjbFJDM0VvQUEBAQ==',
   wrapped: 'dXNlcj10ZXN0QGNvbnRvc28ub25taWNyb3NvZnQuY29tAWF1dGg9QmVhcmVy\nIEV3QkFBbDNCQUFVRkZwVUFvN0ozVmUwYmpMQldaV0NjbFJDM0VvQUEBAQ==',
 };
-const RFC7628_IMAP =
-  'bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB';
-
+const RFC7628_IMAP = 'bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB';
 
 async function editorWith(text: string, select?: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
@@ -257,10 +255,7 @@ describe('Decode SASL String', function () {
   });
 
   it("decodes Gmail's error challenge passed as an argument", async () => {
-    const doc = (await vscode.commands.executeCommand(
-      'mailOAuth.decode',
-      '+ eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==',
-    )) as vscode.TextDocument;
+    const doc = (await vscode.commands.executeCommand('mailOAuth.decode', '+ eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==')) as vscode.TextDocument;
     const text = doc.getText();
     assert.match(text, /Server error challenge/);
     assert.match(text, /Status: +400/);

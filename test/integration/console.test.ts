@@ -85,10 +85,16 @@ describe('Protocol console', function () {
     assert.ok(!text.includes(signature), 'the token is unusable: its signature is gone');
     assert.match(path.basename(doc.uri.fsPath), /^127\.0\.0\.1-.*\.imap\.log$/);
     // The hovers decode the saved login: user, claims and checks, with the token unusable.
-    const line = doc.getText().split('\n').findIndex((l) => / C: A001 AUTHENTICATE XOAUTH2 /.test(l));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => / C: A001 AUTHENTICATE XOAUTH2 /.test(l));
     assert.ok(line >= 0, 'the AUTHENTICATE line is in the file');
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 70))) ?? [];
-    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([\\`*_[\]<>|~$])/g, '$1');
+    const hover = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/\\([\\`*_[\]<>|~$])/g, '$1');
     assert.match(hover, /Mail OAuth · XOAUTH2/);
     assert.match(hover, /\| User \| adele@contoso\.com \|/);
     assert.match(hover, /\| Scopes \| IMAP\.AccessAsUser\.All POP\.AccessAsUser\.All SMTP\.Send \|/);

@@ -21,13 +21,15 @@ export async function testHooks(): Promise<TestHooks> {
 /** Every file under a folder (recursively), as absolute paths. */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => {
-    try {
-      return fs.statSync(f).isFile();
-    } catch {
-      return false; // removed meanwhile
-    }
-  });
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => path.join(dir, f))
+    .filter((f) => {
+      try {
+        return fs.statSync(f).isFile();
+      } catch {
+        return false; // removed meanwhile
+      }
+    });
 }
 
 /**

@@ -156,7 +156,13 @@ describe('Log hovers on the seed transcripts', function () {
 
   it('the hover links\u2019 commands run with anything but a blob reference (another extension) say the blob is not there, and fail no further', async () => {
     await vscode.env.clipboard.writeText('untouched');
-    const forged: unknown[] = [42, { uri: 42, line: 0, character: 0 }, { uri: doc.uri.toString(), line: -1, character: 'x' }, { uri: 'file:///nonexistent/mailoauth.log', line: 0, character: 0 }, [doc.uri.toString()]];
+    const forged: unknown[] = [
+      42,
+      { uri: 42, line: 0, character: 0 },
+      { uri: doc.uri.toString(), line: -1, character: 'x' },
+      { uri: 'file:///nonexistent/mailoauth.log', line: 0, character: 0 },
+      [doc.uri.toString()],
+    ];
     for (const command of ['mailOAuth.logs.copyUser', 'mailOAuth.logs.copySecret', 'mailOAuth.logs.revealSecret', 'mailOAuth.logs.hideSecret', 'mailOAuth.logs.openDecoded']) {
       for (const arg of forged) assert.strictEqual(await vscode.commands.executeCommand(command, arg), undefined, `${command}(${JSON.stringify(arg)}) resolves`);
     }
@@ -169,7 +175,11 @@ describe('Log hovers on the seed transcripts', function () {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const done = vscode.commands.executeCommand('mailOAuth.decodeAllInFile');
-    const target = lineIndex(doc, (t) => t.startsWith('C: dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlY'), lineIndex(doc, (t) => t.includes('auth xoauth2')));
+    const target = lineIndex(
+      doc,
+      (t) => t.startsWith('C: dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlY'),
+      lineIndex(doc, (t) => t.includes('auth xoauth2')),
+    );
     await ui.type(`Line ${target + 1} `);
     const title = await ui.text('.quick-input-title');
     assert.match(title, /^7 auth blobs in seed-transcripts\.log/);
@@ -216,9 +226,7 @@ describe('Log hovers on real curl and Dovecot logs', function () {
     const exp = Math.floor(Date.parse('2026-03-01T10:00:00Z') / 1000);
     const claims = { aud: 'https://outlook.office.com', tid: 't', upn: 'adele@contoso.com', scp: 'IMAP.AccessAsUser.All', exp, iat: exp - 3600, nbf: exp - 3600 };
     const blob = xoauth2('adele@contoso.com', jwt(claims));
-    const doc = await untitled(
-      [`2026-03-01T10:30:00Z C: A1 AUTHENTICATE XOAUTH2 ${blob}`, `2026-03-01T09:30:00Z C: A1 AUTHENTICATE XOAUTH2 ${blob}`, `C: A1 AUTHENTICATE XOAUTH2 ${blob}`].join('\n'),
-    );
+    const doc = await untitled([`2026-03-01T10:30:00Z C: A1 AUTHENTICATE XOAUTH2 ${blob}`, `2026-03-01T09:30:00Z C: A1 AUTHENTICATE XOAUTH2 ${blob}`, `C: A1 AUTHENTICATE XOAUTH2 ${blob}`].join('\n'));
     const stale = plain(await hoverText(doc, 0, 60));
     assert.match(stale, /had already expired when this line was logged: it expired 30 minutes before/);
     const fresh = plain(await hoverText(doc, 1, 60));

@@ -130,7 +130,9 @@ describe('OpenID provider sign-in (mail-oauth-oidc) against the local OpenID pro
     const ms = await signInThroughBrowser<string>('mailOAuth.signIn', { protocol: 'imap' }, /^http:\/\/localhost:\d+$/);
     assert.strictEqual(ms.result, TEST_USER.upn);
     await vscode.commands.executeCommand('mailOAuth.accounts.refresh');
-    const text = await waitForViewText(/Microsoft[\s\S]*IMAP[\s\S]*Google[\s\S]*Sign in to Google[\s\S]*Local IdP[\s\S]*adele@contoso\.test[\s\S]*outlook\.office\.com\/IMAP\.AccessAsUser\.All[\s\S]*expires in[\s\S]*Sign in to Local IdP/);
+    const text = await waitForViewText(
+      /Microsoft[\s\S]*IMAP[\s\S]*Google[\s\S]*Sign in to Google[\s\S]*Local IdP[\s\S]*adele@contoso\.test[\s\S]*outlook\.office\.com\/IMAP\.AccessAsUser\.All[\s\S]*expires in[\s\S]*Sign in to Local IdP/,
+    );
     assert.ok(text.indexOf('Microsoft') < text.indexOf('Google') && text.indexOf('Google') < text.indexOf('Local IdP'), `groups in order: ${text}`);
     await ui.click('.part.sidebar .monaco-list-row:has-text("IMAP.AccessAsUser.All")');
     const details = await waitForViewText(/Audience[\s\S]*https:\/\/outlook\.office\.com[\s\S]*Issuer[\s\S]*Flow[\s\S]*authorizationCode/);
@@ -174,7 +176,16 @@ describe('OpenID provider sign-in (mail-oauth-oidc) against the local OpenID pro
     const hooks = await testHooks();
     hooks.allowTokenHostForSession('imap.gmail.com'); // the dialog before a token leaves for a host is not this test's subject
     await vscode.commands.executeCommand('workbench.action.closeAllEditors'); // a new console, not the connected one
-    await vscode.commands.executeCommand('mailOAuth.openConsole', { preset: 'gmail', protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls', tokenSource: 'account', account: '', user: 'someone@gmail.com' });
+    await vscode.commands.executeCommand('mailOAuth.openConsole', {
+      preset: 'gmail',
+      protocol: 'imap',
+      host: 'imap.gmail.com',
+      port: 993,
+      security: 'tls',
+      tokenSource: 'account',
+      account: '',
+      user: 'someone@gmail.com',
+    });
     await ui.webview.waitForText('#status', 'Not connected');
     await ui.webview.click('#connect');
     const said = await ui.webview.waitForText('#status', 'mailOAuth.oidc.providers');

@@ -46,7 +46,9 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     assert.strictEqual(await ui.webview.evaluate<string>('select[name=account]', '(el) => el.value'), account, 'the console offers the OpenID account');
     await ui.webview.click('#connect');
     const verdict = await ui.webview.waitForText('#verdict', `Authenticated with ${mechanism}`, 30_000).catch(async (e: Error) => {
-      throw new Error(`${e.message}\nverdict: ${await ui.webview.text('#verdict').catch(() => '')}\nstatus: ${await ui.webview.text('#status').catch(() => '')}\ndovecot: ${dovecot.log().slice(-1500)}`);
+      throw new Error(
+        `${e.message}\nverdict: ${await ui.webview.text('#verdict').catch(() => '')}\nstatus: ${await ui.webview.text('#status').catch(() => '')}\ndovecot: ${dovecot.log().slice(-1500)}`,
+      );
     });
     assert.match(verdict, new RegExp(`Authenticated with ${mechanism} and verified`));
     return verdict;
@@ -69,9 +71,22 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     keycloak = await IdentityProvider.start({ certificates: certs, shape: 'keycloak' });
     google = await IdentityProvider.start({ certificates: certs, shape: 'google' });
     // Keycloak: Dovecot introspects with its own confidential client (the "dovecot" client of the realm).
-    keycloakDovecot = await startDovecot({ introspectionUrl: keycloak.introspectionUrlWithCredentials, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', relayPort: sink.port });
+    keycloakDovecot = await startDovecot({
+      introspectionUrl: keycloak.introspectionUrlWithCredentials,
+      introspectionCaPem: certs.caPem,
+      usernameAttribute: 'email',
+      authFailureDelay: '0 secs',
+      relayPort: sink.port,
+    });
     // Google: as Dovecot's Google example, tokeninfo_url with username_attribute = email, and the Gmail scope required.
-    googleDovecot = await startDovecot({ tokeninfoUrl: google.tokeninfoUrl, requiredScope: GOOGLE_MAIL_SCOPE, introspectionCaPem: certs.caPem, usernameAttribute: 'email', authFailureDelay: '0 secs', relayPort: sink.port });
+    googleDovecot = await startDovecot({
+      tokeninfoUrl: google.tokeninfoUrl,
+      requiredScope: GOOGLE_MAIL_SCOPE,
+      introspectionCaPem: certs.caPem,
+      usernameAttribute: 'email',
+      authFailureDelay: '0 secs',
+      relayPort: sink.port,
+    });
     await vscode.workspace.getConfiguration('mailOAuth.auth').update('extraCaCertificates', [certs.caCert], G);
     await vscode.workspace.getConfiguration('mailOAuth.oidc').update(
       'providers',
@@ -107,7 +122,12 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
   });
 
   it('Keycloak: authorization code + PKCE at the realm’s auth endpoint; the token logs in over IMAP, POP3 and SMTP, Dovecot introspecting it', async () => {
-    const { result, url } = await signInThroughBrowser<string>(new IdentityBrowser(certs.caPem), 'mailOAuth.oidc.signIn', { provider: 'sso', flow: 'authorizationCode' }, { authorizePath: '/protocol/openid-connect/auth', redirect: LOOPBACK });
+    const { result, url } = await signInThroughBrowser<string>(
+      new IdentityBrowser(certs.caPem),
+      'mailOAuth.oidc.signIn',
+      { provider: 'sso', flow: 'authorizationCode' },
+      { authorizePath: '/protocol/openid-connect/auth', redirect: LOOPBACK },
+    );
     assert.strictEqual(result, KEYCLOAK_TEST_USER.upn, 'the account is named by the ID token’s email claim');
     assert.strictEqual(url.origin + url.pathname, `${keycloak.issuer}/protocol/openid-connect/auth`);
     assert.strictEqual(url.pathname, `/realms/${KEYCLOAK_REALM}/protocol/openid-connect/auth`);
@@ -140,7 +160,10 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     assert.match(done.body, /You have signed in/);
     assert.strictEqual(await running, KEYCLOAK_TEST_USER.upn);
     assert.ok(keycloak.tokenRequests(DEVICE_GRANT).length > grants, 'the token came from the device code grant');
-    assert.ok(keycloak.requests.some((r) => r.path === `/realms/${KEYCLOAK_REALM}/protocol/openid-connect/auth/device`), 'asked the realm’s device endpoint');
+    assert.ok(
+      keycloak.requests.some((r) => r.path === `/realms/${KEYCLOAK_REALM}/protocol/openid-connect/auth/device`),
+      'asked the realm’s device endpoint',
+    );
 
     const session = await sessionOf('sso');
     assert.strictEqual(session.flow, 'deviceCode');
@@ -159,10 +182,18 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     await vscode.commands.executeCommand('notifications.clearAll');
     assert.strictEqual(await hooks.oidc.clientSecret('google'), undefined, 'no secret stored yet');
     const refused = google.tokenRequests('authorization_code').length;
-    const { result } = await signInThroughBrowser<string | undefined>(new IdentityBrowser(certs.caPem), 'mailOAuth.oidc.signIn', { provider: 'google', flow: 'authorizationCode' }, { authorizePath: '/o/oauth2/v2/auth', redirect: LOOPBACK });
+    const { result } = await signInThroughBrowser<string | undefined>(
+      new IdentityBrowser(certs.caPem),
+      'mailOAuth.oidc.signIn',
+      { provider: 'google', flow: 'authorizationCode' },
+      { authorizePath: '/o/oauth2/v2/auth', redirect: LOOPBACK },
+    );
     assert.strictEqual(result, undefined, 'no sign-in');
     assert.strictEqual(google.tokenRequests('authorization_code').length, refused + 1, 'the code was taken to the token endpoint, which refused it');
-    const log = await waitForLog(hooks, /Google refused the sign-in without a client secret \(invalid_client\): a Google "Desktop app" client needs its secret\. Run "Set Client Secret for OpenID Provider…"/);
+    const log = await waitForLog(
+      hooks,
+      /Google refused the sign-in without a client secret \(invalid_client\): a Google "Desktop app" client needs its secret\. Run "Set Client Secret for OpenID Provider…"/,
+    );
     assert.doesNotMatch(log, /enable public client flows/, 'no advice meant for Entra ID');
     assert.deepStrictEqual(await hooks.oidc.accounts('google'), [], 'no account');
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -176,7 +207,12 @@ describe('OpenID provider shapes in the real VS Code: Keycloak (PKCE, device cod
     const hooks = await testHooks();
     assert.strictEqual(await hooks.oidc.clientSecret('google'), google.googleClientSecret, 'the secret is in SecretStorage');
 
-    const { result, url } = await signInThroughBrowser<string>(new IdentityBrowser(certs.caPem), 'mailOAuth.oidc.signIn', { provider: 'google', flow: 'authorizationCode' }, { authorizePath: '/o/oauth2/v2/auth', redirect: LOOPBACK });
+    const { result, url } = await signInThroughBrowser<string>(
+      new IdentityBrowser(certs.caPem),
+      'mailOAuth.oidc.signIn',
+      { provider: 'google', flow: 'authorizationCode' },
+      { authorizePath: '/o/oauth2/v2/auth', redirect: LOOPBACK },
+    );
     assert.strictEqual(result, GOOGLE_TEST_USER.upn);
     assert.strictEqual(url.origin + url.pathname, `${google.issuer}/o/oauth2/v2/auth`, 'the local provider’s authorization endpoint, from its discovery');
     assert.ok((url.searchParams.get('scope') ?? '').split(' ').includes(GOOGLE_MAIL_SCOPE), `the Gmail scope was asked for: ${url.searchParams.get('scope')}`);

@@ -36,9 +36,16 @@ describe('Capture proxy', function () {
     await dovecot?.stop();
   });
 
-  it('starts from its command, shows a client\'s connection with its verdict, and opens the transcript with working hovers', async () => {
+  it("starts from its command, shows a client's connection with its verdict, and opens the transcript with working hovers", async () => {
     const hooks = await testHooks();
-    const started = await vscode.commands.executeCommand<{ id: number; port: number }>('mailOAuth.startCaptureProxy', { protocol: 'imap', listenPort: 0, host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', clientSecurity: 'none' });
+    const started = await vscode.commands.executeCommand<{ id: number; port: number }>('mailOAuth.startCaptureProxy', {
+      protocol: 'imap',
+      listenPort: 0,
+      host: '127.0.0.1',
+      port: dovecot.ports.imap,
+      security: 'none',
+      clientSecurity: 'none',
+    });
     assert.ok(started && started.port > 0, 'the command returns the listening port');
     const out = await python(
       `

@@ -75,7 +75,10 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     await vscode.commands.executeCommand('mailOAuth.openConsole');
     await ui.webview.waitForText('#status', 'Not connected');
     const labels = await ui.webview.evaluate<string[]>('select[name=preset]', '(el) => [...el.options].map((o) => o.text)');
-    assert.deepStrictEqual(labels.slice(0, 4), sandbox!.presets.map((p) => p.label));
+    assert.deepStrictEqual(
+      labels.slice(0, 4),
+      sandbox!.presets.map((p) => p.label),
+    );
     // A new console starts on the first custom preset: the sandbox's IMAP, for the demo account.
     const value = (sel: string) => ui.webview.evaluate<string>(sel, '(el) => el.value');
     assert.deepStrictEqual([await value('input[name=host]'), await value('input[name=port]'), await value('input[name=user]')], ['127.0.0.1', String(sandbox!.dovecot!.ports.imap), TEST_USER.upn]);
@@ -181,7 +184,10 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
     const label = oidcLabel();
     await waitForViewText(new RegExp(`${escapeRe(label)}[\\s\\S]*Sign in to ${escapeRe(label)}`));
     const signIn = `.part.sidebar .monaco-list-row:has-text("Sign in to ${label}")`;
-    const { url } = await playBrowserSignIn(new IdentityBrowser(fs.readFileSync(sandbox!.caPath, 'utf8')), () => ui.click(signIn), { authorizePath: '/protocol/openid-connect/auth', redirect: LOOPBACK });
+    const { url } = await playBrowserSignIn(new IdentityBrowser(fs.readFileSync(sandbox!.caPath, 'utf8')), () => ui.click(signIn), {
+      authorizePath: '/protocol/openid-connect/auth',
+      redirect: LOOPBACK,
+    });
     assert.strictEqual(url.origin + url.pathname, `${oidc.issuer}/protocol/openid-connect/auth`, 'the realm’s authorization endpoint, from its discovery');
     assert.strictEqual(url.searchParams.get('client_id'), oidc.clientId);
     assert.strictEqual(url.searchParams.get('code_challenge_method'), 'S256');
@@ -258,11 +264,18 @@ describe('npm start sandbox in the real VS Code: sign in from the sidebar, then 
 /** The one session of the one account at the OpenID provider, once that account is signed in. */
 async function oidcSession(providerId: string, label: string) {
   const hooks = await testHooks();
-  const accounts = await waitForAsync(`an account at ${providerId}`, async () => {
-    const a = await hooks.oidc.accounts(providerId);
-    return a.length ? a : undefined;
-  }, 20_000);
-  assert.deepStrictEqual(accounts.map((a) => a.label), [label]);
+  const accounts = await waitForAsync(
+    `an account at ${providerId}`,
+    async () => {
+      const a = await hooks.oidc.accounts(providerId);
+      return a.length ? a : undefined;
+    },
+    20_000,
+  );
+  assert.deepStrictEqual(
+    accounts.map((a) => a.label),
+    [label],
+  );
   assert.strictEqual(accounts[0]!.sessions.length, 1, 'one session for the provider’s scopes');
   return accounts[0]!.sessions[0]!;
 }

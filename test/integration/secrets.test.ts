@@ -289,7 +289,10 @@ describe('Secrets stay in SecretStorage', function () {
     const files = [...new Set(roots.filter(Boolean).flatMap(filesUnder))];
     const harnessLog = path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR ?? '', 'code-server.log');
     if (fs.existsSync(harnessLog)) files.push(harnessLog);
-    assert.ok(files.some((f) => f.endsWith(path.join('User', 'settings.json'))), 'settings.json is among the swept files');
+    assert.ok(
+      files.some((f) => f.endsWith(path.join('User', 'settings.json'))),
+      'settings.json is among the swept files',
+    );
     assert.ok(files.includes(saved.uri.fsPath), 'the saved transcript is among the swept files');
     const leaks: string[] = [];
     let bytes = 0;
@@ -319,7 +322,16 @@ describe('Secrets stay in SecretStorage', function () {
       const key = root ? path.join(path.basename(root), ...path.relative(root, f).split(path.sep).slice(0, 2)) : f;
       where.set(key, (where.get(key) ?? 0) + 1);
     }
-    const listing = [...where].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n') + '\n' + files.filter((f) => f.includes(`${path.sep}user-data${path.sep}`)).map((f) => `  ${f}`).join('\n');
+    const listing =
+      [...where]
+        .sort()
+        .map(([k, n]) => `  ${k}: ${n}`)
+        .join('\n') +
+      '\n' +
+      files
+        .filter((f) => f.includes(`${path.sep}user-data${path.sep}`))
+        .map((f) => `  ${f}`)
+        .join('\n');
     fs.writeFileSync(path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR ?? dir, 'secrets-sweep.txt'), `${figures}\n${leaks.join('\n')}\nswept:\n${listing}\n`);
     assert.deepStrictEqual(leaks, [], `secrets outside SecretStorage:\n${leaks.join('\n')}`);
     fs.rmSync(saved.uri.fsPath, { force: true });
@@ -330,7 +342,10 @@ describe('Secrets stay in SecretStorage', function () {
     const key = `mailOAuth.msalCache.${TEST_PUBLIC_CLIENT_ID}`;
     const refresh = idp.issuedRefreshTokens;
     const before = (await hooks.secrets.get(key)) ?? '';
-    assert.ok(refresh.some((t) => before.includes(t)), 'before: the refresh token is in SecretStorage (so the check below can fail)');
+    assert.ok(
+      refresh.some((t) => before.includes(t)),
+      'before: the refresh token is in SecretStorage (so the check below can fail)',
+    );
     assert.ok(before.includes(idpToken), 'before: the access token is in SecretStorage');
     await vscode.commands.executeCommand('mailOAuth.accounts.signOut', await viewNode({ kind: 'account' }));
     const after = (await hooks.secrets.get(key)) ?? '';

@@ -50,7 +50,14 @@ export function signInThroughBrowser<T>(browser: IdentityBrowser, command: strin
 export async function playBrowserSignIn<T>(browser: IdentityBrowser, start: () => Thenable<T>, expect: { authorizePath: string; redirect: RegExp }): Promise<{ result: T; url: URL }> {
   const seen = openedUrls().length;
   const running = start();
-  const opened = await waitFor('the browser tab opened by openExternal', () => openedUrls().slice(seen).find((u) => new URL(u).pathname.includes(expect.authorizePath)), 30_000);
+  const opened = await waitFor(
+    'the browser tab opened by openExternal',
+    () =>
+      openedUrls()
+        .slice(seen)
+        .find((u) => new URL(u).pathname.includes(expect.authorizePath)),
+    30_000,
+  );
   const url = new URL(opened);
   assert.match(url.searchParams.get('redirect_uri') ?? '', expect.redirect);
   const last = await browser.signIn(opened);

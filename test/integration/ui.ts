@@ -150,10 +150,7 @@ export const ui = {
 
   /** Screenshots the browser page (the whole VS Code window) and returns the PNG's path. */
   async screenshot(name: string, options: ScreenshotOptions = {}): Promise<string> {
-    const dir =
-      options.dir ||
-      process.env.MAILOAUTH_SCREENSHOT_DIR ||
-      path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR || bridgeDir, 'screenshots');
+    const dir = options.dir || process.env.MAILOAUTH_SCREENSHOT_DIR || path.join(process.env.MAILOAUTH_TEST_RESULTS_DIR || bridgeDir, 'screenshots');
     const file = path.resolve(dir, `${name}.png`);
     const res = await request('screenshot', { path: file, selector: options.selector, mouseAway: options.mouseAway }, options.timeoutMs);
     return res.path || file;

@@ -100,7 +100,16 @@ describe('Protocol console webview: message validation and Content Security Poli
       },
       20_000,
     );
-    for (const what of ['unknown type "evalThis"', 'a malformed "connect" message', 'a malformed "openLink" message', 'a malformed "command" message', 'a malformed "quickAction" message', 'no valid type', 'not an object (string)', 'not an object (array)']) {
+    for (const what of [
+      'unknown type "evalThis"',
+      'a malformed "connect" message',
+      'a malformed "openLink" message',
+      'a malformed "command" message',
+      'a malformed "quickAction" message',
+      'no valid type',
+      'not an object (string)',
+      'not an object (array)',
+    ]) {
       assert.ok(logged.includes(`dropped a message from the webview: ${what}.`), `logged: ${what}\n${logged}`);
     }
     assert.ok(!logged.includes('droppedTokenMarker'), 'the dropped messages’ values are not logged');
@@ -133,14 +142,26 @@ describe('Protocol console webview: message validation and Content Security Poli
       const v = await ui.webview.evaluate<string[]>('body', VIOLATIONS);
       return v.length >= 2 ? v : undefined;
     });
-    assert.ok(events.some((e) => /^script-src(-elem)? /.test(e)), events.join('\n'));
-    assert.ok(events.some((e) => /^img-src https:\/\/example\.invalid\/pixel\.png/.test(e)), events.join('\n'));
+    assert.ok(
+      events.some((e) => /^script-src(-elem)? /.test(e)),
+      events.join('\n'),
+    );
+    assert.ok(
+      events.some((e) => /^img-src https:\/\/example\.invalid\/pixel\.png/.test(e)),
+      events.join('\n'),
+    );
     assert.strictEqual(await ui.webview.evaluate('body', '(el) => el.ownerDocument.defaultView.__inlineRan === true'), false, 'the inline script did not run');
     const reported = await waitForAsync('CSP lines in the browser console', async () => {
       const { lines } = await ui.consoleMessages(CSP_CONSOLE, since);
       return lines.length >= 2 ? lines : undefined;
     });
-    assert.ok(reported.some((l) => /inline script/i.test(l)), reported.join('\n'));
-    assert.ok(reported.some((l) => /example\.invalid/.test(l)), reported.join('\n'));
+    assert.ok(
+      reported.some((l) => /inline script/i.test(l)),
+      reported.join('\n'),
+    );
+    assert.ok(
+      reported.some((l) => /example\.invalid/.test(l)),
+      reported.join('\n'),
+    );
   });
 });

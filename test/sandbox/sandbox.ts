@@ -131,22 +131,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     idp = await IdentityProvider.start({ certificates: certs, port: options.idpPort });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
     problems.push(
-      err.code === 'EADDRINUSE'
-        ? { part: 'identity provider', message: `port ${options.idpPort} on 127.0.0.1 is already in use.`, fix: `Stop the program that uses it (\`ss -ltnp 'sport = :${options.idpPort}'\` shows which), or start with another --idp-port (0 picks a free one).` }
-        : { part: 'identity provider', message: `it did not start: ${err.message}`, fix: 'Check that `openssl` works and that node_modules is complete (`npm ci`), then start again.' },
+      providerProblem('identity provider', options.idpPort, e, {
+        inUse: `Stop the program that uses it (\`ss -ltnp 'sport = :${options.idpPort}'\` shows which), or start with another --idp-port (0 picks a free one).`,
+        other: 'Check that `openssl` works and that node_modules is complete (`npm ci`), then start again.',
+      }),
     );
   }
 
   try {
     keycloak = await IdentityProvider.start({ certificates: certs, port: options.oidcPort, shape: 'keycloak' });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
     problems.push(
-      err.code === 'EADDRINUSE'
-        ? { part: 'OpenID provider (Keycloak-like)', message: `port ${options.oidcPort} on 127.0.0.1 is already in use.`, fix: 'Stop the program that uses it, or start with another port (0 picks a free one). The Microsoft-like provider runs without it.' }
-        : { part: 'OpenID provider (Keycloak-like)', message: `it did not start: ${err.message}`, fix: 'Check that node_modules is complete (`npm ci`), then start again.' },
+      providerProblem('OpenID provider (Keycloak-like)', options.oidcPort, e, {
+        inUse: 'Stop the program that uses it, or start with another port (0 picks a free one). The Microsoft-like provider runs without it.',
+        other: 'Check that node_modules is complete (`npm ci`), then start again.',
+      }),
     );
   }
 
@@ -199,7 +199,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       keycloakDovecot = await introspectingDovecot(keycloak, 'email', [KEYCLOAK_TEST_USER, KEYCLOAK_TEST_USER_2]);
     } catch (e) {
-      problems.push({ part: 'Dovecot (Keycloak-like)', message: `it did not start: ${(e as Error).message.split('\n')[0]}`, fix: 'A port it chose may have been taken in the meantime: start again. The Microsoft-like sandbox runs without it.' });
+      problems.push({
+        part: 'Dovecot (Keycloak-like)',
+        message: `it did not start: ${(e as Error).message.split('\n')[0]}`,
+        fix: 'A port it chose may have been taken in the meantime: start again. The Microsoft-like sandbox runs without it.',
+      });
     }
   }
 
@@ -208,7 +212,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         { label: 'Sandbox IMAP (Dovecot, demo account)', protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: TEST_USER.upn, mechanism: 'XOAUTH2' },
         { label: 'Sandbox POP3 (Dovecot, demo account)', protocol: 'pop3', host: '127.0.0.1', port: dovecot.ports.pop3, security: 'none', user: TEST_USER.upn, mechanism: 'OAUTHBEARER' },
         { label: 'Sandbox SMTP submission (Dovecot, demo account)', protocol: 'smtp', host: '127.0.0.1', port: dovecot.ports.submission, security: 'none', user: TEST_USER.upn, mechanism: 'XOAUTH2' },
-        { label: `Sandbox IMAP as ${OTHER_USER} (fails: not the token's account)`, protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: OTHER_USER, mechanism: 'XOAUTH2' },
+        {
+          label: `Sandbox IMAP as ${OTHER_USER} (fails: not the token's account)`,
+          protocol: 'imap',
+          host: '127.0.0.1',
+          port: dovecot.ports.imap,
+          security: 'none',
+          user: OTHER_USER,
+          mechanism: 'XOAUTH2',
+        },
       ]
     : [];
 
@@ -263,10 +275,46 @@ function keycloakInfo(keycloak: IdentityProvider, dovecot: Dovecot | undefined, 
   const scopes = [`provider:${SANDBOX_OIDC_PROVIDER_ID}`, ...SANDBOX_OIDC_SCOPES];
   const presets: SandboxPreset[] = dovecot
     ? [
-        { label: 'Sandbox Keycloak IMAP (Dovecot, second demo account)', protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: user.upn, mechanism: 'OAUTHBEARER', scopes },
-        { label: 'Sandbox Keycloak POP3 (Dovecot, second demo account)', protocol: 'pop3', host: '127.0.0.1', port: dovecot.ports.pop3, security: 'none', user: user.upn, mechanism: 'XOAUTH2', scopes },
-        { label: 'Sandbox Keycloak SMTP submission (Dovecot, second demo account)', protocol: 'smtp', host: '127.0.0.1', port: dovecot.ports.submission, security: 'none', user: user.upn, mechanism: 'OAUTHBEARER', scopes },
-        { label: `Sandbox Keycloak IMAP as ${KEYCLOAK_TEST_USER_2.upn} (fails: not the token's account)`, protocol: 'imap', host: '127.0.0.1', port: dovecot.ports.imap, security: 'none', user: KEYCLOAK_TEST_USER_2.upn, mechanism: 'OAUTHBEARER', scopes },
+        {
+          label: 'Sandbox Keycloak IMAP (Dovecot, second demo account)',
+          protocol: 'imap',
+          host: '127.0.0.1',
+          port: dovecot.ports.imap,
+          security: 'none',
+          user: user.upn,
+          mechanism: 'OAUTHBEARER',
+          scopes,
+        },
+        {
+          label: 'Sandbox Keycloak POP3 (Dovecot, second demo account)',
+          protocol: 'pop3',
+          host: '127.0.0.1',
+          port: dovecot.ports.pop3,
+          security: 'none',
+          user: user.upn,
+          mechanism: 'XOAUTH2',
+          scopes,
+        },
+        {
+          label: 'Sandbox Keycloak SMTP submission (Dovecot, second demo account)',
+          protocol: 'smtp',
+          host: '127.0.0.1',
+          port: dovecot.ports.submission,
+          security: 'none',
+          user: user.upn,
+          mechanism: 'OAUTHBEARER',
+          scopes,
+        },
+        {
+          label: `Sandbox Keycloak IMAP as ${KEYCLOAK_TEST_USER_2.upn} (fails: not the token's account)`,
+          protocol: 'imap',
+          host: '127.0.0.1',
+          port: dovecot.ports.imap,
+          security: 'none',
+          user: KEYCLOAK_TEST_USER_2.upn,
+          mechanism: 'OAUTHBEARER',
+          scopes,
+        },
       ]
     : [];
   return {
@@ -321,4 +369,10 @@ export function sandboxSettings(sandbox: SandboxInfo): Record<string, unknown> {
     settings['mailOAuth.auth.extraCaCertificates'] = [sandbox.caPath];
   }
   return settings;
+}
+
+/** Why a test identity provider did not start: its port taken (with the fix for that), or another failure. */
+function providerProblem(part: SandboxPart, port: number | undefined, e: unknown, fix: { inUse: string; other: string }): SandboxProblem {
+  const err = e as NodeJS.ErrnoException;
+  return err.code === 'EADDRINUSE' ? { part, message: `port ${port} on 127.0.0.1 is already in use.`, fix: fix.inUse } : { part, message: `it did not start: ${err.message}`, fix: fix.other };
 }

@@ -55,7 +55,11 @@ describe('app-only tokens in the sandbox: client credentials, mailbox grants, se
       const token = await appToken(credential);
       const claims = inspectToken(token);
       assert.deepStrictEqual(claims.roles, ['IMAP.AccessAsApp', 'POP.AccessAsApp', 'SMTP.SendAsApp']);
-      for (const [protocol, mechanism] of [['imap', 'XOAUTH2'], ['pop3', 'OAUTHBEARER'], ['smtp', 'XOAUTH2']] as const) {
+      for (const [protocol, mechanism] of [
+        ['imap', 'XOAUTH2'],
+        ['pop3', 'OAUTHBEARER'],
+        ['smtp', 'XOAUTH2'],
+      ] as const) {
         const r = await probe(options(protocol, mechanism, app.grantedMailbox, token));
         const transcript = r.transcript.toLog({ reveal: false });
         assert.deepStrictEqual([r.outcome.authenticated, r.outcome.verified, r.verdict.ok], [true, true, true], `${protocol}:\n${transcript}\n${JSON.stringify(r.verdict)}`);

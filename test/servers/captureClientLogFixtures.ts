@@ -82,7 +82,12 @@ async function main(): Promise<void> {
     ]);
     await new Promise((r) => setTimeout(r, 500));
     const log = dovecot.log().split(dovecot.dir).join('/var/lib/dovecot-test');
-    write('dovecot-client-libraries-auth-debug.log', [log.split('\n').filter((l) => !/Module loaded|Loading modules|module_dir/.test(l)).join('\n')]);
+    write('dovecot-client-libraries-auth-debug.log', [
+      log
+        .split('\n')
+        .filter((l) => !/Module loaded|Loading modules|module_dir/.test(l))
+        .join('\n'),
+    ]);
   } finally {
     await dovecot.stop();
     await sink.stop();

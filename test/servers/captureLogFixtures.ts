@@ -50,7 +50,21 @@ async function main() {
       `# 3. POP3, valid token`,
       curl([`pop3://127.0.0.1:${pop3}/`, '--login-options', 'AUTH=XOAUTH2', '--user', USER, '--oauth2-bearer', good]),
       `# 4. SMTP submission, wrong user for the token`,
-      curl([`smtp://127.0.0.1:${submission}/`, '--login-options', 'AUTH=XOAUTH2', '--user', 'someone.else@contoso.com', '--oauth2-bearer', good, '--mail-from', USER, '--mail-rcpt', USER, '-T', '/dev/null']),
+      curl([
+        `smtp://127.0.0.1:${submission}/`,
+        '--login-options',
+        'AUTH=XOAUTH2',
+        '--user',
+        'someone.else@contoso.com',
+        '--oauth2-bearer',
+        good,
+        '--mail-from',
+        USER,
+        '--mail-rcpt',
+        USER,
+        '-T',
+        '/dev/null',
+      ]),
     ];
     fs.writeFileSync(path.join(OUT, 'curl-verbose.log'), parts.join('\n'));
     await new Promise((r) => setTimeout(r, 500));

@@ -108,7 +108,11 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       for (const mechanism of ['XOAUTH2', 'OAUTHBEARER'] as const) {
         const before = idp.introspectionRequests().length;
         const replies = await smtpAuthAfterContinuation(dovecot.ports.submission, mechanism, token);
-        assert.deepStrictEqual(replies.map((r) => r.slice(0, 3)), ['334', '235', '250'], replies.join('\n'));
+        assert.deepStrictEqual(
+          replies.map((r) => r.slice(0, 3)),
+          ['334', '235', '250'],
+          replies.join('\n'),
+        );
         assert.strictEqual(idp.introspectionRequests().length - before, 1);
       }
     });
@@ -122,7 +126,10 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
         const before = idp.introspectionRequests().length;
         const r = await probe(options(dovecot, 'smtp', mechanism, token));
         assert.deepStrictEqual([r.outcome.authenticated, r.outcome.verified], [true, true], r.transcript.toLog({ reveal: false }));
-        assert.ok(r.transcript.entries.some((e) => e.kind === 'C' && e.text === `AUTH ${mechanism}`), 'AUTH without the initial response');
+        assert.ok(
+          r.transcript.entries.some((e) => e.kind === 'C' && e.text === `AUTH ${mechanism}`),
+          'AUTH without the initial response',
+        );
         assert.strictEqual(idp.introspectionRequests().length - before, 1, 'one introspection call');
       }
     });
@@ -158,7 +165,22 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
     try {
       let out = '';
       const code = await runCli(
-        ['inspect', token, '--introspect', idp.introspectionEndpoint, '--client-id', TEST_INTROSPECTION_CLIENT_ID, '--client-secret-env', 'MAILOAUTH_TEST_INTROSPECTION_SECRET', '--ca', caFile, '--protocol', 'imap', '--user', TEST_USER.upn],
+        [
+          'inspect',
+          token,
+          '--introspect',
+          idp.introspectionEndpoint,
+          '--client-id',
+          TEST_INTROSPECTION_CLIENT_ID,
+          '--client-secret-env',
+          'MAILOAUTH_TEST_INTROSPECTION_SECRET',
+          '--ca',
+          caFile,
+          '--protocol',
+          'imap',
+          '--user',
+          TEST_USER.upn,
+        ],
         { stdout: (s) => (out += s), stderr: (s) => (out += s), readStdin: async () => '' },
       );
       assert.strictEqual(code, 0, out);
@@ -183,7 +205,10 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       const r = await probe(options(dovecot, 'imap', 'OAUTHBEARER', short));
       assert.strictEqual(r.outcome.authenticated, false, r.transcript.toLog({ reveal: false }));
       assert.ok(r.outcome.errorChallenge);
-      assert.ok(r.verdict.tokenProblems.some((p) => p.code === 'token-expired'), JSON.stringify(r.verdict));
+      assert.ok(
+        r.verdict.tokenProblems.some((p) => p.code === 'token-expired'),
+        JSON.stringify(r.verdict),
+      );
       assert.strictEqual(idp.introspectionRequests().length - before, 1, 'Dovecot asked the provider, which said inactive');
       assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
     });
@@ -203,7 +228,11 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
         await idp.revokeAccessToken(bad);
       }
       // Dovecot slows down repeated failures from one address: each attempt gets a Dovecot of its own.
-      for (const [protocol, mechanism] of [['imap', 'XOAUTH2'], ['pop3', 'OAUTHBEARER'], ['imap', 'OAUTHBEARER']] as const) {
+      for (const [protocol, mechanism] of [
+        ['imap', 'XOAUTH2'],
+        ['pop3', 'OAUTHBEARER'],
+        ['imap', 'OAUTHBEARER'],
+      ] as const) {
         await withIntrospectingDovecot(async (dovecot) => {
           const before = idp.introspectionRequests().length;
           const started = Date.now();
@@ -215,11 +244,17 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
           assert.ok(r.outcome.errorChallenge, `${protocol}: the error challenge was seen`);
           const answers = r.transcript.entries.filter((e) => e.kind === 'C').map((e) => e.text);
           assert.ok(answers.includes(mechanism === 'XOAUTH2' ? '' : 'AQ=='), `${protocol}: answered the challenge`);
-          assert.ok(r.transcript.entries.some((e) => /^error challenge: \{"status":"(401|invalid_token)"/.test(e.decoded ?? '')), 'the challenge is decoded in the transcript');
+          assert.ok(
+            r.transcript.entries.some((e) => /^error challenge: \{"status":"(401|invalid_token)"/.test(e.decoded ?? '')),
+            'the challenge is decoded in the transcript',
+          );
           assert.match(r.outcome.failure!.reply, /AUTHENTICATIONFAILED|Authentication failed/);
           assert.strictEqual(r.verdict.ok, false);
           // XOAUTH2: Dovecot's challenge ("… inactive at introspection"); OAUTHBEARER: RFC 7628 invalid_token ("… revoked …").
-          assert.ok(r.verdict.findings.some((f) => f.id === (mechanism === 'XOAUTH2' ? 'dovecot-error-challenge' : 'oauthbearer-error-challenge')), `${protocol} ${mechanism}: ${JSON.stringify(r.verdict.findings.map((f) => f.id))}`);
+          assert.ok(
+            r.verdict.findings.some((f) => f.id === (mechanism === 'XOAUTH2' ? 'dovecot-error-challenge' : 'oauthbearer-error-challenge')),
+            `${protocol} ${mechanism}: ${JSON.stringify(r.verdict.findings.map((f) => f.id))}`,
+          );
           assert.match(r.verdict.cause ?? '', /inactive at introspection|revoked/, `${protocol} ${mechanism}: the verdict explains the failure`);
           assert.strictEqual(idp.introspectionRequests().length - before, 1, `${protocol}: Dovecot asked the provider`);
           assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
@@ -228,7 +263,11 @@ describe('the whole chain: token from the OpenID provider, introspected by Dovec
       }
       await withIntrospectingDovecot(async (dovecot) => {
         const smtp = await smtpAuthAfterContinuation(dovecot.ports.submission, 'XOAUTH2', bad);
-        assert.deepStrictEqual(smtp.map((r) => r.slice(0, 3)), ['334', '334', '535'], `SMTP: error challenge, then refused:\n${smtp.join('\n')}`);
+        assert.deepStrictEqual(
+          smtp.map((r) => r.slice(0, 3)),
+          ['334', '334', '535'],
+          `SMTP: error challenge, then refused:\n${smtp.join('\n')}`,
+        );
         assert.match(dovecot.log(), /oauth2 failed: Introspection failed: Provided token is not valid/);
       });
     });
@@ -252,7 +291,11 @@ async function smtpAuthAfterContinuation(port: number, mechanism: Mechanism, acc
     for (;;) {
       const m = /(?:^|\n)(\d{3}) [^\n]*\r\n/.exec(buffer);
       if (m) {
-        const text = buffer.slice(0, m.index + m[0].length).trim().split('\r\n').pop()!;
+        const text = buffer
+          .slice(0, m.index + m[0].length)
+          .trim()
+          .split('\r\n')
+          .pop()!;
         buffer = buffer.slice(m.index + m[0].length);
         return text;
       }

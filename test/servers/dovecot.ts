@@ -168,18 +168,18 @@ export async function startDovecot(options: DovecotOptions = {}): Promise<Doveco
   const oauth2 = options.tokeninfoUrl
     ? [`tokeninfo_url = ${options.tokeninfoUrl}`, `username_attribute = ${options.usernameAttribute ?? 'email'}`, 'debug = yes', ...scope, ...introspectionCa]
     : options.introspectionUrl
-    ? [
-        `introspection_mode = post`,
-        `introspection_url = ${options.introspectionUrl}`,
-        `username_attribute = ${options.usernameAttribute ?? 'email'}`,
-        'active_attribute = active',
-        'active_value = true',
-        'force_introspection = yes',
-        'debug = yes',
-        ...scope,
-        ...introspectionCa,
-      ]
-    : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
+      ? [
+          `introspection_mode = post`,
+          `introspection_url = ${options.introspectionUrl}`,
+          `username_attribute = ${options.usernameAttribute ?? 'email'}`,
+          'active_attribute = active',
+          'active_value = true',
+          'force_introspection = yes',
+          'debug = yes',
+          ...scope,
+          ...introspectionCa,
+        ]
+      : [`introspection_mode = local`, `local_validation_key_dict = fs:posix:prefix=${path.join(dir, 'keys')}/`, `username_attribute = ${options.usernameAttribute ?? 'email'}`];
   fs.writeFileSync(path.join(dir, 'dovecot-oauth2.conf.ext'), oauth2.join('\n') + '\n', { mode: 0o600 });
   restrict(path.join(dir, 'dovecot-oauth2.conf.ext'), auth, 0o600);
   const mechanisms = options.mechanisms ?? 'xoauth2 oauthbearer';
@@ -274,7 +274,14 @@ function appOnlyPassdbs(dir: string, delegated: string[], mechanisms: string, gr
   const app = delegated
     .filter((line) => !/^(username_attribute|active_attribute|active_value) /.test(line))
     // The username check cannot be per mailbox; a constant format passes it, and the grants passdb decides.
-    .concat(['username_attribute = active', 'username_format = app', 'active_attribute = idtyp', 'active_value = app', 'scope = https://outlook.office365.com/.default', 'pass_attrs = app_oid=%{oauth2:oid}']);
+    .concat([
+      'username_attribute = active',
+      'username_format = app',
+      'active_attribute = idtyp',
+      'active_value = app',
+      'scope = https://outlook.office365.com/.default',
+      'pass_attrs = app_oid=%{oauth2:oid}',
+    ]);
   fs.writeFileSync(path.join(dir, 'dovecot-oauth2-app.conf.ext'), app.join('\n') + '\n');
   const lines = Object.entries(grants).flatMap(([oid, mailboxes]) => mailboxes.map((m) => `${m.toLowerCase()}/${oid}::::::nopassword=y`));
   fs.writeFileSync(path.join(dir, 'mailbox-grants'), lines.join('\n') + '\n', { mode: 0o644 });
@@ -307,7 +314,8 @@ function seedMaildir(userHome: string, messages: string[]): void {
   const uid = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
   const gid = Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout.trim());
   if (!Number.isInteger(uid) || !Number.isInteger(gid) || process.getuid?.() !== 0) return; // Dovecot needs root to run as nobody anyway
-  for (const p of [userHome, maildir, ...['cur', 'new', 'tmp'].map((d) => path.join(maildir, d)), ...fs.readdirSync(path.join(maildir, 'new')).map((f) => path.join(maildir, 'new', f))]) fs.chownSync(p, uid, gid);
+  for (const p of [userHome, maildir, ...['cur', 'new', 'tmp'].map((d) => path.join(maildir, d)), ...fs.readdirSync(path.join(maildir, 'new')).map((f) => path.join(maildir, 'new', f))])
+    fs.chownSync(p, uid, gid);
 }
 
 function readIfExists(file: string): string {

@@ -165,7 +165,13 @@ describe('German display language in the real VS Code (code-server --locale de)'
     const steps = page.locator('.gettingStartedContainer .getting-started-step');
     await steps.first().waitFor({ state: 'visible', timeout: 30_000 });
     const text = await page.locator('.gettingStartedContainer').innerText();
-    for (const key of ['walkthrough.start.title', 'walkthrough.start.registerApp.title', 'walkthrough.start.setClientId.title', 'walkthrough.start.console.title', 'walkthrough.start.hoverLog.title']) {
+    for (const key of [
+      'walkthrough.start.title',
+      'walkthrough.start.registerApp.title',
+      'walkthrough.start.setClientId.title',
+      'walkthrough.start.console.title',
+      'walkthrough.start.hoverLog.title',
+    ]) {
       assert.ok(text.includes(nlsDe[key]), `"${nlsDe[key]}" on the Welcome page:\n${text.slice(0, 1500)}`);
     }
     await shot('german-walkthrough');

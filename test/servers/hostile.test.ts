@@ -49,13 +49,21 @@ describe('hostile servers: the engines end every misbehaviour with an explained 
   });
 
   // Disconnect in the console: cancelling a login that a server keeps waiting (no read timeout needed).
-  for (const [id, step] of [['imap/greeting-never', 'greeting'], ['imap/tls-silent-server', 'connect'], ['smtp/endless-slow-lines', 'capabilities']] as const) {
+  for (const [id, step] of [
+    ['imap/greeting-never', 'greeting'],
+    ['imap/tls-silent-server', 'connect'],
+    ['smtp/endless-slow-lines', 'capabilities'],
+  ] as const) {
     it(`${id}: a cancelled login ends at once with "Cancelled during ${step}"`, async () => {
       const s = all.find((x) => x.id === id)!;
       const controller = new AbortController();
       const patient = { ...s, client: { connectTimeoutMs: 60_000, readTimeoutMs: 60_000, replyTimeoutMs: 60_000, loginTimeoutMs: 60_000, signal: controller.signal }, timeoutMs: 20_000 };
       setTimeout(() => controller.abort(), 500);
-      const run = await runScenario({ ...patient, expect: { step, code: 'cancelled', text: /^Cancelled: the client closed the connection \(Disconnect\) while the server kept it waiting\.$/ } }, certs, token);
+      const run = await runScenario(
+        { ...patient, expect: { step, code: 'cancelled', text: /^Cancelled: the client closed the connection \(Disconnect\) while the server kept it waiting\.$/ } },
+        certs,
+        token,
+      );
       assert.strictEqual(run.mismatch, undefined, `${run.mismatch}\n  message: ${run.message}`);
       assert.strictEqual(run.result!.verdict.title, `Cancelled during ${step === 'connect' ? 'connecting' : step === 'greeting' ? 'the greeting' : 'asking for capabilities'}.`);
       assert.ok(run.socketsClosed, 'the connection is closed');

@@ -313,14 +313,22 @@ export function scenarios(): Scenario[] {
       security: 'none',
       server: {},
       script: (p) => p.untilClosed(),
-      expect: { step: 'greeting', code: 'read-timeout', text: /sent nothing for 1\.5 s while the client waited for the greeting\. The server may be overloaded, or expects something else on this port/ },
+      expect: {
+        step: 'greeting',
+        code: 'read-timeout',
+        text: /sent nothing for 1\.5 s while the client waited for the greeting\. The server may be overloaded, or expects something else on this port/,
+      },
     });
 
     // 2. Endless lines: a reply that never ends, fast (cut at the line cap) and slow (the login deadline).
     const flood: Record<MailProtocol, Pick<Scenario, 'script' | 'expect' | 'after'>> = {
       imap: {
         script: imapPeer({ saslIr: true, onAuth: async (p) => void (await endlessLines(p, (n) => `* OK still thinking ${n}\r\n`)) }),
-        expect: { step: 'authenticate', code: 'response-too-large', text: /more than 200,000 lines in the reply to "A001 AUTHENTICATE XOAUTH2" without ending it; the client stopped reading and closed the connection/ },
+        expect: {
+          step: 'authenticate',
+          code: 'response-too-large',
+          text: /more than 200,000 lines in the reply to "A001 AUTHENTICATE XOAUTH2" without ending it; the client stopped reading and closed the connection/,
+        },
       },
       // After the +OK of LIST (the console's quick action), a multi-line body that never ends.
       pop3: {
@@ -350,7 +358,9 @@ export function scenarios(): Scenario[] {
       expect: {
         step: protocol === 'imap' ? 'authenticate' : protocol === 'smtp' ? 'capabilities' : undefined,
         code: 'reply-timeout',
-        text: new RegExp(`The server kept sending the reply to "${{ imap: 'A001 AUTHENTICATE XOAUTH2', pop3: 'LIST', smtp: 'EHLO mail-oauth-debugger\\.localhost' }[protocol]}" for 4 s without finishing it; the client stopped waiting and closed the connection`),
+        text: new RegExp(
+          `The server kept sending the reply to "${{ imap: 'A001 AUTHENTICATE XOAUTH2', pop3: 'LIST', smtp: 'EHLO mail-oauth-debugger\\.localhost' }[protocol]}" for 4 s without finishing it; the client stopped waiting and closed the connection`,
+        ),
       },
     });
 
@@ -364,7 +374,11 @@ export function scenarios(): Scenario[] {
       giant: true,
       timeoutMs: 60_000,
       script: async (p) => void (await giantLine(p, protocol === 'imap' ? '* OK ' : protocol === 'pop3' ? '+OK ' : '220 ', 100 * 1024 * 1024)),
-      expect: { step: 'greeting', code: 'line-too-long', text: /sent a line longer than 65,536 bytes in the greeting; the client stopped reading and closed the connection\. No mail server sends such lines: check host and port/ },
+      expect: {
+        step: 'greeting',
+        code: 'line-too-long',
+        text: /sent a line longer than 65,536 bytes in the greeting; the client stopped reading and closed the connection\. No mail server sends such lines: check host and port/,
+      },
     });
 
     // 5. The connection closed at each step of authentication.
@@ -394,7 +408,11 @@ export function scenarios(): Scenario[] {
           security: 'none',
           server: {},
           script: peer({ closeAt, reset, challenge: closeAt.includes('challenge') }),
-          expect: { step: STEP_FOR_CLOSE[closeAt], code: 'closed', text: new RegExp(`The server closed the connection (${waitedFor[closeAt].source}).*Connect again; if it repeats, the server's log says why`) },
+          expect: {
+            step: STEP_FOR_CLOSE[closeAt],
+            code: 'closed',
+            text: new RegExp(`The server closed the connection (${waitedFor[closeAt].source}).*Connect again; if it repeats, the server's log says why`),
+          },
         });
       }
     }
@@ -407,7 +425,13 @@ export function scenarios(): Scenario[] {
       security: 'none',
       server: {},
       script: peer({ greeting: GARBAGE }),
-      expect: { step: 'greeting', code: 'protocol', text: new RegExp(`The server sent "\\\\x00\\\\x\\?\\?\\\\x\\?\\?\\\\x1b\\[2J\\\\x\\?\\?\\(\\\\x\\?\\?A\\\\x\\?\\?\\\\x07", which is not an? ${proto[protocol]} greeting\\. The port serves another protocol, or expects TLS first`) },
+      expect: {
+        step: 'greeting',
+        code: 'protocol',
+        text: new RegExp(
+          `The server sent "\\\\x00\\\\x\\?\\?\\\\x\\?\\?\\\\x1b\\[2J\\\\x\\?\\?\\(\\\\x\\?\\?A\\\\x\\?\\?\\\\x07", which is not an? ${proto[protocol]} greeting\\. The port serves another protocol, or expects TLS first`,
+        ),
+      },
     });
     add({
       id: `${protocol}/garbage-reply`,
@@ -492,7 +516,11 @@ export function scenarios(): Scenario[] {
     }
 
     // 9. STARTTLS offered but refused.
-    const refusal = { imap: (tag: string) => `${tag} NO STARTTLS is not available right now\r\n`, pop3: () => '-ERR STLS not available\r\n', smtp: () => '454 4.7.0 TLS not available due to temporary reason\r\n' }[protocol];
+    const refusal = {
+      imap: (tag: string) => `${tag} NO STARTTLS is not available right now\r\n`,
+      pop3: () => '-ERR STLS not available\r\n',
+      smtp: () => '454 4.7.0 TLS not available due to temporary reason\r\n',
+    }[protocol];
     add({
       id: `${protocol}/starttls-refused`,
       protocol,
@@ -526,7 +554,11 @@ export function scenarios(): Scenario[] {
         await p.send('this is not TLS at all\r\n'.repeat(4));
         await p.untilClosed();
       }),
-      expect: { step: 'starttls', code: 'tls', text: /The server agreed to STARTTLS, but the TLS handshake failed \(.*(wrong version number|packet length too long|unknown protocol).*\): its TLS setup is broken, or it went on in plain text\. Use the implicit-TLS port instead/ },
+      expect: {
+        step: 'starttls',
+        code: 'tls',
+        text: /The server agreed to STARTTLS, but the TLS handshake failed \(.*(wrong version number|packet length too long|unknown protocol).*\): its TLS setup is broken, or it went on in plain text\. Use the implicit-TLS port instead/,
+      },
     });
 
     // 5 and 8. Closed right after agreeing to STARTTLS; data injected before the handshake.
@@ -597,8 +629,18 @@ export function scenarios(): Scenario[] {
             : smtpPeer({ greeting: '220 hostile ESMTP ready\r\n250 2.0.0 OK\r\n' }),
       expect:
         protocol === 'imap'
-          ? { step: 'authenticate', code: 'protocol', text: /The server sent "A999 OK \[CAPABILITY IMAP4rev1\] Logged in", which is not a reply to A001\. It answers a tag \(A999\) the client never sent/ }
-          : { step: protocol === 'pop3' ? 'authenticate' : 'capabilities', code: 'protocol', text: new RegExp(`The server sent "${protocol === 'pop3' ? '\\+OK Logged in\\.' : '250 2\\.0\\.0 OK'}\\\\x0d\\\\x0a" before the client sent its next command \\(after the greeting\\): a reply to a command that was never sent`) },
+          ? {
+              step: 'authenticate',
+              code: 'protocol',
+              text: /The server sent "A999 OK \[CAPABILITY IMAP4rev1\] Logged in", which is not a reply to A001\. It answers a tag \(A999\) the client never sent/,
+            }
+          : {
+              step: protocol === 'pop3' ? 'authenticate' : 'capabilities',
+              code: 'protocol',
+              text: new RegExp(
+                `The server sent "${protocol === 'pop3' ? '\\+OK Logged in\\.' : '250 2\\.0\\.0 OK'}\\\\x0d\\\\x0a" before the client sent its next command \\(after the greeting\\): a reply to a command that was never sent`,
+              ),
+            },
     });
   }
 
@@ -610,15 +652,31 @@ export function scenarios(): Scenario[] {
     security: 'none',
     server: {},
     script: smtpPeer({ greeting: '220 hostile ESMTP ready\r\n421 4.3.2 Service shutting down, closing transmission channel\r\n' }),
-    expect: { step: 'capabilities', code: 'closed', text: /The server ended the session before the client sent "EHLO [^"]*": "421 4\.3\.2 Service shutting down, closing transmission channel"\. Connect again/ },
+    expect: {
+      step: 'capabilities',
+      code: 'closed',
+      text: /The server ended the session before the client sent "EHLO [^"]*": "421 4\.3\.2 Service shutting down, closing transmission channel"\. Connect again/,
+    },
   });
 
   // 11c. A server that answers the AUTH command itself with success, before any credential was sent (and
   // would answer anything so): no SASL exchange took place, so it must not read as a login.
   const successBeforeCredentials: Record<MailProtocol, { script: PeerScript; quoted: string; asked: string }> = {
-    imap: { script: imapPeer({ onAuth: async (p, tag) => void (await p.send(`${tag} OK Logged in\r\n`)) }), quoted: 'A001 OK Logged in', asked: '"\\+" continuation asking for the SASL response to A001 AUTHENTICATE XOAUTH2' },
-    pop3: { script: pop3Peer({ onAuth: async (p) => void (await p.send('+OK Logged in.\r\n')), onCommand: async (p) => void (await p.send('+OK\r\n')) }), quoted: '\\+OK Logged in\\.', asked: '"\\+" continuation asking for the SASL response to AUTH XOAUTH2' },
-    smtp: { script: smtpPeer({ onAuth: async (p) => void (await p.send('235 2.7.0 Authentication successful\r\n')) }), quoted: '235 2\\.7\\.0 Authentication successful', asked: '"334" continuation asking for the SASL response to AUTH XOAUTH2' },
+    imap: {
+      script: imapPeer({ onAuth: async (p, tag) => void (await p.send(`${tag} OK Logged in\r\n`)) }),
+      quoted: 'A001 OK Logged in',
+      asked: '"\\+" continuation asking for the SASL response to A001 AUTHENTICATE XOAUTH2',
+    },
+    pop3: {
+      script: pop3Peer({ onAuth: async (p) => void (await p.send('+OK Logged in.\r\n')), onCommand: async (p) => void (await p.send('+OK\r\n')) }),
+      quoted: '\\+OK Logged in\\.',
+      asked: '"\\+" continuation asking for the SASL response to AUTH XOAUTH2',
+    },
+    smtp: {
+      script: smtpPeer({ onAuth: async (p) => void (await p.send('235 2.7.0 Authentication successful\r\n')) }),
+      quoted: '235 2\\.7\\.0 Authentication successful',
+      asked: '"334" continuation asking for the SASL response to AUTH XOAUTH2',
+    },
   };
   for (const protocol of protocols) {
     add({
@@ -628,7 +686,13 @@ export function scenarios(): Scenario[] {
       security: 'none',
       server: {},
       script: successBeforeCredentials[protocol].script,
-      expect: { step: 'authenticate', code: 'protocol', text: new RegExp(`The server sent "${successBeforeCredentials[protocol].quoted}", which is not a ${successBeforeCredentials[protocol].asked}\\. The server claims success before the client sent any credential`) },
+      expect: {
+        step: 'authenticate',
+        code: 'protocol',
+        text: new RegExp(
+          `The server sent "${successBeforeCredentials[protocol].quoted}", which is not a ${successBeforeCredentials[protocol].asked}\\. The server claims success before the client sent any credential`,
+        ),
+      },
     });
   }
 
@@ -647,7 +711,11 @@ export function scenarios(): Scenario[] {
         await giantLine(p, '', 100 * 1024 * 1024);
       },
     }),
-    expect: { step: 'authenticate', code: 'response-too-large', text: /announced a literal of 5,000,000,000 bytes in the reply to "A001 AUTHENTICATE XOAUTH2", more than the 33,554,432 allowed; the client closed the connection without reading it/ },
+    expect: {
+      step: 'authenticate',
+      code: 'response-too-large',
+      text: /announced a literal of 5,000,000,000 bytes in the reply to "A001 AUTHENTICATE XOAUTH2", more than the 33,554,432 allowed; the client closed the connection without reading it/,
+    },
   });
   add({
     id: 'imap/gigabyte-literal-after-login',
@@ -688,7 +756,11 @@ export function scenarios(): Scenario[] {
       await p.bytes();
       p.reset();
     },
-    expect: { step: 'connect', code: 'closed', text: /127\.0\.0\.1:\d+ reset the connection\. A TLS-only port spoken to in plain text \(or the reverse\) often ends like this: check the security setting/ },
+    expect: {
+      step: 'connect',
+      code: 'closed',
+      text: /127\.0\.0\.1:\d+ reset the connection\. A TLS-only port spoken to in plain text \(or the reverse\) often ends like this: check the security setting/,
+    },
   });
   add({
     id: 'imap/tls-silent-server',
@@ -706,7 +778,11 @@ export function scenarios(): Scenario[] {
     security: 'tls',
     server: { tls: 'wrong-name' },
     script: imapPeer(),
-    expect: { step: 'connect', code: 'certificate', text: /The server certificate of 127\.0\.0\.1 was not accepted: the certificate is issued for mail\.example\.net, not 127\.0\.0\.1\. Connect with the name the certificate is issued for/ },
+    expect: {
+      step: 'connect',
+      code: 'certificate',
+      text: /The server certificate of 127\.0\.0\.1 was not accepted: the certificate is issued for mail\.example\.net, not 127\.0\.0\.1\. Connect with the name the certificate is issued for/,
+    },
   });
   add({
     id: 'smtp/tls-untrusted',
@@ -716,7 +792,11 @@ export function scenarios(): Scenario[] {
     server: { tls: 'good' },
     trustCa: false,
     script: smtpPeer(),
-    expect: { step: 'connect', code: 'certificate', text: /was not accepted: the server did not send its intermediate certificates, or they come from an untrusted CA\. Have the server send its full chain, or trust the issuing CA on this machine .*turn certificate verification off for this session/ },
+    expect: {
+      step: 'connect',
+      code: 'certificate',
+      text: /was not accepted: the server did not send its intermediate certificates, or they come from an untrusted CA\. Have the server send its full chain, or trust the issuing CA on this machine .*turn certificate verification off for this session/,
+    },
   });
   add({
     id: 'smtp/starttls-wrong-name',

@@ -325,49 +325,51 @@ export class IdentityProvider {
     const users = usersOf(shape);
 
     const provider = new Provider(issuer, {
-      clients: microsoft ? [
-        {
-          client_id: TEST_PUBLIC_CLIENT_ID,
-          client_name: 'Mail OAuth Debugger (test)',
-          application_type: 'native',
-          token_endpoint_auth_method: 'none',
-          grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
-          response_types: ['code'],
-          // http://localhost is what MSAL sends (port added); the others are RFC 8252's loopback forms that
-          // generic OpenID clients (openid-client, Google's desktop flow) send, with the path "/".
-          redirect_uris: ['http://localhost', 'http://127.0.0.1/', 'http://localhost/'],
-        },
-        {
-          // Holds a secret and a certificate, as an Entra app registration can; oidc-provider knows one method per
-          // client, so it gets the certificate and route() checks the secret (see appSecretAsAssertion).
-          client_id: TEST_CONFIDENTIAL_CLIENT_ID,
-          client_name: 'Mail OAuth Debugger daemon (test)',
-          token_endpoint_auth_method: 'private_key_jwt',
-          jwks: { keys: [{ ...crypto.createPublicKey(credentials.certificatePem).export({ format: 'jwk' }), use: 'sig' }] },
-          grant_types: ['client_credentials'],
-          response_types: [],
-          redirect_uris: [],
-        },
-        {
-          client_id: `${TEST_CONFIDENTIAL_CLIENT_ID.slice(0, -1)}b`,
-          client_name: 'Mail OAuth Debugger daemon with certificate (test)',
-          token_endpoint_auth_method: 'private_key_jwt',
-          token_endpoint_auth_signing_alg: 'PS256',
-          jwks: { keys: [{ ...crypto.createPublicKey(credentials.certificatePem).export({ format: 'jwk' }), use: 'sig' }] },
-          grant_types: ['client_credentials'],
-          response_types: [],
-          redirect_uris: [],
-        },
-        {
-          client_id: TEST_INTROSPECTION_CLIENT_ID,
-          client_name: 'Mail server (test resource server)',
-          client_secret: introspectionSecret,
-          token_endpoint_auth_method: 'client_secret_basic',
-          grant_types: [],
-          response_types: [],
-          redirect_uris: [],
-        },
-      ] : openIdClients(shape, credentials.clientSecret, introspectionSecret, googleClientSecret),
+      clients: microsoft
+        ? [
+            {
+              client_id: TEST_PUBLIC_CLIENT_ID,
+              client_name: 'Mail OAuth Debugger (test)',
+              application_type: 'native',
+              token_endpoint_auth_method: 'none',
+              grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+              response_types: ['code'],
+              // http://localhost is what MSAL sends (port added); the others are RFC 8252's loopback forms that
+              // generic OpenID clients (openid-client, Google's desktop flow) send, with the path "/".
+              redirect_uris: ['http://localhost', 'http://127.0.0.1/', 'http://localhost/'],
+            },
+            {
+              // Holds a secret and a certificate, as an Entra app registration can; oidc-provider knows one method per
+              // client, so it gets the certificate and route() checks the secret (see appSecretAsAssertion).
+              client_id: TEST_CONFIDENTIAL_CLIENT_ID,
+              client_name: 'Mail OAuth Debugger daemon (test)',
+              token_endpoint_auth_method: 'private_key_jwt',
+              jwks: { keys: [{ ...crypto.createPublicKey(credentials.certificatePem).export({ format: 'jwk' }), use: 'sig' }] },
+              grant_types: ['client_credentials'],
+              response_types: [],
+              redirect_uris: [],
+            },
+            {
+              client_id: `${TEST_CONFIDENTIAL_CLIENT_ID.slice(0, -1)}b`,
+              client_name: 'Mail OAuth Debugger daemon with certificate (test)',
+              token_endpoint_auth_method: 'private_key_jwt',
+              token_endpoint_auth_signing_alg: 'PS256',
+              jwks: { keys: [{ ...crypto.createPublicKey(credentials.certificatePem).export({ format: 'jwk' }), use: 'sig' }] },
+              grant_types: ['client_credentials'],
+              response_types: [],
+              redirect_uris: [],
+            },
+            {
+              client_id: TEST_INTROSPECTION_CLIENT_ID,
+              client_name: 'Mail server (test resource server)',
+              client_secret: introspectionSecret,
+              token_endpoint_auth_method: 'client_secret_basic',
+              grant_types: [],
+              response_types: [],
+              redirect_uris: [],
+            },
+          ]
+        : openIdClients(shape, credentials.clientSecret, introspectionSecret, googleClientSecret),
       jwks: { keys: [{ ...signingKey, kid: 'test-signing-key', use: 'sig', alg: 'RS256' }] },
       formats: {
         customizers: {
@@ -383,7 +385,13 @@ export class IdentityProvider {
               p.nbf = p.iat;
               p.exp += skew;
             }
-            const t = token as unknown as { format: string; jti: string; remainingTTL: number; getValueAndPayload(): Promise<{ payload: Record<string, unknown> }>; adapter: { upsert(id: string, payload: unknown, ttl: number): Promise<void> } };
+            const t = token as unknown as {
+              format: string;
+              jti: string;
+              remainingTTL: number;
+              getValueAndPayload(): Promise<{ payload: Record<string, unknown> }>;
+              adapter: { upsert(id: string, payload: unknown, ttl: number): Promise<void> };
+            };
             t.format = 'opaque';
             try {
               const { payload } = await t.getValueAndPayload();
@@ -430,7 +438,10 @@ export class IdentityProvider {
         revocation: { enabled: !microsoft },
         // RFC 7662, for mail servers that validate tokens by asking (Dovecot's introspection_mode = post).
         // Only the resource server's client may introspect others' tokens.
-        introspection: { enabled: shape !== 'google', allowedPolicy: async (_ctx, client) => client.clientId === (shape === 'keycloak' ? KEYCLOAK_INTROSPECTION_CLIENT_ID : TEST_INTROSPECTION_CLIENT_ID) },
+        introspection: {
+          enabled: shape !== 'google',
+          allowedPolicy: async (_ctx, client) => client.clientId === (shape === 'keycloak' ? KEYCLOAK_INTROSPECTION_CLIENT_ID : TEST_INTROSPECTION_CLIENT_ID),
+        },
         // Microsoft's tokens are JWTs for a resource (Outlook); Google's and Keycloak's are opaque here (see shapeOpenIdReply).
         resourceIndicators: {
           enabled: microsoft,
@@ -458,7 +469,15 @@ export class IdentityProvider {
             const user = userOf(users, sub);
             if (!microsoft) {
               const [given, ...family] = user.name.split(' ');
-              return { sub, name: user.name, given_name: given, family_name: family.join(' '), preferred_username: shape === 'keycloak' ? user.upn.split('@')[0] : user.upn, email: user.upn, email_verified: true };
+              return {
+                sub,
+                name: user.name,
+                given_name: given,
+                family_name: family.join(' '),
+                preferred_username: shape === 'keycloak' ? user.upn.split('@')[0] : user.upn,
+                email: user.upn,
+                email_verified: true,
+              };
             }
             return { sub, name: user.name, preferred_username: user.upn, email: user.upn, oid: user.oid, tid: TEST_TENANT_ID };
           },
@@ -475,7 +494,17 @@ export class IdentityProvider {
         return { scp: scp.join(' '), upn: user.upn, unique_name: user.upn, name: user.name, oid: user.oid, tid: TEST_TENANT_ID, appid, idtyp: 'user', ver: '1.0' };
       },
       interactions: { url: (_ctx, interaction) => `${microsoft ? `/${TEST_TENANT_ID}` : shape === 'keycloak' ? `/realms/${realm}` : ''}/interaction/${interaction.uid}` },
-      ttl: { AccessToken: () => idp!.accessTokenTtl, ClientCredentials: 3600, DeviceCode: () => idp!.faults.deviceCodeTtl ?? 600, Interaction: 600, Session: 3600, Grant: 3600, IdToken: 3600, RefreshToken: 86400, AuthorizationCode: 60 },
+      ttl: {
+        AccessToken: () => idp!.accessTokenTtl,
+        ClientCredentials: 3600,
+        DeviceCode: () => idp!.faults.deviceCodeTtl ?? 600,
+        Interaction: 600,
+        Session: 3600,
+        Grant: 3600,
+        IdToken: 3600,
+        RefreshToken: 86400,
+        AuthorizationCode: 60,
+      },
       renderError: async (ctx, out) => {
         ctx.type = 'html';
         if (!microsoft) {
@@ -588,7 +617,16 @@ export class IdentityProvider {
     if (endpoint === 'token' && clientId === TEST_CONFIDENTIAL_CLIENT_ID && form.has('client_secret')) {
       if (!this.appSecretAsAssertion(form)) {
         // Shaped like every other token error (so a fault such as echoSecrets applies to it too).
-        return sendJson(res, 401, this.shapeReply(endpoint, 401, aadError('invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'), form));
+        return sendJson(
+          res,
+          401,
+          this.shapeReply(
+            endpoint,
+            401,
+            aadError('invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'),
+            form,
+          ),
+        );
       }
       return this.forward(handle, req, res, `/${tenant}`, rest, form.toString(), (status, json) => this.shapeReply(endpoint, status, json, form));
     }
@@ -621,7 +659,11 @@ export class IdentityProvider {
   private refreshFault(res: ServerResponse, fault: NonNullable<IdpFaults['refresh']>): void {
     if (this.shape !== 'microsoft' && (fault === 'revoked' || fault === 'expired')) {
       // Google says the same for both; Keycloak's refresh token is "not active" once its session ended or was revoked.
-      return sendJson(res, 400, this.shape === 'google' ? { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } : { error: 'invalid_grant', error_description: 'Token is not active' });
+      return sendJson(
+        res,
+        400,
+        this.shape === 'google' ? { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } : { error: 'invalid_grant', error_description: 'Token is not active' },
+      );
     }
     if (fault === 'server-error-html') {
       return sendHtml(res, 500, "<h1>Server Error</h1><p>We're sorry, but something went wrong. Please try again later.</p>");
@@ -684,12 +726,18 @@ export class IdentityProvider {
       if (json.error === 'expired_token') return aadError('expired_token', 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
       if (json.error === 'access_denied') return aadError('access_denied', 65004, description || 'User declined to consent to access the app.');
       if (json.error === 'invalid_grant') return aadError('invalid_grant', 70000, `Provided grant is invalid or malformed. ${description}`);
-      if (json.error === 'invalid_client') return aadError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. ${description}`);
+      if (json.error === 'invalid_client')
+        return aadError('invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID. ${description}`);
       if (json.error === 'invalid_scope' && form.get('grant_type') === 'refresh_token') {
         // Entra: a refresh token serves any resource the user consented to; for others consent is missing.
-        return aadError('invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${String(form.get('client_id'))}' named 'Mail OAuth Debugger (test)'. Send an interactive authorization request for this user and resource.`);
+        return aadError(
+          'invalid_grant',
+          65001,
+          `The user or administrator has not consented to use the application with ID '${String(form.get('client_id'))}' named 'Mail OAuth Debugger (test)'. Send an interactive authorization request for this user and resource.`,
+        );
       }
-      if (json.error === 'invalid_scope') return aadError('invalid_scope', 70011, `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. ${description}`);
+      if (json.error === 'invalid_scope')
+        return aadError('invalid_scope', 70011, `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. ${description}`);
       return json;
     }
     return json;
@@ -774,7 +822,10 @@ export class IdentityProvider {
       const grantType = form.get('grant_type');
       if (grantType === 'refresh_token') {
         if (google && this.faults.adminPolicyEnforced) {
-          return sendJson(res, 400, { error: 'admin_policy_enforced', error_description: "The Google Account is unable to authorize one or more scopes requested due to the policies of their Google Workspace administrator." });
+          return sendJson(res, 400, {
+            error: 'admin_policy_enforced',
+            error_description: 'The Google Account is unable to authorize one or more scopes requested due to the policies of their Google Workspace administrator.',
+          });
         }
         if (this.faults.refresh) return this.refreshFault(res, this.faults.refresh);
         const id = this.inboundRefreshToken(form.get('refresh_token') ?? '');
@@ -840,7 +891,15 @@ export class IdentityProvider {
       sub: appOnly ? serviceAccountId(String(token.clientId)) : token.accountId,
       typ: 'Bearer',
       azp: token.clientId,
-      ...(appOnly ? {} : { sid: crypto.createHash('sha256').update(`session ${String(token.grantId)}`).digest('hex').slice(0, 36) }),
+      ...(appOnly
+        ? {}
+        : {
+            sid: crypto
+              .createHash('sha256')
+              .update(`session ${String(token.grantId)}`)
+              .digest('hex')
+              .slice(0, 36),
+          }),
       acr: '1',
       'allowed-origins': [],
       realm_access: { roles: ['offline_access', 'uma_authorization', `default-roles-${this.realm}`] },
@@ -856,12 +915,20 @@ export class IdentityProvider {
   }
 
   /** Makes oidc-provider's JSON replies look like Google's or Keycloak's (tokens in their form, their error texts). */
-  private async shapeOpenIdReply(endpoint: 'token' | 'device' | 'introspection', status: number, json: Record<string, unknown>, form: URLSearchParams, res: ServerResponse): Promise<Record<string, unknown>> {
+  private async shapeOpenIdReply(
+    endpoint: 'token' | 'device' | 'introspection',
+    status: number,
+    json: Record<string, unknown>,
+    form: URLSearchParams,
+    res: ServerResponse,
+  ): Promise<Record<string, unknown>> {
     const google = this.shape === 'google';
     if (status === 200 && endpoint === 'device') {
       // 1 s instead of 5 keeps tests short. Google names the page verification_url (not RFC 8628's verification_uri).
       const { verification_uri: page, verification_uri_complete: complete, ...rest } = json;
-      return google ? { device_code: rest.device_code, user_code: rest.user_code, expires_in: rest.expires_in, interval: 1, verification_url: page } : { ...rest, verification_uri: page, verification_uri_complete: complete, interval: 1 };
+      return google
+        ? { device_code: rest.device_code, user_code: rest.user_code, expires_in: rest.expires_in, interval: 1, verification_url: page }
+        : { ...rest, verification_uri: page, verification_uri_complete: complete, interval: 1 };
     }
     if (status === 200 && endpoint === 'introspection') {
       // Keycloak's introspection answers with the token's claims, and the user's name as `username`.
@@ -875,7 +942,11 @@ export class IdentityProvider {
       if (typeof out.access_token === 'string') this.issuedAccessTokens.push(out.access_token);
       if (typeof out.refresh_token === 'string') this.issuedRefreshTokens.push(out.refresh_token);
       if (google) {
-        if (typeof out.scope === 'string') out.scope = out.scope.split(' ').filter((s) => s !== 'offline_access').join(' ');
+        if (typeof out.scope === 'string')
+          out.scope = out.scope
+            .split(' ')
+            .filter((s) => s !== 'offline_access')
+            .join(' ');
         return out;
       }
       return { ...out, 'not-before-policy': 0, ...(out.refresh_token ? { refresh_expires_in: 1800 } : {}), session_state: crypto.randomUUID() };
@@ -910,7 +981,10 @@ export class IdentityProvider {
     if (error === 'expired_token') return said('expired_token', 'Device code is expired');
     if (error === 'access_denied') return said('access_denied', 'The end user denied the authorization request');
     if (error === 'unauthorized_client' && grantType === 'client_credentials') {
-      return said('unauthorized_client', form.get('client_id') === KEYCLOAK_PUBLIC_CLIENT_ID ? 'Public client not allowed to retrieve service account' : 'Client not enabled to retrieve service account');
+      return said(
+        'unauthorized_client',
+        form.get('client_id') === KEYCLOAK_PUBLIC_CLIENT_ID ? 'Public client not allowed to retrieve service account' : 'Client not enabled to retrieve service account',
+      );
     }
     return said(error, String(json.error_description ?? ''));
   }
@@ -932,7 +1006,12 @@ export class IdentityProvider {
       azp: token.clientId,
       aud: token.clientId,
       sub: token.accountId,
-      scope: (token.scope ?? '').split(' ').filter((s) => s && s !== 'offline_access' && s !== 'openid').map((s) => (s === 'email' ? 'https://www.googleapis.com/auth/userinfo.email' : s === 'profile' ? 'https://www.googleapis.com/auth/userinfo.profile' : s)).concat((token.scope ?? '').split(' ').includes('openid') ? ['openid'] : []).join(' '),
+      scope: (token.scope ?? '')
+        .split(' ')
+        .filter((s) => s && s !== 'offline_access' && s !== 'openid')
+        .map((s) => (s === 'email' ? 'https://www.googleapis.com/auth/userinfo.email' : s === 'profile' ? 'https://www.googleapis.com/auth/userinfo.profile' : s))
+        .concat((token.scope ?? '').split(' ').includes('openid') ? ['openid'] : [])
+        .join(' '),
       exp: String(token.exp),
       expires_in: String(Math.max(0, token.exp - now)),
       email: user.upn,
@@ -1071,7 +1150,11 @@ export class IdentityProvider {
     const grant = await provider.Grant.find(refreshToken.grantId);
     if (!grant) return;
     const consented = new Set((grant.getResourceScope(OUTLOOK_RESOURCE) ?? '').split(' '));
-    const held = new Set(String(refreshToken.scope ?? '').split(' ').filter(Boolean));
+    const held = new Set(
+      String(refreshToken.scope ?? '')
+        .split(' ')
+        .filter(Boolean),
+    );
     const added = (form.get('scope') ?? '').split(' ').filter((s) => consented.has(s) && !held.has(s));
     if (added.length === 0) return;
     refreshToken.scope = [...held, ...added].join(' ');
@@ -1089,10 +1172,17 @@ export function servicePrincipalOid(appId: string): string {
 }
 
 /** An Entra ID error body: error, error_description starting with the AADSTS code, error_codes, ids. */
-export function aadError(error: string, code: number, message: string): { error: string; error_description: string; error_codes: number[]; timestamp: string; trace_id: string; correlation_id: string } {
+export function aadError(
+  error: string,
+  code: number,
+  message: string,
+): { error: string; error_description: string; error_codes: number[]; timestamp: string; trace_id: string; correlation_id: string } {
   const traceId = crypto.randomUUID();
   const correlationId = crypto.randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     error,
     error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
@@ -1107,7 +1197,11 @@ function makeConfidentialCredentials(): ConfidentialCredentials {
   // A self-signed certificate as an app registration's "Certificates & secrets" would hold.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailoauth-idp-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=mail-oauth-daemon'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=mail-oauth-daemon'],
+      { stdio: 'ignore' },
+    );
     const certificatePem = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
     const privateKeyPem = fs.readFileSync(path.join(dir, 'key.pem'), 'utf8');
     const thumbprintSha256 = new crypto.X509Certificate(certificatePem).fingerprint256.replace(/:/g, '').toLowerCase();
@@ -1198,14 +1292,19 @@ function answerPlainHttp(socket: Socket, port: number): void {
     const target = /^[A-Z]+ (\/[\x21-\x7e]*) HTTP\/1\.[01]\r\n/.exec(head)?.[1];
     const body = target ? 'This identity provider speaks HTTPS only.\n' : 'Bad request: this identity provider speaks HTTPS.\n';
     const status = target ? '308 Permanent Redirect' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\n${target ? `Location: https://127.0.0.1:${port}${target}\r\n` : ''}Content-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\n${target ? `Location: https://127.0.0.1:${port}${target}\r\n` : ''}Content-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
   };
   socket.on('data', onData);
   socket.resume();
 }
 
 /** Each shape's endpoint paths (under the tenant for Microsoft, the realm for Keycloak, the root for Google). */
-const ROUTES: Record<IdpShape, { authorization: string; token: string; device_authorization: string; code_verification: string; jwks: string; end_session: string; userinfo: string; introspection: string; revocation: string }> = {
+const ROUTES: Record<
+  IdpShape,
+  { authorization: string; token: string; device_authorization: string; code_verification: string; jwks: string; end_session: string; userinfo: string; introspection: string; revocation: string }
+> = {
   microsoft: {
     authorization: '/oauth2/v2.0/authorize',
     token: '/oauth2/v2.0/token',
@@ -1335,8 +1434,16 @@ function openIdErrorPage(shape: IdpShape, error: string, description: string): {
   if (shape === 'google') {
     const known: Record<string, [number, string, string]> = {
       invalid_client: [401, 'invalid_client', 'The OAuth client was not found.'],
-      invalid_redirect_uri: [400, 'redirect_uri_mismatch', "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. If you're the app developer, register the redirect URI in the Google Cloud Console."],
-      redirect_uri_mismatch: [400, 'redirect_uri_mismatch', "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. If you're the app developer, register the redirect URI in the Google Cloud Console."],
+      invalid_redirect_uri: [
+        400,
+        'redirect_uri_mismatch',
+        "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. If you're the app developer, register the redirect URI in the Google Cloud Console.",
+      ],
+      redirect_uri_mismatch: [
+        400,
+        'redirect_uri_mismatch',
+        "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy. If you're the app developer, register the redirect URI in the Google Cloud Console.",
+      ],
       admin_policy_enforced: [400, 'admin_policy_enforced', "Your administrator doesn't allow this app to access your Google Account, or some of the data it asks for."],
     };
     const [status, code, text] = known[error] ?? [400, error, description || 'Bad Request'];
@@ -1348,7 +1455,10 @@ function openIdErrorPage(shape: IdpShape, error: string, description: string): {
     invalid_redirect_uri: [400, 'Invalid parameter: redirect_uri'],
   };
   const [status, text] = known[error] ?? [400, description || error];
-  return { status, html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sign in to ${escapeHtml(KEYCLOAK_REALM)}</title></head><body><h1 id="kc-page-title">We are sorry...</h1><p id="error" class="instruction">${escapeHtml(text)}</p></body></html>` };
+  return {
+    status,
+    html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sign in to ${escapeHtml(KEYCLOAK_REALM)}</title></head><body><h1 id="kc-page-title">We are sorry...</h1><p id="error" class="instruction">${escapeHtml(text)}</p></body></html>`,
+  };
 }
 
 function sendPage(res: ServerResponse, page: { status: number; html: string }): void {

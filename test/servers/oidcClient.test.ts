@@ -126,7 +126,7 @@ describe('OpenID Connect client (openid-client) against the local OpenID provide
     assert.strictEqual(stray, 404);
   });
 
-  it('a refused refresh token is an oauth-error with the provider\'s error word and description', async () => {
+  it("a refused refresh token is an oauth-error with the provider's error word and description", async () => {
     const oidc = await OidcClient.create(settings);
     const err = await rejectsWith(oidc.refresh('not-a-refresh-token', IMAP_SCOPES), 'oauth-error');
     assert.strictEqual(err.params.error, 'invalid_grant');

@@ -224,7 +224,12 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
       const raw = await request('POST', idp.endpoints.deviceAuthorization, certs.caPem, new URLSearchParams({ client_id: GOOGLE_CLIENT_ID, scope: GOOGLE_SCOPES.join(' ') }).toString());
       assert.deepStrictEqual([raw.status, raw.body], [400, { error: 'invalid_scope', error_description: `Invalid device flow scope: ${GOOGLE_MAIL_SCOPE}` }]);
       // Allowed scopes get Google's device reply, which names the page verification_url (not RFC 8628's verification_uri).
-      const allowed = await request('POST', idp.endpoints.deviceAuthorization, certs.caPem, new URLSearchParams({ client_id: GOOGLE_CLIENT_ID, client_secret: idp.googleClientSecret, scope: 'openid email' }).toString());
+      const allowed = await request(
+        'POST',
+        idp.endpoints.deviceAuthorization,
+        certs.caPem,
+        new URLSearchParams({ client_id: GOOGLE_CLIENT_ID, client_secret: idp.googleClientSecret, scope: 'openid email' }).toString(),
+      );
       assert.strictEqual(allowed.status, 200);
       assert.deepStrictEqual(Object.keys(allowed.body).sort(), ['device_code', 'expires_in', 'interval', 'user_code', 'verification_url']);
     });
@@ -242,7 +247,14 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
       assert.deepStrictEqual([wrongSecret.status, wrongSecret.body], [401, { error: 'invalid_client', error_description: 'Unauthorized' }]);
       const otherClient = await token({ grant_type: 'refresh_token', refresh_token: rt, client_id: GOOGLE_OTHER_CLIENT_ID, client_secret: secret });
       assert.deepStrictEqual([otherClient.status, otherClient.body], [401, { error: 'unauthorized_client', error_description: 'Unauthorized' }]);
-      const badCode = await token({ grant_type: 'authorization_code', code: 'made-up', redirect_uri: 'http://127.0.0.1:1/', code_verifier: 'x'.repeat(43), client_id: GOOGLE_CLIENT_ID, client_secret: secret });
+      const badCode = await token({
+        grant_type: 'authorization_code',
+        code: 'made-up',
+        redirect_uri: 'http://127.0.0.1:1/',
+        code_verifier: 'x'.repeat(43),
+        client_id: GOOGLE_CLIENT_ID,
+        client_secret: secret,
+      });
       assert.deepStrictEqual([badCode.status, badCode.body], [400, { error: 'invalid_grant', error_description: 'Bad Request' }]);
 
       idp.faults = { adminPolicyEnforced: true };
@@ -261,7 +273,15 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
     it("the browser meets Google's refusals: redirect_uri_mismatch, invalid_scope and admin_policy_enforced pages; a declined consent comes back as access_denied", async () => {
       const authorize = (params: Record<string, string>) => {
         const u = new URL(idp.endpoints.authorization);
-        const all = { client_id: GOOGLE_CLIENT_ID, response_type: 'code', redirect_uri: 'http://127.0.0.1:8123/', scope: GOOGLE_SCOPES.join(' '), code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', ...params };
+        const all = {
+          client_id: GOOGLE_CLIENT_ID,
+          response_type: 'code',
+          redirect_uri: 'http://127.0.0.1:8123/',
+          scope: GOOGLE_SCOPES.join(' '),
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+          ...params,
+        };
         for (const [k, v] of Object.entries(all)) u.searchParams.set(k, v);
         return new IdentityBrowser(certs.caPem).signIn(u.href);
       };
@@ -405,8 +425,16 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
       assert.deepStrictEqual([garbage.params.error, garbage.params.description], ['invalid_grant', 'Invalid refresh token']);
       const mismatch = await token({ grant_type: 'refresh_token', refresh_token: rt, client_id: KEYCLOAK_CONFIDENTIAL_CLIENT_ID, client_secret: idp.credentials.clientSecret });
       assert.deepStrictEqual([mismatch.status, mismatch.body], [400, { error: 'invalid_grant', error_description: "Invalid refresh token. Token client and authorized client don't match" }]);
-      const device = await request('POST', idp.endpoints.deviceAuthorization, certs.caPem, new URLSearchParams({ client_id: KEYCLOAK_CONFIDENTIAL_CLIENT_ID, client_secret: idp.credentials.clientSecret, scope: 'openid' }).toString());
-      assert.deepStrictEqual([device.status, device.body.error, device.body.error_description], [400, 'unauthorized_client', 'Client is not allowed to initiate OAuth 2.0 Device Authorization Grant. The flow is disabled for the client.']);
+      const device = await request(
+        'POST',
+        idp.endpoints.deviceAuthorization,
+        certs.caPem,
+        new URLSearchParams({ client_id: KEYCLOAK_CONFIDENTIAL_CLIENT_ID, client_secret: idp.credentials.clientSecret, scope: 'openid' }).toString(),
+      );
+      assert.deepStrictEqual(
+        [device.status, device.body.error, device.body.error_description],
+        [400, 'unauthorized_client', 'Client is not allowed to initiate OAuth 2.0 Device Authorization Grant. The flow is disabled for the client.'],
+      );
       const password = await token({ grant_type: 'password', username: 'kim.akers', password: 'guess', client_id: KEYCLOAK_CONFIDENTIAL_CLIENT_ID, client_secret: idp.credentials.clientSecret });
       assert.deepStrictEqual([password.status, password.body], [401, { error: 'invalid_grant', error_description: 'Invalid user credentials' }]);
       const direct = await token({ grant_type: 'password', username: 'kim.akers', password: 'guess', client_id: KEYCLOAK_PUBLIC_CLIENT_ID });
@@ -417,7 +445,9 @@ describe('OpenID providers shaped like Google and Keycloak (local, HTTPS) throug
       const ended = await rejectsWith(oidc.refresh(rt, KEYCLOAK_SCOPES), 'oauth-error');
       assert.deepStrictEqual([ended.params.error, ended.params.description], ['invalid_grant', 'Token is not active']);
 
-      const page = await new IdentityBrowser(certs.caPem).signIn(`${idp.endpoints.authorization}?client_id=no-such-client&response_type=code&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/')}&scope=openid`);
+      const page = await new IdentityBrowser(certs.caPem).signIn(
+        `${idp.endpoints.authorization}?client_id=no-such-client&response_type=code&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/')}&scope=openid`,
+      );
       assert.match(page.body, /We are sorry\.\.\./);
       assert.match(page.body, /Client not found\./);
     });

@@ -55,10 +55,14 @@ describe('protocol engines against real Dovecot', function () {
 
   it('keeps its secrets from other users: the HS256 key and oauth2 settings 0600, their folders and the mail home 0700', () => {
     const mode = (f: string) => fs.statSync(path.join(dovecot.dir, f)).mode & 0o777;
-    assert.deepStrictEqual(
-      Object.fromEntries(['keys', 'keys/default/HS256', 'keys/default/HS256/default', 'dovecot-oauth2.conf.ext', 'dovecot.conf', 'home'].map((f) => [f, mode(f).toString(8)])),
-      { keys: '700', 'keys/default/HS256': '700', 'keys/default/HS256/default': '600', 'dovecot-oauth2.conf.ext': '600', 'dovecot.conf': '600', home: '700' },
-    );
+    assert.deepStrictEqual(Object.fromEntries(['keys', 'keys/default/HS256', 'keys/default/HS256/default', 'dovecot-oauth2.conf.ext', 'dovecot.conf', 'home'].map((f) => [f, mode(f).toString(8)])), {
+      keys: '700',
+      'keys/default/HS256': '700',
+      'keys/default/HS256/default': '600',
+      'dovecot-oauth2.conf.ext': '600',
+      'dovecot.conf': '600',
+      home: '700',
+    });
     assert.strictEqual(mode('.') & 0o044, 0, 'the folder is not listable by others');
   });
 
@@ -75,7 +79,11 @@ describe('protocol engines against real Dovecot', function () {
           // SMTP: a real-sized token does not fit the 512-octet AUTH line (RFC 4954 §4), so it follows the 334.
           const minimum = { imap: security === 'starttls' ? 3 : 1, pop3: security === 'starttls' ? 3 : 2, smtp: security === 'starttls' ? 5 : 3 }[protocol];
           assert.strictEqual(r.outcome.roundTripsToAuth, minimum, 'round trips from connect to the authentication reply');
-          if (protocol === 'smtp') assert.ok(r.transcript.entries.some((e) => e.kind === 'C' && e.text === `AUTH ${mechanism}`), 'AUTH without the initial response');
+          if (protocol === 'smtp')
+            assert.ok(
+              r.transcript.entries.some((e) => e.kind === 'C' && e.text === `AUTH ${mechanism}`),
+              'AUTH without the initial response',
+            );
           const log = r.transcript.toLog({ reveal: false });
           assert.ok(!log.includes(token), 'the saved transcript has no token');
           assert.ok(r.transcript.toLog({ reveal: true }).includes(Buffer.from(token).toString('base64').slice(0, 20)) || r.transcript.toLog({ reveal: true }).length > log.length);
@@ -85,7 +93,11 @@ describe('protocol engines against real Dovecot', function () {
   }
 
   it('answers the error challenge of a bad token and ends with the failure, without hanging', async () => {
-    for (const [protocol, mechanism] of [['imap', 'XOAUTH2'], ['pop3', 'OAUTHBEARER'], ['smtp', 'XOAUTH2']] as const) {
+    for (const [protocol, mechanism] of [
+      ['imap', 'XOAUTH2'],
+      ['pop3', 'OAUTHBEARER'],
+      ['smtp', 'XOAUTH2'],
+    ] as const) {
       const { r, started } = await fresh(async (d, good) => {
         const started = Date.now();
         const bad = good.slice(0, -4) + 'AAAA';
@@ -97,7 +109,10 @@ describe('protocol engines against real Dovecot', function () {
       const answer = r.transcript.entries.filter((e) => e.kind === 'C').map((e) => e.text);
       assert.ok(answer.includes(mechanism === 'XOAUTH2' ? '' : 'AQ=='), `${protocol}: answered with ${mechanism === 'XOAUTH2' ? 'an empty line' : 'AQ=='}`);
       assert.match(r.outcome.failure!.reply, /AUTHENTICATIONFAILED|Authentication failed|535/);
-      assert.ok(r.transcript.entries.some((e) => /^error challenge: \{"status":"(401|invalid_token)"/.test(e.decoded ?? '')), 'the challenge is decoded in the transcript');
+      assert.ok(
+        r.transcript.entries.some((e) => /^error challenge: \{"status":"(401|invalid_token)"/.test(e.decoded ?? '')),
+        'the challenge is decoded in the transcript',
+      );
       assert.ok(r.verdict.findings.length > 0, `${protocol}: the verdict explains the failure`);
       assert.ok(Date.now() - started < 8000, 'no hang');
     }
@@ -117,7 +132,10 @@ describe('protocol engines against real Dovecot', function () {
     const started = Date.now();
     const r = await fresh((d, t) => probe(options('smtp', 'starttls', 'XOAUTH2', { login: { user: 'someone.else@contoso.com', token: t, mechanism: 'XOAUTH2' } }, d)));
     assert.strictEqual(r.outcome.authenticated, false);
-    assert.ok(r.verdict.tokenProblems.some((p) => p.code === 'user-mismatch'), r.transcript.toLog({ reveal: false }));
+    assert.ok(
+      r.verdict.tokenProblems.some((p) => p.code === 'user-mismatch'),
+      r.transcript.toLog({ reveal: false }),
+    );
     assert.match(r.verdict.cause ?? '', /The user field \(someone\.else@contoso\.com\) is not the token's account/);
     assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms:\n${r.transcript.toLog({ reveal: false })}`);
   });
@@ -126,7 +144,11 @@ describe('protocol engines against real Dovecot', function () {
     const only = await startDovecot({ mechanisms: 'xoauth2', authFailureDelay: '0 secs' });
     try {
       const t = await mintToken(only.hs256Key, { user: USER });
-      for (const [protocol, port] of [['imap', only.ports.imap], ['pop3', only.ports.pop3], ['smtp', only.ports.submission]] as const) {
+      for (const [protocol, port] of [
+        ['imap', only.ports.imap],
+        ['pop3', only.ports.pop3],
+        ['smtp', only.ports.submission],
+      ] as const) {
         const r = await probe({ protocol, host: '127.0.0.1', port, security: 'none', login: { user: USER, token: t, mechanism: 'OAUTHBEARER' } });
         assert.strictEqual(r.outcome.authenticated, false);
         assert.match(r.outcome.failure?.reply ?? '', /OAUTHBEARER/);
@@ -189,7 +211,25 @@ describe('protocol engines against real Dovecot', function () {
     assert.match(ok.out, /↳ XOAUTH2: user=adele@contoso\.com/);
     assert.match(ok.out, /✔ Authenticated with XOAUTH2 and verified/);
     assert.ok(!ok.out.includes(token), 'no token in the output');
-    const tlsJson = await run(['probe', 'smtp', '--host', 'localhost', '--port', String(dovecot.ports.submission), '--security', 'starttls', '--user', USER, '--token', token, '--mechanism', 'oauthbearer', '--ca', dovecot.certificates.caCert, '--json']);
+    const tlsJson = await run([
+      'probe',
+      'smtp',
+      '--host',
+      'localhost',
+      '--port',
+      String(dovecot.ports.submission),
+      '--security',
+      'starttls',
+      '--user',
+      USER,
+      '--token',
+      token,
+      '--mechanism',
+      'oauthbearer',
+      '--ca',
+      dovecot.certificates.caCert,
+      '--json',
+    ]);
     assert.strictEqual(tlsJson.code, 0, tlsJson.out + tlsJson.err);
     const j = JSON.parse(tlsJson.out);
     assert.deepStrictEqual([j.authenticated, j.verified, j.mechanism, j.roundTripsToAuth], [true, true, 'OAUTHBEARER', 5]);

@@ -39,6 +39,11 @@ function run(cmd: string, args: string[], options: { input?: string; env?: NodeJ
   });
 }
 
+/** curl logging in with XOAUTH2 through the relay at `url` (it sends OAUTHBEARER where the server offers it), then `extra`. */
+function curlXoauth2(url: string, token: string, ...extra: string[]): Promise<Ran> {
+  return run('curl', ['-s', '--max-time', '30', url, '--login-options', 'AUTH=XOAUTH2', '--user', `${USER}:`, '--oauth2-bearer', token, ...extra]);
+}
+
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
@@ -66,9 +71,33 @@ describe('capture proxy between real clients and real Dovecot', function () {
 
   async function proxy(protocol: 'imap' | 'pop3' | 'smtp', security: 'tls' | 'starttls' | 'none', extra: string[] = [], stdin?: string): Promise<RunningProxy> {
     const p = dovecot.ports;
-    const port = { imap: { none: p.imap, starttls: p.imap, tls: p.imaps }, pop3: { none: p.pop3, starttls: p.pop3, tls: p.pop3s }, smtp: { none: p.submission, starttls: p.submission, tls: p.submissions } }[protocol][security];
+    const port = {
+      imap: { none: p.imap, starttls: p.imap, tls: p.imaps },
+      pop3: { none: p.pop3, starttls: p.pop3, tls: p.pop3s },
+      smtp: { none: p.submission, starttls: p.submission, tls: p.submissions },
+    }[protocol][security];
     fs.writeFileSync(path.join(dir, 'ca.pem'), dovecot.certificates.caPem);
-    const r = await startProxyCli([protocol, '--listen', '127.0.0.1:0', '--host', 'localhost', '--port', String(port), '--security', security, '--ca', path.join(dir, 'ca.pem'), '--save-dir', path.join(dir, 'transcripts'), '--config-dir', path.join(dir, 'config'), ...extra], { stdin });
+    const r = await startProxyCli(
+      [
+        protocol,
+        '--listen',
+        '127.0.0.1:0',
+        '--host',
+        'localhost',
+        '--port',
+        String(port),
+        '--security',
+        security,
+        '--ca',
+        path.join(dir, 'ca.pem'),
+        '--save-dir',
+        path.join(dir, 'transcripts'),
+        '--config-dir',
+        path.join(dir, 'config'),
+        ...extra,
+      ],
+      { stdin },
+    );
     proxies.push(r);
     return r;
   }
@@ -82,7 +111,7 @@ describe('capture proxy between real clients and real Dovecot', function () {
 
   it('curl over IMAP (OAUTHBEARER through a TLS upstream): the session completes, the login is decoded, verified by the server and saved without the usable token', async () => {
     const p = await proxy('imap', 'tls');
-    const r = await run('curl', ['-s', '--max-time', '30', `imap://127.0.0.1:${p.port}/INBOX`, '--login-options', 'AUTH=XOAUTH2', '--user', `${USER}:`, '--oauth2-bearer', token, '-X', 'EXAMINE INBOX']);
+    const r = await curlXoauth2(`imap://127.0.0.1:${p.port}/INBOX`, token, '-X', 'EXAMINE INBOX');
     assert.strictEqual(r.status, 0, r.stderr);
     const closed = await p.closed();
     const l = login(closed);
@@ -94,12 +123,20 @@ describe('capture proxy between real clients and real Dovecot', function () {
     assert.ok(!saved.includes(tokenSignature()), 'the token signature is not in the saved transcript');
     assert.match(saved, /C: \S+ AUTHENTICATE (XOAUTH2|OAUTHBEARER) /);
     assert.match(saved, /EXAMINE INBOX/);
-    assert.ok(!/COMPRESS=DEFLATE/i.test(saved.split('\n').filter((x) => / S: /.test(x)).join('\n')), 'COMPRESS=DEFLATE is not offered to the client');
+    assert.ok(
+      !/COMPRESS=DEFLATE/i.test(
+        saved
+          .split('\n')
+          .filter((x) => / S: /.test(x))
+          .join('\n'),
+      ),
+      'COMPRESS=DEFLATE is not offered to the client',
+    );
   });
 
   it('curl over POP3 and SMTP (STARTTLS upstream, done by the relay): both sessions complete and are explained', async () => {
     const pop = await proxy('pop3', 'starttls');
-    const r1 = await run('curl', ['-s', '--max-time', '30', `pop3://127.0.0.1:${pop.port}/`, '--login-options', 'AUTH=XOAUTH2', '--user', `${USER}:`, '--oauth2-bearer', token]);
+    const r1 = await curlXoauth2(`pop3://127.0.0.1:${pop.port}/`, token);
     assert.strictEqual(r1.status, 0, r1.stderr);
     const c1 = await pop.closed();
     assert.deepStrictEqual([login(c1).user, login(c1).outcome], [USER, 'ok'], JSON.stringify(c1));
@@ -108,11 +145,14 @@ describe('capture proxy between real clients and real Dovecot', function () {
     const smtp = await proxy('smtp', 'starttls');
     const mail = path.join(dir, 'mail.eml');
     fs.writeFileSync(mail, `From: ${USER}\r\nTo: bob@contoso.com\r\nSubject: through the relay\r\n\r\nHello.\r\n..leading dot\r\n`);
-    const r2 = await run('curl', ['-s', '--max-time', '30', `smtp://127.0.0.1:${smtp.port}`, '--login-options', 'AUTH=XOAUTH2', '--user', `${USER}:`, '--oauth2-bearer', token, '--mail-from', USER, '--mail-rcpt', 'bob@contoso.com', '--upload-file', mail]);
+    const r2 = await curlXoauth2(`smtp://127.0.0.1:${smtp.port}`, token, '--mail-from', USER, '--mail-rcpt', 'bob@contoso.com', '--upload-file', mail);
     assert.strictEqual(r2.status, 0, r2.stderr);
     const c2 = await smtp.closed();
     assert.deepStrictEqual([login(c2).user, login(c2).outcome], [USER, 'ok'], JSON.stringify(c2));
-    assert.ok(sink.messages.some((m) => m.data.includes('..leading dot') || m.data.includes('.leading dot')), 'the message reached the sink');
+    assert.ok(
+      sink.messages.some((m) => m.data.includes('..leading dot') || m.data.includes('.leading dot')),
+      'the message reached the sink',
+    );
   });
 
   it('Python imaplib, poplib and smtplib with XOAUTH2: each session completes through the relay', async () => {
@@ -194,7 +234,11 @@ m.logout()
     assert.strictEqual(exported.status, 0, exported.stderr);
     fs.writeFileSync(path.join(dir, 'token.txt'), token);
     const conf = path.join(dir, 'msmtprc');
-    fs.writeFileSync(conf, `account relay\nhost 127.0.0.1\nport ${smtp.port}\ntls on\ntls_starttls on\ntls_trust_file ${ca}\nauth xoauth2\nuser ${USER}\nfrom ${USER}\npasswordeval cat ${path.join(dir, 'token.txt')}\naccount default : relay\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      conf,
+      `account relay\nhost 127.0.0.1\nport ${smtp.port}\ntls on\ntls_starttls on\ntls_trust_file ${ca}\nauth xoauth2\nuser ${USER}\nfrom ${USER}\npasswordeval cat ${path.join(dir, 'token.txt')}\naccount default : relay\n`,
+      { mode: 0o600 },
+    );
     const r = await run('msmtp', ['-C', conf, 'bob@contoso.com'], { input: `From: ${USER}\nTo: bob@contoso.com\nSubject: msmtp\n\nvia msmtp\n` });
     assert.strictEqual(r.status, 0, r.stderr + r.stdout);
     const c = await smtp.closed();
@@ -206,7 +250,11 @@ m.logout()
   function mbsyncConfig(port: number, auth: string, passCmd: string): string {
     const maildir = fs.mkdtempSync(path.join(dir, 'maildir-'));
     const conf = path.join(maildir, 'mbsyncrc');
-    fs.writeFileSync(conf, `IMAPAccount relay\nHost 127.0.0.1\nPort ${port}\nUser ${USER}\nPassCmd "${passCmd}"\nAuthMechs ${auth}\nSSLType None\n\nIMAPStore remote\nAccount relay\n\nMaildirStore local\nPath ${maildir}/\nInbox ${maildir}/INBOX\n\nChannel inbox\nFar :remote:INBOX\nNear :local:INBOX\nCreate Near\nSync Pull\nSyncState *\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      conf,
+      `IMAPAccount relay\nHost 127.0.0.1\nPort ${port}\nUser ${USER}\nPassCmd "${passCmd}"\nAuthMechs ${auth}\nSSLType None\n\nIMAPStore remote\nAccount relay\n\nMaildirStore local\nPath ${maildir}/\nInbox ${maildir}/INBOX\n\nChannel inbox\nFar :remote:INBOX\nNear :local:INBOX\nCreate Near\nSync Pull\nSyncState *\n`,
+      { mode: 0o600 },
+    );
     return conf;
   }
 
@@ -262,11 +310,13 @@ except imaplib.IMAP4.error:
       assert.strictEqual(r3.status, 0, r3.stdout + r3.stderr);
     });
 
-    it('msmtp with AUTH PLAIN and smtplib with AUTH LOGIN send mail with the account\'s token', async () => {
+    it("msmtp with AUTH PLAIN and smtplib with AUTH LOGIN send mail with the account's token", async () => {
       const smtp = await proxy('smtp', 'starttls', ['--inject', '--user', USER, '--token-command', `cat ${path.join(dir, 'token.txt')}`]);
       fs.writeFileSync(path.join(dir, 'token.txt'), token);
       const conf = path.join(dir, 'msmtprc-inject');
-      fs.writeFileSync(conf, `account relay\nhost 127.0.0.1\nport ${smtp.port}\ntls off\nauth plain\nuser ${USER}\nfrom ${USER}\npassword ${smtp.clientPassword}\naccount default : relay\n`, { mode: 0o600 });
+      fs.writeFileSync(conf, `account relay\nhost 127.0.0.1\nport ${smtp.port}\ntls off\nauth plain\nuser ${USER}\nfrom ${USER}\npassword ${smtp.clientPassword}\naccount default : relay\n`, {
+        mode: 0o600,
+      });
       const r1 = await run('msmtp', ['-C', conf, 'bob@contoso.com'], { input: `From: ${USER}\nTo: bob@contoso.com\nSubject: injected\n\nvia msmtp, injected\n` });
       assert.strictEqual(r1.status, 0, r1.stderr + r1.stdout);
       const c1 = await smtp.closed();

@@ -109,17 +109,23 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     assert.deepStrictEqual(presets.problems, []);
     const kc = sandbox.oidc.dovecot.ports;
     const oidcScopes = [`provider:${sandbox.oidc.providerId}`, 'openid', 'email', 'offline_access'];
-    assert.deepStrictEqual(presets.presets.map((p) => [p.protocol, p.endpoint.port, p.user, p.scopes.join(' ')]), [
-      ['imap', sandbox.dovecot.ports.imap, sandbox.user.upn, presets.presets[0]!.scopes.join(' ')],
-      ['pop3', sandbox.dovecot.ports.pop3, sandbox.user.upn, presets.presets[1]!.scopes.join(' ')],
-      ['smtp', sandbox.dovecot.ports.submission, sandbox.user.upn, presets.presets[2]!.scopes.join(' ')],
-      ['imap', sandbox.dovecot.ports.imap, sandbox.otherUser, presets.presets[3]!.scopes.join(' ')],
-      ['imap', kc.imap, sandbox.oidc.user.email, oidcScopes.join(' ')],
-      ['pop3', kc.pop3, sandbox.oidc.user.email, oidcScopes.join(' ')],
-      ['smtp', kc.submission, sandbox.oidc.user.email, oidcScopes.join(' ')],
-      ['imap', kc.imap, 'lee.gu@mail.example.test', oidcScopes.join(' ')],
-    ]);
-    assert.ok(presets.presets.slice(0, 4).every((p) => !p.scopes.some((x) => x.startsWith('provider:'))), "the Microsoft presets keep Microsoft's scopes");
+    assert.deepStrictEqual(
+      presets.presets.map((p) => [p.protocol, p.endpoint.port, p.user, p.scopes.join(' ')]),
+      [
+        ['imap', sandbox.dovecot.ports.imap, sandbox.user.upn, presets.presets[0]!.scopes.join(' ')],
+        ['pop3', sandbox.dovecot.ports.pop3, sandbox.user.upn, presets.presets[1]!.scopes.join(' ')],
+        ['smtp', sandbox.dovecot.ports.submission, sandbox.user.upn, presets.presets[2]!.scopes.join(' ')],
+        ['imap', sandbox.dovecot.ports.imap, sandbox.otherUser, presets.presets[3]!.scopes.join(' ')],
+        ['imap', kc.imap, sandbox.oidc.user.email, oidcScopes.join(' ')],
+        ['pop3', kc.pop3, sandbox.oidc.user.email, oidcScopes.join(' ')],
+        ['smtp', kc.submission, sandbox.oidc.user.email, oidcScopes.join(' ')],
+        ['imap', kc.imap, 'lee.gu@mail.example.test', oidcScopes.join(' ')],
+      ],
+    );
+    assert.ok(
+      presets.presets.slice(0, 4).every((p) => !p.scopes.some((x) => x.startsWith('provider:'))),
+      "the Microsoft presets keep Microsoft's scopes",
+    );
     // mailOAuth.oidc.providers, read back from the profile's settings as written, checked against the agreed schema.
     assert.ok(vscode.settingsFile, 'the start names the profile settings file');
     const written = JSON.parse(fs.readFileSync(vscode.settingsFile, 'utf8')) as Record<string, unknown>;
@@ -127,7 +133,11 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     assert.strictEqual(providers.length, 1);
     const p = providers[0]!;
     const allowed = ['id', 'label', 'preset', 'issuer', 'endpoints', 'clientId', 'scopes', 'mailHosts', 'usernameClaim', 'flows', 'introspectionClientId'];
-    assert.deepStrictEqual(Object.keys(p).filter((k) => !allowed.includes(k)), [], 'only the schema\'s keys (no client secret)');
+    assert.deepStrictEqual(
+      Object.keys(p).filter((k) => !allowed.includes(k)),
+      [],
+      "only the schema's keys (no client secret)",
+    );
     assert.match(String(p.id), /^[a-z0-9][a-z0-9-]{0,39}$/);
     assert.deepStrictEqual([p.id, p.preset, p.issuer, p.clientId, p.usernameClaim], [sandbox.oidc.providerId, 'keycloak', sandbox.oidc.issuer, sandbox.oidc.clientId, 'email']);
     assert.match(String(p.issuer), /^https:\/\/127\.0\.0\.1:\d+\/realms\/[^/]+$/, 'a Keycloak issuer: https://HOST/realms/REALM');
@@ -205,10 +215,20 @@ describe('npm start: the sandbox, started headless as npm start does', function 
   it('Ctrl-C stops every part: no process of the start is left and no port listens', async () => {
     assert.ok(s, 'the sandbox runs');
     const { sandbox, vscode, pid } = s.ready;
-    const ports = [new URL(sandbox.idp.origin).port, new URL(sandbox.oidc.issuer).port, ...Object.values(sandbox.dovecot.ports), ...Object.values(sandbox.oidc.dovecot.ports), sandbox.smtpSink.port, vscode!.port].map(Number);
+    const ports = [
+      new URL(sandbox.idp.origin).port,
+      new URL(sandbox.oidc.issuer).port,
+      ...Object.values(sandbox.dovecot.ports),
+      ...Object.values(sandbox.oidc.dovecot.ports),
+      sandbox.smtpSink.port,
+      vscode!.port,
+    ].map(Number);
     const pids = [pid, sandbox.dovecot.pid, sandbox.oidc.dovecot.pid, vscode!.pid];
     assert.deepStrictEqual(pids.map(alive), [true, true, true, true]);
-    assert.ok(processesInGroups([pid]).some((p) => /\(dovecot\)/.test(p)), 'Dovecot runs in the process group of the start (it gets the Ctrl-C too)');
+    assert.ok(
+      processesInGroups([pid]).some((p) => /\(dovecot\)/.test(p)),
+      'Dovecot runs in the process group of the start (it gets the Ctrl-C too)',
+    );
 
     const code = await interrupt(s);
     assert.strictEqual(code, 0, s.output());
@@ -229,7 +249,10 @@ describe('npm start: the sandbox, started headless as npm start does', function 
       s = await start(['--headless', '--port', String(busy)]);
       const { problems, sandbox, vscode } = s.ready;
       assert.strictEqual(vscode, undefined);
-      assert.deepStrictEqual(problems.map((p) => p.part), ['VS Code (code-server)']);
+      assert.deepStrictEqual(
+        problems.map((p) => p.part),
+        ['VS Code (code-server)'],
+      );
       assert.match(problems[0]!.message, new RegExp(`port ${busy} on 127\\.0\\.0\\.1 is already in use`));
       assert.match(problems[0]!.fix, /another --port/);
       assert.match(s.output(), new RegExp(`!! VS Code \\(code-server\\): port ${busy} .*\\n   What to do: `));
@@ -260,7 +283,10 @@ describe('npm start: the sandbox, started headless as npm start does', function 
       fs.rmSync(bin, { recursive: true, force: true });
     }
     try {
-      assert.deepStrictEqual(sandbox.problems.map((p) => p.part), ['Dovecot']);
+      assert.deepStrictEqual(
+        sandbox.problems.map((p) => p.part),
+        ['Dovecot'],
+      );
       assert.match(sandbox.problems[0]!.message, /Dovecot is not installed/);
       assert.match(sandbox.problems[0]!.fix, /apt-get install dovecot-imapd dovecot-pop3d dovecot-submissiond/);
       assert.deepStrictEqual([sandbox.dovecot, sandbox.presets], [undefined, []]);
@@ -278,7 +304,10 @@ describe('npm start: the sandbox, started headless as npm start does', function 
     const sandbox = await startSandbox({ idpPort: busy });
     try {
       assert.strictEqual(sandbox.idp, undefined);
-      assert.deepStrictEqual(sandbox.problems.map((p) => p.part), ['identity provider', 'Dovecot']);
+      assert.deepStrictEqual(
+        sandbox.problems.map((p) => p.part),
+        ['identity provider', 'Dovecot'],
+      );
       assert.match(sandbox.problems[0]!.message, new RegExp(`port ${busy} on 127\\.0\\.0\\.1 is already in use`));
       assert.match(sandbox.problems[0]!.fix, /--idp-port/);
       assert.match(sandbox.problems[1]!.message, /validates tokens at the identity provider, which is not running/);

@@ -104,10 +104,14 @@ describe('generated client programs against the sandbox (Dovecot + local identit
     for (const [protocol, mechanism] of CASES) {
       it(`logs in over ${protocol} with ${mechanism} and runs the verifying command`, async () => {
         const file = write('python', session(protocol, mechanism), `py-${protocol}-${mechanism}`);
-        assertLoggedIn(await run('python3', [file], { MAIL_ACCESS_TOKEN: appToken }, dir), `python ${protocol} ${mechanism}`, protocol === 'imap' ? /^OK \[b'\(.*\) ".*" INBOX'\]/ : EXPECTED[protocol]);
+        assertLoggedIn(
+          await run('python3', [file], { MAIL_ACCESS_TOKEN: appToken }, dir),
+          `python ${protocol} ${mechanism}`,
+          protocol === 'imap' ? /^OK \[b'\(.*\) ".*" INBOX'\]/ : EXPECTED[protocol],
+        );
       });
     }
-    it('is refused for a mailbox not granted to the app, and exits with the server\'s reply (no hang on the error challenge)', async () => {
+    it("is refused for a mailbox not granted to the app, and exits with the server's reply (no hang on the error challenge)", async () => {
       for (const protocol of ['imap', 'pop3'] as const) {
         const file = write('python', session(protocol, 'XOAUTH2', sandbox.otherUser), `py-refused-${protocol}`);
         const r = await run('python3', [file], { MAIL_ACCESS_TOKEN: appToken }, dir);

@@ -77,9 +77,12 @@ describe('npm start in a browser: sign-in through the visible device-code notifi
     await tab.locator('input[name="user_code"]').waitFor({ timeout: 60_000 });
     // code-server sends loopback pages through its proxy; the provider redirects that to its own HTTPS address.
     const idpPort = new URL(sandbox.idp.origin).port;
-    assert.ok(requested.some((u) => u.startsWith(`${new URL(vscode.url).origin}/proxy/${idpPort}/`)), requested.join('\n'));
+    assert.ok(
+      requested.some((u) => u.startsWith(`${new URL(vscode.url).origin}/proxy/${idpPort}/`)),
+      requested.join('\n'),
+    );
     assert.ok(tab.url().startsWith(`${sandbox.idp.authority}/`), tab.url());
-    assert.strictEqual(await page.evaluate("navigator.clipboard.readText()"), code, 'the code was copied');
+    assert.strictEqual(await page.evaluate('navigator.clipboard.readText()'), code, 'the code was copied');
 
     await tab.locator('input[name="user_code"]').fill(code);
     // The code, the confirmation, the sign-in and the consent page: each has one submit button (README names them).

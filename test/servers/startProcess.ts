@@ -149,4 +149,3 @@ export async function interrupt(s: Started): Promise<number | null> {
   process.kill(-s.child.pid!, 'SIGINT');
   return s.exited;
 }
-

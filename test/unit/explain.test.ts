@@ -32,13 +32,7 @@ const SAMPLES: Record<string, string[]> = {
       "2024-03-17 23:59:02: POP (127.0.0.1:57071-{127.0.0.1:1995}-outlook.office365.com:995)     <-- b'-ERR Authentication failure: unknown user name or bad password.\\r\\n'",
     ].join('\n'),
   ],
-  'm365-graph-token-for-mail-protocol': [
-    [
-      "'scope' => 'https://graph.microsoft.com/.default',",
-      "'grant_type' => 'password',",
-      'got failure response: NO AUTHENTICATE failed.',
-    ].join('\n'),
-  ],
+  'm365-graph-token-for-mail-protocol': [["'scope' => 'https://graph.microsoft.com/.default',", "'grant_type' => 'password',", 'got failure response: NO AUTHENTICATE failed.'].join('\n')],
   'm365-imap-authenticated-not-connected': [
     'A3 BAD User is authenticated but not connected.',
     "getmailrc: operation error (IMAP error (EXAMINE command error: BAD [b'User is authenticated but not connected.']))",
@@ -58,7 +52,7 @@ const SAMPLES: Record<string, string[]> = {
     "net-imap-0.4.9/lib/net/imap.rb:2694:in `get_tagged_response': Session invalidated - AccessTokenExpired (Net::IMAP::ByeResponseError)",
   ],
   'm365-throttled': [
-    "Error sending '1069 APPEND INBOX (\\Seen \\Answered) \"22-Oct-2018 19:58:29 -0300\" {43498}': 1069 NO Request is throttled. Suggested Backoff Time: 299609 milliseconds",
+    'Error sending \'1069 APPEND INBOX (\\Seen \\Answered) "22-Oct-2018 19:58:29 -0300" {43498}\': 1069 NO Request is throttled. Suggested Backoff Time: 299609 milliseconds',
     'BAD Request is throttled. Suggested Backoff Time: 178755 milliseconds',
   ],
   'm365-server-unavailable': ['imapfilter: IMAP (3): 10EA NO Server Unavailable. 15', '-ERR Server Unavailable. 21'],
@@ -66,7 +60,7 @@ const SAMPLES: Record<string, string[]> = {
   'imap-authenticationfailed': ['S: b NO [AUTHENTICATIONFAILED] Authentication failed'],
   'gmail-imap-invalid-credentials': [
     "18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'",
-    "imaplib.IMAP4.error: [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+    'imaplib.IMAP4.error: [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
     'javax.mail.AuthenticationFailedException: [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
   ],
   'gmail-missing-mail-scope': [
@@ -75,10 +69,7 @@ const SAMPLES: Record<string, string[]> = {
       '2019-02-15 10:12:40     SERVER -> CLIENT: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==',
       '2019-02-15 10:12:40     SMTP ERROR: AUTH command failed: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==',
     ].join('\n'),
-    [
-      'I have an access token with scope `https://www.googleapis.com/auth/gmail.modify`',
-      "  18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'",
-    ].join('\n'),
+    ['I have an access token with scope `https://www.googleapis.com/auth/gmail.modify`', "  18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'"].join('\n'),
   ],
   'gmail-imap-app-password-required': [
     "IMAP command 'LOGIN <user> <pass>' returned an error: NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)",
@@ -88,9 +79,7 @@ const SAMPLES: Record<string, string[]> = {
     'Error login on [imap.gmail.com] with user [xxxxxxxxxxxxx@gmail.com] auth [LOGIN]: 2 NO [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)',
     'imaplib.error: [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)',
   ],
-  'gmail-imap-webalert': [
-    '* NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbttoGtD4OMtfxi7uAy8s84fzfawSNIPPED] Web login required.',
-  ],
+  'gmail-imap-webalert': ['* NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbttoGtD4OMtfxi7uAy8s84fzfawSNIPPED] Web login required.'],
   'gmail-imap-invalid-sasl-argument': ["<= 'A1 NO Invalid SASL argument. qk7if1705226pac.117'", "'A1 BAD Invalid SASL argument"],
   'dovecot-imap-authentication-failed': ['a NO [AUTHENTICATIONFAILED] Authentication failed.'],
   'dovecot-imap-temporary-failure': ['a NO [UNAVAILABLE] Temporary authentication failure. [vm:2026-11-21 14:17:01]'],
@@ -101,10 +90,7 @@ const SAMPLES: Record<string, string[]> = {
     "2024-04-29 13:13:36: POP (10.1.2.90:64286-{172.15.0.1:1995}-outlook.office365.com:995; user@domain.com) <-- b'-ERR Authentication failure: unknown user name or bad password.\\r\\n'",
     'jakarta.mail.AuthenticationFailedException: Authentication failure: unknown user name or bad password.',
   ],
-  'm365-pop3-logon-failure': [
-    '-ERR Logon failure: unknown user name or bad password.',
-    'jakarta.mail.AuthenticationFailedException: Logon failure: unknown user name or bad password.',
-  ],
+  'm365-pop3-logon-failure': ['-ERR Logon failure: unknown user name or bad password.', 'jakarta.mail.AuthenticationFailedException: Logon failure: unknown user name or bad password.'],
   'm365-imap-disabled-for-mailbox': ['ImapEnabled                          : False'],
   'm365-pop-disabled-for-mailbox': ['PopEnabled                           : False'],
 
@@ -117,15 +103,9 @@ const SAMPLES: Record<string, string[]> = {
   'm365-smtp-auth-disabled-tenant': [
     '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]',
   ],
-  'm365-smtp-basic-auth-disabled': [
-    'javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]',
-  ],
-  'm365-smtp-security-defaults': [
-    "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy.",
-  ],
-  'm365-smtp-criteria-not-met': [
-    '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.',
-  ],
+  'm365-smtp-basic-auth-disabled': ['javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]'],
+  'm365-smtp-security-defaults': ["535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy."],
+  'm365-smtp-criteria-not-met': ['535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.'],
   'm365-smtp-535-5.7.139': ['Error: Invalid login: 535 5.7.139 Authentication unsuccessful'],
   'm365-smtp-client-not-authenticated': [
     'SMTP< 530 5.7.57 Client not authenticated to send mail',
@@ -176,9 +156,7 @@ const SAMPLES: Record<string, string[]> = {
     'Error: Invalid login: 454 4.7.0 Too many login attempts, please try again later. 4-20020a056000154400b00203812ca383sm10857871wry.78 - gsmtp',
     "GMailAuthDemo.exe raised exception class EIdSMTPReplyError with message 'Too many login attempts, please try again later. b9-20020adfe309000000b0020d0c9c95d3sm2119253wrj.77 - gsmtp",
   ],
-  'gmail-smtp-cannot-decode-response': [
-    'SERVER -> CLIENT: 501 5.5.2 Cannot Decode response f76sm30036326wmd.15 - gsmtp',
-  ],
+  'gmail-smtp-cannot-decode-response': ['SERVER -> CLIENT: 501 5.5.2 Cannot Decode response f76sm30036326wmd.15 - gsmtp'],
   'dovecot-smtp-authentication-failed': ['535 5.7.8 Authentication failed.'],
   'smtp-535-5.7.8': ['smtp::inbound::session: event="write" data="535 5.7.8 Authentication credentials invalid.\\r\\n" size=47'],
   'dovecot-smtp-temporary-failure': ['454 4.7.0 Temporary authentication failure. [vm:2026-11-21 14:17:21]'],
@@ -193,10 +171,7 @@ const SAMPLES: Record<string, string[]> = {
     '2023-11-17 06:32:30 SERVER -> CLIENT: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczov9vZ2xlLmNvbS8ifQ==',
     "self.sock.recv(IsA(int)).AndReturn('334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIG1hYyIsInNjb3BlIjoiaHR0cHM6Ly9tYWlsLmdvb2dsZS5jb20vIn0K\\r\\n')",
   ],
-  'dovecot-error-challenge': [
-    '+ eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=',
-    'S: 334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=',
-  ],
+  'dovecot-error-challenge': ['+ eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=', 'S: 334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0='],
   'oauthbearer-error-challenge': [
     'S: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIiwic2NvcGUiOiJleGFtcGxlX3Njb3BlIiwib3BlbmlkLWNvbmZpZ3VyYXRpb24iOiJodHRwczovL2V4YW1wbGUuY29tLy53ZWxsLWtub3duL29wZW5pZC1jb25maWd1cmF0aW9uIn0=',
   ],
@@ -205,7 +180,7 @@ const SAMPLES: Record<string, string[]> = {
     'a NO [ALERT] Unsupported authentication mechanism.',
     '-ERR [AUTH] Unsupported authentication mechanism.',
     '504 5.5.4 Unsupported authentication mechanism.',
-    "[Error: Unsupported authentication mechanism(s) detected. Unable to login.]",
+    '[Error: Unsupported authentication mechanism(s) detected. Unable to login.]',
   ],
   'imap-cannot': ['S: l NO [CANNOT] Adjacent slashes are not supported'],
   'sasl-client-did-not-answer-challenge': [
@@ -218,12 +193,8 @@ const SAMPLES: Record<string, string[]> = {
       "{ [Error: Timed out while authenticating with server] source: 'timeout-auth' }",
     ].join('\n'),
   ],
-  'dovecot-log-not-a-jwt': [
-    'Nov 21 14:16:14 auth: Info: oauth2(alice@example.com,127.0.0.1,<bWveAMpgGuB/AAAB>): oauth2 failed: Local validation failed: Not a JWT token',
-  ],
-  'dovecot-log-token-expired': [
-    'Nov 21 14:16:24 auth: Info: oauth2(alice@example.com,127.0.0.1,<Zo8yAcpgkLp/AAAB>): oauth2 failed: Local validation failed: Token has expired',
-  ],
+  'dovecot-log-not-a-jwt': ['Nov 21 14:16:14 auth: Info: oauth2(alice@example.com,127.0.0.1,<bWveAMpgGuB/AAAB>): oauth2 failed: Local validation failed: Not a JWT token'],
+  'dovecot-log-token-expired': ['Nov 21 14:16:24 auth: Info: oauth2(alice@example.com,127.0.0.1,<Zo8yAcpgkLp/AAAB>): oauth2 failed: Local validation failed: Token has expired'],
   'dovecot-log-username-mismatch': [
     "Nov 21 14:16:28 auth: Info: oauth2(bob@example.com,127.0.0.1,<vbZvAcpglLp/AAAB>): oauth2 failed: Local validation failed: Username 'bob@example.com' did not match 'alice@example.com'",
     "Nov 21 14:17:31 auth: Info: oauth2(alice@example.com,127.0.0.1,<4F41Bcpg/It/AAAB>): oauth2 failed: Introspection failed: Username 'alice@example.com' did not match 'carol@example.com'",
@@ -231,25 +202,15 @@ const SAMPLES: Record<string, string[]> = {
   'dovecot-log-introspection-unreachable': [
     'Nov 21 14:16:59 auth: Error: oauth2(alice@example.com,127.0.0.1,<ItZKA8pgbKZ/AAAB>): oauth2 failed: Introspection failed: connect(127.0.0.1:1) failed: Connection refused',
   ],
-  'dovecot-log-token-not-valid': [
-    'Nov 21 14:17:25 auth: Info: oauth2(alice@example.com,127.0.0.1,<6mwcBcpg8ot/AAAB>): oauth2 failed: Introspection failed: Provided token is not valid',
-  ],
-  'dovecot-log-oauth2-failed': [
-    'Nov 21 14:28:07 auth: Error: oauth2(alice@example.com,127.0.0.1,<ofJjK8pgZpB/AAAB>): oauth2 failed: Introspection failed: 500 Internal Server Error',
-  ],
+  'dovecot-log-token-not-valid': ['Nov 21 14:17:25 auth: Info: oauth2(alice@example.com,127.0.0.1,<6mwcBcpg8ot/AAAB>): oauth2 failed: Introspection failed: Provided token is not valid'],
+  'dovecot-log-oauth2-failed': ['Nov 21 14:28:07 auth: Error: oauth2(alice@example.com,127.0.0.1,<ofJjK8pgZpB/AAAB>): oauth2 failed: Introspection failed: 500 Internal Server Error'],
 
   // Identity: AADSTS (message text from the Microsoft Entra error code reference and issue trackers)
-  aadsts16000: [
-    "AADSTS16000: User account '{EmailHidden}' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application",
-  ],
-  aadsts50011: [
-    "AADSTS50011: The redirect URI 'http://localhost:8080/' specified in the request does not match the redirect URIs configured for the application",
-  ],
-  aadsts50020: [
-    "AADSTS50020: User account 'user@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application",
-  ],
-  aadsts50034: ["AADSTS50034: The user account {EmailHidden} does not exist in the contoso.onmicrosoft.com directory."],
-  aadsts50053: ['AADSTS50053: The account is locked, you\'ve tried to sign in too many times with an incorrect user ID or password.'],
+  aadsts16000: ["AADSTS16000: User account '{EmailHidden}' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application"],
+  aadsts50011: ["AADSTS50011: The redirect URI 'http://localhost:8080/' specified in the request does not match the redirect URIs configured for the application"],
+  aadsts50020: ["AADSTS50020: User account 'user@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application"],
+  aadsts50034: ['AADSTS50034: The user account {EmailHidden} does not exist in the contoso.onmicrosoft.com directory.'],
+  aadsts50053: ["AADSTS50053: The account is locked, you've tried to sign in too many times with an incorrect user ID or password."],
   aadsts50055: ['AADSTS50055: The password is expired.'],
   aadsts50057: ['AADSTS50057: The user account is disabled.'],
   aadsts50058: ['AADSTS50058: A silent sign-in request was sent but no user is signed in.'],
@@ -260,15 +221,15 @@ const SAMPLES: Record<string, string[]> = {
   aadsts50079: ['AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication.'],
   aadsts50078: ['AADSTS50078: Presented multi-factor authentication has expired due to policies configured by your administrator.'],
   aadsts50089: ['AADSTS50089: Authentication failed due to flow token expired.'],
-  aadsts50105: [
-    "AADSTS50105: The signed in user 'sathish.rs@HCL.COM' is not assigned to a role for the application 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'(Graph Explorer).",
-  ],
+  aadsts50105: ["AADSTS50105: The signed in user 'sathish.rs@HCL.COM' is not assigned to a role for the application 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'(Graph Explorer)."],
   aadsts50126: ['AADSTS50126: Error validating credentials due to invalid username or password.'],
   aadsts50133: ['AADSTS50133: Session is invalid due to expiration or recent password change.'],
   aadsts50158: ['AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.'],
   // Azure/azure-powershell#11233 (2020), Login-AzAccount's output.
-  aadsts50000: ['AADSTS50000: There was an error issuing a token or an issue with our sign-in service.\nTrace ID: 78a52fb1-6427-48db-9e07-6fa7c8faee00\nCorrelation ID: 75f55382-d7bc-43cd-93c5-ec9a28805aa6'],
-  aadsts50173: ["AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."],
+  aadsts50000: [
+    'AADSTS50000: There was an error issuing a token or an issue with our sign-in service.\nTrace ID: 78a52fb1-6427-48db-9e07-6fa7c8faee00\nCorrelation ID: 75f55382-d7bc-43cd-93c5-ec9a28805aa6',
+  ],
+  aadsts50173: ['AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.'],
   aadsts50194: [
     "AADSTS50194: Application 'a1b2c3d4-0000-0000-0000-000000000000'(Mail OAuth test) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'.",
   ],
@@ -280,18 +241,18 @@ const SAMPLES: Record<string, string[]> = {
   aadsts65001: [
     "\"AADSTS65001: The user or administrator has not consented to use the application with ID 'facd6cff-a294-4415-b59f-c5b01937d7bd' named 'DavMail'. Send an interactive authorization request for this user and resource.",
   ],
-  aadsts65002: ["AADSTS65002: Consent between first party application '9e5f94bc-e8a4-4e73-b8be-63364c29d753' and first party resource '00000002-0000-0ff1-ce00-000000000000' must be configured via preauthorization"],
-  aadsts65004: ['AADSTS65004: User declined to consent to access the app.'],
-  aadsts650052: ["AADSTS650052: The app needs access to a service (\\\"https://outlook.office.com/\\\") that your organization \\\"contoso\\\" has not subscribed to or enabled."],
-  aadsts650057: [
-    'AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client\'s application registration.',
+  aadsts65002: [
+    "AADSTS65002: Consent between first party application '9e5f94bc-e8a4-4e73-b8be-63364c29d753' and first party resource '00000002-0000-0ff1-ce00-000000000000' must be configured via preauthorization",
   ],
+  aadsts65004: ['AADSTS65004: User declined to consent to access the app.'],
+  aadsts650052: ['AADSTS650052: The app needs access to a service (\\"https://outlook.office.com/\\") that your organization \\"contoso\\" has not subscribed to or enabled.'],
+  aadsts650057: ["AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration."],
   aadsts70000: ['AADSTS70000: Provided grant is invalid or malformed.'],
   aadsts70002: ['AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.'],
   aadsts70008: ['AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.'],
-  aadsts700082: ["AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-05-02T10:00:00Z and was inactive for 90.00:00:00."],
+  aadsts700082: ['AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-05-02T10:00:00Z and was inactive for 90.00:00:00.'],
   aadsts70011: [
-    "{\"error\":\"invalid_scope\",\"error_description\":\"AADSTS70011: The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope https://management.azure.com/.default https://storage.azure.com/.default is not valid.\\r\\nTrace ID: 81053cae-3879-4358-a9de-95bf1e230800\"}",
+    '{"error":"invalid_scope","error_description":"AADSTS70011: The provided request must include a \'scope\' input parameter. The provided value for the input parameter \'scope\' is not valid. The scope https://management.azure.com/.default https://storage.azure.com/.default is not valid.\\r\\nTrace ID: 81053cae-3879-4358-a9de-95bf1e230800"}',
   ],
   aadsts70016: ['{"error":"authorization_pending","error_description":"AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."}'],
   aadsts70018: ['AADSTS70018: Invalid verification code.'],
@@ -312,13 +273,15 @@ const SAMPLES: Record<string, string[]> = {
   aadsts700025: ["AADSTS700025: Client is public so neither 'client_assertion' nor 'client_secret' should be presented."],
   aadsts700027: ['AADSTS700027: Client assertion failed signature validation.'],
   aadsts7000112: ["AADSTS7000112: Application 'a1b2c3d4-0000-0000-0000-000000000000'(Mail OAuth test) is disabled."],
-  aadsts7000215: ['{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID"}'],
-  aadsts7000218: [
-    "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.\"}",
+  aadsts7000215: [
+    '{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID"}',
   ],
+  aadsts7000218: ['{"error":"invalid_client","error_description":"AADSTS7000218: The request body must contain the following parameter: \'client_assertion\' or \'client_secret\'."}'],
   aadsts7000222: ["AADSTS7000222: The provided client secret keys for app 'a1b2c3d4-0000-0000-0000-000000000000' are expired."],
   aadsts90002: ["AADSTS90002: Tenant 'contoso.onmicrosoft.con' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."],
-  aadsts90008: ['AADSTS90008: The user or administrator has not consented to use the application. At the minimum, the application requires access to Microsoft Entra ID by specifying the sign-in and read user profile permission.'],
+  aadsts90008: [
+    'AADSTS90008: The user or administrator has not consented to use the application. At the minimum, the application requires access to Microsoft Entra ID by specifying the sign-in and read user profile permission.',
+  ],
   aadsts90014: ["AADSTS90014: The required field 'refresh_token' is missing from the credential."],
   aadsts900144: ["AADSTS900144: The request body must contain the following parameter: 'grant_type'."],
   aadsts9001023: ['AADSTS9001023: The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.'],
@@ -334,10 +297,12 @@ const SAMPLES: Record<string, string[]> = {
     '(invalid_request) AADSTS28003: Provided value for the input parameter scope cannot be empty when requesting an access token using the provided authorization code. Please specify a valid scope.',
   ],
   aadsts500011: [
-    "AADSTS500011: The resource principal named https://outlook.office356.com was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+    'AADSTS500011: The resource principal named https://outlook.office356.com was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.',
   ],
-  aadsts501051: ["invalid_client: AADSTS501051: Application '1df771d6-ef9c-473e-af87-cafa8928e024'(testClient) is not assigned to a role for the application '8d138478-d3a3-47f5-a233-1408cd6baae4'(testBackend2)"],
-  aadsts50001: ["AADSTS50001: The application named https://outlook.office.com was not found in the tenant named contoso.onmicrosoft.com."],
+  aadsts501051: [
+    "invalid_client: AADSTS501051: Application '1df771d6-ef9c-473e-af87-cafa8928e024'(testClient) is not assigned to a role for the application '8d138478-d3a3-47f5-a233-1408cd6baae4'(testBackend2)",
+  ],
+  aadsts50001: ['AADSTS50001: The application named https://outlook.office.com was not found in the tenant named contoso.onmicrosoft.com.'],
   aadsts700054: ["AADSTS700054: response_type 'id_token' is not enabled for the application."],
 
   // Identity: OAuth words, Google, MSAL
@@ -389,16 +354,9 @@ const SAMPLES: Record<string, string[]> = {
   'tls-java-pkix-path': [
     'javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
   ],
-  'tls-dotnet-remote-certificate-invalid': [
-    'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.',
-  ],
-  'tls-revocation-check-failed': [
-    '  • The revocation function was unable to check revocation for the certificate.',
-    '        • unable to get certificate CRL',
-  ],
-  'tls-mailkit-ssl-handshake': [
-    'MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.',
-  ],
+  'tls-dotnet-remote-certificate-invalid': ['System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.'],
+  'tls-revocation-check-failed': ['  • The revocation function was unable to check revocation for the certificate.', '        • unable to get certificate CRL'],
+  'tls-mailkit-ssl-handshake': ['MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.'],
   'tls-wrong-version-number': [
     'Error: 805CF1669D7F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:',
     'Error: 140494523365248:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332:',
@@ -415,12 +373,10 @@ const SAMPLES: Record<string, string[]> = {
   'tls-handshake-failure': [
     'Error: 805CF1669D7F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 40',
   ],
-  'tls-socket-disconnected-before-handshake': [
-    "Error: Client network socket disconnected before secure TLS connection was established { code: 'ECONNRESET' }",
-  ],
+  'tls-socket-disconnected-before-handshake': ["Error: Client network socket disconnected before secure TLS connection was established { code: 'ECONNRESET' }"],
   'net-econnreset': ['Error: connect ECONNRESET 127.0.0.1:38799', 'Error: read ECONNRESET'],
   'net-eproto': ["  code: 'EPROTO',"],
-  'net-etimedout': ['Error: connect ETIMEDOUT 40.101.92.18:587', "Error: Connection timeout with the code ETIMEDOUT"],
+  'net-etimedout': ['Error: connect ETIMEDOUT 40.101.92.18:587', 'Error: Connection timeout with the code ETIMEDOUT'],
   'net-econnrefused': ['Error: connect ECONNREFUSED 127.0.0.1:1'],
   'net-dns-lookup-failed': ['Error: getaddrinfo ENOTFOUND imap.nonexistent-host.invalid', 'Error: getaddrinfo EAI_AGAIN smtp.office365.com'],
   // Issue 14: real strings from public trackers, each with its thread.
@@ -516,13 +472,19 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/Gururagavendra/gmail-cleaner/issues/9
     'Access blocked: Gmail Cleanup has not completed the Google verification process',
     // https://github.com/levz0r/gmail-tester/issues/79
-    "Error 403: access_denied The developer hasn’t given you access to this app. It’s currently being tested and it hasn’t been verified by Google.",
+    'Error 403: access_denied The developer hasn’t given you access to this app. It’s currently being tested and it hasn’t been verified by Google.',
   ],
   'google-redirect-uri-mismatch': [
     // https://github.com/dqdang/digested-clips/issues/5
     'Error 400: redirect_uri_mismatch The redirect URI in the request, http://localhost:8080/, does not match the ones authorized for the OAuth client.',
     // https://github.com/dissorial/doc-chatbot/issues/10: the same page also says "doesn't comply with Google's OAuth 2.0 policy"
-    ["Error 400: redirect_uri_mismatch", '', "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.", '', 'Request details: redirect_uri=http://localhost:3000/api/auth/callback/google'].join('\n'),
+    [
+      'Error 400: redirect_uri_mismatch',
+      '',
+      "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.",
+      '',
+      'Request details: redirect_uri=http://localhost:3000/api/auth/callback/google',
+    ].join('\n'),
   ],
   // TLS wordings of servers and runtimes
   'tls-peer-rejected-certificate': [
@@ -685,7 +647,6 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/openssl/openssl/issues/16506 (through a SOCKS proxy)
     'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to imap.gmail.com:993',
   ],
-
 };
 // The second sweep of real strings (explainRealWorld.test.ts) joins these.
 for (const [id, samples] of Object.entries(REAL_WORLD_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
@@ -739,12 +700,34 @@ describe('failure knowledge base: data', () => {
   });
 
   it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
-    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable', 'jakarta-mail-oauth2-asked-for-more', 'phpmailer-could-not-authenticate', 'nodemailer-user-failed-to-authenticate', 'sasl-xoauth2-token-refresh-failed'];
+    const added = [
+      'netease-imap-unsafe-login',
+      'icloud-imap-authentication-failed',
+      'gmx-webde-authentication-failed',
+      'fastmail-app-password',
+      'imap-incorrect-username-or-password',
+      'tls-dh-key-too-small',
+      'curl-ssl-connect-error',
+      'mbsync-more-steps-after-sasl',
+      'sasl-plugin-callback-missing',
+      'msmtp-authentication-failed',
+      'fetchmail-authorization-failure',
+      'dovecot-login-auth-failed',
+      'dovecot-submission-relay-unreachable',
+      'jakarta-mail-oauth2-asked-for-more',
+      'phpmailer-could-not-authenticate',
+      'nodemailer-user-failed-to-authenticate',
+      'sasl-xoauth2-token-refresh-failed',
+    ];
     for (const id of added) {
       const de = KNOWLEDGE_BASE_TRANSLATIONS.de[id];
       assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);
     }
-    for (const id of Object.keys(KNOWLEDGE_BASE_TRANSLATIONS.de)) assert.ok(KNOWLEDGE_BASE.some((e) => e.id === id), `${id} is no entry`);
+    for (const id of Object.keys(KNOWLEDGE_BASE_TRANSLATIONS.de))
+      assert.ok(
+        KNOWLEDGE_BASE.some((e) => e.id === id),
+        `${id} is no entry`,
+      );
   });
 
   it('has at least one real sample for every entry', () => {
@@ -795,7 +778,10 @@ describe('failure knowledge base: matching', () => {
       'S: 535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]',
     ].join('\r\n');
     const findings = explain(transcript);
-    assert.deepStrictEqual(findings.map((f) => f.id), ['m365-smtp-535-5.7.3']);
+    assert.deepStrictEqual(
+      findings.map((f) => f.id),
+      ['m365-smtp-535-5.7.3'],
+    );
     assert.strictEqual(findings[0].match, '535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]');
     assert.strictEqual(findings[0].index, transcript.indexOf('535 5.7.3'));
     assert.strictEqual(findings[0].provider, 'microsoft');
@@ -833,10 +819,13 @@ describe('failure knowledge base: matching', () => {
     const ids = explainLine(SAMPLES['m365-smtp-auth-disabled-tenant'][0]).map((f) => f.id);
     assert.ok(!ids.includes('m365-smtp-535-5.7.139'), ids.join(', '));
     const unknownCode = explainLine('AADSTS50107: The requested federation realm object does not exist.');
-    assert.deepStrictEqual(unknownCode.map((f) => f.id), ['aadsts-other']);
+    assert.deepStrictEqual(
+      unknownCode.map((f) => f.id),
+      ['aadsts-other'],
+    );
   });
 
-  it('keeps provider wordings apart: each reply gets its own provider, none a neighbour\'s', () => {
+  it("keeps provider wordings apart: each reply gets its own provider, none a neighbour's", () => {
     const first = (s: string) => explainLine(s)[0]?.id;
     assert.strictEqual(first('a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'), 'gmail-imap-invalid-credentials');
     assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] Invalid credentials(Failure)'), 'zoho-imap-invalid-credentials');

@@ -104,7 +104,10 @@ describe('import graph: the layering of DESIGN.md', () => {
 
   it('every relative import resolves to a file under src/', () => {
     const unresolved = edges.filter((e) => e.relative && (e.to.endsWith(' (unresolved)') || !under('src', e.to)));
-    assert.deepStrictEqual(unresolved.map((e) => `${e.from} -> ${e.to}`), []);
+    assert.deepStrictEqual(
+      unresolved.map((e) => `${e.from} -> ${e.to}`),
+      [],
+    );
   });
 
   it('src/core is pure, src/cli sits on src/core only, and no layer imports the commands or extension.ts', () => {

@@ -41,7 +41,10 @@ describe('XOAUTH2 / OAUTHBEARER written as text (before base64)', () => {
 
   it('still reports what is wrong: a missing final separator', () => {
     const d = decodeSasl(`user=a@b.com^Aauth=Bearer ${JWT}`);
-    assert.ok(d.problems.some((p) => p.code === 'missing-final-separator'), d.problems.map((p) => p.code).join());
+    assert.ok(
+      d.problems.some((p) => p.code === 'missing-final-separator'),
+      d.problems.map((p) => p.code).join(),
+    );
   });
 
   it('leaves text that only looks similar alone, and base64 blobs to the base64 path', () => {

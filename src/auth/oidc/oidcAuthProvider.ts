@@ -191,7 +191,15 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
       const e = oidcErrorOf(err, 'refresh', provider.issuer);
       // The provider's own "no" ends the session; anything else (network, timeout) may pass.
       if (e.code === 'oauth-error') {
-        await this.drop(s, new OidcError('session-ended', { ...who, detail: this.safe(e.message, s), ...(e.params.error ? { error: e.params.error } : {}), ...(e.params.description ? { description: e.params.description } : {}) }));
+        await this.drop(
+          s,
+          new OidcError('session-ended', {
+            ...who,
+            detail: this.safe(e.message, s),
+            ...(e.params.error ? { error: e.params.error } : {}),
+            ...(e.params.description ? { description: e.params.description } : {}),
+          }),
+        );
       } else {
         output().warn(vscode.l10n.t('The token of {0} at {1} could not be renewed now: {2}', s.accountLabel, provider.label, this.safe(e.message, s)));
       }
@@ -328,7 +336,11 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
         const tokens = await flow.trigger({ client, scopes: signInScopes, providerLabel: provider.label, timeoutMs, ...(loginHint ? { loginHint } : {}) });
         return await this.keep(provider, flowId, signInScopes, tokens);
       } catch (err) {
-        const e = withClientSecretHint(oidcErrorOf(err, flowId === 'deviceCode' ? 'device-code' : flowId === 'clientCredentials' ? 'client-credentials' : 'authorization-code', provider.issuer), provider, !!secret);
+        const e = withClientSecretHint(
+          oidcErrorOf(err, flowId === 'deviceCode' ? 'device-code' : flowId === 'clientCredentials' ? 'client-credentials' : 'authorization-code', provider.issuer),
+          provider,
+          !!secret,
+        );
         const next = flows[i + 1] ? oidcFlow(flows[i + 1]!) : undefined;
         if (next?.offer && (e.code === 'browser-timeout' || e.code === 'browser-not-opened' || e.code === 'no-device-endpoint')) {
           output().warn(e.message);

@@ -60,7 +60,11 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
   'bad-issuer': (p) => l10n.t('The issuer "{0}" is not a URL: use the provider\'s issuer, e.g. https://accounts.google.com or https://sso.example.com/realms/mail.', p.issuer ?? ''),
   'insecure-issuer': (p) => l10n.t('The issuer "{0}" does not use https: tokens and secrets would cross the network in clear text. Use the https URL of the provider.', p.issuer ?? ''),
   'issuer-mismatch': (p) =>
-    l10n.t('The discovery document at {0} names another issuer ({1}): the configured issuer must be exactly the one the provider publishes (check a trailing slash or the realm path).', p.expected ?? '', p.got ?? ''),
+    l10n.t(
+      'The discovery document at {0} names another issuer ({1}): the configured issuer must be exactly the one the provider publishes (check a trailing slash or the realm path).',
+      p.expected ?? '',
+      p.got ?? '',
+    ),
   'not-oidc': (p) => l10n.t('{0} did not answer like an OpenID provider ({1}: no valid JSON metadata): check the issuer URL.', p.issuer ?? '', STAGES[p.stage ?? 'discovery']()),
   network: (p) => p.detail ?? '',
   'oauth-error': (p) =>
@@ -77,8 +81,7 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
       'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow ({0}). Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
       p.error ?? '',
     ),
-  'unknown-provider': (p) =>
-    l10n.t('No OpenID provider "{0}" is configured: add it to mailOAuth.oidc.providers (user settings) with its issuer and client ID.', p.provider ?? ''),
+  'unknown-provider': (p) => l10n.t('No OpenID provider "{0}" is configured: add it to mailOAuth.oidc.providers (user settings) with its issuer and client ID.', p.provider ?? ''),
   'choose-provider': () => l10n.t('Several OpenID providers are configured: name one in the scopes (provider:<id>), or sign in from the Accounts view.'),
   'no-flow': (p) =>
     l10n.t(

@@ -44,31 +44,27 @@ export function oidcFetch(options: OidcFetchOptions = {}): (url: string, init?: 
       else Object.assign(headers, init.headers ?? {});
       const body = bodyBytes(init.body);
       if (body) headers['content-length'] = String(body.length);
-      const req = (secure ? https : http).request(
-        u,
-        { method: init.method ?? 'GET', headers, ...(secure && ca ? { ca } : {}), signal: init.signal ?? undefined },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (d: Buffer) => {
-            size += d.length;
-            if (size > MAX_REPLY_BYTES) {
-              req.destroy(new OidcNetworkError('too-large', u.host, l10n.t('{0} sent more than {1} bytes in reply to {2}: not an OAuth endpoint.', u.host, MAX_REPLY_BYTES, u.pathname)));
-              return;
-            }
-            chunks.push(d);
-          });
-          res.on('end', () => {
-            const h = new Headers();
-            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-            const status = res.statusCode ?? 502;
-            // Response refuses a body for 204/304; statuses outside 200..599 are not HTTP.
-            const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
-            resolve(new Response(payload, { status: status >= 200 && status <= 599 ? status : 502, headers: h }));
-          });
-          res.on('error', reject);
-        },
-      );
+      const req = (secure ? https : http).request(u, { method: init.method ?? 'GET', headers, ...(secure && ca ? { ca } : {}), signal: init.signal ?? undefined }, (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (d: Buffer) => {
+          size += d.length;
+          if (size > MAX_REPLY_BYTES) {
+            req.destroy(new OidcNetworkError('too-large', u.host, l10n.t('{0} sent more than {1} bytes in reply to {2}: not an OAuth endpoint.', u.host, MAX_REPLY_BYTES, u.pathname)));
+            return;
+          }
+          chunks.push(d);
+        });
+        res.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+          const status = res.statusCode ?? 502;
+          // Response refuses a body for 204/304; statuses outside 200..599 are not HTTP.
+          const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(payload, { status: status >= 200 && status <= 599 ? status : 502, headers: h }));
+        });
+        res.on('error', reject);
+      });
       req.setTimeout(timeoutMs, () => req.destroy(new OidcNetworkError('timeout', u.host, l10n.t('{0} did not answer within {1} s ({2}).', u.host, Math.round(timeoutMs / 1000), u.pathname))));
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (err instanceof OidcNetworkError || err.name === 'AbortError') return reject(err);

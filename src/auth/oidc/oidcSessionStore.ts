@@ -63,18 +63,20 @@ export class OidcSessionStore {
   /** Applies `change` to the provider's sessions and stores the result. */
   update(providerId: string, change: (sessions: StoredOidcSession[]) => StoredOidcSession[]): Promise<StoredOidcSession[]> {
     const key = sessionsKey(providerId);
-    const run = (this.queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(async () => {
-      const next = change(await this.list(providerId)).slice(-MAX_SESSIONS);
-      if (next.length === 0) {
-        this.lastWritten.delete(key);
-        await this.secrets.delete(key);
-      } else {
-        const text = JSON.stringify({ version: 1, sessions: next });
-        this.lastWritten.set(key, text);
-        await this.secrets.store(key, text);
-      }
-      return next;
-    });
+    const run = (this.queues.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => {
+        const next = change(await this.list(providerId)).slice(-MAX_SESSIONS);
+        if (next.length === 0) {
+          this.lastWritten.delete(key);
+          await this.secrets.delete(key);
+        } else {
+          const text = JSON.stringify({ version: 1, sessions: next });
+          this.lastWritten.set(key, text);
+          await this.secrets.store(key, text);
+        }
+        return next;
+      });
     this.queues.set(key, run);
     return run;
   }

@@ -193,7 +193,7 @@ function resolveEntry(entry: unknown, index: number, ids: Set<string>, problems:
   const str = (field: string, required: boolean): string | undefined | null => {
     const v = e[field];
     if (v === undefined || (typeof v === 'string' && !v.trim())) return required ? (fail('missing', field), null) : undefined;
-    if (typeof v !== 'string' || v.length > MAX_STRING) return fail('not-a-string', field), null;
+    if (typeof v !== 'string' || v.length > MAX_STRING) return (fail('not-a-string', field), null);
     return v.trim();
   };
   const presetRaw = str('preset', false);
@@ -267,7 +267,7 @@ function resolveEntry(entry: unknown, index: number, ids: Set<string>, problems:
     for (const f of e.flows.slice(0, MAX_LIST)) {
       if (OIDC_FLOWS.includes(f as OidcFlowId)) {
         if (!flows.includes(f as OidcFlowId)) flows.push(f as OidcFlowId);
-      } else warn('bad-flow', 'flows', typeof f === 'string' ? f : JSON.stringify(f) ?? String(f));
+      } else warn('bad-flow', 'flows', typeof f === 'string' ? f : (JSON.stringify(f) ?? String(f)));
     }
   }
   const deviceCodeAllowed = !(preset === 'google' || /^https:\/\/accounts\.google\.com\/?$/.test(issuer)) || !scopes.includes(GOOGLE_MAIL_SCOPE);

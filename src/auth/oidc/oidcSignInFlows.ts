@@ -96,7 +96,11 @@ class ClientCredentialsFlow implements OidcFlow {
   trigger({ client, scopes, providerLabel }: OidcFlowRequest): Promise<OidcTokens> {
     // No user and no openid scope: an app token is not an ID token's business.
     const appScopes = scopes.filter((s) => s !== 'openid' && s !== 'offline_access' && s !== 'email' && s !== 'profile');
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Getting an app token from {0} (client credentials)', providerLabel) }, () => client.clientCredentials(appScopes)));
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Getting an app token from {0} (client credentials)', providerLabel) }, () =>
+        client.clientCredentials(appScopes),
+      ),
+    );
   }
 }
 

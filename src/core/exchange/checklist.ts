@@ -36,11 +36,15 @@ export function appOnlyChecklist(token: TokenInspection, protocol: MailProtocol,
   const items: ChecklistItem[] = [
     token.roles.includes(role)
       ? { step: 'permission', status: 'ok', text: l10n.t('{0} granted with admin consent (the token carries it)', role) }
-      : { step: 'permission', status: 'failed', text: l10n.t('{0} missing from the token\'s roles ({1}): add the application permission and grant admin consent', role, token.roles.join(', ')) },
+      : { step: 'permission', status: 'failed', text: l10n.t("{0} missing from the token's roles ({1}): add the application permission and grant admin consent", role, token.roles.join(', ')) },
     aud.some((a) => APP_AUDIENCES.includes(a))
       ? { step: 'audience', status: 'ok', text: l10n.t('audience {0}', aud[0]!) }
       : { step: 'audience', status: 'failed', text: l10n.t('audience {0} is not Exchange Online: request the scope https://outlook.office365.com/.default', aud.join(', ') || '-') },
-    { step: 'servicePrincipal', status: 'unknown', text: l10n.t('service principal registered in Exchange: New-ServicePrincipal -AppId {0} -ObjectId {1} (the enterprise application\'s object ID, the token\'s oid)', appId, oid) },
+    {
+      step: 'servicePrincipal',
+      status: 'unknown',
+      text: l10n.t("service principal registered in Exchange: New-ServicePrincipal -AppId {0} -ObjectId {1} (the enterprise application's object ID, the token's oid)", appId, oid),
+    },
     {
       step: 'mailboxPermission',
       status: 'unknown',
@@ -49,7 +53,14 @@ export function appOnlyChecklist(token: TokenInspection, protocol: MailProtocol,
           ? l10n.t('mailbox permission: Add-RecipientPermission -Identity {0} -Trustee {1} -AccessRights SendAs', mailbox, oid)
           : l10n.t('mailbox permission: Add-MailboxPermission -Identity {0} -User {1} -AccessRights FullAccess', mailbox, oid),
     },
-    { step: 'mailboxProtocol', status: 'unknown', text: protocol === 'smtp' ? l10n.t('SMTP AUTH enabled for {0} (Set-CASMailbox -SmtpClientAuthenticationDisabled $false)', mailbox) : l10n.t('{0} enabled for {1} (Set-CASMailbox)', protocol === 'imap' ? 'IMAP' : 'POP', mailbox) },
+    {
+      step: 'mailboxProtocol',
+      status: 'unknown',
+      text:
+        protocol === 'smtp'
+          ? l10n.t('SMTP AUTH enabled for {0} (Set-CASMailbox -SmtpClientAuthenticationDisabled $false)', mailbox)
+          : l10n.t('{0} enabled for {1} (Set-CASMailbox)', protocol === 'imap' ? 'IMAP' : 'POP', mailbox),
+    },
   ];
   const failed = items.find((i) => i.status === 'failed');
   const pointsTo: ChecklistStep = failed?.step ?? 'servicePrincipal';

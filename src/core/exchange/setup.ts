@@ -43,7 +43,7 @@ export interface ExchangeProblem {
 }
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
- 
+
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** The IDs of an app-only token, or why the token is not one (a delegated token names a user and has scp). */
@@ -51,7 +51,10 @@ export function appOnlyIdsFromToken(token: string | TokenInspection): { ok: true
   const info = typeof token === 'string' ? inspectToken(token.trim()) : token;
   if (info.kind !== 'jwt' || !info.claims) return { ok: false, problem: { code: 'not-a-jwt', message: l10n.t('This is not a JWT access token: app-only tokens from Microsoft Entra ID are JWTs.') } };
   if (info.scopes.length || info.account || info.claims.idtyp === 'user') {
-    return { ok: false, problem: { code: 'not-app-only', message: l10n.t('This is a delegated token (it names a user and carries scp): the Exchange app-only setup is for tokens got with client credentials.') } };
+    return {
+      ok: false,
+      problem: { code: 'not-app-only', message: l10n.t('This is a delegated token (it names a user and carries scp): the Exchange app-only setup is for tokens got with client credentials.') },
+    };
   }
   const str = (v: unknown) => (typeof v === 'string' && GUID.test(v) ? v : undefined);
   return {
@@ -91,12 +94,18 @@ export function exchangeSetupDocument(input: SetupInput): { ok: true; text: stri
   const blank = () => L.push('');
 
   c(l10n.t('Exchange Online: app-only (client credentials) access for IMAP, POP and SMTP'));
-  c(input.source === 'token' ? l10n.t('Made by Mail OAuth Debugger from an app-only access token (its appid, oid and tid claims).') : l10n.t('Made by Mail OAuth Debugger from the app-only settings (client ID and tenant).'));
+  c(
+    input.source === 'token'
+      ? l10n.t('Made by Mail OAuth Debugger from an app-only access token (its appid, oid and tid claims).')
+      : l10n.t('Made by Mail OAuth Debugger from the app-only settings (client ID and tenant).'),
+  );
   c(l10n.t('A tenant administrator runs these steps in PowerShell 7 with the ExchangeOnlineManagement module. Read each step first: they change the tenant.'));
   docs(EXCHANGE_DOCS.oauth);
   blank();
   L.push(`$AppId    = ${ps(appId ?? '<application (client) ID>')}`);
-  L.push(`$ObjectId = ${servicePrincipalId ? ps(servicePrincipalId) : "'<object ID of the enterprise application>'"}  # ${l10n.t("the ENTERPRISE APPLICATION's object ID (the token's oid), NOT the app registration's")}`);
+  L.push(
+    `$ObjectId = ${servicePrincipalId ? ps(servicePrincipalId) : "'<object ID of the enterprise application>'"}  # ${l10n.t("the ENTERPRISE APPLICATION's object ID (the token's oid), NOT the app registration's")}`,
+  );
   L.push(`$TenantId = ${ps(tenantId ?? '<tenant ID or contoso.onmicrosoft.com>')}`);
   L.push(`$Mailbox  = ${ps(mailbox ?? '<mailbox the app opens, e.g. shared@contoso.com>')}`);
   blank();

@@ -74,9 +74,7 @@ function entry(raw: unknown, docs: Readonly<Record<string, DocLink>>, at: Place)
     fix: text(raw, 'fix', at),
     severity: oneOf(raw, 'severity', SEVERITIES, at),
     source: oneOf(raw, 'source', SOURCES, at),
-    docs: Object.freeze(
-      strings(raw, 'docs', at).map((name) => (Object.hasOwn(docs, name) ? docs[name] : at.fail('docs', `"${name}" is not in docs.json`))),
-    ),
+    docs: Object.freeze(strings(raw, 'docs', at).map((name) => (Object.hasOwn(docs, name) ? docs[name] : at.fail('docs', `"${name}" is not in docs.json`)))),
     keys: Object.freeze(strings(raw, 'keys', at)),
     pattern: regex(raw.pattern, raw.flags, 'pattern', at),
   };
@@ -93,9 +91,7 @@ function entry(raw: unknown, docs: Readonly<Record<string, DocLink>>, at: Place)
   if (raw.supersedes !== undefined) e.supersedes = Object.freeze(strings(raw, 'supersedes', at));
   if (raw.context !== undefined) {
     if (!Array.isArray(raw.context) || raw.context.length === 0) at.fail('context', 'must be a non-empty list of {pattern, flags}');
-    e.context = Object.freeze(
-      raw.context.map((c: unknown, i: number) => (isObject(c) ? regex(c.pattern, c.flags, `context[${i}]`, at) : at.fail(`context[${i}]`, 'must be {pattern, flags}'))),
-    );
+    e.context = Object.freeze(raw.context.map((c: unknown, i: number) => (isObject(c) ? regex(c.pattern, c.flags, `context[${i}]`, at) : at.fail(`context[${i}]`, 'must be {pattern, flags}'))));
   }
   const accept = hook(raw, 'accept', ACCEPT_HOOKS, at);
   if (accept) e.accept = accept;

@@ -81,7 +81,7 @@ export async function scanLines<F>(src: LineSource, options: ScanOptions<F> = {}
   };
   const full = () => result.blobs.length + result.findings.length >= maxResults;
 
-  for (let base = 0; base < src.lineCount; ) {
+  for (let base = 0; base < src.lineCount;) {
     if (!(await keepGoing())) return result;
     const first = src.lineAt(base);
     if (first.length > PIECE_CHARS) {

@@ -61,7 +61,12 @@ export class ImapSession extends SaslSession implements ProtocolSession {
       if (!line.startsWith('*') && !line.startsWith('+')) {
         const other = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
         throw other
-          ? violation(this.transport, line, l10n.t('a reply to {0}', tag), l10n.t("It answers a tag ({0}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in", other[1]))
+          ? violation(
+              this.transport,
+              line,
+              l10n.t('a reply to {0}', tag),
+              l10n.t("It answers a tag ({0}) the client never sent: the server does not follow IMAP, or another client's replies are mixed in", other[1]),
+            )
           : violation(this.transport, line, l10n.t('an IMAP response (untagged "*", continuation "+" or tagged)'));
       }
     }
@@ -184,5 +189,9 @@ export class ImapSession extends SaslSession implements ProtocolSession {
 }
 
 function parseCapabilities(text: string): string[] {
-  return text.trim().split(/\s+/).filter(Boolean).map((c) => c.toUpperCase());
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((c) => c.toUpperCase());
 }

@@ -37,7 +37,7 @@ export class Pop3Session extends SaslSession implements ProtocolSession {
     this.transport.write(line);
     const status = await this.readStatus();
     const ok = status.startsWith('+OK');
-    const multi = MULTI_LINE.test(line) && !(/^(LIST|UIDL)\s+\S/i.test(line));
+    const multi = MULTI_LINE.test(line) && !/^(LIST|UIDL)\s+\S/i.test(line);
     const body = ok && multi ? await this.readMultiLine() : [];
     return { ok, status, body };
   }
@@ -132,5 +132,4 @@ export class Pop3Session extends SaslSession implements ProtocolSession {
   async logout(): Promise<void> {
     await endSession(this.transport, () => this.command('QUIT'));
   }
-
 }

@@ -11,10 +11,7 @@ export const MAX_CHALLENGES = 3;
 /** A server's reply within the exchange, as the session's framing reads it. */
 export type SaslReply =
   /** Refused before any credential was sent (the AUTH command itself failed). */
-  | { kind: 'refused'; text: string }
-  | { kind: 'challenge'; challenge: string }
-  | { kind: 'success' }
-  | { kind: 'failure'; text: string };
+  { kind: 'refused'; text: string } | { kind: 'challenge'; challenge: string } | { kind: 'success' } | { kind: 'failure'; text: string };
 
 /** What a protocol contributes: how the response goes out and how replies read. */
 export interface SaslFraming {

@@ -26,7 +26,9 @@ export interface StepFailure {
 
 /** Why the client ended an exchange whose server never stops challenging. */
 export function loopMessage(): string {
-  return l10n.t('The server kept sending error challenges after the client answered them; the client cancelled the authentication ("*") and closed the connection. The server does not end the SASL exchange as XOAUTH2/OAUTHBEARER require; its first challenge (decoded in the transcript) says why it refused the token.');
+  return l10n.t(
+    'The server kept sending error challenges after the client answered them; the client cancelled the authentication ("*") and closed the connection. The server does not end the SASL exchange as XOAUTH2/OAUTHBEARER require; its first challenge (decoded in the transcript) says why it refused the token.',
+  );
 }
 
 export interface SessionOutcome {

@@ -126,8 +126,7 @@ export class SmtpSession extends SaslSession implements ProtocolSession {
    */
   protected saslFraming(): SaslFraming {
     const t = this.transport;
-    const reply = (r: SmtpReply): SaslReply =>
-      r.code === 334 ? { kind: 'challenge', challenge: r.lines[0].slice(4) } : r.code === 235 ? { kind: 'success' } : { kind: 'failure', text: r.text };
+    const reply = (r: SmtpReply): SaslReply => (r.code === 334 ? { kind: 'challenge', challenge: r.lines[0].slice(4) } : r.code === 235 ? { kind: 'success' } : { kind: 'failure', text: r.text });
     return {
       start: async (mechanism, blob) => {
         const oneLine = `AUTH ${mechanism} ${blob}`;
@@ -171,5 +170,4 @@ export class SmtpSession extends SaslSession implements ProtocolSession {
   async logout(): Promise<void> {
     await endSession(this.transport, () => this.command('QUIT'));
   }
-
 }

@@ -69,10 +69,7 @@ export function redactLineForSaving(line: string, secrets: readonly string[] = [
   const msg = run ? decodeSasl(run).message : undefined;
   if (run && msg && (msg.mechanism === 'XOAUTH2' || msg.mechanism === 'OAUTHBEARER') && msg.token) {
     const token = unusableToken(msg.token);
-    const r =
-      msg.mechanism === 'XOAUTH2'
-        ? encodeXoauth2(msg.user ?? '', token)
-        : encodeOauthbearer({ user: msg.user, host: msg.host, port: msg.port, token });
+    const r = msg.mechanism === 'XOAUTH2' ? encodeXoauth2(msg.user ?? '', token) : encodeOauthbearer({ user: msg.user, host: msg.host, port: msg.port, token });
     if (r.ok) return line.replace(run, r.value);
   }
   return redactLine(line, secrets);

@@ -125,11 +125,14 @@ export class LineTransport {
 
   static async connect(options: TransportOptions, transcript: Transcript): Promise<LineTransport> {
     const opts = withDefaults(options);
-    transcript.add('info', opts.security === 'tls'
+    transcript.add(
+      'info',
+      opts.security === 'tls'
         ? l10n.t('Connecting to {0}:{1} (implicit TLS)', opts.host, opts.port)
         : opts.security === 'starttls'
           ? l10n.t('Connecting to {0}:{1} (plain, STARTTLS to follow)', opts.host, opts.port)
-          : l10n.t('Connecting to {0}:{1} (plain, no TLS)', opts.host, opts.port));
+          : l10n.t('Connecting to {0}:{1} (plain, no TLS)', opts.host, opts.port),
+    );
     const s: net.Socket | tls.TLSSocket =
       opts.security === 'tls'
         ? tls.connect({ host: opts.host, port: opts.port, servername: serverName(opts.host), rejectUnauthorized: false, ca: caList(opts.ca) })
@@ -169,7 +172,6 @@ export class LineTransport {
 
   private readonly closedByServer = new TransportError('closed', { id: 'closed-by-server' });
 
-
   /**
    * Ends the connection with `err` (the first failure wins). Bytes not read yet stay readable after the
    * server's own close (its last words, "* BYE ..."); after a framing failure they are dropped.
@@ -204,8 +206,7 @@ export class LineTransport {
     const replyDeadline = this.replyStarted + this.options.replyTimeoutMs;
     const deadline = Math.min(Date.now() + timeoutMs, replyDeadline);
     const before = this.received.length;
-    const replyTimeout = () =>
-      this.fail(new TransportError('reply-timeout', { id: 'reply-timeout', what, seconds: Math.round(this.options.replyTimeoutMs / 100) / 10 }));
+    const replyTimeout = () => this.fail(new TransportError('reply-timeout', { id: 'reply-timeout', what, seconds: Math.round(this.options.replyTimeoutMs / 100) / 10 }));
     if (Date.now() >= replyDeadline) throw replyTimeout();
     while (!ready()) {
       if (this.ended) throw this.ended === this.closedByServer ? new TransportError('closed', { id: 'closed-while-waiting', what }) : this.ended;
@@ -214,9 +215,7 @@ export class LineTransport {
         if (Date.now() >= replyDeadline) throw replyTimeout();
         const got = this.received.length - before;
         const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
-        const err = got > 0
-          ? new TransportError('read-timeout', { id: 'stalled', bytes: got, what, seconds })
-          : new TransportError('read-timeout', { id: 'silent', seconds, what });
+        const err = got > 0 ? new TransportError('read-timeout', { id: 'stalled', bytes: got, what, seconds }) : new TransportError('read-timeout', { id: 'silent', seconds, what });
         throw this.fail(err);
       }
       await new Promise<void>((resolve) => {
@@ -249,7 +248,9 @@ export class LineTransport {
   /** Reads exactly n bytes (an IMAP literal); recorded as one server entry. */
   async readBytes(n: number, what = l10n.t('a literal in {0}', this.awaited())): Promise<Buffer> {
     if (n > this.options.maxResponseBytes) {
-      throw this.fail(new TransportError('response-too-large', { id: 'literal-too-large', bytes: n.toLocaleString('en-US'), what: this.awaited(), limit: this.options.maxResponseBytes.toLocaleString('en-US') }));
+      throw this.fail(
+        new TransportError('response-too-large', { id: 'literal-too-large', bytes: n.toLocaleString('en-US'), what: this.awaited(), limit: this.options.maxResponseBytes.toLocaleString('en-US') }),
+      );
     }
     // Counted before it is read: literals that pass the reply's cap only together are refused unread.
     this.count(n, 0, what);
@@ -318,7 +319,12 @@ export class LineTransport {
   /** Records TLS details and enforces certificate verification unless it was turned off. */
   private checkTls(socket: tls.TLSSocket): void {
     const cert = socket.getPeerCertificate();
-    const name = (x: Record<string, unknown> | undefined) => (x ? Object.entries(x).map(([k, v]) => `${k}=${String(v)}`).join(', ') : '');
+    const name = (x: Record<string, unknown> | undefined) =>
+      x
+        ? Object.entries(x)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', ')
+        : '';
     const identityError = socket.authorized ? tls.checkServerIdentity(serverName(this.options.host) ?? this.options.host, cert) : undefined;
     const authorizationError = socket.authorizationError ? String(socket.authorizationError) : identityError?.message;
     this.tls = {
@@ -332,7 +338,10 @@ export class LineTransport {
       authorizationError,
     };
     const t = this.tls;
-    this.transcript.add('tls', `${t.protocol}, ${t.cipher}; certificate ${t.subject}; issuer ${t.issuer}; valid ${t.validFrom} – ${t.validTo}; ${t.authorized ? 'verified' : `NOT verified (${t.authorizationError})`}`);
+    this.transcript.add(
+      'tls',
+      `${t.protocol}, ${t.cipher}; certificate ${t.subject}; issuer ${t.issuer}; valid ${t.validFrom} – ${t.validTo}; ${t.authorized ? 'verified' : `NOT verified (${t.authorizationError})`}`,
+    );
     if (!t.authorized && this.options.verifyCertificate !== false) {
       socket.destroy();
       const names = cert.subjectaltname?.replace(/DNS:|IP Address:/g, '') || (cert.subject?.CN ? String(cert.subject.CN) : undefined);
@@ -459,9 +468,7 @@ function describeCommand(line: string): string {
 /** Bytes shown in a message: control and non-UTF-8 bytes as \xNN. */
 export function printable(bytes: Buffer | string, max = 80): string {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
-  return (text.length > max ? `${text.slice(0, max)}…` : text)
-    .replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .replace(/\ufffd/g, '\\x??'); // bytes that are not UTF-8
+  return (text.length > max ? `${text.slice(0, max)}…` : text).replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/\ufffd/g, '\\x??'); // bytes that are not UTF-8
 }
 
 function serverName(host: string): string | undefined {

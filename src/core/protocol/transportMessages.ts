@@ -40,7 +40,12 @@ export type TransportReason =
 export function transportMessage(r: TransportReason): string {
   switch (r.id) {
     case 'tls-handshake-timeout':
-      return l10n.t('{0}:{1} accepted the connection but the TLS handshake did not finish within {2} s: the port probably speaks plain text and waits for the client. Use STARTTLS (143, 110, 587) or no TLS on this port, or the implicit-TLS port (993, 995, 465).', r.host, r.port, r.seconds);
+      return l10n.t(
+        '{0}:{1} accepted the connection but the TLS handshake did not finish within {2} s: the port probably speaks plain text and waits for the client. Use STARTTLS (143, 110, 587) or no TLS on this port, or the implicit-TLS port (993, 995, 465).',
+        r.host,
+        r.port,
+        r.seconds,
+      );
     case 'connect-timeout':
       return l10n.t('No connection to {0}:{1} within {2} s. A firewall may drop the traffic (many networks block ports 25 and 587), or the host or port is wrong.', r.host, r.port, r.seconds);
     case 'unread-too-large':
@@ -48,35 +53,83 @@ export function transportMessage(r: TransportReason): string {
     case 'closed-by-server':
       return l10n.t('The server closed the connection.');
     case 'closed-while-waiting':
-      return l10n.t("The server closed the connection while the client waited for {0}. Connect again; if it repeats, the server's log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).", r.what);
+      return l10n.t(
+        "The server closed the connection while the client waited for {0}. Connect again; if it repeats, the server's log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).",
+        r.what,
+      );
     case 'closed-before-sending':
-      return l10n.t("The server closed the connection before the client could send {0}. Connect again; if it repeats, the server's log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).", r.command);
+      return l10n.t(
+        "The server closed the connection before the client could send {0}. Connect again; if it repeats, the server's log says why (servers hang up after a refused or too slow login, on a blocked address, or when the port expects TLS first).",
+        r.command,
+      );
     case 'reply-timeout':
-      return l10n.t('The server kept sending {0} for {1} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.', r.what, r.seconds);
+      return l10n.t(
+        'The server kept sending {0} for {1} s without finishing it; the client stopped waiting and closed the connection. The server is misbehaving, or the reply is huge: ask for less, or try again later.',
+        r.what,
+        r.seconds,
+      );
     case 'stalled':
-      return l10n.t('The server sent only {0} bytes of {1} in {2}, without finishing it (a stalled or deliberately slow server); the client stopped waiting. Try again later, or raise the read timeout if the link is that slow.', r.bytes, r.what, r.seconds);
+      return l10n.t(
+        'The server sent only {0} bytes of {1} in {2}, without finishing it (a stalled or deliberately slow server); the client stopped waiting. Try again later, or raise the read timeout if the link is that slow.',
+        r.bytes,
+        r.what,
+        r.seconds,
+      );
     case 'silent':
       return l10n.t('The server sent nothing for {0} while the client waited for {1}. The server may be overloaded, or expects something else on this port.', r.seconds, r.what);
     case 'line-too-long':
-      return l10n.t('The server sent a line longer than {0} bytes in {1}; the client stopped reading and closed the connection. No mail server sends such lines: check host and port, or the server is broken.', r.limit, r.what);
+      return l10n.t(
+        'The server sent a line longer than {0} bytes in {1}; the client stopped reading and closed the connection. No mail server sends such lines: check host and port, or the server is broken.',
+        r.limit,
+        r.what,
+      );
     case 'literal-too-large':
-      return l10n.t('The server announced a literal of {0} bytes in {1}, more than the {2} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.', r.bytes, r.what, r.limit);
+      return l10n.t(
+        'The server announced a literal of {0} bytes in {1}, more than the {2} allowed; the client closed the connection without reading it. Fetch a smaller part (BODY[]<0.100000>, BODY.PEEK[HEADER]), or the server is broken.',
+        r.bytes,
+        r.what,
+        r.limit,
+      );
     case 'reply-too-large':
-      return l10n.t('The server sent more than {0} in {1} without ending it; the client stopped reading and closed the connection. A server that never ends its reply is broken; for a command that lists a whole mailbox, ask for less (a range, fewer items).', r.size, r.what);
+      return l10n.t(
+        'The server sent more than {0} in {1} without ending it; the client stopped reading and closed the connection. A server that never ends its reply is broken; for a command that lists a whole mailbox, ask for less (a range, fewer items).',
+        r.size,
+        r.what,
+      );
     case 'ended-before-command':
-      return l10n.t("The server ended the session before the client sent {0}: \"{1}\". Connect again; if it repeats, the reply's text says why (an idle or too long session, a server shutting down, too many connections).", r.command, r.notice);
+      return l10n.t(
+        'The server ended the session before the client sent {0}: "{1}". Connect again; if it repeats, the reply\'s text says why (an idle or too long session, a server shutting down, too many connections).',
+        r.command,
+        r.notice,
+      );
     case 'unsolicited':
       return r.after === undefined
-        ? l10n.t('The server sent "{0}" before the client sent its next command (after the greeting): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.', r.extra)
-        : l10n.t('The server sent "{0}" before the client sent its next command (after {1}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.', r.extra, r.after);
+        ? l10n.t(
+            'The server sent "{0}" before the client sent its next command (after the greeting): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.',
+            r.extra,
+          )
+        : l10n.t(
+            'The server sent "{0}" before the client sent its next command (after {1}): a reply to a command that was never sent. The server does not follow the protocol, or something in between (a proxy, a virus scanner) injects data; the client closed the connection.',
+            r.extra,
+            r.after,
+          );
     case 'starttls-data-before-handshake':
-      return l10n.t("The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.");
+      return l10n.t(
+        "The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the client closed the connection. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.",
+      );
     case 'starttls-timeout':
       return l10n.t('The TLS handshake after STARTTLS did not finish within {0} s.', r.seconds);
     case 'starttls-hung-up':
-      return l10n.t("{0}:{1} closed the connection during the TLS handshake after STARTTLS. The server's TLS setup is broken, or it refuses this client's TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.", r.host, r.port);
+      return l10n.t(
+        "{0}:{1} closed the connection during the TLS handshake after STARTTLS. The server's TLS setup is broken, or it refuses this client's TLS versions: use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.",
+        r.host,
+        r.port,
+      );
     case 'starttls-failed':
-      return l10n.t("The server agreed to STARTTLS, but the TLS handshake failed ({0}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.", r.reason);
+      return l10n.t(
+        "The server agreed to STARTTLS, but the TLS handshake failed ({0}): its TLS setup is broken, or it went on in plain text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or report it to the server's administrator.",
+        r.reason,
+      );
     case 'certificate':
       return certificateMessage(r.error, r.host, r.names);
     case 'closed-by-client':
@@ -92,7 +145,11 @@ export function transportMessage(r: TransportReason): string {
     case 'timed-out':
       return l10n.t('The connection to {0} timed out.', r.at);
     case 'tls-plain-port':
-      return l10n.t('TLS failed with {0}: {1}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.', r.at, r.reason);
+      return l10n.t(
+        'TLS failed with {0}: {1}. The port probably speaks plain text: use STARTTLS (e.g. 587, 143, 110) instead of implicit TLS (465, 993, 995), or the other way round.',
+        r.at,
+        r.reason,
+      );
     case 'tls-handshake':
       return l10n.t('The TLS handshake with {0} failed: {1}.', r.at, r.reason);
     case 'network':
@@ -100,7 +157,10 @@ export function transportMessage(r: TransportReason): string {
     case 'not-protocol':
       return l10n.t('The server sent "{0}", which is not {1}. {2}; the client closed the connection.', r.quoted, r.expected, r.hint);
     case 'login-timeout':
-      return l10n.t('The login did not finish within {0} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.', r.seconds);
+      return l10n.t(
+        'The login did not finish within {0} s although the server kept sending (a trickle of bytes or lines that never completes the reply); the client gave up and closed the connection. The server is overloaded or misbehaving: try again later or another server.',
+        r.seconds,
+      );
     case 'other':
       return r.detail;
   }

@@ -28,7 +28,7 @@ export interface Verdict {
 /** The step's name, as a verdict shows it beside its title ("Step: Greeting"). */
 const STEP_NAME: Readonly<Record<Step, () => string>> = {
   connect: () => l10n.t({ message: 'Connecting', comment: 'A session step, shown as "Step: Connecting".' }),
-  greeting: () => l10n.t({ message: 'Greeting', comment: 'A session step: the server\'s first line.' }),
+  greeting: () => l10n.t({ message: 'Greeting', comment: "A session step: the server's first line." }),
   capabilities: () => l10n.t({ message: 'Capabilities', comment: 'A session step: asking the server what it supports.' }),
   starttls: () => 'STARTTLS',
   authenticate: () => l10n.t({ message: 'Authentication', comment: 'A session step.' }),
@@ -87,8 +87,12 @@ const FAILURE_TITLE: Readonly<Record<FailureKind, Readonly<Record<Step, () => st
 
 /** What to do when the knowledge base has nothing more specific for a refusal at this step. */
 function stepFix(step: Step): string | undefined {
-  if (step === 'greeting') return l10n.t('The server refused the session before any command (its greeting says why): it may be overloaded or block this address. Try again later, or check host and port.');
-  if (step === 'starttls') return l10n.t('The server refused to switch to TLS, and the client does not send a token in clear text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or have STARTTLS enabled on the server.');
+  if (step === 'greeting')
+    return l10n.t('The server refused the session before any command (its greeting says why): it may be overloaded or block this address. Try again later, or check host and port.');
+  if (step === 'starttls')
+    return l10n.t(
+      'The server refused to switch to TLS, and the client does not send a token in clear text. Use the implicit-TLS port instead (IMAP 993, POP3 995, SMTP 465), or have STARTTLS enabled on the server.',
+    );
   if (step === 'capabilities') return l10n.t('The server refused the capability request: check host and port, and that this port serves the chosen protocol.');
   return undefined;
 }
@@ -119,7 +123,10 @@ export function verifiedTitle(protocol: MailProtocol, mechanism: string, exposur
 /** The documentation links of the findings, each once, at most `max`. */
 export function docsOf(findings: Finding[], max = 4): { title: string; url: string }[] {
   const seen = new Set<string>();
-  return findings.flatMap((f) => f.docs).filter((d) => !seen.has(d.url) && seen.add(d.url)).slice(0, max);
+  return findings
+    .flatMap((f) => f.docs)
+    .filter((d) => !seen.has(d.url) && seen.add(d.url))
+    .slice(0, max);
 }
 
 export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, login: LoginInput, now = new Date()): Verdict {
@@ -163,9 +170,16 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
       ? tokenErrors.map((p) => p.message).join(' ')
       : ungranted
         ? oid
-          ? l10n.t("This app-only token names no mailbox: the server opens the mailbox in the user field ({0}) only if the app's service principal (object ID {1}) was granted access to it, and it was refused.", login.user, oid)
-          : l10n.t("This app-only token names no mailbox: the server opens the mailbox in the user field ({0}) only if the app's service principal was granted access to it, and it was refused.", login.user)
-        : mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? l10n.t('The server gave no reason.');
+          ? l10n.t(
+              "This app-only token names no mailbox: the server opens the mailbox in the user field ({0}) only if the app's service principal (object ID {1}) was granted access to it, and it was refused.",
+              login.user,
+              oid,
+            )
+          : l10n.t(
+              "This app-only token names no mailbox: the server opens the mailbox in the user field ({0}) only if the app's service principal was granted access to it, and it was refused.",
+              login.user,
+            )
+        : (mismatch?.message ?? findings[0]?.cause ?? failure?.reply ?? l10n.t('The server gave no reason.'));
   const fix = ownWords
     ? undefined
     : ungranted
@@ -176,11 +190,14 @@ export function verdictFor(outcome: SessionOutcome, protocol: MailProtocol, logi
           oid ?? '<enterprise application object id>',
           oid ?? '<service principal id>',
         ) + (checklist ? ` ${checklist.summary}` : '')
-    : mismatch
-      ? l10n.t("Put the token's account ({0}) in the user field, or sign in as {1}; for a shared mailbox, give {0} Full Access to it (Exchange: Add-MailboxPermission).", String(token.account), login.user)
-      : replyFindings[0]?.fix ??
-        challengeFindings[0]?.fix ??
-        (tokenErrors.length ? l10n.t('Fix the token problems above, then connect again.') : failure && !failure.transportError ? stepFix(step) : undefined);
+      : mismatch
+        ? l10n.t(
+            "Put the token's account ({0}) in the user field, or sign in as {1}; for a shared mailbox, give {0} Full Access to it (Exchange: Add-MailboxPermission).",
+            String(token.account),
+            login.user,
+          )
+        : (replyFindings[0]?.fix ??
+          challengeFindings[0]?.fix ??
+          (tokenErrors.length ? l10n.t('Fix the token problems above, then connect again.') : failure && !failure.transportError ? stepFix(step) : undefined));
   return { ok: false, title, step, cause, fix, findings, tokenProblems, ...(checklist ? { checklist } : {}) };
 }
-

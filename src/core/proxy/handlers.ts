@@ -147,12 +147,19 @@ abstract class BaseHandler implements ProtocolHandler {
     ctx.holdClient();
     const check = checkClientLogin(inject, user, password);
     if (!check.ok) {
-      ctx.record('error', l10n.t('Injection: the client\'s {0} login as {1} was refused by the relay: {2}', clientMechanism, user ?? '?', check.reason));
+      ctx.record('error', l10n.t("Injection: the client's {0} login as {1} was refused by the relay: {2}", clientMechanism, user ?? '?', check.reason));
       const a = new LoginAttempt(ctx.options.protocol, clientMechanism, ctx.transcript);
       a.plain(user, undefined);
       a.record.replaced = clientMechanism;
       const rec = a.finish('refused', check.reason);
-      rec.verdict = { ok: false, title: l10n.t('The relay refused the client\'s login.'), cause: check.reason, fix: l10n.t('Log in with the proxy\'s account name and the proxy password it showed when it started.'), findings: [], tokenProblems: [] };
+      rec.verdict = {
+        ok: false,
+        title: l10n.t("The relay refused the client's login."),
+        cause: check.reason,
+        fix: l10n.t("Log in with the proxy's account name and the proxy password it showed when it started."),
+        findings: [],
+        tokenProblems: [],
+      };
       ctx.loginFinished(a, rec);
       this.refuseInjected(wire, wireText(check.reason));
       ctx.releaseClient();
@@ -167,7 +174,15 @@ abstract class BaseHandler implements ProtocolHandler {
         a.setToken(token);
         const ir = initialResponseFor(inject, ctx.options.upstream, check.mailbox, token);
         ctx.transcript.addSecret(ir);
-        ctx.record('info', l10n.t('Injection: the client\'s {0} login as {1} is replaced upstream by {2} with the account\'s token (the client\'s password is not forwarded).', clientMechanism, user ?? '?', inject.mechanism));
+        ctx.record(
+          'info',
+          l10n.t(
+            "Injection: the client's {0} login as {1} is replaced upstream by {2} with the account's token (the client's password is not forwarded).",
+            clientMechanism,
+            user ?? '?',
+            inject.mechanism,
+          ),
+        );
         ctx.loginStarted(a);
         // Asked now, not before the token: IMAP learns SASL-IR from the capabilities.
         const irSent = wire.initialResponse();
@@ -377,8 +392,8 @@ class ImapHandler extends BaseHandler {
     for (const c of removed) {
       const u = c.toUpperCase();
       if (u.startsWith('COMPRESS=')) ctx.noteOnce('compress', l10n.t('The relay removed {0} from the capabilities the client sees: a compressed session could not be read.', c));
-      else if (u === 'STARTTLS') ctx.noteOnce('starttls', l10n.t('The relay removed the server\'s STARTTLS from the capabilities the client sees: the relay decides TLS on each side itself.'));
-      else ctx.noteOnce('inject-caps', l10n.t('Injection: the client sees AUTH=PLAIN instead of the server\'s mechanisms ({0}).', removed.join(' ')));
+      else if (u === 'STARTTLS') ctx.noteOnce('starttls', l10n.t("The relay removed the server's STARTTLS from the capabilities the client sees: the relay decides TLS on each side itself."));
+      else ctx.noteOnce('inject-caps', l10n.t("Injection: the client sees AUTH=PLAIN instead of the server's mechanisms ({0}).", removed.join(' ')));
     }
     return kept.join(' ');
   }
@@ -522,11 +537,11 @@ class Pop3Handler extends BaseHandler {
     const o = ctx.options;
     const word = t.split(' ')[0].toUpperCase();
     if (word === 'STLS') {
-      ctx.noteOnce('starttls', l10n.t('The relay removed the server\'s STLS from the capabilities the client sees: the relay decides TLS on each side itself.'));
+      ctx.noteOnce('starttls', l10n.t("The relay removed the server's STLS from the capabilities the client sees: the relay decides TLS on each side itself."));
       return undefined;
     }
     if (o.inject && word === 'SASL') {
-      ctx.noteOnce('inject-caps', l10n.t('Injection: the client sees SASL PLAIN instead of the server\'s mechanisms ({0}).', t.slice(5)));
+      ctx.noteOnce('inject-caps', l10n.t("Injection: the client sees SASL PLAIN instead of the server's mechanisms ({0}).", t.slice(5)));
       return 'SASL PLAIN';
     }
     return t;
@@ -664,14 +679,14 @@ class SmtpHandler extends BaseHandler {
     const kept = ext.filter((e) => {
       const word = e.split(' ')[0].toUpperCase();
       if (word === 'STARTTLS') {
-        ctx.noteOnce('starttls', l10n.t('The relay removed the server\'s STARTTLS from the extensions the client sees: the relay decides TLS on each side itself.'));
+        ctx.noteOnce('starttls', l10n.t("The relay removed the server's STARTTLS from the extensions the client sees: the relay decides TLS on each side itself."));
         return false;
       }
       return true;
     });
     const out = kept.map((e) => {
       if (o.inject && e.split(' ')[0].toUpperCase() === 'AUTH') {
-        ctx.noteOnce('inject-caps', l10n.t('Injection: the client sees AUTH PLAIN LOGIN instead of the server\'s mechanisms ({0}).', e.slice(5)));
+        ctx.noteOnce('inject-caps', l10n.t("Injection: the client sees AUTH PLAIN LOGIN instead of the server's mechanisms ({0}).", e.slice(5)));
         return 'AUTH PLAIN LOGIN';
       }
       return e;

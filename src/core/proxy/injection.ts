@@ -29,7 +29,7 @@ export function checkClientLogin(inject: InjectOptions, user: string | undefined
   const name = (user ?? '').trim().toLowerCase();
   if (name === inject.account.toLowerCase()) return { ok: true, mailbox: inject.account };
   for (const [login, mailbox] of Object.entries(inject.mailboxes ?? {})) if (login.toLowerCase() === name) return { ok: true, mailbox };
-  return { ok: false, reason: l10n.t('The login name {0} is not the proxy\'s account ({1}) nor one of its mapped mailboxes.', user ?? '', inject.account) };
+  return { ok: false, reason: l10n.t("The login name {0} is not the proxy's account ({1}) nor one of its mapped mailboxes.", user ?? '', inject.account) };
 }
 
 /** The upstream initial response for the mailbox, with the account's token. */

@@ -51,7 +51,13 @@ export class CaptureProxy extends EventEmitter {
     this.options = { ...DEFAULTS, ...given };
     const o = this.options;
     if (!isLoopback(o.listenHost) && !o.allowNonLoopback) {
-      throw new ProxyError('non-loopback', l10n.t('The relay listens on loopback only (127.0.0.1): on {0} anyone who can reach this machine could use it, and in injection mode log in to the mailbox. Pass the explicit option to allow it, on a trusted network only.', o.listenHost));
+      throw new ProxyError(
+        'non-loopback',
+        l10n.t(
+          'The relay listens on loopback only (127.0.0.1): on {0} anyone who can reach this machine could use it, and in injection mode log in to the mailbox. Pass the explicit option to allow it, on a trusted network only.',
+          o.listenHost,
+        ),
+      );
     }
     if (o.clientSecurity !== 'none' && !o.clientTls) throw new ProxyError('certificate', l10n.t('TLS towards the client needs a certificate and key.'));
     if (o.inject && !o.inject.clientPassword) throw new ProxyError('options', l10n.t('Injection mode needs the password the client must present.'));
@@ -71,14 +77,22 @@ export class CaptureProxy extends EventEmitter {
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
-        reject(new ProxyError('listen', err.code === 'EADDRINUSE' ? l10n.t('Port {0} on {1} is in use: choose another listen port.', o.listenPort, o.listenHost) : l10n.t('Cannot listen on {0}:{1} ({2}).', o.listenHost, o.listenPort, err.code ?? err.message))),
+        reject(
+          new ProxyError(
+            'listen',
+            err.code === 'EADDRINUSE'
+              ? l10n.t('Port {0} on {1} is in use: choose another listen port.', o.listenPort, o.listenHost)
+              : l10n.t('Cannot listen on {0}:{1} ({2}).', o.listenHost, o.listenPort, err.code ?? err.message),
+          ),
+        ),
       );
       server.listen(o.listenPort, o.listenHost, () => resolve());
     });
     server.on('error', () => undefined);
     const a = server.address() as net.AddressInfo;
     this.address = { host: o.listenHost, port: a.port };
-    if (!isLoopback(o.listenHost)) this.emitEvent({ type: 'warning', code: 'non-loopback', message: l10n.t('Listening on {0}, not loopback: anyone who can reach this address can use the relay.', o.listenHost) });
+    if (!isLoopback(o.listenHost))
+      this.emitEvent({ type: 'warning', code: 'non-loopback', message: l10n.t('Listening on {0}, not loopback: anyone who can reach this address can use the relay.', o.listenHost) });
     this.emitEvent({ type: 'listening', ...this.address });
     return this.address;
   }
@@ -168,10 +182,30 @@ class RelayConnection extends EventEmitter implements RelayContext {
     super();
     this.client = socket;
     socket.setNoDelay(true);
-    const summary: ConnectionSummary = { id, protocol: options.protocol, client: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`, startedAt: new Date(), bytesFromClient: 0, bytesFromServer: 0, logins: [] };
+    const summary: ConnectionSummary = {
+      id,
+      protocol: options.protocol,
+      client: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
+      startedAt: new Date(),
+      bytesFromClient: 0,
+      bytesFromServer: 0,
+      logins: [],
+    };
     this.view = Object.assign(summary, { transcript: this.transcript });
-    this.c2s = new Framer({ line: (l) => this.handler.clientLine(l), raw: (b) => this.toServer(b), longLineEnd: (t, n) => this.handler.clientLongLine(t, n), dotEnd: () => this.handler.clientDotEnd?.(), bytesEnd: () => this.handler.clientBytesEnd?.() }, options.maxLineBytes);
-    this.s2c = new Framer({ line: (l) => this.handler.serverLine(l), raw: (b) => this.toClient(b), longLineEnd: (t, n) => this.handler.serverLongLine(t, n), dotEnd: () => this.handler.serverDotEnd?.() }, options.maxLineBytes);
+    this.c2s = new Framer(
+      {
+        line: (l) => this.handler.clientLine(l),
+        raw: (b) => this.toServer(b),
+        longLineEnd: (t, n) => this.handler.clientLongLine(t, n),
+        dotEnd: () => this.handler.clientDotEnd?.(),
+        bytesEnd: () => this.handler.clientBytesEnd?.(),
+      },
+      options.maxLineBytes,
+    );
+    this.s2c = new Framer(
+      { line: (l) => this.handler.serverLine(l), raw: (b) => this.toClient(b), longLineEnd: (t, n) => this.handler.serverLongLine(t, n), dotEnd: () => this.handler.serverDotEnd?.() },
+      options.maxLineBytes,
+    );
   }
 
   async start(): Promise<void> {
@@ -181,7 +215,16 @@ class RelayConnection extends EventEmitter implements RelayContext {
     this.record(
       'info',
       o.inject
-        ? l10n.t('Connection {0} from {1}; relaying to {2}:{3} ({4}); towards the client: {5}; injection mode ({6})', this.id, this.view.client, o.upstream.host, o.upstream.port, o.upstream.security, o.clientSecurity, o.inject.mechanism)
+        ? l10n.t(
+            'Connection {0} from {1}; relaying to {2}:{3} ({4}); towards the client: {5}; injection mode ({6})',
+            this.id,
+            this.view.client,
+            o.upstream.host,
+            o.upstream.port,
+            o.upstream.security,
+            o.clientSecurity,
+            o.inject.mechanism,
+          )
         : l10n.t('Connection {0} from {1}; relaying to {2}:{3} ({4}); towards the client: {5}', this.id, this.view.client, o.upstream.host, o.upstream.port, o.upstream.security, o.clientSecurity),
     );
     this.client.on('error', () => undefined);
@@ -217,7 +260,9 @@ class RelayConnection extends EventEmitter implements RelayContext {
       const secureContext = tls.createSecureContext({ cert: o.clientTls!.cert, key: o.clientTls!.key });
       const s = new tls.TLSSocket(raw, { isServer: true, secureContext });
       const timer = setTimeout(() => {
-        reject(new ClientTlsError(l10n.t('The client did not finish the TLS handshake within {0} s (does it expect plain text? Set the client security to none or STARTTLS).', o.connectTimeoutMs / 1000)));
+        reject(
+          new ClientTlsError(l10n.t('The client did not finish the TLS handshake within {0} s (does it expect plain text? Set the client security to none or STARTTLS).', o.connectTimeoutMs / 1000)),
+        );
       }, o.connectTimeoutMs);
       s.once('secure', () => {
         clearTimeout(timer);
@@ -228,7 +273,14 @@ class RelayConnection extends EventEmitter implements RelayContext {
       });
       s.once('error', (err: Error & { reason?: string; code?: string }) => {
         clearTimeout(timer);
-        reject(new ClientTlsError(l10n.t('The TLS handshake with the client failed ({0}): the client may not trust the relay\'s CA (export it and trust it in the application), or it speaks plain text (set the client security to none or STARTTLS).', err.reason ?? err.code ?? err.message)));
+        reject(
+          new ClientTlsError(
+            l10n.t(
+              "The TLS handshake with the client failed ({0}): the client may not trust the relay's CA (export it and trust it in the application), or it speaks plain text (set the client security to none or STARTTLS).",
+              err.reason ?? err.code ?? err.message,
+            ),
+          ),
+        );
       });
       s.on('error', () => undefined);
     });
@@ -266,7 +318,9 @@ class RelayConnection extends EventEmitter implements RelayContext {
     s.on('end', ended);
     s.on('close', ended);
     s.on('error', (err: NodeJS.ErrnoException) => this.end('network', 'client', l10n.t('The client connection failed ({0}).', err.code ?? err.message)));
-    s.setTimeout(this.options.idleTimeoutMs, () => this.end('idle-timeout', 'relay', l10n.t('No traffic for {0} min; the relay closed the connection.', Math.round(this.options.idleTimeoutMs / 60_000))));
+    s.setTimeout(this.options.idleTimeoutMs, () =>
+      this.end('idle-timeout', 'relay', l10n.t('No traffic for {0} min; the relay closed the connection.', Math.round(this.options.idleTimeoutMs / 60_000))),
+    );
   }
 
   private attachUpstream(s: net.Socket | tls.TLSSocket): void {

@@ -81,17 +81,7 @@ export interface LoginRecord {
   verdict?: ProxyVerdict;
 }
 
-export type EndCode =
-  | 'client-closed'
-  | 'server-closed'
-  | 'idle-timeout'
-  | 'login-timeout'
-  | 'upstream-failed'
-  | 'client-tls-failed'
-  | 'network'
-  | 'stopped'
-  | 'too-many-connections'
-  | 'protocol';
+export type EndCode = 'client-closed' | 'server-closed' | 'idle-timeout' | 'login-timeout' | 'upstream-failed' | 'client-tls-failed' | 'network' | 'stopped' | 'too-many-connections' | 'protocol';
 
 export interface Ending {
   code: EndCode;

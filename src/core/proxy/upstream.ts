@@ -45,12 +45,23 @@ function failure(err: NodeJS.ErrnoException, o: UpstreamOptions): UpstreamError 
   const at = `${o.host}:${o.port}`;
   const code = err.code ?? '';
   if (CERT_REASONS[code]) {
-    return new UpstreamError('certificate', l10n.t('The certificate of {0} was not accepted ({1}: {2}). Give the CA that issued it (--ca FILE), or, for a local test server only, turn verification off (--insecure).', at, code, CERT_REASONS[code]));
+    return new UpstreamError(
+      'certificate',
+      l10n.t(
+        'The certificate of {0} was not accepted ({1}: {2}). Give the CA that issued it (--ca FILE), or, for a local test server only, turn verification off (--insecure).',
+        at,
+        code,
+        CERT_REASONS[code],
+      ),
+    );
   }
   if (code === 'ECONNREFUSED') return new UpstreamError('connect', l10n.t('{0} refused the connection: nothing listens there. Check the server host and port.', at));
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UpstreamError('connect', l10n.t('The host name {0} could not be resolved.', o.host));
   if (/ssl|tls|wrong version|handshake|alert/i.test(err.message)) {
-    return new UpstreamError('tls', l10n.t('The TLS handshake with {0} failed ({1}): check the security setting (implicit TLS on 993, 995 and 465; STARTTLS on 143, 110 and 587).', at, (err as { reason?: string }).reason ?? code));
+    return new UpstreamError(
+      'tls',
+      l10n.t('The TLS handshake with {0} failed ({1}): check the security setting (implicit TLS on 993, 995 and 465; STARTTLS on 143, 110 and 587).', at, (err as { reason?: string }).reason ?? code),
+    );
   }
   return new UpstreamError('connect', l10n.t('The connection to {0} failed ({1}).', at, code || err.message));
 }
@@ -81,7 +92,10 @@ function readReply(socket: net.Socket, done: (line: string) => boolean, timeoutM
       for (;;) {
         const nl = buf.indexOf(0x0a, consumed);
         if (nl < 0) return;
-        const line = buf.subarray(consumed, nl + 1).toString('utf8').replace(/\r?\n$/, '');
+        const line = buf
+          .subarray(consumed, nl + 1)
+          .toString('utf8')
+          .replace(/\r?\n$/, '');
         consumed = nl + 1;
         lines.push(line);
         if (done(line)) {
@@ -127,7 +141,10 @@ async function startTls(socket: net.Socket, protocol: MailProtocol, o: UpstreamO
   if (protocol === 'smtp') {
     const ehlo = await ask('EHLO mailoauth-proxy', FINAL.smtp);
     if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l))) {
-      throw new UpstreamError('starttls', l10n.t('The server does not offer STARTTLS; the relay does not send a login in clear text. Use implicit TLS (port 465) or --security none for a local test server.'));
+      throw new UpstreamError(
+        'starttls',
+        l10n.t('The server does not offer STARTTLS; the relay does not send a login in clear text. Use implicit TLS (port 465) or --security none for a local test server.'),
+      );
     }
   }
   const command = protocol === 'imap' ? 'mo0 STARTTLS' : protocol === 'pop3' ? 'STLS' : 'STARTTLS';
@@ -135,7 +152,8 @@ async function startTls(socket: net.Socket, protocol: MailProtocol, o: UpstreamO
   const last = reply.lines[reply.lines.length - 1] ?? '';
   const agreed = protocol === 'imap' ? /^mo0 OK/i.test(last) : protocol === 'pop3' ? last.startsWith('+OK') : last.startsWith('220');
   if (!agreed) throw new UpstreamError('starttls', l10n.t('The server refused STARTTLS ("{0}"); the relay does not send a login in clear text.', transcript.redact(last).slice(0, 200)));
-  if (reply.rest.length) throw new UpstreamError('starttls', l10n.t('The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the relay closed the connection.'));
+  if (reply.rest.length)
+    throw new UpstreamError('starttls', l10n.t('The server sent data after agreeing to STARTTLS and before the TLS handshake (a STARTTLS injection risk); the relay closed the connection.'));
   const secured = await settled(tls.connect({ socket, ...tlsOptions(o) }), 'secureConnect', timeoutMs, o, () =>
     l10n.t('The TLS handshake after STARTTLS did not finish within {0} s.', timeoutMs / 1000),
   );
@@ -150,8 +168,15 @@ function settled<S extends net.Socket>(s: S, ready: 'connect' | 'secureConnect',
 
 function recordTls(s: tls.TLSSocket, transcript: Transcript, o: UpstreamOptions): void {
   const cert = s.getPeerCertificate();
-  const subject = cert?.subject ? Object.entries(cert.subject).map(([k, v]) => `${k}=${String(v)}`).join(', ') : '?';
-  transcript.add('tls', l10n.t('to the server: {0}, {1}; certificate {2}; {3}', s.getProtocol() ?? '?', s.getCipher()?.name ?? '?', subject, o.insecure ? l10n.t('NOT verified (--insecure)') : l10n.t('verified')));
+  const subject = cert?.subject
+    ? Object.entries(cert.subject)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ')
+    : '?';
+  transcript.add(
+    'tls',
+    l10n.t('to the server: {0}, {1}; certificate {2}; {3}', s.getProtocol() ?? '?', s.getCipher()?.name ?? '?', subject, o.insecure ? l10n.t('NOT verified (--insecure)') : l10n.t('verified')),
+  );
 }
 
 export async function connectUpstream(protocol: MailProtocol, o: UpstreamOptions, transcript: Transcript, timeoutMs: number): Promise<Upstream> {

@@ -100,7 +100,15 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
         row(l10n.t('Password'), msg.password !== undefined ? hide(msg.password) : '(missing)');
         break;
       case 'LOGIN':
-        row(l10n.t('Step'), { 'username-prompt': l10n.t('server asks for the user name'), 'password-prompt': l10n.t('server asks for the password'), username: l10n.t('client sends the user name'), password: l10n.t('client sends the password') }[msg.step]);
+        row(
+          l10n.t('Step'),
+          {
+            'username-prompt': l10n.t('server asks for the user name'),
+            'password-prompt': l10n.t('server asks for the password'),
+            username: l10n.t('client sends the user name'),
+            password: l10n.t('client sends the password'),
+          }[msg.step],
+        );
         if (msg.user !== undefined) row(l10n.t('User'), msg.user);
         if (msg.password !== undefined) row(l10n.t('Password'), hide(msg.password));
         break;

@@ -43,7 +43,11 @@ export function decodeBase64(input: string): Base64Result {
       problems: [
         error(
           'not-base64',
-          l10n.t('Not base64: {0} at position {1}. Paste only the base64 string (A-Z, a-z, 0-9, +, /, =), or the whole protocol line (for example "AUTHENTICATE XOAUTH2 <base64>").', shown, badIndex + 1),
+          l10n.t(
+            'Not base64: {0} at position {1}. Paste only the base64 string (A-Z, a-z, 0-9, +, /, =), or the whole protocol line (for example "AUTHENTICATE XOAUTH2 <base64>").',
+            shown,
+            badIndex + 1,
+          ),
         ),
       ],
     };
@@ -59,13 +63,13 @@ export function decodeBase64(input: string): Base64Result {
       problems: [
         error(
           'mixed-alphabet',
-          l10n.t('Not valid base64: it mixes the standard alphabet (\'+\', \'/\') with the URL-safe one (\'-\', \'_\'). The string was probably altered in transit or pasted from two sources.'),
+          l10n.t("Not valid base64: it mixes the standard alphabet ('+', '/') with the URL-safe one ('-', '_'). The string was probably altered in transit or pasted from two sources."),
         ),
       ],
     };
   }
   if (hasUrl) {
-    problems.push(info('url-safe', l10n.t('The string uses the URL-safe base64 alphabet (\'-\', \'_\'); SASL expects the standard one (\'+\', \'/\').')));
+    problems.push(info('url-safe', l10n.t("The string uses the URL-safe base64 alphabet ('-', '_'); SASL expects the standard one ('+', '/').")));
   }
 
   const remainder = body.length % 4;
@@ -83,14 +87,16 @@ export function decodeBase64(input: string): Base64Result {
   const expectedPadding = remainder === 0 ? 0 : 4 - remainder;
   if (padding !== expectedPadding) {
     if (padding === 0) {
-      problems.push(warning('padding-missing', l10n.t('The base64 padding is missing (expected {0} at the end); it was added. Some servers reject unpadded SASL strings.', '='.repeat(expectedPadding))));
+      problems.push(
+        warning('padding-missing', l10n.t('The base64 padding is missing (expected {0} at the end); it was added. Some servers reject unpadded SASL strings.', '='.repeat(expectedPadding))),
+      );
     } else {
       problems.push(
         warning(
           'padding-broken',
           expectedPadding === 0
-            ? l10n.t('The base64 padding is wrong: {0} \'=\' where none belong; it was repaired. A server would reject the string as sent.', padding)
-            : l10n.t('The base64 padding is wrong: {0} \'=\' where {1} belong; it was repaired. A server would reject the string as sent.', padding, expectedPadding),
+            ? l10n.t("The base64 padding is wrong: {0} '=' where none belong; it was repaired. A server would reject the string as sent.", padding)
+            : l10n.t("The base64 padding is wrong: {0} '=' where {1} belong; it was repaired. A server would reject the string as sent.", padding, expectedPadding),
         ),
       );
     }

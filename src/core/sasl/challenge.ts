@@ -69,7 +69,10 @@ export function parseErrorChallenge(text: string): { message?: ErrorChallenge; p
     problems: [
       info(
         'error-challenge',
-        l10n.t('This is the server\'s error challenge, not a login. The client must answer with {0}; the server then sends its failure reply. A client that does not answer hangs here.', message.expectedReply),
+        l10n.t(
+          "This is the server's error challenge, not a login. The client must answer with {0}; the server then sends its failure reply. A client that does not answer hangs here.",
+          message.expectedReply,
+        ),
       ),
     ],
   };
@@ -83,7 +86,8 @@ function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);

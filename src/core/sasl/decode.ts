@@ -9,17 +9,7 @@ import { PlainMessage, parsePlain } from './plain';
 import { plainSaslIn } from './plainText';
 import { Problem, error, info, visualizeControls, warning } from './problems';
 import { Xoauth2Message, missingSeparatorProblem, parseXoauth2 } from './xoauth2';
-import {
-  cutLogin,
-  damagedLogin,
-  isPlaceholder,
-  passwordAsTokenProblem,
-  placeholderTokenProblem,
-  placeholderUserProblem,
-  recogniseBytes,
-  recogniseText,
-  tokenPastedProblem,
-} from './recognise';
+import { cutLogin, damagedLogin, isPlaceholder, passwordAsTokenProblem, placeholderTokenProblem, placeholderUserProblem, recogniseBytes, recogniseText, tokenPastedProblem } from './recognise';
 
 /** The OAUTHBEARER client's answer to an error challenge: the single byte 0x01 ("AQ=="). */
 export interface ChallengeAck {
@@ -91,9 +81,7 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
     if (damaged) {
       return { message: partialLogin(damaged.mechanism, damaged.user), problems: [...problems, damaged.problem], canonicalBase64: b64.value.canonical, hint: mergedHint };
     }
-    problems.push(
-      error('not-text', l10n.t('The base64 decodes to {0} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).', bytes.length)),
-    );
+    problems.push(error('not-text', l10n.t('The base64 decodes to {0} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).', bytes.length)));
     return { problems, canonicalBase64: b64.value.canonical, hint: mergedHint };
   }
 
@@ -157,7 +145,9 @@ function fieldProblems(message: SaslMessage | undefined, text: string): Problem[
     }
   }
   if (message.mechanism === 'XOAUTH2' && !text.includes('\x01') && /^user=/.test(text) && !/auth=/i.test(text) && !/\^A|\\x01|\\u0001|\\001|%01|[\r\n]/i.test(text)) {
-    out.push(error('missing-auth-field', l10n.t('The string ends after the user field: no auth=Bearer <token> follows. It was cut off (a log or terminal shortened the line) or built without the token.')));
+    out.push(
+      error('missing-auth-field', l10n.t('The string ends after the user field: no auth=Bearer <token> follows. It was cut off (a log or terminal shortened the line) or built without the token.')),
+    );
   }
   return out;
 }
@@ -183,7 +173,7 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
   if (text === '\x01') {
     return {
       message: { mechanism: 'CHALLENGE-ACK' },
-      problems: [info('challenge-ack', l10n.t('This is the client\'s answer to an OAUTHBEARER error challenge (RFC 7628 requires the single byte 0x01).'))],
+      problems: [info('challenge-ack', l10n.t("This is the client's answer to an OAUTHBEARER error challenge (RFC 7628 requires the single byte 0x01)."))],
     };
   }
   if (text.trimStart().startsWith('{')) {
@@ -217,7 +207,10 @@ function classify(text: string, hint: DecodeHint): { message?: SaslMessage; prob
     problems: [
       error(
         'unknown-shape',
-        l10n.t('The base64 decodes to {0} bytes of text that is not XOAUTH2, OAUTHBEARER, PLAIN or a server error challenge. If it is an AUTH LOGIN user name or password, decode it together with its "AUTH LOGIN" line.', length),
+        l10n.t(
+          'The base64 decodes to {0} bytes of text that is not XOAUTH2, OAUTHBEARER, PLAIN or a server error challenge. If it is an AUTH LOGIN user name or password, decode it together with its "AUTH LOGIN" line.',
+          length,
+        ),
       ),
     ],
   };

@@ -75,7 +75,7 @@ export function blobAt(src: LineSource, line: number, character: number): Detect
     if (prev.length > MAX_BLOB_CHARS || !PURE_BASE64_LINE.test(prev)) break; // the wrap starts in the middle of this line
   }
   // Each candidate start joins the lines after it; the next candidate is the first line it did not take.
-  for (let start = top; start < line; ) {
+  for (let start = top; start < line;) {
     const run = lastRunOf(src.lineAt(start));
     if (!run) break;
     const { blob, reach } = blobFromRun(src, start, run);

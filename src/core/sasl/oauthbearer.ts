@@ -55,9 +55,7 @@ export function encodeOauthbearer(input: OauthbearerInput): EncodeResult {
     problems.push(error('bad-port', l10n.t('The port "{0}" is not a number from 1 to 65535.', input.port)));
   }
   if (hasErrors(problems)) return { ok: false, problems };
-  const value = encodeBase64(
-    buildOauthbearer({ ...input, user: input.user || undefined, host: input.host || undefined, token: input.token.trim() }),
-  );
+  const value = encodeBase64(buildOauthbearer({ ...input, user: input.user || undefined, host: input.host || undefined, token: input.token.trim() }));
   return { ok: true, value, problems };
 }
 
@@ -138,12 +136,7 @@ function parseGs2Header(header: string, message: OauthbearerMessage): Problem[] 
   const problems: Problem[] = [];
   const m = /^(n|y|p=[^,]*),(a=[^,]*)?,$/.exec(header);
   if (!m) {
-    problems.push(
-      error(
-        'bad-gs2-header',
-        l10n.t('The GS2 header "{0}" is not of the form "n,a=<user>," (or "n,,"). OAUTHBEARER messages start with it.', header.slice(0, 40)),
-      ),
-    );
+    problems.push(error('bad-gs2-header', l10n.t('The GS2 header "{0}" is not of the form "n,a=<user>," (or "n,,"). OAUTHBEARER messages start with it.', header.slice(0, 40))));
     return problems;
   }
   if (m[1].startsWith('p=')) {

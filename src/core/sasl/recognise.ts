@@ -24,17 +24,16 @@ export function recogniseText(text: string): Recognised | undefined {
     return {
       problem: info(
         'cram-md5-challenge',
-        l10n.t('This is a CRAM-MD5 challenge from the server (a unique string in angle brackets), not an OAuth login. The client answers with its user name and an HMAC-MD5 of this string keyed with the password; for OAuth, use AUTH XOAUTH2 or OAUTHBEARER instead.'),
+        l10n.t(
+          'This is a CRAM-MD5 challenge from the server (a unique string in angle brackets), not an OAuth login. The client answers with its user name and an HMAC-MD5 of this string keyed with the password; for OAuth, use AUTH XOAUTH2 or OAUTHBEARER instead.',
+        ),
       ),
     };
   }
   const cram = CRAM_RESPONSE.exec(text);
   if (cram) {
     return {
-      problem: info(
-        'cram-md5-response',
-        l10n.t('This is a CRAM-MD5 answer for the user "{0}" (user name and HMAC-MD5 digest), not an OAuth login: the client logs in with a password.', cram[1]),
-      ),
+      problem: info('cram-md5-response', l10n.t('This is a CRAM-MD5 answer for the user "{0}" (user name and HMAC-MD5 digest), not an OAuth login: the client logs in with a password.', cram[1])),
     };
   }
   if (/(?:^|,)nonce="[^"]*"/.test(text) && /(?:^|,)(?:qop|algorithm|realm)=/.test(text)) {
@@ -50,7 +49,9 @@ export function recogniseText(text: string): Recognised | undefined {
   }
   const scram = SCRAM_CLIENT_FIRST.exec(text);
   if (scram) {
-    return { problem: info('scram-client-first', l10n.t('This is the first message of a SCRAM login (SCRAM-SHA-1/256) for the user "{0}", not an OAuth login: the client logs in with a password.', scram[1])) };
+    return {
+      problem: info('scram-client-first', l10n.t('This is the first message of a SCRAM login (SCRAM-SHA-1/256) for the user "{0}", not an OAuth login: the client logs in with a password.', scram[1])),
+    };
   }
   if (SCRAM_SERVER_FIRST.test(text)) {
     return { problem: info('scram-server-first', l10n.t("This is the server's first SCRAM challenge (nonce, salt, iteration count), not an OAuth message.")) };
@@ -68,9 +69,13 @@ export function recogniseText(text: string): Recognised | undefined {
 export function recogniseBytes(bytes: Uint8Array): Recognised | undefined {
   if (bytes.length >= 12 && Buffer.from(bytes.subarray(0, 8)).toString('latin1') === 'NTLMSSP\0') {
     const type = bytes[8];
-    const which = type === 1 ? l10n.t('negotiate (type 1, client)') : type === 2 ? l10n.t('challenge (type 2, server)') : type === 3 ? l10n.t('authenticate (type 3, client)') : l10n.t('type {0}', String(type));
+    const which =
+      type === 1 ? l10n.t('negotiate (type 1, client)') : type === 2 ? l10n.t('challenge (type 2, server)') : type === 3 ? l10n.t('authenticate (type 3, client)') : l10n.t('type {0}', String(type));
     return {
-      problem: info('ntlm-message', l10n.t('This is an NTLM {0} message, not an OAuth login: the client uses Windows (NTLM) authentication. Microsoft 365 accepts only XOAUTH2 for OAuth; choose that mechanism.', which)),
+      problem: info(
+        'ntlm-message',
+        l10n.t('This is an NTLM {0} message, not an OAuth login: the client uses Windows (NTLM) authentication. Microsoft 365 accepts only XOAUTH2 for OAuth; choose that mechanism.', which),
+      ),
     };
   }
   // Kerberos/SPNEGO tokens are DER: [APPLICATION 0] then the mechanism's object identifier.
@@ -85,7 +90,10 @@ export function recogniseBytes(bytes: Uint8Array): Recognised | undefined {
     return {
       problem: info(
         'exchange-server-name',
-        l10n.t('This is the server name that Microsoft Exchange and Microsoft 365 put in their greeting, in UTF-16: "{0}". It is no login; quote it to Microsoft support to identify the server that answered.', name),
+        l10n.t(
+          'This is the server name that Microsoft Exchange and Microsoft 365 put in their greeting, in UTF-16: "{0}". It is no login; quote it to Microsoft support to identify the server that answered.',
+          name,
+        ),
       ),
       shown: name,
     };
@@ -186,7 +194,10 @@ export function placeholderUserProblem(user: string): Problem {
 export function placeholderTokenProblem(token: string): Problem {
   return error(
     'placeholder-token',
-    l10n.t('The token is "{0}": the access token variable was not set when the string was built (the token request failed or its result was not passed on). Check the token request before building the string.', token.slice(0, 80)),
+    l10n.t(
+      'The token is "{0}": the access token variable was not set when the string was built (the token request failed or its result was not passed on). Check the token request before building the string.',
+      token.slice(0, 80),
+    ),
   );
 }
 
@@ -202,7 +213,11 @@ export function passwordAsTokenProblem(token: string): Problem | undefined {
   if (tokenChars && !(t.length >= 6 && t.length < 32 && /[0-9]/.test(t) && /[A-Za-z]/.test(t) && /^[A-Za-z0-9]+$/.test(t))) return undefined;
   return error(
     'password-as-token',
-    l10n.t('The Bearer value ({0} characters{1}) does not look like an access token but like a password. XOAUTH2 and OAUTHBEARER carry an OAuth access token (usually hundreds of characters); get one from the identity provider, or log in with the password through LOGIN or AUTH PLAIN if the server still allows it.', String(t.length), tokenChars ? '' : l10n.t(', with characters no token uses')),
+    l10n.t(
+      'The Bearer value ({0} characters{1}) does not look like an access token but like a password. XOAUTH2 and OAUTHBEARER carry an OAuth access token (usually hundreds of characters); get one from the identity provider, or log in with the password through LOGIN or AUTH PLAIN if the server still allows it.',
+      String(t.length),
+      tokenChars ? '' : l10n.t(', with characters no token uses'),
+    ),
   );
 }
 
@@ -212,11 +227,16 @@ function isTokenShape(t: string): boolean {
 
 /** A JWT or a Google access token pasted where a SASL string was expected. */
 export function tokenPastedProblem(input: string): Problem | undefined {
-  const t = input.trim().replace(/^(?:Authorization:\s*)?Bearer\s+/i, '').replace(/^(?:access_token|token)[=:]\s*/i, '');
+  const t = input
+    .trim()
+    .replace(/^(?:Authorization:\s*)?Bearer\s+/i, '')
+    .replace(/^(?:access_token|token)[=:]\s*/i, '');
   if (isTokenShape(t)) {
     return error(
       'token-not-sasl',
-      l10n.t('This is an access token (or ID token), not a SASL string. Inspect it as a token (mailoauth inspect, or Inspect Token in VS Code) to see its claims; to build the login from it, use encode with the mailbox address.'),
+      l10n.t(
+        'This is an access token (or ID token), not a SASL string. Inspect it as a token (mailoauth inspect, or Inspect Token in VS Code) to see its claims; to build the login from it, use encode with the mailbox address.',
+      ),
     );
   }
   // A whole log line with the token as a field of its own (Dovecot's auth debug "passdb out: OK ... token=eyJ...").
@@ -224,7 +244,9 @@ export function tokenPastedProblem(input: string): Problem | undefined {
   if (field !== undefined && isTokenShape(field)) {
     return error(
       'token-not-sasl',
-      l10n.t('This line carries an access token in its token= field (Dovecot\'s auth debug logs the token it checked), not a SASL string. Inspect that token to see its claims: mailoauth inspect takes this whole line too, and in VS Code a hover on the token shows them.'),
+      l10n.t(
+        "This line carries an access token in its token= field (Dovecot's auth debug logs the token it checked), not a SASL string. Inspect that token to see its claims: mailoauth inspect takes this whole line too, and in VS Code a hover on the token shows them.",
+      ),
     );
   }
   return undefined;

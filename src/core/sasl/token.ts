@@ -14,7 +14,10 @@ export function redactedTokenProblem(token: string): Problem | undefined {
   if (t.length > 64 || !REDACTION_MARK.test(t)) return undefined;
   return info(
     'token-redacted',
-    l10n.t('The tool that wrote this log replaced the token with "{0}": the user and the format of the string can be checked, the token itself cannot. Decode the token where it is issued, or with the tool\'s secret logging on, to see its claims.', t),
+    l10n.t(
+      'The tool that wrote this log replaced the token with "{0}": the user and the format of the string can be checked, the token itself cannot. Decode the token where it is issued, or with the tool\'s secret logging on, to see its claims.',
+      t,
+    ),
   );
 }
 
@@ -33,12 +36,7 @@ export function parseBearerCredentials(value: string): { token?: string; problem
   const [, scheme, rest] = match;
   if (scheme.toLowerCase() !== 'bearer') {
     return {
-      problems: [
-        error(
-          'not-bearer',
-          l10n.t('The auth scheme is "{0}", not "Bearer". Only OAuth bearer tokens work here: write auth=Bearer <access token>.', scheme.slice(0, 20)),
-        ),
-      ],
+      problems: [error('not-bearer', l10n.t('The auth scheme is "{0}", not "Bearer". Only OAuth bearer tokens work here: write auth=Bearer <access token>.', scheme.slice(0, 20)))],
     };
   }
   if (scheme !== 'Bearer') {
@@ -90,10 +88,20 @@ export function validateUserInput(user: string, field: 'user' | 'user field' = '
     return [error('empty-user', inField ? l10n.t('The user field is empty. {0}', fix) : l10n.t('The user is empty. {0}', fix))];
   }
   if (/[\x00-\x1f\x7f]/.test(user)) {
-    return [error('user-control', inField ? l10n.t('The user field contains control characters, which would break the SASL framing.') : l10n.t('The user contains control characters, which would break the SASL framing.'))];
+    return [
+      error(
+        'user-control',
+        inField ? l10n.t('The user field contains control characters, which would break the SASL framing.') : l10n.t('The user contains control characters, which would break the SASL framing.'),
+      ),
+    ];
   }
   if (user !== user.trim()) {
-    return [warning('user-whitespace', inField ? l10n.t('The user field has spaces around it; servers compare it exactly. Trim it.') : l10n.t('The user has spaces around it; servers compare it exactly. Trim it.'))];
+    return [
+      warning(
+        'user-whitespace',
+        inField ? l10n.t('The user field has spaces around it; servers compare it exactly. Trim it.') : l10n.t('The user has spaces around it; servers compare it exactly. Trim it.'),
+      ),
+    ];
   }
   return [];
 }

@@ -92,7 +92,10 @@ export function missingSeparatorProblem(text: string): Problem {
     return error('no-separators', l10n.t('The string contains the two characters "^A" instead of the control character 0x01. ^A in the documentation stands for the byte 0x01 (Ctrl+A).'));
   }
   if (/\\x01|\\u0001|\\001|%01/i.test(text)) {
-    return error('no-separators', l10n.t('The string contains an escaped separator ("\\x01", "\\u0001" or "%01") as text instead of the byte 0x01. The escape was not interpreted before base64 encoding.'));
+    return error(
+      'no-separators',
+      l10n.t('The string contains an escaped separator ("\\x01", "\\u0001" or "%01") as text instead of the byte 0x01. The escape was not interpreted before base64 encoding.'),
+    );
   }
   if (/[\r\n]/.test(text)) {
     return error('no-separators', l10n.t('The fields are separated by line breaks instead of the byte 0x01 (^A).'));

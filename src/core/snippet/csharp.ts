@@ -36,7 +36,11 @@ export function csharpProgram(x: SnippetSession): string {
     `await client.AuthenticateAsync(new ${mechanism}(Config.User, token));`,
   ];
   if (x.protocol === 'imap') {
-    out.push('// The verifying step: look the INBOX up and open it read-only (MailKit lists INBOX itself after login).', 'await client.Inbox.OpenAsync(FolderAccess.ReadOnly);', 'Console.WriteLine($"Logged in; INBOX has {client.Inbox.Count} messages.");');
+    out.push(
+      '// The verifying step: look the INBOX up and open it read-only (MailKit lists INBOX itself after login).',
+      'await client.Inbox.OpenAsync(FolderAccess.ReadOnly);',
+      'Console.WriteLine($"Logged in; INBOX has {client.Inbox.Count} messages.");',
+    );
   } else if (x.protocol === 'pop3') {
     out.push('var count = await client.GetMessageCountAsync(); // the verifying command: STAT', 'Console.WriteLine($"Logged in; {count} messages.");');
   } else {

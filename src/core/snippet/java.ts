@@ -46,10 +46,22 @@ export function javaProgram(x: SnippetSession): string {
   } else {
     out.push(`        Store store = session.getStore("${p}");`, '        store.connect(HOST, PORT, USER, token);', '        Folder inbox = store.getFolder("INBOX");');
     if (p === 'imap') out.push('        // The verifying command: exists() sends LIST "" "INBOX".', '        System.out.println("Logged in; INBOX " + (inbox.exists() ? "exists." : "is missing."));');
-    else out.push('        inbox.open(Folder.READ_ONLY);', '        // The verifying command: the message count comes from STAT.', '        System.out.println("Logged in; " + inbox.getMessageCount() + " messages.");', '        inbox.close(false);');
+    else
+      out.push(
+        '        inbox.open(Folder.READ_ONLY);',
+        '        // The verifying command: the message count comes from STAT.',
+        '        System.out.println("Logged in; " + inbox.getMessageCount() + " messages.");',
+        '        inbox.close(false);',
+      );
     out.push('        store.close();');
   }
-  out.push('    }', '', '    static final class SignIn {', '        static String getToken() throws Exception {', '            java.util.Set<String> scopes = new java.util.HashSet<>(java.util.Arrays.asList(SCOPES));');
+  out.push(
+    '    }',
+    '',
+    '    static final class SignIn {',
+    '        static String getToken() throws Exception {',
+    '            java.util.Set<String> scopes = new java.util.HashSet<>(java.util.Arrays.asList(SCOPES));',
+  );
   if (x.flow === 'client-credentials') {
     out.push(
       '            // App-only (client credentials): the secret comes from the environment, never from the code.',
@@ -62,7 +74,10 @@ export function javaProgram(x: SnippetSession): string {
       '            return app.acquireToken(com.microsoft.aad.msal4j.ClientCredentialParameters.builder(scopes).build()).get().accessToken();',
     );
   } else {
-    out.push('            com.microsoft.aad.msal4j.PublicClientApplication app = com.microsoft.aad.msal4j.PublicClientApplication', `                .builder(CLIENT_ID).authority(AUTHORITY)${validate}.build();`);
+    out.push(
+      '            com.microsoft.aad.msal4j.PublicClientApplication app = com.microsoft.aad.msal4j.PublicClientApplication',
+      `                .builder(CLIENT_ID).authority(AUTHORITY)${validate}.build();`,
+    );
     if (x.flow === 'device-code') {
       out.push(
         '            return app.acquireToken(com.microsoft.aad.msal4j.DeviceCodeFlowParameters',

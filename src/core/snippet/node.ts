@@ -31,7 +31,10 @@ export function nodeProgram(x: SnippetSession): string {
       '  const result = await app.acquireTokenByClientCredential({ scopes: SCOPES });',
     );
   } else if (x.flow === 'device-code') {
-    out.push('  const app = new msal.PublicClientApplication({ auth });', '  const result = await app.acquireTokenByDeviceCode({ scopes: SCOPES, deviceCodeCallback: (info) => console.error(info.message) });');
+    out.push(
+      '  const app = new msal.PublicClientApplication({ auth });',
+      '  const result = await app.acquireTokenByDeviceCode({ scopes: SCOPES, deviceCodeCallback: (info) => console.error(info.message) });',
+    );
   } else {
     out.push(
       '  const app = new msal.PublicClientApplication({ auth });',
@@ -44,7 +47,13 @@ export function nodeProgram(x: SnippetSession): string {
   if (!raw) {
     // imapflow builds the SASL response itself.
   } else if (x.mechanism === 'XOAUTH2') {
-    out.push('function authString(token) {', "  return 'user=' + USER + '\\x01auth=Bearer ' + token + '\\x01\\x01';", '}', "// After an error challenge the client answers with an empty response to get the final error reply.", "const ABORT = '';");
+    out.push(
+      'function authString(token) {',
+      "  return 'user=' + USER + '\\x01auth=Bearer ' + token + '\\x01\\x01';",
+      '}',
+      '// After an error challenge the client answers with an empty response to get the final error reply.',
+      "const ABORT = '';",
+    );
   } else {
     out.push(
       'function authString(token) {',
@@ -52,7 +61,7 @@ export function nodeProgram(x: SnippetSession): string {
       "  const gs2User = USER.replace(/=/g, '=3D').replace(/,/g, '=2C');",
       "  return 'n,a=' + gs2User + ',\\x01host=' + HOST + '\\x01port=' + PORT + '\\x01auth=Bearer ' + token + '\\x01\\x01';",
       '}',
-      "// After an error challenge the client answers with a single \\x01 (RFC 7628) to get the final error reply.",
+      '// After an error challenge the client answers with a single \\x01 (RFC 7628) to get the final error reply.',
       "const ABORT = '\\x01';",
     );
   }
@@ -134,7 +143,7 @@ function rawNode(x: SnippetSession): string[] {
     'function connect() {',
     '  return new Promise((resolve, reject) => {',
     x.security === 'tls'
-      ? "    const socket = tls.connect({ host: HOST, port: PORT, servername: net.isIP(HOST) ? undefined : HOST }, () => resolve(open(socket)));"
+      ? '    const socket = tls.connect({ host: HOST, port: PORT, servername: net.isIP(HOST) ? undefined : HOST }, () => resolve(open(socket)));'
       : '    const socket = net.connect({ host: HOST, port: PORT }, () => resolve(open(socket)));',
     "    socket.once('error', reject);",
     '  });',

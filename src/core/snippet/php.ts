@@ -16,7 +16,7 @@ export function phpProgram(x: SnippetSession): string {
   ];
   if (mailer) {
     out.push(
-      '// Composer\'s autoloader; Debian\'s php-phpmailer package has one at /usr/share/php/libphp-phpmailer/autoload.php.',
+      "// Composer's autoloader; Debian's php-phpmailer package has one at /usr/share/php/libphp-phpmailer/autoload.php.",
       "require getenv('PHPMAILER_AUTOLOAD') ?: __DIR__ . '/vendor/autoload.php';",
       '',
       'use PHPMailer\\PHPMailer\\OAuthTokenProvider;',
@@ -32,12 +32,12 @@ export function phpProgram(x: SnippetSession): string {
     '{',
     "    $context = stream_context_create(['http' => [",
     "        'method' => 'POST',",
-    "        'header' => \"Content-Type: application/x-www-form-urlencoded\\r\\n\",",
+    '        \'header\' => "Content-Type: application/x-www-form-urlencoded\\r\\n",',
     "        'content' => http_build_query($form),",
     "        'ignore_errors' => true, // the error body says why",
     '    ]]);',
     '    $body = file_get_contents($url, false, $context);',
-    "    $json = is_string($body) ? json_decode($body, true) : null;",
+    '    $json = is_string($body) ? json_decode($body, true) : null;',
     "    if (!is_array($json)) throw new RuntimeException('No answer from ' . $url);",
     '    return $json;',
     '}',
@@ -74,7 +74,7 @@ export function phpProgram(x: SnippetSession): string {
       "    $server = stream_socket_server('tcp://127.0.0.1:0');",
       "    $redirect = 'http://localhost:' . parse_url('tcp://' . stream_socket_get_name($server, false), PHP_URL_PORT);",
       "    $verifier = rtrim(strtr(base64_encode(random_bytes(32)), '+/', '-_'), '=');",
-      "    $state = bin2hex(random_bytes(16));",
+      '    $state = bin2hex(random_bytes(16));',
       "    fwrite(STDERR, 'Sign in at: ' . AUTHORITY . '/oauth2/v2.0/authorize?' . http_build_query([",
       "        'client_id' => CLIENT_ID, 'response_type' => 'code', 'redirect_uri' => $redirect, 'scope' => implode(' ', SCOPES),",
       "        'state' => $state, 'code_challenge_method' => 'S256',",
@@ -82,15 +82,20 @@ export function phpProgram(x: SnippetSession): string {
       '    ]) . PHP_EOL);',
       '    $conn = stream_socket_accept($server, 300);',
       "    if ($conn === false) throw new RuntimeException('No sign-in within 5 minutes.');",
-      "    $request = (string) fgets($conn, 8192);",
+      '    $request = (string) fgets($conn, 8192);',
       "    parse_str((string) parse_url(explode(' ', $request)[1] ?? '', PHP_URL_QUERY), $query);",
-      "    fwrite($conn, \"HTTP/1.1 200 OK\\r\\nContent-Type: text/plain\\r\\nConnection: close\\r\\n\\r\\nSigned in: you can close this window.\");",
+      '    fwrite($conn, "HTTP/1.1 200 OK\\r\\nContent-Type: text/plain\\r\\nConnection: close\\r\\n\\r\\nSigned in: you can close this window.");',
       '    fclose($conn);',
       "    if (($query['state'] ?? '') !== $state || !isset($query['code'])) throw new RuntimeException('Sign-in failed: ' . ($query['error_description'] ?? 'no code'));",
       "    $result = post($tokenUrl, ['grant_type' => 'authorization_code', 'client_id' => CLIENT_ID, 'code' => $query['code'], 'redirect_uri' => $redirect, 'code_verifier' => $verifier, 'scope' => implode(' ', SCOPES)]);",
     );
   }
-  out.push("    if (!isset($result['access_token'])) throw new RuntimeException('Sign-in failed: ' . ($result['error_description'] ?? $result['error'] ?? ''));", "    return $result['access_token'];", '}', '');
+  out.push(
+    "    if (!isset($result['access_token'])) throw new RuntimeException('Sign-in failed: ' . ($result['error_description'] ?? $result['error'] ?? ''));",
+    "    return $result['access_token'];",
+    '}',
+    '',
+  );
   if (mailer) {
     out.push(
       '/** PHPMailer asks this for the XOAUTH2 initial response. */',
@@ -150,7 +155,11 @@ function saslStart(command: string, verb: string): string[] {
 function rawPhp(x: SnippetSession): string[] {
   const out: string[] = [];
   if (x.mechanism === 'XOAUTH2') {
-    out.push('$auth = base64_encode("user=" . USER . "\\x01auth=Bearer " . getToken() . "\\x01\\x01");', '// After an error challenge the client answers with an empty response to get the final error reply.', "$abort = '';");
+    out.push(
+      '$auth = base64_encode("user=" . USER . "\\x01auth=Bearer " . getToken() . "\\x01\\x01");',
+      '// After an error challenge the client answers with an empty response to get the final error reply.',
+      "$abort = '';",
+    );
   } else {
     out.push(
       "// RFC 7628: ',' and '=' in the user name are escaped in the GS2 header.",
@@ -164,8 +173,8 @@ function rawPhp(x: SnippetSession): string[] {
     '',
     `$conn = stream_socket_client(${x.security === 'tls' ? "'tls://'" : "'tcp://'"} . HOST . ':' . PORT, $errno, $error, 30);`,
     "if ($conn === false) throw new RuntimeException('Cannot connect: ' . $error);",
-    "function say($conn, string $line): void { fwrite($conn, $line . \"\\r\\n\"); }",
-    "function line($conn): string { $l = fgets($conn, 65536); if ($l === false) throw new RuntimeException('The server closed the connection.'); return rtrim($l, \"\\r\\n\"); }",
+    'function say($conn, string $line): void { fwrite($conn, $line . "\\r\\n"); }',
+    'function line($conn): string { $l = fgets($conn, 65536); if ($l === false) throw new RuntimeException(\'The server closed the connection.\'); return rtrim($l, "\\r\\n"); }',
     "function starttls($conn): void { if (!stream_socket_enable_crypto($conn, true, STREAM_CRYPTO_METHOD_TLS_CLIENT)) throw new RuntimeException('TLS failed'); }",
     '',
   );
@@ -184,7 +193,7 @@ function rawPhp(x: SnippetSession): string[] {
       "if (str_starts_with($reply, '+')) { say($conn, $abort); $reply = tagged($conn, 'A'); } // an error challenge: answer it",
       "elseif (!str_starts_with($reply, 'A ')) $reply = tagged($conn, 'A');",
       "if (!str_starts_with($reply, 'A OK')) throw new RuntimeException('Login refused: ' . $reply);",
-      "say($conn, 'B LIST \"\" \"INBOX\"'); // the verifying command",
+      'say($conn, \'B LIST "" "INBOX"\'); // the verifying command',
       "$reply = tagged($conn, 'B', $untagged);",
       "echo 'Logged in; ', implode(' ', $untagged), ' ', $reply, PHP_EOL;",
       "say($conn, 'C LOGOUT');",

@@ -49,15 +49,16 @@ export function pythonProgram(x: SnippetSession): string {
       '    result = app.acquire_token_interactive(scopes=[x for x in SCOPES if x != "offline_access"])',
     );
   }
-  lines.push(
-    '    if "access_token" not in result:',
-    '        sys.exit("Sign-in failed: %s" % result.get("error_description", result.get("error")))',
-    '    return result["access_token"]',
-    '',
-    '',
-  );
+  lines.push('    if "access_token" not in result:', '        sys.exit("Sign-in failed: %s" % result.get("error_description", result.get("error")))', '    return result["access_token"]', '', '');
   if (x.mechanism === 'XOAUTH2') {
-    lines.push('def auth_string(token):', '    return "user=%s\\x01auth=Bearer %s\\x01\\x01" % (USER, token)', '', '', '# After an error challenge the client answers with an empty response to get the final error reply.', 'ABORT = ""');
+    lines.push(
+      'def auth_string(token):',
+      '    return "user=%s\\x01auth=Bearer %s\\x01\\x01" % (USER, token)',
+      '',
+      '',
+      '# After an error challenge the client answers with an empty response to get the final error reply.',
+      'ABORT = ""',
+    );
   } else {
     lines.push(
       'def auth_string(token):',
@@ -70,7 +71,20 @@ export function pythonProgram(x: SnippetSession): string {
       'ABORT = "\\x01"',
     );
   }
-  lines.push('', '', 'def main():', '    token = get_token()', '    first = [True]', '', '    def respond(challenge):', '        if first[0]:', '            first[0] = False', '            return auth_string(token)', '        return ABORT', '');
+  lines.push(
+    '',
+    '',
+    'def main():',
+    '    token = get_token()',
+    '    first = [True]',
+    '',
+    '    def respond(challenge):',
+    '        if first[0]:',
+    '            first[0] = False',
+    '            return auth_string(token)',
+    '        return ABORT',
+    '',
+  );
   const ctx = x.security !== 'none' ? 'ssl.create_default_context()' : '';
   if (x.protocol === 'imap') {
     lines.push(

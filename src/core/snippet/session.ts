@@ -73,7 +73,15 @@ export function constDeclarations(x: SnippetSession, literal: (value: string) =>
 export const PLACEHOLDER_CLIENT_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Microsoft's login hosts: any other authority host is a private provider, which MSAL must be told to trust. */
-const MICROSOFT_LOGIN_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn', 'login.partner.microsoftonline.cn', 'login.microsoft.com', 'login.windows.net', 'login.live.com']);
+const MICROSOFT_LOGIN_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+  'login.microsoft.com',
+  'login.windows.net',
+  'login.live.com',
+]);
 
 export function authorityHost(authority: string): string {
   try {
@@ -114,9 +122,9 @@ const MAX_VALUE = 1024;
  * host, mailbox or scope has one and a line break would end up in a protocol line.
  */
 export function checkSession(s: SnippetSession): SnippetProblem | undefined {
-   
   const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-  if (!s.host || s.host.length > MAX_VALUE || control.test(s.host) || /\s/.test(s.host)) return { code: 'bad-host', message: l10n.t('The host must be a host name or address without spaces or control characters.') };
+  if (!s.host || s.host.length > MAX_VALUE || control.test(s.host) || /\s/.test(s.host))
+    return { code: 'bad-host', message: l10n.t('The host must be a host name or address without spaces or control characters.') };
   if (!Number.isInteger(s.port) || s.port < 1 || s.port > 65535) return { code: 'bad-port', message: l10n.t('The port must be a number from 1 to 65535.') };
   if (!s.user || s.user.length > MAX_VALUE || control.test(s.user)) return { code: 'bad-user', message: l10n.t('The user must be the mailbox address, without control characters.') };
   let url: URL | undefined;
@@ -128,8 +136,10 @@ export function checkSession(s: SnippetSession): SnippetProblem | undefined {
   if (!url || url.protocol !== 'https:' || s.authority.length > MAX_VALUE || control.test(s.authority) || url.search || url.hash || url.username) {
     return { code: 'bad-authority', message: l10n.t('The authority must be an https URL such as https://login.microsoftonline.com/organizations.') };
   }
-  if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s.clientId)) return { code: 'bad-client-id', message: l10n.t('The client ID must be the application (client) ID, a GUID.') };
-  if (!s.scopes.length || s.scopes.some((x) => !x || x.length > MAX_VALUE || control.test(x) || /\s/.test(x))) return { code: 'bad-scope', message: l10n.t('Each scope must be one word without spaces, such as https://outlook.office.com/IMAP.AccessAsUser.All.') };
+  if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s.clientId))
+    return { code: 'bad-client-id', message: l10n.t('The client ID must be the application (client) ID, a GUID.') };
+  if (!s.scopes.length || s.scopes.some((x) => !x || x.length > MAX_VALUE || control.test(x) || /\s/.test(x)))
+    return { code: 'bad-scope', message: l10n.t('Each scope must be one word without spaces, such as https://outlook.office.com/IMAP.AccessAsUser.All.') };
   return undefined;
 }
 

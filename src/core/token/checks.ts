@@ -77,7 +77,16 @@ export function clockSkewProblem(token: TokenInspection, ctx: CheckContext): Pro
     return error('clock-skew', l10n.t('{0}: by this clock the token is not valid until {1} ({2}). {3}, then get a new token.', about, start.toISOString(), formatRelative(start, now), checkClock()));
   }
   if (offset < 0 && token.expiresAt.getTime() <= now.getTime()) {
-    return error('clock-skew', l10n.t('{0}: by this clock the token expired {1} ({2}), although its lifetime has not run out. {3}, then get a new token.', about, formatRelative(token.expiresAt, now), token.expiresAt.toISOString(), checkClock()));
+    return error(
+      'clock-skew',
+      l10n.t(
+        '{0}: by this clock the token expired {1} ({2}), although its lifetime has not run out. {3}, then get a new token.',
+        about,
+        formatRelative(token.expiresAt, now),
+        token.expiresAt.toISOString(),
+        checkClock(),
+      ),
+    );
   }
   return warning('clock-skew', l10n.t('{0}: expiry times shown here are off by as much, and servers may refuse tokens sooner or later than expected. {1}.', about, checkClock()));
 }
@@ -141,7 +150,11 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
         error(
           'token-expired',
           token.issuerKind === 'keycloak'
-            ? l10n.t('The token expired {0} ({1}). Get a new access token; Keycloak\'s access tokens last 5 minutes unless the realm\'s Access Token Lifespan says otherwise.', formatRelative(exp, now), exp.toISOString())
+            ? l10n.t(
+                "The token expired {0} ({1}). Get a new access token; Keycloak's access tokens last 5 minutes unless the realm's Access Token Lifespan says otherwise.",
+                formatRelative(exp, now),
+                exp.toISOString(),
+              )
             : token.issuerKind === 'microsoft' || token.issuerKind === 'google'
               ? l10n.t('The token expired {0} ({1}). Get a new access token; tokens last about an hour.', formatRelative(exp, now), exp.toISOString())
               : l10n.t('The token expired {0} ({1}). Get a new access token (refresh it before each login).', formatRelative(exp, now), exp.toISOString()),
@@ -155,10 +168,18 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
   if (clockInvalid) {
     // said above
   } else if (token.notBefore && token.notBefore.getTime() - skew > usedAt.getTime()) {
-    problems.push(error('token-not-yet-valid', l10n.t('The token is not valid until {0} ({1}). Check the clock of the machine that got it.', token.notBefore.toISOString(), formatRelative(token.notBefore, usedAt))));
+    problems.push(
+      error(
+        'token-not-yet-valid',
+        l10n.t('The token is not valid until {0} ({1}). Check the clock of the machine that got it.', token.notBefore.toISOString(), formatRelative(token.notBefore, usedAt)),
+      ),
+    );
   } else if (token.issuedAt && token.issuedAt.getTime() - skew > usedAt.getTime()) {
     problems.push(
-      warning('token-issued-in-future', l10n.t('The token says it was issued {0} ({1}): this computer\'s clock or the issuer\'s is wrong. {2}.', formatRelative(token.issuedAt, usedAt), token.issuedAt.toISOString(), checkClock())),
+      warning(
+        'token-issued-in-future',
+        l10n.t("The token says it was issued {0} ({1}): this computer's clock or the issuer's is wrong. {2}.", formatRelative(token.issuedAt, usedAt), token.issuedAt.toISOString(), checkClock()),
+      ),
     );
   }
 
@@ -171,11 +192,13 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
       problems.push(
         error(
           'audience-graph',
-          l10n.t('The token is for Microsoft Graph, not for Exchange Online mail protocols. Request the scopes with their full Outlook URL, e.g. https://outlook.office.com/IMAP.AccessAsUser.All (without it, "IMAP.AccessAsUser.All" is taken as a Graph scope).'),
+          l10n.t(
+            'The token is for Microsoft Graph, not for Exchange Online mail protocols. Request the scopes with their full Outlook URL, e.g. https://outlook.office.com/IMAP.AccessAsUser.All (without it, "IMAP.AccessAsUser.All" is taken as a Graph scope).',
+          ),
         ),
       );
     } else if (auds.length > 0 && !auds.some(isOutlookAudience)) {
-      problems.push(error('audience-not-outlook', l10n.t('The token\'s audience ({0}) is not Exchange Online (https://outlook.office.com). The server will refuse it.', auds.join(', '))));
+      problems.push(error('audience-not-outlook', l10n.t("The token's audience ({0}) is not Exchange Online (https://outlook.office.com). The server will refuse it.", auds.join(', '))));
     }
     const protocols = ctx.protocol ? [ctx.protocol] : undefined;
     if (protocols) {
@@ -186,7 +209,12 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
           problems.push(
             error(
               'missing-permission',
-              l10n.t('The token has no {0} permission: {1} lacks {2}. Add the permission to the app registration (API permissions → Office 365 Exchange Online) and request it.', perm.label, where, token.roles.length ? perm.app : perm.delegated),
+              l10n.t(
+                'The token has no {0} permission: {1} lacks {2}. Add the permission to the app registration (API permissions → Office 365 Exchange Online) and request it.',
+                perm.label,
+                where,
+                token.roles.length ? perm.app : perm.delegated,
+              ),
             ),
           );
         }
@@ -202,11 +230,15 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
     problems.push(
       warning(
         'user-mismatch',
-        l10n.t('The user field ({0}) is not the token\'s account ({1}). That is right only for a shared mailbox the account has Full Access to; otherwise the server refuses the login.', ctx.user, token.account),
+        l10n.t(
+          "The user field ({0}) is not the token's account ({1}). That is right only for a shared mailbox the account has Full Access to; otherwise the server refuses the login.",
+          ctx.user,
+          token.account,
+        ),
       ),
     );
   } else if (ctx.user && token.roles.length > 0 && !token.account) {
-    problems.push(info('app-only', l10n.t('App-only token: the server checks that the app\'s service principal has access to {0}.', ctx.user)));
+    problems.push(info('app-only', l10n.t("App-only token: the server checks that the app's service principal has access to {0}.", ctx.user)));
   }
   return problems;
 }
@@ -215,7 +247,10 @@ export function checkToken(token: TokenInspection, ctx: CheckContext): Problem[]
 function wrongUseProblem(token: TokenInspection): Problem | undefined {
   switch (token.use) {
     case 'refresh':
-      return error('not-an-access-token', l10n.t('This is a refresh token, not an access token: mail servers refuse it. Exchange it at the token endpoint (grant_type=refresh_token) and send the access_token of the reply.'));
+      return error(
+        'not-an-access-token',
+        l10n.t('This is a refresh token, not an access token: mail servers refuse it. Exchange it at the token endpoint (grant_type=refresh_token) and send the access_token of the reply.'),
+      );
     case 'id':
       return error(
         'not-an-access-token',
@@ -224,7 +259,10 @@ function wrongUseProblem(token: TokenInspection): Problem | undefined {
           : l10n.t('This is an ID token (id_token), not an access token: mail servers that validate access tokens refuse it. Send the access_token of the same token response.'),
       );
     case 'code':
-      return error('not-an-access-token', l10n.t('This is an authorization code, not an access token: redeem it once at the token endpoint (grant_type=authorization_code) and send the access_token of the reply.'));
+      return error(
+        'not-an-access-token',
+        l10n.t('This is an authorization code, not an access token: redeem it once at the token endpoint (grant_type=authorization_code) and send the access_token of the reply.'),
+      );
     default:
       return undefined;
   }
@@ -256,7 +294,11 @@ function openIdProblems(token: TokenInspection, ctx: CheckContext): Problem[] {
     problems.push(
       error(
         'issuer-mismatch',
-        l10n.t('The token was issued by {0}, not by the configured issuer {1}. A server that trusts {1} refuses it (for Keycloak: another realm, or the realm reached under another host name, which changes iss).', token.issuer, expected.issuer),
+        l10n.t(
+          'The token was issued by {0}, not by the configured issuer {1}. A server that trusts {1} refuses it (for Keycloak: another realm, or the realm reached under another host name, which changes iss).',
+          token.issuer,
+          expected.issuer,
+        ),
       ),
     );
   } else if (expected.issuer && token.issuer === undefined && token.kind === 'jwt') {
@@ -269,8 +311,15 @@ function openIdProblems(token: TokenInspection, ctx: CheckContext): Problem[] {
         error(
           'audience-mismatch',
           token.audiences.length
-            ? l10n.t('The token\'s audience ({0}) is not one the mail server accepts ({1}). In Keycloak add an Audience mapper (client scope → Mappers → By configuration → Audience) for {1}.', token.audiences.join(', '), expected.audiences.join(', '))
-            : l10n.t('The token has no aud claim, but the mail server expects {0}. In Keycloak add an Audience mapper (client scope → Mappers → By configuration → Audience).', expected.audiences.join(', ')),
+            ? l10n.t(
+                "The token's audience ({0}) is not one the mail server accepts ({1}). In Keycloak add an Audience mapper (client scope → Mappers → By configuration → Audience) for {1}.",
+                token.audiences.join(', '),
+                expected.audiences.join(', '),
+              )
+            : l10n.t(
+                'The token has no aud claim, but the mail server expects {0}. In Keycloak add an Audience mapper (client scope → Mappers → By configuration → Audience).',
+                expected.audiences.join(', '),
+              ),
         ),
       );
     }
@@ -282,15 +331,27 @@ function openIdProblems(token: TokenInspection, ctx: CheckContext): Problem[] {
       problems.push(
         error(
           'missing-scope',
-          l10n.t('The token lacks the scope {0} (it has: {1}). Request it in the sign-in and, for Keycloak, assign the client scope to the client (Clients → client → Client scopes).', missing.join(' '), token.scopes.join(' ') || l10n.t('(none)')),
+          l10n.t(
+            'The token lacks the scope {0} (it has: {1}). Request it in the sign-in and, for Keycloak, assign the client scope to the client (Clients → client → Client scopes).',
+            missing.join(' '),
+            token.scopes.join(' ') || l10n.t('(none)'),
+          ),
         ),
       );
     }
   } else if (token.issuerKind === 'google' && token.kind === 'introspected' && !token.scopes.includes('https://mail.google.com/')) {
-    problems.push(error('missing-scope', l10n.t('The token lacks the scope https://mail.google.com/ (it has: {0}). Gmail IMAP, POP and SMTP accept no narrower Gmail scope (gmail.readonly, gmail.send, …): request https://mail.google.com/ and sign in again.', token.scopes.join(' ') || l10n.t('(none)'))));
+    problems.push(
+      error(
+        'missing-scope',
+        l10n.t(
+          'The token lacks the scope https://mail.google.com/ (it has: {0}). Gmail IMAP, POP and SMTP accept no narrower Gmail scope (gmail.readonly, gmail.send, …): request https://mail.google.com/ and sign in again.',
+          token.scopes.join(' ') || l10n.t('(none)'),
+        ),
+      ),
+    );
   }
   if (expected.clientId && token.appId && token.appId !== expected.clientId) {
-    problems.push(warning('client-mismatch', l10n.t('The token was issued to the client {0}, not to {1}: it comes from another application\'s sign-in.', token.appId, expected.clientId)));
+    problems.push(warning('client-mismatch', l10n.t("The token was issued to the client {0}, not to {1}: it comes from another application's sign-in.", token.appId, expected.clientId)));
   }
   if (claims.email_verified === false && usernameClaimOf(token, ctx).claim === 'email') {
     problems.push(warning('email-not-verified', l10n.t('The token says the email address is not verified (email_verified: false); servers that require a verified address refuse it.')));
@@ -299,7 +360,9 @@ function openIdProblems(token: TokenInspection, ctx: CheckContext): Problem[] {
     problems.push(
       warning(
         'sub-missing',
-        l10n.t('The token has no sub claim: Dovecot\'s local validation refuses it ("Missing \'sub\' field"). Keycloak 25 and later put sub into access tokens through the "basic" client scope: assign it to the client as a default scope.'),
+        l10n.t(
+          'The token has no sub claim: Dovecot\'s local validation refuses it ("Missing \'sub\' field"). Keycloak 25 and later put sub into access tokens through the "basic" client scope: assign it to the client as a default scope.',
+        ),
       ),
     );
   }
@@ -308,14 +371,22 @@ function openIdProblems(token: TokenInspection, ctx: CheckContext): Problem[] {
     problems.push(
       error(
         'user-mismatch',
-        l10n.t('The user field ({0}) is not the token\'s {1} claim ({2}): a server that takes the user from that claim (Dovecot\'s username_attribute) refuses the login. Log in as {2}, or point the server at the claim that holds the mail address.', ctx.user, who.claim, who.value),
+        l10n.t(
+          "The user field ({0}) is not the token's {1} claim ({2}): a server that takes the user from that claim (Dovecot's username_attribute) refuses the login. Log in as {2}, or point the server at the claim that holds the mail address.",
+          ctx.user,
+          who.claim,
+          who.value,
+        ),
       ),
     );
   } else if (token.kind === 'jwt' && !who.value && token.use !== 'refresh' && token.use !== 'id') {
     problems.push(
       warning(
         'username-claim-missing',
-        l10n.t('The token has no {0} claim, which servers read the user name from (Dovecot\'s username_attribute defaults to email). Request the email scope (for Keycloak: the email client scope, and an email address on the user), or set the server to a claim the token has.', who.claim),
+        l10n.t(
+          "The token has no {0} claim, which servers read the user name from (Dovecot's username_attribute defaults to email). Request the email scope (for Keycloak: the email client scope, and an email address on the user), or set the server to a claim the token has.",
+          who.claim,
+        ),
       ),
     );
   }

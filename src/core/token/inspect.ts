@@ -145,7 +145,7 @@ export function inspectClaims(claims: Record<string, unknown>, now: Date, kind: 
   const issuerKind = issuerKindOf(issuer, claims);
   return {
     kind,
-    description: kind === 'jwt' ? l10n.t('JWT access token ({0})', 'unsigned') : l10n.t('Opaque token, described by its issuer\'s introspection answer'),
+    description: kind === 'jwt' ? l10n.t('JWT access token ({0})', 'unsigned') : l10n.t("Opaque token, described by its issuer's introspection answer"),
     length,
     header,
     claims,
@@ -251,9 +251,12 @@ function describeOpaque(token: string): string {
       "Opaque Google access token (ya29.…): only Google can read it, so its scopes and expiry cannot be decoded here. Google's tokeninfo endpoint shows them (https://oauth2.googleapis.com/tokeninfo?access_token=…, or mailoauth inspect --tokeninfo); Gmail needs the scope https://mail.google.com/. Access tokens last one hour.",
     );
   }
-  if (/^1\/\/?[A-Za-z0-9_-]/.test(token)) return l10n.t('A Google refresh token (1//…), not an access token: exchange it at https://oauth2.googleapis.com/token (grant_type=refresh_token) for an access token first.');
+  if (/^1\/\/?[A-Za-z0-9_-]/.test(token))
+    return l10n.t('A Google refresh token (1//…), not an access token: exchange it at https://oauth2.googleapis.com/token (grant_type=refresh_token) for an access token first.');
   if (/^4\/[A-Za-z0-9_-]/.test(token)) {
-    return l10n.t('A Google authorization code (4/…), not an access token: redeem it once at https://oauth2.googleapis.com/token (grant_type=authorization_code) within minutes, with the same redirect_uri and PKCE verifier.');
+    return l10n.t(
+      'A Google authorization code (4/…), not an access token: redeem it once at https://oauth2.googleapis.com/token (grant_type=authorization_code) within minutes, with the same redirect_uri and PKCE verifier.',
+    );
   }
   if (/^M\.[A-Z0-9]+_/.test(token)) return l10n.t('A Microsoft account refresh token, not an access token: exchange it for an access token first.');
   return l10n.t('Opaque token: not a JWT, so its claims cannot be read here (the issuer can introspect it).');

@@ -42,9 +42,7 @@ export interface IntrospectionError {
   detail?: string;
 }
 
-export type IntrospectionOutcome =
-  | { ok: true; active: boolean; status: number; claims: Record<string, unknown> }
-  | { ok: false; error: IntrospectionError };
+export type IntrospectionOutcome = { ok: true; active: boolean; status: number; claims: Record<string, unknown> } | { ok: false; error: IntrospectionError };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
 
@@ -65,11 +63,24 @@ export function introspectionErrorMessage(e: IntrospectionError): string {
     case 'tls':
       return l10n.t('The TLS certificate of {0} is not trusted ({1}): pass its CA with --ca if it is a private CA.', e.host, d);
     case 'redirect':
-      return l10n.t('{0} answered the introspection request with a redirect (HTTP {1}): the URL is not the endpoint itself (for Keycloak: https://HOST/realms/REALM/protocol/openid-connect/token/introspect).', e.host, e.status ?? 0);
+      return l10n.t(
+        '{0} answered the introspection request with a redirect (HTTP {1}): the URL is not the endpoint itself (for Keycloak: https://HOST/realms/REALM/protocol/openid-connect/token/introspect).',
+        e.host,
+        e.status ?? 0,
+      );
     case 'client-auth':
       return d
-        ? l10n.t('{0} refused the introspection client (HTTP {1}: {2}): check the client ID and secret of a confidential client allowed to introspect (Keycloak: Client authentication on).', e.host, e.status ?? 0, d)
-        : l10n.t('{0} refused the introspection client (HTTP {1}): check the client ID and secret of a confidential client allowed to introspect (Keycloak: Client authentication on).', e.host, e.status ?? 0);
+        ? l10n.t(
+            '{0} refused the introspection client (HTTP {1}: {2}): check the client ID and secret of a confidential client allowed to introspect (Keycloak: Client authentication on).',
+            e.host,
+            e.status ?? 0,
+            d,
+          )
+        : l10n.t(
+            '{0} refused the introspection client (HTTP {1}): check the client ID and secret of a confidential client allowed to introspect (Keycloak: Client authentication on).',
+            e.host,
+            e.status ?? 0,
+          );
     case 'http-status':
       return d ? l10n.t('{0} answered the introspection request with HTTP {1}: {2}', e.host, e.status ?? 0, d) : l10n.t('{0} answered the introspection request with HTTP {1}.', e.host, e.status ?? 0);
     case 'not-json':
@@ -194,7 +205,9 @@ export function introspectionProblems(outcome: Extract<IntrospectionOutcome, { o
     return [
       error(
         'token-inactive',
-        l10n.t('The issuer says the token is not active: it has expired or was revoked, its session ended (Keycloak: logout, SSO Session Idle/Max), or it was issued by another issuer or realm than the one asked. Get a new token from this issuer.'),
+        l10n.t(
+          'The issuer says the token is not active: it has expired or was revoked, its session ended (Keycloak: logout, SSO Session Idle/Max), or it was issued by another issuer or realm than the one asked. Get a new token from this issuer.',
+        ),
       ),
     ];
   }
