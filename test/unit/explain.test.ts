@@ -3,6 +3,7 @@ import { explain, explainLine, KNOWLEDGE_BASE, KNOWLEDGE_BASE_SIZE, KNOWLEDGE_BA
 import { REAL_WORLD_SAMPLES } from './explainRealWorld.test';
 import { EXCHANGE_SERVER_SAMPLES } from './exchangeServerSamples';
 import { OPENID_SAMPLES } from './openidSamples';
+import { REAL_WORLD_3_SAMPLES } from './realWorld3Samples';
 
 /**
  * Real output for every knowledge base entry: copied from public issue trackers and vendor
@@ -14,6 +15,8 @@ const SAMPLES: Record<string, string[]> = {
   ...OPENID_SAMPLES,
   // Exchange Server's own protocol log and transport events: src/core/explain/data/exchangeServer.json
   ...EXCHANGE_SERVER_SAMPLES,
+  // Third real-world round (issue 14): clients, libraries, Google sign-in pages, Entra ID, Keycloak, Dovecot, providers
+  ...REAL_WORLD_3_SAMPLES,
   // IMAP / POP
   'm365-imap-authenticate-failed': [
     'A01 NO AUTHENTICATE failed.',
@@ -58,7 +61,7 @@ const SAMPLES: Record<string, string[]> = {
     "net-imap-0.4.9/lib/net/imap.rb:2694:in `get_tagged_response': Session invalidated - AccessTokenExpired (Net::IMAP::ByeResponseError)",
   ],
   'm365-throttled': [
-    "Error sending '1069 APPEND INBOX (\\Seen \\Answered) \"22-Oct-2018 19:58:29 -0300\" {43498}': 1069 NO Request is throttled. Suggested Backoff Time: 299609 milliseconds",
+    'Error sending \'1069 APPEND INBOX (\\Seen \\Answered) "22-Oct-2018 19:58:29 -0300" {43498}\': 1069 NO Request is throttled. Suggested Backoff Time: 299609 milliseconds',
     'BAD Request is throttled. Suggested Backoff Time: 178755 milliseconds',
   ],
   'm365-server-unavailable': ['imapfilter: IMAP (3): 10EA NO Server Unavailable. 15', '-ERR Server Unavailable. 21'],
@@ -66,7 +69,7 @@ const SAMPLES: Record<string, string[]> = {
   'imap-authenticationfailed': ['S: b NO [AUTHENTICATIONFAILED] Authentication failed'],
   'gmail-imap-invalid-credentials': [
     "18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'",
-    "imaplib.IMAP4.error: [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+    'imaplib.IMAP4.error: [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
     'javax.mail.AuthenticationFailedException: [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
   ],
   'gmail-missing-mail-scope': [
@@ -176,9 +179,7 @@ const SAMPLES: Record<string, string[]> = {
     'Error: Invalid login: 454 4.7.0 Too many login attempts, please try again later. 4-20020a056000154400b00203812ca383sm10857871wry.78 - gsmtp',
     "GMailAuthDemo.exe raised exception class EIdSMTPReplyError with message 'Too many login attempts, please try again later. b9-20020adfe309000000b0020d0c9c95d3sm2119253wrj.77 - gsmtp",
   ],
-  'gmail-smtp-cannot-decode-response': [
-    'SERVER -> CLIENT: 501 5.5.2 Cannot Decode response f76sm30036326wmd.15 - gsmtp',
-  ],
+  'gmail-smtp-cannot-decode-response': ['SERVER -> CLIENT: 501 5.5.2 Cannot Decode response f76sm30036326wmd.15 - gsmtp'],
   'dovecot-smtp-authentication-failed': ['535 5.7.8 Authentication failed.'],
   'smtp-535-5.7.8': ['smtp::inbound::session: event="write" data="535 5.7.8 Authentication credentials invalid.\\r\\n" size=47'],
   'dovecot-smtp-temporary-failure': ['454 4.7.0 Temporary authentication failure. [vm:2026-11-21 14:17:21]'],
@@ -205,7 +206,7 @@ const SAMPLES: Record<string, string[]> = {
     'a NO [ALERT] Unsupported authentication mechanism.',
     '-ERR [AUTH] Unsupported authentication mechanism.',
     '504 5.5.4 Unsupported authentication mechanism.',
-    "[Error: Unsupported authentication mechanism(s) detected. Unable to login.]",
+    '[Error: Unsupported authentication mechanism(s) detected. Unable to login.]',
   ],
   'imap-cannot': ['S: l NO [CANNOT] Adjacent slashes are not supported'],
   'sasl-client-did-not-answer-challenge': [
@@ -248,56 +249,86 @@ const SAMPLES: Record<string, string[]> = {
   aadsts50020: [
     "AADSTS50020: User account 'user@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application",
   ],
-  aadsts50034: ["AADSTS50034: The user account {EmailHidden} does not exist in the contoso.onmicrosoft.com directory."],
-  aadsts50053: ['AADSTS50053: The account is locked, you\'ve tried to sign in too many times with an incorrect user ID or password.'],
+  aadsts50034: ['AADSTS50034: The user account {EmailHidden} does not exist in the contoso.onmicrosoft.com directory.'],
+  aadsts50053: [
+    "AADSTS50053: The account is locked, you've tried to sign in too many times with an incorrect user ID or password.",
+  ],
   aadsts50055: ['AADSTS50055: The password is expired.'],
   aadsts50057: ['AADSTS50057: The user account is disabled.'],
   aadsts50058: ['AADSTS50058: A silent sign-in request was sent but no user is signed in.'],
-  aadsts50059: ['AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.'],
+  aadsts50059: [
+    'AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.',
+  ],
   aadsts50076: [
     "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.",
   ],
-  aadsts50079: ['AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication.'],
-  aadsts50078: ['AADSTS50078: Presented multi-factor authentication has expired due to policies configured by your administrator.'],
+  aadsts50079: [
+    'AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication.',
+  ],
+  aadsts50078: [
+    'AADSTS50078: Presented multi-factor authentication has expired due to policies configured by your administrator.',
+  ],
   aadsts50089: ['AADSTS50089: Authentication failed due to flow token expired.'],
   aadsts50105: [
     "AADSTS50105: The signed in user 'sathish.rs@HCL.COM' is not assigned to a role for the application 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'(Graph Explorer).",
   ],
   aadsts50126: ['AADSTS50126: Error validating credentials due to invalid username or password.'],
   aadsts50133: ['AADSTS50133: Session is invalid due to expiration or recent password change.'],
-  aadsts50158: ['AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.'],
+  aadsts50158: [
+    'AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.',
+  ],
   // Azure/azure-powershell#11233 (2020), Login-AzAccount's output.
-  aadsts50000: ['AADSTS50000: There was an error issuing a token or an issue with our sign-in service.\nTrace ID: 78a52fb1-6427-48db-9e07-6fa7c8faee00\nCorrelation ID: 75f55382-d7bc-43cd-93c5-ec9a28805aa6'],
-  aadsts50173: ["AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."],
+  aadsts50000: [
+    'AADSTS50000: There was an error issuing a token or an issue with our sign-in service.\nTrace ID: 78a52fb1-6427-48db-9e07-6fa7c8faee00\nCorrelation ID: 75f55382-d7bc-43cd-93c5-ec9a28805aa6',
+  ],
+  aadsts50173: [
+    'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
+  ],
   aadsts50194: [
     "AADSTS50194: Application 'a1b2c3d4-0000-0000-0000-000000000000'(Mail OAuth test) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'.",
   ],
   aadsts50196: ['AADSTS50196: The server terminated an operation because it encountered a client request loop.'],
   aadsts53000: ['AADSTS53000: Device is not in required device state: compliant.'],
-  aadsts53003: ['AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'],
+  aadsts53003: [
+    'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+  ],
   aadsts530035: ['AADSTS530035: Access has been blocked by security defaults.'],
-  aadsts54005: ['AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'],
+  aadsts54005: [
+    'AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+  ],
   aadsts65001: [
     "\"AADSTS65001: The user or administrator has not consented to use the application with ID 'facd6cff-a294-4415-b59f-c5b01937d7bd' named 'DavMail'. Send an interactive authorization request for this user and resource.",
   ],
-  aadsts65002: ["AADSTS65002: Consent between first party application '9e5f94bc-e8a4-4e73-b8be-63364c29d753' and first party resource '00000002-0000-0ff1-ce00-000000000000' must be configured via preauthorization"],
+  aadsts65002: [
+    "AADSTS65002: Consent between first party application '9e5f94bc-e8a4-4e73-b8be-63364c29d753' and first party resource '00000002-0000-0ff1-ce00-000000000000' must be configured via preauthorization",
+  ],
   aadsts65004: ['AADSTS65004: User declined to consent to access the app.'],
-  aadsts650052: ["AADSTS650052: The app needs access to a service (\\\"https://outlook.office.com/\\\") that your organization \\\"contoso\\\" has not subscribed to or enabled."],
+  aadsts650052: [
+    'AADSTS650052: The app needs access to a service (\\"https://outlook.office.com/\\") that your organization \\"contoso\\" has not subscribed to or enabled.',
+  ],
   aadsts650057: [
-    'AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client\'s application registration.',
+    "AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration.",
   ],
   aadsts70000: ['AADSTS70000: Provided grant is invalid or malformed.'],
   aadsts70002: ['AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.'],
-  aadsts70008: ['AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.'],
-  aadsts700082: ["AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-05-02T10:00:00Z and was inactive for 90.00:00:00."],
-  aadsts70011: [
-    "{\"error\":\"invalid_scope\",\"error_description\":\"AADSTS70011: The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope https://management.azure.com/.default https://storage.azure.com/.default is not valid.\\r\\nTrace ID: 81053cae-3879-4358-a9de-95bf1e230800\"}",
+  aadsts70008: [
+    'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
   ],
-  aadsts70016: ['{"error":"authorization_pending","error_description":"AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."}'],
+  aadsts700082: [
+    'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-05-02T10:00:00Z and was inactive for 90.00:00:00.',
+  ],
+  aadsts70011: [
+    '{"error":"invalid_scope","error_description":"AADSTS70011: The provided request must include a \'scope\' input parameter. The provided value for the input parameter \'scope\' is not valid. The scope https://management.azure.com/.default https://storage.azure.com/.default is not valid.\\r\\nTrace ID: 81053cae-3879-4358-a9de-95bf1e230800"}',
+  ],
+  aadsts70016: [
+    '{"error":"authorization_pending","error_description":"AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."}',
+  ],
   aadsts70018: ['AADSTS70018: Invalid verification code.'],
   aadsts70019: ['AADSTS70019: Verification code expired.'],
   // Azure/azure-cli#22251 (2022), as az login --use-device-code printed it.
-  aadsts70020: ["AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\nTrace ID: a8f3578e-d4cb-44ac-91a8-64c1322d6f00"],
+  aadsts70020: [
+    "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\nTrace ID: a8f3578e-d4cb-44ac-91a8-64c1322d6f00",
+  ],
   aadsts70043: [
     '{"error":"invalid_grant","error_description":"AADSTS70043: The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2026-11-20T07:11:07Z and the maximum allowed lifetime for this request is 43200."}',
   ],
@@ -312,16 +343,24 @@ const SAMPLES: Record<string, string[]> = {
   aadsts700025: ["AADSTS700025: Client is public so neither 'client_assertion' nor 'client_secret' should be presented."],
   aadsts700027: ['AADSTS700027: Client assertion failed signature validation.'],
   aadsts7000112: ["AADSTS7000112: Application 'a1b2c3d4-0000-0000-0000-000000000000'(Mail OAuth test) is disabled."],
-  aadsts7000215: ['{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID"}'],
+  aadsts7000215: [
+    '{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID"}',
+  ],
   aadsts7000218: [
-    "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.\"}",
+    '{"error":"invalid_client","error_description":"AADSTS7000218: The request body must contain the following parameter: \'client_assertion\' or \'client_secret\'."}',
   ],
   aadsts7000222: ["AADSTS7000222: The provided client secret keys for app 'a1b2c3d4-0000-0000-0000-000000000000' are expired."],
-  aadsts90002: ["AADSTS90002: Tenant 'contoso.onmicrosoft.con' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."],
-  aadsts90008: ['AADSTS90008: The user or administrator has not consented to use the application. At the minimum, the application requires access to Microsoft Entra ID by specifying the sign-in and read user profile permission.'],
+  aadsts90002: [
+    "AADSTS90002: Tenant 'contoso.onmicrosoft.con' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
+  ],
+  aadsts90008: [
+    'AADSTS90008: The user or administrator has not consented to use the application. At the minimum, the application requires access to Microsoft Entra ID by specifying the sign-in and read user profile permission.',
+  ],
   aadsts90014: ["AADSTS90014: The required field 'refresh_token' is missing from the credential."],
   aadsts900144: ["AADSTS900144: The request body must contain the following parameter: 'grant_type'."],
-  aadsts9001023: ['AADSTS9001023: The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.'],
+  aadsts9001023: [
+    'AADSTS9001023: The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.',
+  ],
   aadsts90094: ['AADSTS90094: The grant requires admin permission.'],
   aadsts9002313: ['AADSTS9002313: Invalid request. Request is malformed or invalid.'],
   aadsts90055: ['AADSTS90055: There are too many incoming requests.'],
@@ -329,20 +368,28 @@ const SAMPLES: Record<string, string[]> = {
   aadsts28000: [
     'Auth Failed ServerError: 28000 - [2020-04-09 22:47:24Z]: AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource. Scope openid profile email https://graph.microsoft.com/user.readbasic.all https://microsoft.onmicrosoft.com/aria.api/user_impersonation offline_access is not valid.',
   ],
-  aadsts28002: ["AADSTS28002: Provided value for the input parameter scope 'IMAP.AccessAsUser.All' is not valid when requesting an access token. Please specify a valid scope."],
+  aadsts28002: [
+    "AADSTS28002: Provided value for the input parameter scope 'IMAP.AccessAsUser.All' is not valid when requesting an access token. Please specify a valid scope.",
+  ],
   aadsts28003: [
     '(invalid_request) AADSTS28003: Provided value for the input parameter scope cannot be empty when requesting an access token using the provided authorization code. Please specify a valid scope.',
   ],
   aadsts500011: [
-    "AADSTS500011: The resource principal named https://outlook.office356.com was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+    'AADSTS500011: The resource principal named https://outlook.office356.com was not found in the tenant named Contoso. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.',
   ],
-  aadsts501051: ["invalid_client: AADSTS501051: Application '1df771d6-ef9c-473e-af87-cafa8928e024'(testClient) is not assigned to a role for the application '8d138478-d3a3-47f5-a233-1408cd6baae4'(testBackend2)"],
-  aadsts50001: ["AADSTS50001: The application named https://outlook.office.com was not found in the tenant named contoso.onmicrosoft.com."],
+  aadsts501051: [
+    "invalid_client: AADSTS501051: Application '1df771d6-ef9c-473e-af87-cafa8928e024'(testClient) is not assigned to a role for the application '8d138478-d3a3-47f5-a233-1408cd6baae4'(testBackend2)",
+  ],
+  aadsts50001: [
+    'AADSTS50001: The application named https://outlook.office.com was not found in the tenant named contoso.onmicrosoft.com.',
+  ],
   aadsts700054: ["AADSTS700054: response_type 'id_token' is not enabled for the application."],
 
   // Identity: OAuth words, Google, MSAL
   'oauth-invalid-grant': ["XOAUTH2 authentication failed: xoauth2handler got: {u'error': u'invalid_grant'}"],
-  'oauth-invalid-client': ["google.auth.exceptions.RefreshError: ('invalid_client: Unauthorized', {'error': 'invalid_client', 'error_description': 'Unauthorized'})"],
+  'oauth-invalid-client': [
+    "google.auth.exceptions.RefreshError: ('invalid_client: Unauthorized', {'error': 'invalid_client', 'error_description': 'Unauthorized'})",
+  ],
   'oauth-unauthorized-client': ["oauth gmail error: { [Error: unauthorized_client] code: 'EAUTH' }"],
   'oauth-invalid-scope': ['{"error":"invalid_scope"}'],
   'oauth-invalid-request': ['{"error":"invalid_request"}'],
@@ -355,30 +402,49 @@ const SAMPLES: Record<string, string[]> = {
   'oauth-expired-token': ['{"error":"expired_token"}'],
   'oauth-access-denied': ['http://localhost:8080/callback?error=access_denied&state=xyz'],
   'oauth-temporarily-unavailable': ['{"error":"temporarily_unavailable"}'],
-  'aadsts-other': ["AADSTS50107: The requested federation realm object 'http://adfs.contoso.com/adfs/services/trust' does not exist."],
+  'aadsts-other': [
+    "AADSTS50107: The requested federation realm object 'http://adfs.contoso.com/adfs/services/trust' does not exist.",
+  ],
   'google-token-expired-or-revoked': [
     "google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'})",
     '"data":{"error":"invalid_grant","error_description":"Token has been expired or revoked."}',
   ],
   'google-invalid-grant-bad-request': ['{"error": "invalid_grant", "error_description": "Bad Request"}'],
-  'google-unauthorized-client-or-scope': ['{ "error" : "unauthorized_client", "error_description" : "Unauthorized client or scope in request." }'],
+  'google-unauthorized-client-or-scope': [
+    '{ "error" : "unauthorized_client", "error_description" : "Unauthorized client or scope in request." }',
+  ],
   'google-invalid-scope': [
     "google.auth.exceptions.RefreshError: ('invalid_scope: Some requested scopes were invalid. {invalid=[a, c, e, g, h, i, l, m, ., /, o, p, s, t, :]}', {'error': 'invalid_scope'})",
   ],
-  'msal-authority-uri-insecure': ['ClientConfigurationError: authority_uri_insecure: See https://aka.ms/msal.js.errors#authority_uri_insecure for details'],
+  'msal-authority-uri-insecure': [
+    'ClientConfigurationError: authority_uri_insecure: See https://aka.ms/msal.js.errors#authority_uri_insecure for details',
+  ],
   'msal-endpoints-resolution-error': [
     'ClientAuthError: endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details',
     'ClientAuthError: Error: could not resolve endpoints. Please check network and try again.',
   ],
-  'msal-invalid-authority': ['ClientConfigurationError: untrusted_authority: See https://aka.ms/msal.js.errors#untrusted_authority for details'],
-  'msal-url-parse-error': ['ClientConfigurationError: url_parse_error: See https://aka.ms/msal.js.errors#url_parse_error for details'],
-  'msal-no-tokens-found': ['InteractionRequiredAuthError: no_tokens_found: See https://aka.ms/msal.js.errors#no_tokens_found for details'],
+  'msal-invalid-authority': [
+    'ClientConfigurationError: untrusted_authority: See https://aka.ms/msal.js.errors#untrusted_authority for details',
+  ],
+  'msal-url-parse-error': [
+    'ClientConfigurationError: url_parse_error: See https://aka.ms/msal.js.errors#url_parse_error for details',
+  ],
+  'msal-no-tokens-found': [
+    'InteractionRequiredAuthError: no_tokens_found: See https://aka.ms/msal.js.errors#no_tokens_found for details',
+  ],
 
   // TLS and connections (Node.js 20 / OpenSSL 3 output captured locally, plus issue trackers)
   'tls-certificate-expired': ['Error: certificate has expired', "code: 'CERT_HAS_EXPIRED'"],
-  'tls-self-signed-certificate': ['Error: self-signed certificate', 'Error: self signed certificate', "code: 'DEPTH_ZERO_SELF_SIGNED_CERT'"],
+  'tls-self-signed-certificate': [
+    'Error: self-signed certificate',
+    'Error: self signed certificate',
+    "code: 'DEPTH_ZERO_SELF_SIGNED_CERT'",
+  ],
   'tls-self-signed-in-chain': ['Error: self-signed certificate in certificate chain', "code: 'SELF_SIGNED_CERT_IN_CHAIN'"],
-  'tls-unable-to-verify-first-certificate': ['Error: unable to verify the first certificate', "code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'"],
+  'tls-unable-to-verify-first-certificate': [
+    'Error: unable to verify the first certificate',
+    "code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'",
+  ],
   'tls-unable-to-get-local-issuer': [
     'Error: unable to get local issuer certificate',
     '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)',
@@ -420,9 +486,12 @@ const SAMPLES: Record<string, string[]> = {
   ],
   'net-econnreset': ['Error: connect ECONNRESET 127.0.0.1:38799', 'Error: read ECONNRESET'],
   'net-eproto': ["  code: 'EPROTO',"],
-  'net-etimedout': ['Error: connect ETIMEDOUT 40.101.92.18:587', "Error: Connection timeout with the code ETIMEDOUT"],
+  'net-etimedout': ['Error: connect ETIMEDOUT 40.101.92.18:587', 'Error: Connection timeout with the code ETIMEDOUT'],
   'net-econnrefused': ['Error: connect ECONNREFUSED 127.0.0.1:1'],
-  'net-dns-lookup-failed': ['Error: getaddrinfo ENOTFOUND imap.nonexistent-host.invalid', 'Error: getaddrinfo EAI_AGAIN smtp.office365.com'],
+  'net-dns-lookup-failed': [
+    'Error: getaddrinfo ENOTFOUND imap.nonexistent-host.invalid',
+    'Error: getaddrinfo EAI_AGAIN smtp.office365.com',
+  ],
   // Issue 14: real strings from public trackers, each with its thread.
   // Postfix relay with the sasl-xoauth2 plugin (Cyrus SASL)
   'postfix-sasl-plugin-failed': [
@@ -516,13 +585,19 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/Gururagavendra/gmail-cleaner/issues/9
     'Access blocked: Gmail Cleanup has not completed the Google verification process',
     // https://github.com/levz0r/gmail-tester/issues/79
-    "Error 403: access_denied The developer hasn’t given you access to this app. It’s currently being tested and it hasn’t been verified by Google.",
+    'Error 403: access_denied The developer hasn’t given you access to this app. It’s currently being tested and it hasn’t been verified by Google.',
   ],
   'google-redirect-uri-mismatch': [
     // https://github.com/dqdang/digested-clips/issues/5
     'Error 400: redirect_uri_mismatch The redirect URI in the request, http://localhost:8080/, does not match the ones authorized for the OAuth client.',
     // https://github.com/dissorial/doc-chatbot/issues/10: the same page also says "doesn't comply with Google's OAuth 2.0 policy"
-    ["Error 400: redirect_uri_mismatch", '', "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.", '', 'Request details: redirect_uri=http://localhost:3000/api/auth/callback/google'].join('\n'),
+    [
+      'Error 400: redirect_uri_mismatch',
+      '',
+      "You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.",
+      '',
+      'Request details: redirect_uri=http://localhost:3000/api/auth/callback/google',
+    ].join('\n'),
   ],
   // TLS wordings of servers and runtimes
   'tls-peer-rejected-certificate': [
@@ -621,7 +696,9 @@ const SAMPLES: Record<string, string[]> = {
   ],
   'fastmail-app-password': [
     // https://github.com/Foundry376/Mailspring/issues/2217
-    ['ssl connect imap.fastmail.com 993 2', '2 LOGIN "hugo@barrera.io" *********', '2 NO Incorrect username or password.'].join('\n'),
+    ['ssl connect imap.fastmail.com 993 2', '2 LOGIN "hugo@barrera.io" *********', '2 NO Incorrect username or password.'].join(
+      '\n',
+    ),
   ],
   'imap-incorrect-username-or-password': [
     // https://github.com/Foundry376/Mailspring/issues/2217 (the reply alone, without the host)
@@ -685,7 +762,6 @@ const SAMPLES: Record<string, string[]> = {
     // https://github.com/openssl/openssl/issues/16506 (through a SOCKS proxy)
     'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to imap.gmail.com:993',
   ],
-
 };
 // The second sweep of real strings (explainRealWorld.test.ts) joins these.
 for (const [id, samples] of Object.entries(REAL_WORLD_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
@@ -728,7 +804,7 @@ describe('failure knowledge base: data', () => {
 
   it('gives every entry a title, cause, fix and official documentation', () => {
     const official =
-      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/|wiki\.mozilla\.org\/Thunderbird:|eclipse-ee4j\.github\.io\/angus-mail\/|www\.cyrusimap\.org\/|www\.exim\.org\/|neomutt\.org\/guide\/|github\.com\/PHPMailer\/PHPMailer\/wiki\/|www\.keycloak\.org\/|stalw\.art\/docs\/)/;
+      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/|wiki\.mozilla\.org\/Thunderbird:|eclipse-ee4j\.github\.io\/angus-mail\/|www\.cyrusimap\.org\/|www\.exim\.org\/|neomutt\.org\/guide\/|github\.com\/PHPMailer\/PHPMailer\/wiki\/|www\.keycloak\.org\/|stalw\.art\/docs\/|docs\.openssl\.org\/|requests-oauthlib\.readthedocs\.io\/)/;
     for (const e of KNOWLEDGE_BASE) {
       assert.ok(e.title && !e.title.includes('\n'), `${e.id}: title`);
       assert.ok(e.cause.length > 20 && e.fix.length > 20, `${e.id}: cause and fix`);
@@ -739,12 +815,34 @@ describe('failure knowledge base: data', () => {
   });
 
   it('has German title, cause and fix for each entry added in issue 14, keyed by a real id', () => {
-    const added = ['netease-imap-unsafe-login', 'icloud-imap-authentication-failed', 'gmx-webde-authentication-failed', 'fastmail-app-password', 'imap-incorrect-username-or-password', 'tls-dh-key-too-small', 'curl-ssl-connect-error', 'mbsync-more-steps-after-sasl', 'sasl-plugin-callback-missing', 'msmtp-authentication-failed', 'fetchmail-authorization-failure', 'dovecot-login-auth-failed', 'dovecot-submission-relay-unreachable', 'jakarta-mail-oauth2-asked-for-more', 'phpmailer-could-not-authenticate', 'nodemailer-user-failed-to-authenticate', 'sasl-xoauth2-token-refresh-failed'];
+    const added = [
+      'netease-imap-unsafe-login',
+      'icloud-imap-authentication-failed',
+      'gmx-webde-authentication-failed',
+      'fastmail-app-password',
+      'imap-incorrect-username-or-password',
+      'tls-dh-key-too-small',
+      'curl-ssl-connect-error',
+      'mbsync-more-steps-after-sasl',
+      'sasl-plugin-callback-missing',
+      'msmtp-authentication-failed',
+      'fetchmail-authorization-failure',
+      'dovecot-login-auth-failed',
+      'dovecot-submission-relay-unreachable',
+      'jakarta-mail-oauth2-asked-for-more',
+      'phpmailer-could-not-authenticate',
+      'nodemailer-user-failed-to-authenticate',
+      'sasl-xoauth2-token-refresh-failed',
+    ];
     for (const id of added) {
       const de = KNOWLEDGE_BASE_TRANSLATIONS.de[id];
       assert.ok(de && de.title && de.cause.length > 20 && de.fix.length > 20, `${id}: German text`);
     }
-    for (const id of Object.keys(KNOWLEDGE_BASE_TRANSLATIONS.de)) assert.ok(KNOWLEDGE_BASE.some((e) => e.id === id), `${id} is no entry`);
+    for (const id of Object.keys(KNOWLEDGE_BASE_TRANSLATIONS.de))
+      assert.ok(
+        KNOWLEDGE_BASE.some((e) => e.id === id),
+        `${id} is no entry`,
+      );
   });
 
   it('has at least one real sample for every entry', () => {
@@ -795,7 +893,10 @@ describe('failure knowledge base: matching', () => {
       'S: 535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]',
     ].join('\r\n');
     const findings = explain(transcript);
-    assert.deepStrictEqual(findings.map((f) => f.id), ['m365-smtp-535-5.7.3']);
+    assert.deepStrictEqual(
+      findings.map((f) => f.id),
+      ['m365-smtp-535-5.7.3'],
+    );
     assert.strictEqual(findings[0].match, '535 5.7.3 Authentication unsuccessful [SN2PR00CA0018.namprd00.prod.outlook.com]');
     assert.strictEqual(findings[0].index, transcript.indexOf('535 5.7.3'));
     assert.strictEqual(findings[0].provider, 'microsoft');
@@ -833,14 +934,20 @@ describe('failure knowledge base: matching', () => {
     const ids = explainLine(SAMPLES['m365-smtp-auth-disabled-tenant'][0]).map((f) => f.id);
     assert.ok(!ids.includes('m365-smtp-535-5.7.139'), ids.join(', '));
     const unknownCode = explainLine('AADSTS50107: The requested federation realm object does not exist.');
-    assert.deepStrictEqual(unknownCode.map((f) => f.id), ['aadsts-other']);
+    assert.deepStrictEqual(
+      unknownCode.map((f) => f.id),
+      ['aadsts-other'],
+    );
   });
 
-  it('keeps provider wordings apart: each reply gets its own provider, none a neighbour\'s', () => {
+  it("keeps provider wordings apart: each reply gets its own provider, none a neighbour's", () => {
     const first = (s: string) => explainLine(s)[0]?.id;
     assert.strictEqual(first('a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'), 'gmail-imap-invalid-credentials');
     assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] Invalid credentials(Failure)'), 'zoho-imap-invalid-credentials');
-    assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled'), 'yandex-imap-invalid-credentials-or-disabled');
+    assert.strictEqual(
+      first('2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled'),
+      'yandex-imap-invalid-credentials-or-disabled',
+    );
     assert.ok(!explainLine('Error 400: admin_policy_enforced').some((f) => f.id === 'google-policy-enforced'));
     // One finding per failure: the specific entry replaces the catch-all for the same text.
     assert.deepStrictEqual(
@@ -848,12 +955,16 @@ describe('failure knowledge base: matching', () => {
       ['yahoo-imap-invalid-credentials'],
     );
     assert.deepStrictEqual(
-      explainLine('AADSTS500011: The resource principal named https://outlook.office.com was not found in the tenant named Contoso.').map((f) => f.id),
+      explainLine(
+        'AADSTS500011: The resource principal named https://outlook.office.com was not found in the tenant named Contoso.',
+      ).map((f) => f.id),
       ['aadsts500011'],
     );
     // curl's exit code ranks below the server reply that explains it.
     // https://github.com/curl/curl/issues/10259
-    const curl = explain('< 535 5.7.8  https://support.google.com/mail/?p=BadCredentials b6-20020aa7d486000000b0048447efe3fcsm2477734edr.84 - gsmt\ncurl: (67) Login denied').map((f) => f.id);
+    const curl = explain(
+      '< 535 5.7.8  https://support.google.com/mail/?p=BadCredentials b6-20020aa7d486000000b0048447efe3fcsm2477734edr.84 - gsmt\ncurl: (67) Login denied',
+    ).map((f) => f.id);
     assert.ok(curl.length > 1 && curl.includes('curl-login-denied') && curl[0] !== 'curl-login-denied', curl.join(', '));
   });
 
