@@ -15,8 +15,6 @@ const SAMPLES: Record<string, string[]> = {
   ...OPENID_SAMPLES,
   // Exchange Server's own protocol log and transport events: src/core/explain/data/exchangeServer.json
   ...EXCHANGE_SERVER_SAMPLES,
-  // Third real-world round (issue 14): clients, libraries, Google sign-in pages, Entra ID, Keycloak, Dovecot, providers
-  ...REAL_WORLD_3_SAMPLES,
   // IMAP / POP
   'm365-imap-authenticate-failed': [
     'A01 NO AUTHENTICATE failed.',
@@ -765,6 +763,9 @@ const SAMPLES: Record<string, string[]> = {
 };
 // The second sweep of real strings (explainRealWorld.test.ts) joins these.
 for (const [id, samples] of Object.entries(REAL_WORLD_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
+// Third real-world round (issue 14): clients, libraries, Google sign-in pages, Entra ID, Keycloak, Dovecot, providers;
+// merged, not spread, because several of its entries (widened ones) already have samples above.
+for (const [id, samples] of Object.entries(REAL_WORLD_3_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
 
 const ORDINARY = [
   '2026-11-21 14:00:07.123 INFO [worker-3] Fetched message 4711 from INBOX (uid=9001, size=5120 bytes)',

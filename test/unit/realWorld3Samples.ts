@@ -153,4 +153,16 @@ export const REAL_WORLD_3_SAMPLES: Record<string, string[]> = {
     // https://github.com/jstedfast/MailKit/issues/320
     'Too many bad login attempts.',
   ],
+  'dovecot-oauthbearer-invalid-gs2-header': [
+    // https://github.com/the-djmaze/snappymail/issues/758 (SnappyMail's OAUTHBEARER encoder before its fix)
+    'Dec 08 10:14:16 auth: Info: oauthbearer(?,********,<*******>): Invalid gs2-header in request',
+  ],
+  'cyrus-jwt-unexpected-jose-header': [
+    // https://github.com/cyrusimap/cyrus-imapd/issues/5600 (Keycloak tokens with kid, cyrus-imapd 3.8.3)
+    'JMAP: Unexpected JOSE header structure: func=<validate_header>',
+  ],
+  'tls-handshake-failure': [
+    // https://github.com/thunderbird/thunderbird-android/issues/2146 (K-9 Mail after the update to Android 7.0)
+    'javax.net.ssl.SSLHandshakeException: Handshake failed at com.android.org.conscrypt.OpenSSLSocketImpl.startHandshake(OpenSSLSocketImpl.java:429)',
+  ],
 };
