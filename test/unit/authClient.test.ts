@@ -58,7 +58,11 @@ describe('auth settings', () => {
     assert.ok(!r.problem.message.includes(secret));
   });
   it('explains an empty client ID, a URL and a non-GUID', () => {
-    for (const [v, re] of [['', /No client ID is set/], ['https://login.microsoftonline.com', /is a URL/], ['my-app', /not a GUID/]] as const) {
+    for (const [v, re] of [
+      ['', /No client ID is set/],
+      ['https://login.microsoftonline.com', /is a URL/],
+      ['my-app', /not a GUID/],
+    ] as const) {
       const r = resolveAuthSettings({ clientId: v });
       assert.ok(!r.ok && re.test(r.problem.message), v);
     }
@@ -129,7 +133,10 @@ describe('MailAuthClient against the test identity provider', function () {
 
     const second = client(secrets.view());
     const accounts = await second.client.getAccounts();
-    assert.deepStrictEqual(accounts.map((a) => a.username), [TEST_USER.upn]);
+    assert.deepStrictEqual(
+      accounts.map((a) => a.username),
+      [TEST_USER.upn],
+    );
     const tokenCalls = idp.tokenRequests().length;
     const again = await second.client.acquireSilent(accounts[0]!, IMAP);
     assert.strictEqual(again.accessToken, result.accessToken, 'served from the stored cache');
@@ -159,7 +166,11 @@ describe('MailAuthClient against the test identity provider', function () {
     assert.notStrictEqual(imap.accessToken, first.accessToken, 'a new IMAP token');
     assert.ok(inspectToken(imap.accessToken).scopes.includes('IMAP.AccessAsUser.All'));
     assert.strictEqual(idp.tokenRequests('refresh_token').length, refreshes + 1, 'renewed with the refresh token');
-    await assert.rejects(c.acquireSilent(first.account!, protocolScopes('pop3'), true), (e: AuthFailure) => e instanceof InteractionRequired && e.findings.some((f) => f.id === 'aadsts65001'), 'POP was never consented');
+    await assert.rejects(
+      c.acquireSilent(first.account!, protocolScopes('pop3'), true),
+      (e: AuthFailure) => e instanceof InteractionRequired && e.findings.some((f) => f.id === 'aadsts65001'),
+      'POP was never consented',
+    );
   });
 
   it('asks for interaction (explained as AADSTS65001) when another protocol’s scope was never consented', async () => {
@@ -207,7 +218,12 @@ describe('MailAuthClient against the test identity provider', function () {
     assert.match(redirect, /^http:\/\/localhost:\d+$/);
     await new Promise((r) => setTimeout(r, 100));
     const port = Number(new URL(redirect).port);
-    const refused = await new Promise<boolean>((resolve) => net.connect(port, '127.0.0.1').on('connect', () => resolve(false)).on('error', () => resolve(true)));
+    const refused = await new Promise<boolean>((resolve) =>
+      net
+        .connect(port, '127.0.0.1')
+        .on('connect', () => resolve(false))
+        .on('error', () => resolve(true)),
+    );
     assert.ok(refused, 'the loopback listener is closed');
   });
 
@@ -232,7 +248,10 @@ describe('MailAuthClient against the test identity provider', function () {
     const { client: c } = client(new MemorySecrets().view());
     const browser = new IdentityBrowser(certs.caPem);
     await assert.rejects(c.signInWithBrowser(IMAP, { timeoutMs: 20_000, openBrowser: async (url) => void browser.signIn(url) }), (e: AuthFailure) => {
-      assert.ok(e.findings.some((f) => f.id === 'aadsts65004'), e.findings.map((f) => f.id).join());
+      assert.ok(
+        e.findings.some((f) => f.id === 'aadsts65004'),
+        e.findings.map((f) => f.id).join(),
+      );
       assert.match(e.message, /AADSTS65004/);
       assert.match(e.message, /Fix:/);
       return true;

@@ -155,7 +155,9 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     await c.acquireSilent(adele, IMAP); // discovery done, token from the cache
     // Longer than this test's own timeout: only the product's timeout can end the request.
     idp.faults = { tokenEndpoint: { delayMs: 60_000 } };
-    await assert.rejects(c.acquireSilent(adele, IMAP, true), (e) => assertMessage(e, `Token renewal failed: cannot reach the identity platform: ${idp.host} did not answer within 2 s. ${NETWORK_NEXT}`));
+    await assert.rejects(c.acquireSilent(adele, IMAP, true), (e) =>
+      assertMessage(e, `Token renewal failed: cannot reach the identity platform: ${idp.host} did not answer within 2 s. ${NETWORK_NEXT}`),
+    );
     assert.strictEqual(secrets.data.get(KEY), stored);
     idp.faults = {};
     await assertRenews(c, adele);
@@ -265,7 +267,9 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     );
     assert.match(
       problems[0]!.message,
-      new RegExp(`^This computer's clock is about 2 hours behind the identity platform's: by this clock the token is not valid until \\S+Z \\(in (1 hour|2 hours)\\)\\. ${CHECK_CLOCK}, then get a new token\\.$`),
+      new RegExp(
+        `^This computer's clock is about 2 hours behind the identity platform's: by this clock the token is not valid until \\S+Z \\(in (1 hour|2 hours)\\)\\. ${CHECK_CLOCK}, then get a new token\\.$`,
+      ),
     );
     assert.strictEqual(problems[0]!.severity, 'error');
     // MSAL keeps and serves the token by its own reckoning, and renews it: the cache is fine.
@@ -284,7 +288,9 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     );
     assert.match(
       problems[0]!.message,
-      new RegExp(`^This computer's clock is about 2 hours ahead of the identity platform's: by this clock the token expired (1 hour|59 minutes) ago \\(\\S+Z\\), although its lifetime has not run out\\. ${CHECK_CLOCK}, then get a new token\\.$`),
+      new RegExp(
+        `^This computer's clock is about 2 hours ahead of the identity platform's: by this clock the token expired (1 hour|59 minutes) ago \\(\\S+Z\\), although its lifetime has not run out\\. ${CHECK_CLOCK}, then get a new token\\.$`,
+      ),
     );
     // Without the skew the same check finds nothing wrong with a fresh token.
     idp.faults = {};
@@ -299,21 +305,21 @@ describe('identity-platform faults: explained, and the token cache stays intact'
     const stored = secrets.data.get(KEY);
     idp.faults = { deviceCodeTtl: 2 };
     let shown = '';
-    await assert.rejects(
-      c.signInWithDeviceCode(IMAP, { timeoutMs: 25_000, onCode: (info) => (shown = info.userCode) }),
-      (e) => {
-        assertMessage(
-          e,
-          "Sign-in failed: AADSTS70020: The provided value for the input parameter 'device_code' is not valid. (AADSTS70020: the device code expired before the sign-in was completed) " +
-            'Fix: Start the device code sign-in again and enter the new code at the verification page before it expires.',
-        );
-        assert.strictEqual((e as AuthFailure).cancelled, false, 'reported, not taken for a cancellation');
-        return true;
-      },
-    );
+    await assert.rejects(c.signInWithDeviceCode(IMAP, { timeoutMs: 25_000, onCode: (info) => (shown = info.userCode) }), (e) => {
+      assertMessage(
+        e,
+        "Sign-in failed: AADSTS70020: The provided value for the input parameter 'device_code' is not valid. (AADSTS70020: the device code expired before the sign-in was completed) " +
+          'Fix: Start the device code sign-in again and enter the new code at the verification page before it expires.',
+      );
+      assert.strictEqual((e as AuthFailure).cancelled, false, 'reported, not taken for a cancellation');
+      return true;
+    });
     assert.ok(shown, 'a code was shown first');
     assert.strictEqual(secrets.data.get(KEY), stored);
-    assert.deepStrictEqual((await c.getAccounts()).map((a) => a.username), [TEST_USER.upn]);
+    assert.deepStrictEqual(
+      (await c.getAccounts()).map((a) => a.username),
+      [TEST_USER.upn],
+    );
   });
 
   it('a device code whose advertised lifetime ends while waiting: MSAL stops polling, and the message says what to do', async () => {

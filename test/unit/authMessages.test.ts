@@ -11,10 +11,12 @@ import { GERMAN_BUNDLE, inGerman } from './german';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
-
 describe('auth failures carry a code; their text comes from the message table', () => {
   it('MSAL network_error with the network client’s sentence is code unreachable for the stage that failed', () => {
-    const f = toAuthFailure({ errorCode: 'network_error', errorMessage: 'Network request failed' }, undefined, { stage: 'renewal', networkFailure: 'the connection to login.example was refused (ECONNREFUSED)' });
+    const f = toAuthFailure({ errorCode: 'network_error', errorMessage: 'Network request failed' }, undefined, {
+      stage: 'renewal',
+      networkFailure: 'the connection to login.example was refused (ECONNREFUSED)',
+    });
     assert.strictEqual(f.code, 'unreachable');
     assert.deepStrictEqual(f.params, { stage: 'renewal', network: 'the connection to login.example was refused (ECONNREFUSED)' });
     assert.match(f.message, /^Token renewal failed: cannot reach the identity platform: the connection to login\.example was refused/);
@@ -62,7 +64,13 @@ describe('auth failures carry a code; their text comes from the message table', 
   it('every l10n.t message of src/auth (with its OpenID client) and the Accounts commands has a German value with the same placeholders', () => {
     const german = JSON.parse(fs.readFileSync(GERMAN_BUNDLE, 'utf8')) as Record<string, string>;
     const dir = path.join(ROOT, 'src', 'auth');
-    const files = [...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)), path.join(ROOT, 'src', 'commands', 'accountCommands.ts')];
+    const files = [
+      ...fs
+        .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(dir, f)),
+      path.join(ROOT, 'src', 'commands', 'accountCommands.ts'),
+    ];
     const keys = new Set<string>();
     for (const file of files) {
       // String literals right after l10n.t( (single or double quotes, as the formatter writes them).

@@ -113,7 +113,10 @@ describe('bounded cost on hostile input (issue 12)', () => {
     assert.ok(!r.ok);
     assert.match(r.problems[0].message, /'=' \(padding\) in the middle at position 1\b/);
     const sasl = decodeSasl('+ ' + '='.repeat(200_000) + 'AAAA');
-    assert.deepStrictEqual(sasl.problems.map((p) => p.code), ['not-base64']);
+    assert.deepStrictEqual(
+      sasl.problems.map((p) => p.code),
+      ['not-base64'],
+    );
     const ok = decodeBase64('dXNl' + '='.repeat(200_000));
     assert.ok(ok.ok && ok.value.problems.some((p) => p.message.includes("200000 '=' where none belong")));
   });

@@ -65,7 +65,15 @@ describe('mailoauth CLI', () => {
   });
 
   it('answers bad input with one line and a non-zero exit', async () => {
-    for (const args of [['decode', 'not base64!'], ['encode', 'xoauth2', '--user', '', '--token', 't'], ['frob'], ['encode', 'xoauth2', '--token', 't'], ['decode'], ['encode', 'oauthbearer', '--token', 't', '--port', 'x'], ['--bogus']]) {
+    for (const args of [
+      ['decode', 'not base64!'],
+      ['encode', 'xoauth2', '--user', '', '--token', 't'],
+      ['frob'],
+      ['encode', 'xoauth2', '--token', 't'],
+      ['decode'],
+      ['encode', 'oauthbearer', '--token', 't', '--port', 'x'],
+      ['--bogus'],
+    ]) {
       const r = await cli(args);
       assert.notStrictEqual(r.code, 0, args.join(' '));
       assert.strictEqual(r.out, '', args.join(' '));
@@ -81,7 +89,11 @@ describe('mailoauth CLI', () => {
   });
 
   it('explains a server reply, with --json giving title, cause and fix', async () => {
-    const r = await cli(['explain', '--json', 'S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.']);
+    const r = await cli([
+      'explain',
+      '--json',
+      'S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.',
+    ]);
     assert.strictEqual(r.code, 0);
     const { findings } = JSON.parse(r.out);
     assert.ok(findings.length >= 1);

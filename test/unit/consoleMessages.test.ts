@@ -9,7 +9,13 @@ const GOOD = {
   ready: { type: 'ready' },
   transcriptWindow: { type: 'transcriptWindow', start: 150_000, end: 150_063, follow: true },
   copyTranscript: { type: 'copyTranscript' },
-  restoreLines: { type: 'restoreLines', lines: [{ t: '2026-01-01T12:00:00.000Z', k: 'C', x: 'A001 NOOP', d: undefined }, { t: '2026-01-01T12:00:00.000Z', k: 'S', x: 'A001 OK', d: 'note' }] },
+  restoreLines: {
+    type: 'restoreLines',
+    lines: [
+      { t: '2026-01-01T12:00:00.000Z', k: 'C', x: 'A001 NOOP', d: undefined },
+      { t: '2026-01-01T12:00:00.000Z', k: 'S', x: 'A001 OK', d: 'note' },
+    ],
+  },
   connect: { type: 'connect', form, token: 'tok' },
   disconnect: { type: 'disconnect' },
   command: { type: 'command', line: 'LIST "" *' },
@@ -117,7 +123,12 @@ describe('console message validation', () => {
 
 describe('console Content Security Policy', () => {
   const csp = consoleCsp('https://*.vscode-cdn.net', 'bm9uY2Vub25jZQ==');
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
   it('denies everything by default', () => {
     assert.deepStrictEqual(directives.get('default-src'), ["'none'"]);

@@ -16,7 +16,10 @@ describe('console webview: row store', () => {
     const store = new RowStore(3);
     assert.strictEqual(store.push([line('a'), line('b')]), 0);
     assert.strictEqual(store.push([line('c'), line('d'), line('e')]), 2);
-    assert.deepStrictEqual([0, 1, 2].map((i) => store.get(i).line.x), ['c', 'd', 'e']);
+    assert.deepStrictEqual(
+      [0, 1, 2].map((i) => store.get(i).line.x),
+      ['c', 'd', 'e'],
+    );
     assert.strictEqual(store.length, 3);
     assert.strictEqual(store.dropped, 2);
     assert.throws(() => store.get(3), RangeError);
@@ -93,7 +96,17 @@ describe('console webview: messages from the host are checked before use', () =>
       { type: 'init', form, accounts: ['a@b.c'], presets: [{ id: 'm365', label: 'Microsoft 365' }] },
       { type: 'fill', host: 'h', port: 1, security: 'none' },
       { type: 'newSession' },
-      { type: 'transcript', dropped: 0, count: 3, start: 1, rows: [{ line: line('x', 'd'), decoded: false }, { line: line('x', 'd'), decoded: true }, { line: { t: 't', k: 'C', x: 'y' }, decoded: false }] },
+      {
+        type: 'transcript',
+        dropped: 0,
+        count: 3,
+        start: 1,
+        rows: [
+          { line: line('x', 'd'), decoded: false },
+          { line: line('x', 'd'), decoded: true },
+          { line: { t: 't', k: 'C', x: 'y' }, decoded: false },
+        ],
+      },
       { type: 'transcript', dropped: 150_000, count: 100_000, start: 250_000, rows: [] },
       { type: 'state', connected: true, busy: false, protocol: 'imap' },
       { type: 'verdict', verdict },
@@ -144,7 +157,10 @@ describe('console webview: strings', () => {
     const found: string[] = [];
     for (const f of files) {
       // Comments say why in English; strings are what the person sees.
-      const code = fs.readFileSync(path.join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+      const code = fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
       for (const m of code.matchAll(/'([^'\n]*)'|"([^"\n]*)"|`([^`]*)`/g)) {
         const text = m[1] ?? m[2] ?? m[3] ?? '';
         // Two words of letters in a row is a sentence fragment; selectors, class names and ids are not.

@@ -5,7 +5,9 @@ import { parseCustomPresets } from '../../src/core/presets/customPresets';
 
 describe('custom console presets (mailOAuth.console.customPresets)', () => {
   it('turns an entry into a one-protocol preset with its user and mechanism, and Microsoft 365 scopes by default', () => {
-    const { presets, problems } = parseCustomPresets([{ label: 'Sandbox POP3', protocol: 'pop3', host: '127.0.0.1', port: 1110, security: 'none', user: 'adele@contoso.test', mechanism: 'OAUTHBEARER' }]);
+    const { presets, problems } = parseCustomPresets([
+      { label: 'Sandbox POP3', protocol: 'pop3', host: '127.0.0.1', port: 1110, security: 'none', user: 'adele@contoso.test', mechanism: 'OAUTHBEARER' },
+    ]);
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(presets, [
       {
@@ -33,7 +35,10 @@ describe('custom console presets (mailOAuth.console.customPresets)', () => {
       { label: 'Good', protocol: 'smtp', host: 'smtp.example.com', port: 587, security: 'starttls' },
       { label: 'Bad protocol', protocol: 'jmap', host: 'h', port: 1, mechanism: 'PLAIN' },
     ]);
-    assert.deepStrictEqual(presets.map((p) => p.id), ['setting:2']);
+    assert.deepStrictEqual(
+      presets.map((p) => p.id),
+      ['setting:2'],
+    );
     assert.strictEqual(problems.length, 3);
     assert.match(problems[0]!, /customPresets\[0\] \("No port"\) skipped: "port" must be a number from 1 to 65535/);
     assert.match(problems[1]!, /customPresets\[1\] is not an object/);

@@ -33,13 +33,7 @@ const SAMPLES: Record<string, string[]> = {
       "2024-03-17 23:59:02: POP (127.0.0.1:57071-{127.0.0.1:1995}-outlook.office365.com:995)     <-- b'-ERR Authentication failure: unknown user name or bad password.\\r\\n'",
     ].join('\n'),
   ],
-  'm365-graph-token-for-mail-protocol': [
-    [
-      "'scope' => 'https://graph.microsoft.com/.default',",
-      "'grant_type' => 'password',",
-      'got failure response: NO AUTHENTICATE failed.',
-    ].join('\n'),
-  ],
+  'm365-graph-token-for-mail-protocol': [["'scope' => 'https://graph.microsoft.com/.default',", "'grant_type' => 'password',", 'got failure response: NO AUTHENTICATE failed.'].join('\n')],
   'm365-imap-authenticated-not-connected': [
     'A3 BAD User is authenticated but not connected.',
     "getmailrc: operation error (IMAP error (EXAMINE command error: BAD [b'User is authenticated but not connected.']))",
@@ -76,10 +70,7 @@ const SAMPLES: Record<string, string[]> = {
       '2019-02-15 10:12:40     SERVER -> CLIENT: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==',
       '2019-02-15 10:12:40     SMTP ERROR: AUTH command failed: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==',
     ].join('\n'),
-    [
-      'I have an access token with scope `https://www.googleapis.com/auth/gmail.modify`',
-      "  18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'",
-    ].join('\n'),
+    ['I have an access token with scope `https://www.googleapis.com/auth/gmail.modify`', "  18:49.64 < b'ILPK1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'"].join('\n'),
   ],
   'gmail-imap-app-password-required': [
     "IMAP command 'LOGIN <user> <pass>' returned an error: NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)",
@@ -89,9 +80,7 @@ const SAMPLES: Record<string, string[]> = {
     'Error login on [imap.gmail.com] with user [xxxxxxxxxxxxx@gmail.com] auth [LOGIN]: 2 NO [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)',
     'imaplib.error: [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)',
   ],
-  'gmail-imap-webalert': [
-    '* NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbttoGtD4OMtfxi7uAy8s84fzfawSNIPPED] Web login required.',
-  ],
+  'gmail-imap-webalert': ['* NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbttoGtD4OMtfxi7uAy8s84fzfawSNIPPED] Web login required.'],
   'gmail-imap-invalid-sasl-argument': ["<= 'A1 NO Invalid SASL argument. qk7if1705226pac.117'", "'A1 BAD Invalid SASL argument"],
   'dovecot-imap-authentication-failed': ['a NO [AUTHENTICATIONFAILED] Authentication failed.'],
   'dovecot-imap-temporary-failure': ['a NO [UNAVAILABLE] Temporary authentication failure. [vm:2026-11-21 14:17:01]'],
@@ -102,10 +91,7 @@ const SAMPLES: Record<string, string[]> = {
     "2024-04-29 13:13:36: POP (10.1.2.90:64286-{172.15.0.1:1995}-outlook.office365.com:995; user@domain.com) <-- b'-ERR Authentication failure: unknown user name or bad password.\\r\\n'",
     'jakarta.mail.AuthenticationFailedException: Authentication failure: unknown user name or bad password.',
   ],
-  'm365-pop3-logon-failure': [
-    '-ERR Logon failure: unknown user name or bad password.',
-    'jakarta.mail.AuthenticationFailedException: Logon failure: unknown user name or bad password.',
-  ],
+  'm365-pop3-logon-failure': ['-ERR Logon failure: unknown user name or bad password.', 'jakarta.mail.AuthenticationFailedException: Logon failure: unknown user name or bad password.'],
   'm365-imap-disabled-for-mailbox': ['ImapEnabled                          : False'],
   'm365-pop-disabled-for-mailbox': ['PopEnabled                           : False'],
 
@@ -118,15 +104,9 @@ const SAMPLES: Record<string, string[]> = {
   'm365-smtp-auth-disabled-tenant': [
     '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]',
   ],
-  'm365-smtp-basic-auth-disabled': [
-    'javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]',
-  ],
-  'm365-smtp-security-defaults': [
-    "535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy.",
-  ],
-  'm365-smtp-criteria-not-met': [
-    '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.',
-  ],
+  'm365-smtp-basic-auth-disabled': ['javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [BM1P287CA0015.INDP287.PROD.OUTLOOK.COM]'],
+  'm365-smtp-security-defaults': ["535 5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy."],
+  'm365-smtp-criteria-not-met': ['535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully.'],
   'm365-smtp-535-5.7.139': ['Error: Invalid login: 535 5.7.139 Authentication unsuccessful'],
   'm365-smtp-client-not-authenticated': [
     'SMTP< 530 5.7.57 Client not authenticated to send mail',
@@ -192,10 +172,7 @@ const SAMPLES: Record<string, string[]> = {
     '2023-11-17 06:32:30 SERVER -> CLIENT: 334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczov9vZ2xlLmNvbS8ifQ==',
     "self.sock.recv(IsA(int)).AndReturn('334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIG1hYyIsInNjb3BlIjoiaHR0cHM6Ly9tYWlsLmdvb2dsZS5jb20vIn0K\\r\\n')",
   ],
-  'dovecot-error-challenge': [
-    '+ eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=',
-    'S: 334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=',
-  ],
+  'dovecot-error-challenge': ['+ eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0=', 'S: 334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJtYWlsIn0='],
   'oauthbearer-error-challenge': [
     'S: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIiwic2NvcGUiOiJleGFtcGxlX3Njb3BlIiwib3BlbmlkLWNvbmZpZ3VyYXRpb24iOiJodHRwczovL2V4YW1wbGUuY29tLy53ZWxsLWtub3duL29wZW5pZC1jb25maWd1cmF0aW9uIn0=',
   ],
@@ -217,12 +194,8 @@ const SAMPLES: Record<string, string[]> = {
       "{ [Error: Timed out while authenticating with server] source: 'timeout-auth' }",
     ].join('\n'),
   ],
-  'dovecot-log-not-a-jwt': [
-    'Nov 21 14:16:14 auth: Info: oauth2(alice@example.com,127.0.0.1,<bWveAMpgGuB/AAAB>): oauth2 failed: Local validation failed: Not a JWT token',
-  ],
-  'dovecot-log-token-expired': [
-    'Nov 21 14:16:24 auth: Info: oauth2(alice@example.com,127.0.0.1,<Zo8yAcpgkLp/AAAB>): oauth2 failed: Local validation failed: Token has expired',
-  ],
+  'dovecot-log-not-a-jwt': ['Nov 21 14:16:14 auth: Info: oauth2(alice@example.com,127.0.0.1,<bWveAMpgGuB/AAAB>): oauth2 failed: Local validation failed: Not a JWT token'],
+  'dovecot-log-token-expired': ['Nov 21 14:16:24 auth: Info: oauth2(alice@example.com,127.0.0.1,<Zo8yAcpgkLp/AAAB>): oauth2 failed: Local validation failed: Token has expired'],
   'dovecot-log-username-mismatch': [
     "Nov 21 14:16:28 auth: Info: oauth2(bob@example.com,127.0.0.1,<vbZvAcpglLp/AAAB>): oauth2 failed: Local validation failed: Username 'bob@example.com' did not match 'alice@example.com'",
     "Nov 21 14:17:31 auth: Info: oauth2(alice@example.com,127.0.0.1,<4F41Bcpg/It/AAAB>): oauth2 failed: Introspection failed: Username 'alice@example.com' did not match 'carol@example.com'",
@@ -230,70 +203,42 @@ const SAMPLES: Record<string, string[]> = {
   'dovecot-log-introspection-unreachable': [
     'Nov 21 14:16:59 auth: Error: oauth2(alice@example.com,127.0.0.1,<ItZKA8pgbKZ/AAAB>): oauth2 failed: Introspection failed: connect(127.0.0.1:1) failed: Connection refused',
   ],
-  'dovecot-log-token-not-valid': [
-    'Nov 21 14:17:25 auth: Info: oauth2(alice@example.com,127.0.0.1,<6mwcBcpg8ot/AAAB>): oauth2 failed: Introspection failed: Provided token is not valid',
-  ],
-  'dovecot-log-oauth2-failed': [
-    'Nov 21 14:28:07 auth: Error: oauth2(alice@example.com,127.0.0.1,<ofJjK8pgZpB/AAAB>): oauth2 failed: Introspection failed: 500 Internal Server Error',
-  ],
+  'dovecot-log-token-not-valid': ['Nov 21 14:17:25 auth: Info: oauth2(alice@example.com,127.0.0.1,<6mwcBcpg8ot/AAAB>): oauth2 failed: Introspection failed: Provided token is not valid'],
+  'dovecot-log-oauth2-failed': ['Nov 21 14:28:07 auth: Error: oauth2(alice@example.com,127.0.0.1,<ofJjK8pgZpB/AAAB>): oauth2 failed: Introspection failed: 500 Internal Server Error'],
 
   // Identity: AADSTS (message text from the Microsoft Entra error code reference and issue trackers)
-  aadsts16000: [
-    "AADSTS16000: User account '{EmailHidden}' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application",
-  ],
-  aadsts50011: [
-    "AADSTS50011: The redirect URI 'http://localhost:8080/' specified in the request does not match the redirect URIs configured for the application",
-  ],
-  aadsts50020: [
-    "AADSTS50020: User account 'user@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application",
-  ],
+  aadsts16000: ["AADSTS16000: User account '{EmailHidden}' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application"],
+  aadsts50011: ["AADSTS50011: The redirect URI 'http://localhost:8080/' specified in the request does not match the redirect URIs configured for the application"],
+  aadsts50020: ["AADSTS50020: User account 'user@outlook.com' from identity provider 'live.com' does not exist in tenant 'Contoso' and cannot access the application"],
   aadsts50034: ['AADSTS50034: The user account {EmailHidden} does not exist in the contoso.onmicrosoft.com directory.'],
-  aadsts50053: [
-    "AADSTS50053: The account is locked, you've tried to sign in too many times with an incorrect user ID or password.",
-  ],
+  aadsts50053: ["AADSTS50053: The account is locked, you've tried to sign in too many times with an incorrect user ID or password."],
   aadsts50055: ['AADSTS50055: The password is expired.'],
   aadsts50057: ['AADSTS50057: The user account is disabled.'],
   aadsts50058: ['AADSTS50058: A silent sign-in request was sent but no user is signed in.'],
-  aadsts50059: [
-    'AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.',
-  ],
+  aadsts50059: ['AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.'],
   aadsts50076: [
     "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.",
   ],
-  aadsts50079: [
-    'AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication.',
-  ],
-  aadsts50078: [
-    'AADSTS50078: Presented multi-factor authentication has expired due to policies configured by your administrator.',
-  ],
+  aadsts50079: ['AADSTS50079: Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication.'],
+  aadsts50078: ['AADSTS50078: Presented multi-factor authentication has expired due to policies configured by your administrator.'],
   aadsts50089: ['AADSTS50089: Authentication failed due to flow token expired.'],
-  aadsts50105: [
-    "AADSTS50105: The signed in user 'sathish.rs@HCL.COM' is not assigned to a role for the application 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'(Graph Explorer).",
-  ],
+  aadsts50105: ["AADSTS50105: The signed in user 'sathish.rs@HCL.COM' is not assigned to a role for the application 'de8bc8b5-d9f9-48b1-a8ad-b748da725064'(Graph Explorer)."],
   aadsts50126: ['AADSTS50126: Error validating credentials due to invalid username or password.'],
   aadsts50133: ['AADSTS50133: Session is invalid due to expiration or recent password change.'],
-  aadsts50158: [
-    'AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.',
-  ],
+  aadsts50158: ['AADSTS50158: External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.'],
   // Azure/azure-powershell#11233 (2020), Login-AzAccount's output.
   aadsts50000: [
     'AADSTS50000: There was an error issuing a token or an issue with our sign-in service.\nTrace ID: 78a52fb1-6427-48db-9e07-6fa7c8faee00\nCorrelation ID: 75f55382-d7bc-43cd-93c5-ec9a28805aa6',
   ],
-  aadsts50173: [
-    'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
-  ],
+  aadsts50173: ['AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.'],
   aadsts50194: [
     "AADSTS50194: Application 'a1b2c3d4-0000-0000-0000-000000000000'(Mail OAuth test) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'.",
   ],
   aadsts50196: ['AADSTS50196: The server terminated an operation because it encountered a client request loop.'],
   aadsts53000: ['AADSTS53000: Device is not in required device state: compliant.'],
-  aadsts53003: [
-    'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
-  ],
+  aadsts53003: ['AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'],
   aadsts530035: ['AADSTS530035: Access has been blocked by security defaults.'],
-  aadsts54005: [
-    'AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
-  ],
+  aadsts54005: ['AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'],
   aadsts65001: [
     "\"AADSTS65001: The user or administrator has not consented to use the application with ID 'facd6cff-a294-4415-b59f-c5b01937d7bd' named 'DavMail'. Send an interactive authorization request for this user and resource.",
   ],
@@ -301,32 +246,20 @@ const SAMPLES: Record<string, string[]> = {
     "AADSTS65002: Consent between first party application '9e5f94bc-e8a4-4e73-b8be-63364c29d753' and first party resource '00000002-0000-0ff1-ce00-000000000000' must be configured via preauthorization",
   ],
   aadsts65004: ['AADSTS65004: User declined to consent to access the app.'],
-  aadsts650052: [
-    'AADSTS650052: The app needs access to a service (\\"https://outlook.office.com/\\") that your organization \\"contoso\\" has not subscribed to or enabled.',
-  ],
-  aadsts650057: [
-    "AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration.",
-  ],
+  aadsts650052: ['AADSTS650052: The app needs access to a service (\\"https://outlook.office.com/\\") that your organization \\"contoso\\" has not subscribed to or enabled.'],
+  aadsts650057: ["AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration."],
   aadsts70000: ['AADSTS70000: Provided grant is invalid or malformed.'],
   aadsts70002: ['AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.'],
-  aadsts70008: [
-    'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
-  ],
-  aadsts700082: [
-    'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-05-02T10:00:00Z and was inactive for 90.00:00:00.',
-  ],
+  aadsts70008: ['AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.'],
+  aadsts700082: ['AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-05-02T10:00:00Z and was inactive for 90.00:00:00.'],
   aadsts70011: [
     '{"error":"invalid_scope","error_description":"AADSTS70011: The provided request must include a \'scope\' input parameter. The provided value for the input parameter \'scope\' is not valid. The scope https://management.azure.com/.default https://storage.azure.com/.default is not valid.\\r\\nTrace ID: 81053cae-3879-4358-a9de-95bf1e230800"}',
   ],
-  aadsts70016: [
-    '{"error":"authorization_pending","error_description":"AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."}',
-  ],
+  aadsts70016: ['{"error":"authorization_pending","error_description":"AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling."}'],
   aadsts70018: ['AADSTS70018: Invalid verification code.'],
   aadsts70019: ['AADSTS70019: Verification code expired.'],
   // Azure/azure-cli#22251 (2022), as az login --use-device-code printed it.
-  aadsts70020: [
-    "AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\nTrace ID: a8f3578e-d4cb-44ac-91a8-64c1322d6f00",
-  ],
+  aadsts70020: ["AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has expired.\nTrace ID: a8f3578e-d4cb-44ac-91a8-64c1322d6f00"],
   aadsts70043: [
     '{"error":"invalid_grant","error_description":"AADSTS70043: The refresh token has expired or is invalid due to sign-in frequency checks by conditional access. The token was issued on 2026-11-20T07:11:07Z and the maximum allowed lifetime for this request is 43200."}',
   ],
@@ -344,21 +277,15 @@ const SAMPLES: Record<string, string[]> = {
   aadsts7000215: [
     '{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID"}',
   ],
-  aadsts7000218: [
-    '{"error":"invalid_client","error_description":"AADSTS7000218: The request body must contain the following parameter: \'client_assertion\' or \'client_secret\'."}',
-  ],
+  aadsts7000218: ['{"error":"invalid_client","error_description":"AADSTS7000218: The request body must contain the following parameter: \'client_assertion\' or \'client_secret\'."}'],
   aadsts7000222: ["AADSTS7000222: The provided client secret keys for app 'a1b2c3d4-0000-0000-0000-000000000000' are expired."],
-  aadsts90002: [
-    "AADSTS90002: Tenant 'contoso.onmicrosoft.con' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
-  ],
+  aadsts90002: ["AADSTS90002: Tenant 'contoso.onmicrosoft.con' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."],
   aadsts90008: [
     'AADSTS90008: The user or administrator has not consented to use the application. At the minimum, the application requires access to Microsoft Entra ID by specifying the sign-in and read user profile permission.',
   ],
   aadsts90014: ["AADSTS90014: The required field 'refresh_token' is missing from the credential."],
   aadsts900144: ["AADSTS900144: The request body must contain the following parameter: 'grant_type'."],
-  aadsts9001023: [
-    'AADSTS9001023: The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.',
-  ],
+  aadsts9001023: ['AADSTS9001023: The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.'],
   aadsts90094: ['AADSTS90094: The grant requires admin permission.'],
   aadsts9002313: ['AADSTS9002313: Invalid request. Request is malformed or invalid.'],
   aadsts90055: ['AADSTS90055: There are too many incoming requests.'],
@@ -366,9 +293,7 @@ const SAMPLES: Record<string, string[]> = {
   aadsts28000: [
     'Auth Failed ServerError: 28000 - [2020-04-09 22:47:24Z]: AADSTS28000: Provided value for the input parameter scope is not valid because it contains more than one resource. Scope openid profile email https://graph.microsoft.com/user.readbasic.all https://microsoft.onmicrosoft.com/aria.api/user_impersonation offline_access is not valid.',
   ],
-  aadsts28002: [
-    "AADSTS28002: Provided value for the input parameter scope 'IMAP.AccessAsUser.All' is not valid when requesting an access token. Please specify a valid scope.",
-  ],
+  aadsts28002: ["AADSTS28002: Provided value for the input parameter scope 'IMAP.AccessAsUser.All' is not valid when requesting an access token. Please specify a valid scope."],
   aadsts28003: [
     '(invalid_request) AADSTS28003: Provided value for the input parameter scope cannot be empty when requesting an access token using the provided authorization code. Please specify a valid scope.',
   ],
@@ -378,16 +303,12 @@ const SAMPLES: Record<string, string[]> = {
   aadsts501051: [
     "invalid_client: AADSTS501051: Application '1df771d6-ef9c-473e-af87-cafa8928e024'(testClient) is not assigned to a role for the application '8d138478-d3a3-47f5-a233-1408cd6baae4'(testBackend2)",
   ],
-  aadsts50001: [
-    'AADSTS50001: The application named https://outlook.office.com was not found in the tenant named contoso.onmicrosoft.com.',
-  ],
+  aadsts50001: ['AADSTS50001: The application named https://outlook.office.com was not found in the tenant named contoso.onmicrosoft.com.'],
   aadsts700054: ["AADSTS700054: response_type 'id_token' is not enabled for the application."],
 
   // Identity: OAuth words, Google, MSAL
   'oauth-invalid-grant': ["XOAUTH2 authentication failed: xoauth2handler got: {u'error': u'invalid_grant'}"],
-  'oauth-invalid-client': [
-    "google.auth.exceptions.RefreshError: ('invalid_client: Unauthorized', {'error': 'invalid_client', 'error_description': 'Unauthorized'})",
-  ],
+  'oauth-invalid-client': ["google.auth.exceptions.RefreshError: ('invalid_client: Unauthorized', {'error': 'invalid_client', 'error_description': 'Unauthorized'})"],
   'oauth-unauthorized-client': ["oauth gmail error: { [Error: unauthorized_client] code: 'EAUTH' }"],
   'oauth-invalid-scope': ['{"error":"invalid_scope"}'],
   'oauth-invalid-request': ['{"error":"invalid_request"}'],
@@ -400,49 +321,30 @@ const SAMPLES: Record<string, string[]> = {
   'oauth-expired-token': ['{"error":"expired_token"}'],
   'oauth-access-denied': ['http://localhost:8080/callback?error=access_denied&state=xyz'],
   'oauth-temporarily-unavailable': ['{"error":"temporarily_unavailable"}'],
-  'aadsts-other': [
-    "AADSTS50107: The requested federation realm object 'http://adfs.contoso.com/adfs/services/trust' does not exist.",
-  ],
+  'aadsts-other': ["AADSTS50107: The requested federation realm object 'http://adfs.contoso.com/adfs/services/trust' does not exist."],
   'google-token-expired-or-revoked': [
     "google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'})",
     '"data":{"error":"invalid_grant","error_description":"Token has been expired or revoked."}',
   ],
   'google-invalid-grant-bad-request': ['{"error": "invalid_grant", "error_description": "Bad Request"}'],
-  'google-unauthorized-client-or-scope': [
-    '{ "error" : "unauthorized_client", "error_description" : "Unauthorized client or scope in request." }',
-  ],
+  'google-unauthorized-client-or-scope': ['{ "error" : "unauthorized_client", "error_description" : "Unauthorized client or scope in request." }'],
   'google-invalid-scope': [
     "google.auth.exceptions.RefreshError: ('invalid_scope: Some requested scopes were invalid. {invalid=[a, c, e, g, h, i, l, m, ., /, o, p, s, t, :]}', {'error': 'invalid_scope'})",
   ],
-  'msal-authority-uri-insecure': [
-    'ClientConfigurationError: authority_uri_insecure: See https://aka.ms/msal.js.errors#authority_uri_insecure for details',
-  ],
+  'msal-authority-uri-insecure': ['ClientConfigurationError: authority_uri_insecure: See https://aka.ms/msal.js.errors#authority_uri_insecure for details'],
   'msal-endpoints-resolution-error': [
     'ClientAuthError: endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details',
     'ClientAuthError: Error: could not resolve endpoints. Please check network and try again.',
   ],
-  'msal-invalid-authority': [
-    'ClientConfigurationError: untrusted_authority: See https://aka.ms/msal.js.errors#untrusted_authority for details',
-  ],
-  'msal-url-parse-error': [
-    'ClientConfigurationError: url_parse_error: See https://aka.ms/msal.js.errors#url_parse_error for details',
-  ],
-  'msal-no-tokens-found': [
-    'InteractionRequiredAuthError: no_tokens_found: See https://aka.ms/msal.js.errors#no_tokens_found for details',
-  ],
+  'msal-invalid-authority': ['ClientConfigurationError: untrusted_authority: See https://aka.ms/msal.js.errors#untrusted_authority for details'],
+  'msal-url-parse-error': ['ClientConfigurationError: url_parse_error: See https://aka.ms/msal.js.errors#url_parse_error for details'],
+  'msal-no-tokens-found': ['InteractionRequiredAuthError: no_tokens_found: See https://aka.ms/msal.js.errors#no_tokens_found for details'],
 
   // TLS and connections (Node.js 20 / OpenSSL 3 output captured locally, plus issue trackers)
   'tls-certificate-expired': ['Error: certificate has expired', "code: 'CERT_HAS_EXPIRED'"],
-  'tls-self-signed-certificate': [
-    'Error: self-signed certificate',
-    'Error: self signed certificate',
-    "code: 'DEPTH_ZERO_SELF_SIGNED_CERT'",
-  ],
+  'tls-self-signed-certificate': ['Error: self-signed certificate', 'Error: self signed certificate', "code: 'DEPTH_ZERO_SELF_SIGNED_CERT'"],
   'tls-self-signed-in-chain': ['Error: self-signed certificate in certificate chain', "code: 'SELF_SIGNED_CERT_IN_CHAIN'"],
-  'tls-unable-to-verify-first-certificate': [
-    'Error: unable to verify the first certificate',
-    "code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'",
-  ],
+  'tls-unable-to-verify-first-certificate': ['Error: unable to verify the first certificate', "code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'"],
   'tls-unable-to-get-local-issuer': [
     'Error: unable to get local issuer certificate',
     '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)',
@@ -453,16 +355,9 @@ const SAMPLES: Record<string, string[]> = {
   'tls-java-pkix-path': [
     'javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
   ],
-  'tls-dotnet-remote-certificate-invalid': [
-    'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.',
-  ],
-  'tls-revocation-check-failed': [
-    '  • The revocation function was unable to check revocation for the certificate.',
-    '        • unable to get certificate CRL',
-  ],
-  'tls-mailkit-ssl-handshake': [
-    'MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.',
-  ],
+  'tls-dotnet-remote-certificate-invalid': ['System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.'],
+  'tls-revocation-check-failed': ['  • The revocation function was unable to check revocation for the certificate.', '        • unable to get certificate CRL'],
+  'tls-mailkit-ssl-handshake': ['MailKit.Security.SslHandshakeException: An error occurred while attempting to establish an SSL or TLS connection.'],
   'tls-wrong-version-number': [
     'Error: 805CF1669D7F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:',
     'Error: 140494523365248:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332:',
@@ -479,17 +374,12 @@ const SAMPLES: Record<string, string[]> = {
   'tls-handshake-failure': [
     'Error: 805CF1669D7F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 40',
   ],
-  'tls-socket-disconnected-before-handshake': [
-    "Error: Client network socket disconnected before secure TLS connection was established { code: 'ECONNRESET' }",
-  ],
+  'tls-socket-disconnected-before-handshake': ["Error: Client network socket disconnected before secure TLS connection was established { code: 'ECONNRESET' }"],
   'net-econnreset': ['Error: connect ECONNRESET 127.0.0.1:38799', 'Error: read ECONNRESET'],
   'net-eproto': ["  code: 'EPROTO',"],
   'net-etimedout': ['Error: connect ETIMEDOUT 40.101.92.18:587', 'Error: Connection timeout with the code ETIMEDOUT'],
   'net-econnrefused': ['Error: connect ECONNREFUSED 127.0.0.1:1'],
-  'net-dns-lookup-failed': [
-    'Error: getaddrinfo ENOTFOUND imap.nonexistent-host.invalid',
-    'Error: getaddrinfo EAI_AGAIN smtp.office365.com',
-  ],
+  'net-dns-lookup-failed': ['Error: getaddrinfo ENOTFOUND imap.nonexistent-host.invalid', 'Error: getaddrinfo EAI_AGAIN smtp.office365.com'],
   // Issue 14: real strings from public trackers, each with its thread.
   // Postfix relay with the sasl-xoauth2 plugin (Cyrus SASL)
   'postfix-sasl-plugin-failed': [
@@ -694,9 +584,7 @@ const SAMPLES: Record<string, string[]> = {
   ],
   'fastmail-app-password': [
     // https://github.com/Foundry376/Mailspring/issues/2217
-    ['ssl connect imap.fastmail.com 993 2', '2 LOGIN "hugo@barrera.io" *********', '2 NO Incorrect username or password.'].join(
-      '\n',
-    ),
+    ['ssl connect imap.fastmail.com 993 2', '2 LOGIN "hugo@barrera.io" *********', '2 NO Incorrect username or password.'].join('\n'),
   ],
   'imap-incorrect-username-or-password': [
     // https://github.com/Foundry376/Mailspring/issues/2217 (the reply alone, without the host)
@@ -945,10 +833,7 @@ describe('failure knowledge base: matching', () => {
     const first = (s: string) => explainLine(s)[0]?.id;
     assert.strictEqual(first('a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)'), 'gmail-imap-invalid-credentials');
     assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] Invalid credentials(Failure)'), 'zoho-imap-invalid-credentials');
-    assert.strictEqual(
-      first('2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled'),
-      'yandex-imap-invalid-credentials-or-disabled',
-    );
+    assert.strictEqual(first('2 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials or IMAP is disabled'), 'yandex-imap-invalid-credentials-or-disabled');
     assert.ok(!explainLine('Error 400: admin_policy_enforced').some((f) => f.id === 'google-policy-enforced'));
     // One finding per failure: the specific entry replaces the catch-all for the same text.
     assert.deepStrictEqual(
@@ -956,16 +841,12 @@ describe('failure knowledge base: matching', () => {
       ['yahoo-imap-invalid-credentials'],
     );
     assert.deepStrictEqual(
-      explainLine(
-        'AADSTS500011: The resource principal named https://outlook.office.com was not found in the tenant named Contoso.',
-      ).map((f) => f.id),
+      explainLine('AADSTS500011: The resource principal named https://outlook.office.com was not found in the tenant named Contoso.').map((f) => f.id),
       ['aadsts500011'],
     );
     // curl's exit code ranks below the server reply that explains it.
     // https://github.com/curl/curl/issues/10259
-    const curl = explain(
-      '< 535 5.7.8  https://support.google.com/mail/?p=BadCredentials b6-20020aa7d486000000b0048447efe3fcsm2477734edr.84 - gsmt\ncurl: (67) Login denied',
-    ).map((f) => f.id);
+    const curl = explain('< 535 5.7.8  https://support.google.com/mail/?p=BadCredentials b6-20020aa7d486000000b0048447efe3fcsm2477734edr.84 - gsmt\ncurl: (67) Login denied').map((f) => f.id);
     assert.ok(curl.length > 1 && curl.includes('curl-login-denied') && curl[0] !== 'curl-login-denied', curl.join(', '));
   });
 

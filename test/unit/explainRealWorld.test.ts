@@ -115,7 +115,9 @@ export const REAL_WORLD_SAMPLES: Record<string, string[]> = {
   ],
   'phpmailer-could-not-authenticate': [
     // https://github.com/PHPMailer/PHPMailer/issues/649 (another host answered: the ISP redirects port 587)
-    ['SERVER -> CLIENT: 250-main.reidash.com Hello awb.reidash.com [209.95.44.96]250-SIZE 52428800250-8BITMIME250-PIPELINING250-AUTH PLAIN LOGIN250 HELP', 'SMTP Error: Could not authenticate.'].join('\n'),
+    ['SERVER -> CLIENT: 250-main.reidash.com Hello awb.reidash.com [209.95.44.96]250-SIZE 52428800250-8BITMIME250-PIPELINING250-AUTH PLAIN LOGIN250 HELP', 'SMTP Error: Could not authenticate.'].join(
+      '\n',
+    ),
   ],
   'client-no-compatible-mechanism': [
     // https://github.com/eleith/emailjs/issues/126
@@ -278,7 +280,10 @@ const NEAR_MISSES: { text: string; first: string | undefined; not: string[] }[] 
 describe('failure knowledge base: real strings of the second sweep (issue 14)', () => {
   it('lists only real entries, each with German text', () => {
     for (const id of Object.keys(REAL_WORLD_SAMPLES)) {
-      assert.ok(KNOWLEDGE_BASE.some((e) => e.id === id), `${id} is no entry`);
+      assert.ok(
+        KNOWLEDGE_BASE.some((e) => e.id === id),
+        `${id} is no entry`,
+      );
     }
     for (const id of Object.keys(REAL_WORLD_SAMPLES)) {
       const de = KNOWLEDGE_BASE_TRANSLATIONS.de[id];

@@ -15,7 +15,14 @@ describe('IMAP literals in the transcript', () => {
   it('keeps the literal text for saving, unredacted and unfolded', async () => {
     const transcript = new Transcript();
     const result = await probe(
-      { protocol: 'imap', host: '127.0.0.1', port: server.port, security: 'none', login: { user: 'adele@contoso.com', token: 'dummy-token-for-the-literal-test', mechanism: 'XOAUTH2' }, keepOpen: true },
+      {
+        protocol: 'imap',
+        host: '127.0.0.1',
+        port: server.port,
+        security: 'none',
+        login: { user: 'adele@contoso.com', token: 'dummy-token-for-the-literal-test', mechanism: 'XOAUTH2' },
+        keepOpen: true,
+      },
       transcript,
     );
     assert.ok(result.outcome.verified, result.verdict.title);

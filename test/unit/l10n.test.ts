@@ -40,11 +40,7 @@ describe('localisation (English and German)', function () {
     const current = fs.readFileSync(path.join(REPO, 'l10n/bundle.l10n.json'), 'utf8');
     const want = Object.keys(JSON.parse(wanted) as Bundle);
     const have = Object.keys(JSON.parse(current) as Bundle);
-    assert.deepStrictEqual(
-      { missing: want.filter((k) => !have.includes(k)), stale: have.filter((k) => !want.includes(k)) },
-      { missing: [], stale: [] },
-      'run `npm run l10n`',
-    );
+    assert.deepStrictEqual({ missing: want.filter((k) => !have.includes(k)), stale: have.filter((k) => !want.includes(k)) }, { missing: [], stale: [] }, 'run `npm run l10n`');
     assert.strictEqual(current, wanted, 'run `npm run l10n` (layout)');
     assert.ok(want.length > 100, `the export found ${want.length} strings: is the extractor still finding l10n.t calls?`);
   });
@@ -65,8 +61,16 @@ describe('localisation (English and German)', function () {
     const pkg = JSON.parse(manifest) as Record<string, unknown>;
     const nls = read('package.nls.json');
     const used = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
-    assert.deepStrictEqual([...used].filter((k) => !(k in nls)), [], 'keys used in package.json but missing in package.nls.json');
-    assert.deepStrictEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'keys of package.nls.json that package.json does not use');
+    assert.deepStrictEqual(
+      [...used].filter((k) => !(k in nls)),
+      [],
+      'keys used in package.json but missing in package.nls.json',
+    );
+    assert.deepStrictEqual(
+      Object.keys(nls).filter((k) => !used.has(k)),
+      [],
+      'keys of package.nls.json that package.json does not use',
+    );
 
     // Fields VS Code shows to people; anything else (IDs, commands, protocol words, aliases) stays as it is.
     const SHOWN = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage', 'name', 'contextualTitle', 'contents', 'label', 'altText', 'category']);

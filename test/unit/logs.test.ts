@@ -58,7 +58,10 @@ describe('whole-file scan', () => {
     );
     const explained = r.findings.map((f) => f.line + 1);
     for (const needle of ['A01 NO AUTHENTICATE failed.', '-ERR Authentication failure', '535 5.7.3']) {
-      const line = read('seed-transcripts.log').split('\n').findIndex((l) => l.includes(needle)) + 1;
+      const line =
+        read('seed-transcripts.log')
+          .split('\n')
+          .findIndex((l) => l.includes(needle)) + 1;
       assert.ok(explained.includes(line), `${needle} on line ${line} is explained (got ${explained.join(',')})`);
     }
   });

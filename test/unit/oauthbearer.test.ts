@@ -66,7 +66,11 @@ describe('server error challenges', () => {
     const d = decodeSasl(`S: + ${CHALLENGES.gmail}`);
     assert.strictEqual(d.message?.mechanism, 'ERROR-CHALLENGE');
     assert.deepStrictEqual(
-      { status: (d.message as unknown as Record<string, string>).status, schemes: (d.message as unknown as Record<string, string>).schemes, scope: (d.message as unknown as Record<string, string>).scope },
+      {
+        status: (d.message as unknown as Record<string, string>).status,
+        schemes: (d.message as unknown as Record<string, string>).schemes,
+        scope: (d.message as unknown as Record<string, string>).scope,
+      },
       { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' },
     );
     assert.strictEqual(d.hint.sender, 'server');

@@ -27,7 +27,7 @@ describe('knowledge base: OpenID providers, near misses', () => {
     assert.ok(!ids('We are sorry... Invalid parameter: client_id').includes('keycloak-invalid-redirect-uri-parameter'));
   });
 
-  it('Microsoft\'s and Google\'s client errors keep their own entries', () => {
+  it("Microsoft's and Google's client errors keep their own entries", () => {
     assert.ok(!ids('AADSTS7000215: Invalid client secret provided.').some((id) => id.startsWith('keycloak-')));
     assert.strictEqual(ids('{"error": "invalid_grant", "error_description": "Bad Request"}')[0], 'google-invalid-grant-bad-request');
     assert.strictEqual(ids('invalid_grant: Token has been expired or revoked.')[0], 'google-token-expired-or-revoked');
@@ -35,7 +35,7 @@ describe('knowledge base: OpenID providers, near misses', () => {
     assert.strictEqual(ids('invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.')[0], 'google-invalid-grant-jwt-clock');
   });
 
-  it('without a service account in sight, Gmail\'s invalid credentials keep the general Gmail answer', () => {
+  it("without a service account in sight, Gmail's invalid credentials keep the general Gmail answer", () => {
     assert.strictEqual(ids('A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)')[0], 'gmail-imap-invalid-credentials');
   });
 

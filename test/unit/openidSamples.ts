@@ -7,7 +7,7 @@ export const OPENID_SAMPLES: Record<string, string[]> = {
     // quoted in a Jekyll analytics plugin's README (public code search), a service-account key on a machine with a wrong clock
     'Error: Authorization failed. Server message: { "error": "invalid_grant", "error_description": "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values and use a clock with skew to account for clock differences between systems." }',
     // the wording with "in the JWT claim" as Exasol's and google-auth's docs quote it, in the form RefreshError prints
-    'google.auth.exceptions.RefreshError: (\'invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.\', {\'error\': \'invalid_grant\'})',
+    "google.auth.exceptions.RefreshError: ('invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.', {'error': 'invalid_grant'})",
   ],
   'google-invalid-grant-malformed-code': [
     // A user's notes while setting up a Gmail client (Client ID ... apps.googleusercontent.com, a GOCSPX- secret)
@@ -63,7 +63,7 @@ export const OPENID_SAMPLES: Record<string, string[]> = {
     // https://github.com/keycloak/keycloak/issues/16923
     'I got error response {"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}',
     // https://github.com/lbormann/darts-caller/issues/29
-    "401: b'{\"error\":\"invalid_client\",\"error_description\":\"Invalid client or Invalid client credentials\"}'",
+    '401: b\'{"error":"invalid_client","error_description":"Invalid client or Invalid client credentials"}\'',
     // https://github.com/pulsejet/nextcloud-oidc-login/issues/297 (Keycloak's event log)
     '2024-10-08 20:15:47,489 WARN  [org.keycloak.events] (executor-thread-57) type="CODE_TO_TOKEN_ERROR", realmId="master", realmName="master", clientId="nextcloud", userId="null", ipAddress="xxx.xxx.xxx.xxx", error="invalid_client_credentials", grant_type="authorization_code"',
     // https://github.com/dominik-th/matomo-plugin-LoginOIDC/issues/57 (an older Keycloak)
@@ -95,7 +95,7 @@ export const OPENID_SAMPLES: Record<string, string[]> = {
   ],
   'keycloak-incorrect-redirect-uri': [
     // https://github.com/marcospereirampj/python-keycloak/issues/207
-    "keycloak.exceptions.KeycloakGetError: 400: b'{\"error\":\"invalid_grant\",\"error_description\":\"Incorrect redirect_uri\"}'",
+    'keycloak.exceptions.KeycloakGetError: 400: b\'{"error":"invalid_grant","error_description":"Incorrect redirect_uri"}\'',
   ],
   'keycloak-invalid-redirect-uri-parameter': [
     // https://github.com/keycloak/keycloak/issues/10528
@@ -108,7 +108,7 @@ export const OPENID_SAMPLES: Record<string, string[]> = {
   ],
   'keycloak-pkce-required': [
     // https://github.com/marcospereirampj/python-keycloak/issues/678 (device method)
-    "KeycloakPostError: 400: b'{\"error\":\"invalid_request\",\"error_description\":\"Missing parameter: code_challenge_method\"}'",
+    'KeycloakPostError: 400: b\'{"error":"invalid_request","error_description":"Missing parameter: code_challenge_method"}\'',
     // https://github.com/react-keycloak/react-keycloak-examples/issues/13
     'error_description: "Missing+parameter%3A+code_challenge_method"',
     // https://github.com/HarryMWinters/fastapi-oidc/issues/38
@@ -130,7 +130,7 @@ export const OPENID_SAMPLES: Record<string, string[]> = {
   ],
   'keycloak-session-missing-client': [
     // https://github.com/keycloak/keycloak/issues/27384
-    'keycloak returns http 500 with message [invalid_grant] Session doesn\'t have required client',
+    "keycloak returns http 500 with message [invalid_grant] Session doesn't have required client",
   ],
   'keycloak-service-account-disabled': [
     // https://github.com/louislam/uptime-kuma/issues/4202

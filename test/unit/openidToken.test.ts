@@ -44,7 +44,7 @@ async function keycloakToken(claims: Record<string, unknown> = {}): Promise<stri
 }
 
 describe('OpenID provider tokens', () => {
-  it('a Keycloak access token is recognised as such, its roles shown, and it passes with the provider\'s expectations', async () => {
+  it("a Keycloak access token is recognised as such, its roles shown, and it passes with the provider's expectations", async () => {
     const t = inspectToken(await keycloakToken(), NOW);
     assert.strictEqual(t.issuerKind, 'keycloak');
     assert.strictEqual(t.use, 'access');
@@ -100,14 +100,24 @@ describe('OpenID provider tokens', () => {
     assert.deepStrictEqual(checkToken(access, { now: NOW, protocol: 'imap' }), []);
     for (const raw of ['1//0gLXZ' + 'y'.repeat(90), '4/0AX4XfWh' + 'z'.repeat(60)]) {
       const t = inspectToken(raw, NOW);
-      assert.ok(checkToken(t, { now: NOW }).some((p) => p.code === 'not-an-access-token'), raw.slice(0, 4));
+      assert.ok(
+        checkToken(t, { now: NOW }).some((p) => p.code === 'not-an-access-token'),
+        raw.slice(0, 4),
+      );
     }
     // Near misses are not Google's: an opaque token that only contains "ya29." elsewhere.
     assert.strictEqual(inspectToken('abcya29.' + 'x'.repeat(40), NOW).issuerKind, undefined);
   });
 
   it('Microsoft tokens keep their checks (the Outlook audience and permission verdicts)', async () => {
-    const ms = await new SignJWT({ aud: 'https://graph.microsoft.com', iss: 'https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47', upn: 'a@contoso.com', scp: 'Mail.Read', exp: secs(NOW) + 600 })
+    const ms = await new SignJWT({
+      aud: 'https://graph.microsoft.com',
+      iss: 'https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/',
+      tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      upn: 'a@contoso.com',
+      scp: 'Mail.Read',
+      exp: secs(NOW) + 600,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(new TextEncoder().encode('test-key-test-key-test-key-32byt'));
     const t = inspectToken(ms, NOW);

@@ -41,14 +41,17 @@ describe('output safety (issue 12)', function () {
       assert.deepStrictEqual(leakedPieces(r.out, blob.value), [], 'pieces of the SASL response in the output');
       assert.deepStrictEqual(leakedPieces(r.out, token), [], 'pieces of the token in the output');
       assert.ok(!RAW_CONTROL.test(r.out), `raw control characters in the output: ${JSON.stringify(r.out.match(RAW_CONTROL))}`);
-      assert.match(r.out, /\\x1b\[2J\\x1b\]0;pwned\\x07\\x00\\u202e\\x9b/, 'the server\'s controls are shown escaped');
+      assert.match(r.out, /\\x1b\[2J\\x1b\]0;pwned\\x07\\x00\\u202e\\x9b/, "the server's controls are shown escaped");
       assert.match(r.out, /\[redacted: \d+ chars of the login\]/);
 
       const j = await cli(['probe', 'imap', '--json', '--host', '127.0.0.1', '--port', String(peer.port), '--security', 'none', '--user', USER, '--token', token]);
       assert.ok(!RAW_CONTROL.test(j.out.replace(/\n/g, '')), 'raw control characters in the JSON');
       const parsed = JSON.parse(j.out);
       assert.deepStrictEqual(leakedPieces(JSON.stringify(parsed.verdict) + JSON.stringify(parsed.transcript), blob.value), []);
-      assert.ok((parsed.transcript as { text: string }[]).some((e) => e.text.includes('\x1b[2J')), 'JSON carries the raw server text');
+      assert.ok(
+        (parsed.transcript as { text: string }[]).some((e) => e.text.includes('\x1b[2J')),
+        'JSON carries the raw server text',
+      );
     } finally {
       await peer.stop();
     }

@@ -60,7 +60,10 @@ describe('proxy framer', () => {
     const long = `X ${'a'.repeat(500)}\r\n`;
     const { out, units } = frame(Buffer.from(`${long}B NOOP\r\n`), 13, () => undefined, 64);
     assert.strictEqual(out.toString('latin1'), `${long}B NOOP\r\n`);
-    assert.deepStrictEqual(units.filter((u) => !u.startsWith('R:')), [`LONG:${long.length}`, 'L:B NOOP']);
+    assert.deepStrictEqual(
+      units.filter((u) => !u.startsWith('R:')),
+      [`LONG:${long.length}`, 'L:B NOOP'],
+    );
   });
 
   it('holds bytes until released, in order', () => {

@@ -48,7 +48,14 @@ function talk(port: number, lines: string[], until: RegExp): Promise<string> {
 }
 
 async function withProxy(upstreamPort: number, fn: (port: number, closed: () => Promise<ProxyConnectionView>) => Promise<void>): Promise<void> {
-  const proxy = new CaptureProxy({ protocol: 'imap', listenHost: '127.0.0.1', listenPort: 0, upstream: { host: '127.0.0.1', port: upstreamPort, security: 'none' }, clientSecurity: 'none', connectTimeoutMs: 3000 });
+  const proxy = new CaptureProxy({
+    protocol: 'imap',
+    listenHost: '127.0.0.1',
+    listenPort: 0,
+    upstream: { host: '127.0.0.1', port: upstreamPort, security: 'none' },
+    clientSecurity: 'none',
+    connectTimeoutMs: 3000,
+  });
   const done: ProxyConnectionView[] = [];
   proxy.onEvent((e) => e.type === 'closed' && done.push(e.connection));
   const { port } = await proxy.listen();
@@ -64,7 +71,7 @@ async function withProxy(upstreamPort: number, fn: (port: number, closed: () => 
 }
 
 describe('capture proxy relay against scripted peers', () => {
-  it('removes COMPRESS=DEFLATE and the server\'s STARTTLS from what the client sees, says so, and answers STARTTLS and COMPRESS itself', async () => {
+  it("removes COMPRESS=DEFLATE and the server's STARTTLS from what the client sees, says so, and answers STARTTLS and COMPRESS itself", async () => {
     const seen: string[] = [];
     const server = await scripted((line) => {
       seen.push(line);
@@ -74,7 +81,15 @@ describe('capture proxy relay against scripted peers', () => {
     try {
       await withProxy(server.port, async (port, closed) => {
         const got = await talk(port, ['a CAPABILITY', 'b STARTTLS', 'c COMPRESS DEFLATE', 'd LOGOUT'], /d OK/);
-        assert.ok(!/COMPRESS=DEFLATE|STARTTLS I/.test(got.split('\n').filter((l) => /CAPABILITY/.test(l)).join('\n')), got);
+        assert.ok(
+          !/COMPRESS=DEFLATE|STARTTLS I/.test(
+            got
+              .split('\n')
+              .filter((l) => /CAPABILITY/.test(l))
+              .join('\n'),
+          ),
+          got,
+        );
         assert.match(got, /\* CAPABILITY IMAP4rev1 IDLE\r\n/);
         assert.match(got, /b BAD /);
         assert.match(got, /c NO \[CANNOT\]/);

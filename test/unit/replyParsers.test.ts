@@ -72,7 +72,9 @@ describe('Reply parsers over server bytes', () => {
   describe('SMTP', () => {
     it('ends a multi-line reply at the first line without "-", codes mismatched or not', async () => {
       const r = await readAllReplies('smtp', [bytes('250-a\r\n550-5.7.1 b\r\n535 5.7.3 Authentication unsuccessful\r\n')], FUZZ_LIMITS);
-      assert.deepStrictEqual(parsed(r), [{ code: 535, enhanced: '5.7.3', lines: ['250-a', '550-5.7.1 b', '535 5.7.3 Authentication unsuccessful'], text: '250-a\n550-5.7.1 b\n535 5.7.3 Authentication unsuccessful' }]);
+      assert.deepStrictEqual(parsed(r), [
+        { code: 535, enhanced: '5.7.3', lines: ['250-a', '550-5.7.1 b', '535 5.7.3 Authentication unsuccessful'], text: '250-a\n550-5.7.1 b\n535 5.7.3 Authentication unsuccessful' },
+      ]);
     });
 
     it('ends as closed when "250-" is never terminated', async () => {

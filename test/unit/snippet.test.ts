@@ -30,8 +30,29 @@ const APP_ID = '66666666-7777-4888-8999-aaaaaaaaaaaa';
 const SP_OID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const TENANT = '72f988bf-0000-4000-8000-00000000c0de';
 const now = Math.floor(Date.now() / 1000);
-const APP_TOKEN = jwt({ aud: 'https://outlook.office365.com', iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT, appid: APP_ID, oid: SP_OID, roles: ['IMAP.AccessAsApp', 'POP.AccessAsApp'], idtyp: 'app', iat: now - 60, nbf: now - 60, exp: now + 3600 });
-const USER_TOKEN = jwt({ aud: 'https://outlook.office.com', tid: TENANT, appid: APP_ID, oid: SP_OID, upn: 'adele@contoso.com', scp: 'IMAP.AccessAsUser.All', iat: now - 60, nbf: now - 60, exp: now + 3600 });
+const APP_TOKEN = jwt({
+  aud: 'https://outlook.office365.com',
+  iss: `https://sts.windows.net/${TENANT}/`,
+  tid: TENANT,
+  appid: APP_ID,
+  oid: SP_OID,
+  roles: ['IMAP.AccessAsApp', 'POP.AccessAsApp'],
+  idtyp: 'app',
+  iat: now - 60,
+  nbf: now - 60,
+  exp: now + 3600,
+});
+const USER_TOKEN = jwt({
+  aud: 'https://outlook.office.com',
+  tid: TENANT,
+  appid: APP_ID,
+  oid: SP_OID,
+  upn: 'adele@contoso.com',
+  scp: 'IMAP.AccessAsUser.All',
+  iat: now - 60,
+  nbf: now - 60,
+  exp: now + 3600,
+});
 
 const base: SnippetSession = {
   protocol: 'imap',
@@ -67,9 +88,18 @@ describe('snippet string literals read back as the exact value', function () {
 
   it('Python 3 (ast.literal_eval), astral characters without lone surrogates', function () {
     if (!has('python3')) this.skip();
-    const r = spawnSync('python3', ['-c', 'import ast,json,sys\nfor l in sys.stdin.read().splitlines(): print(json.dumps(ast.literal_eval(l)))'], { input: HOSTILE.map(pythonString).join('\n'), encoding: 'utf8' });
+    const r = spawnSync('python3', ['-c', 'import ast,json,sys\nfor l in sys.stdin.read().splitlines(): print(json.dumps(ast.literal_eval(l)))'], {
+      input: HOSTILE.map(pythonString).join('\n'),
+      encoding: 'utf8',
+    });
     assert.strictEqual(r.status, 0, r.stderr);
-    assert.deepStrictEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l)), HOSTILE);
+    assert.deepStrictEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+      HOSTILE,
+    );
   });
 
   it('Java escapes controls and quotes without \\u (Java reads \\u000a as a line break before it lexes)', () => {
@@ -130,7 +160,14 @@ describe('generated programs', function () {
     for (const protocol of ['imap', 'pop3', 'smtp'] as const) {
       const r = generateSnippet('python', { ...hostile, protocol });
       assert.ok(r.ok);
-      const py = spawnSync('python3', ['-c', 'import ast,json,sys\nt=ast.parse(sys.stdin.read())\nprint(json.dumps({n.targets[0].id: ast.literal_eval(n.value) for n in t.body if isinstance(n, ast.Assign) and n.targets[0].id in ("HOST","USER")}))'], { input: r.code, encoding: 'utf8' });
+      const py = spawnSync(
+        'python3',
+        [
+          '-c',
+          'import ast,json,sys\nt=ast.parse(sys.stdin.read())\nprint(json.dumps({n.targets[0].id: ast.literal_eval(n.value) for n in t.body if isinstance(n, ast.Assign) and n.targets[0].id in ("HOST","USER")}))',
+        ],
+        { input: r.code, encoding: 'utf8' },
+      );
       assert.strictEqual(py.status, 0, py.stderr);
       assert.deepStrictEqual(JSON.parse(py.stdout), { HOST: hostile.host, USER: hostile.user });
     }
@@ -141,7 +178,12 @@ describe('generated programs', function () {
       const r = generateSnippet('node', { ...hostile, protocol, mechanism: 'OAUTHBEARER' });
       assert.ok(r.ok);
       new vm.Script(r.code, { filename: r.fileName });
-      const consts = vm.runInNewContext(`${r.code.split('\n').filter((l) => /^const (HOST|USER) = /.test(l)).join('\n')}; ({ HOST, USER })`);
+      const consts = vm.runInNewContext(
+        `${r.code
+          .split('\n')
+          .filter((l) => /^const (HOST|USER) = /.test(l))
+          .join('\n')}; ({ HOST, USER })`,
+      );
       assert.deepStrictEqual({ ...consts }, { HOST: hostile.host, USER: hostile.user });
     }
   });
@@ -166,7 +208,19 @@ describe('generated programs', function () {
   const GOLDEN_CASES: [SnippetLanguage, Partial<SnippetSession>, string][] = [
     ['csharp', {}, 'csharp-imap-device-code.cs'],
     ['csharp', { protocol: 'pop3', port: 995, mechanism: 'OAUTHBEARER', flow: 'auth-code', scopes: ['https://outlook.office.com/POP.AccessAsUser.All', 'offline_access'] }, 'csharp-pop3-auth-code.cs'],
-    ['csharp', { protocol: 'smtp', host: 'smtp.office365.com', port: 587, security: 'starttls', flow: 'client-credentials', authority: `https://login.microsoftonline.com/${TENANT}`, scopes: ['https://outlook.office365.com/.default'] }, 'csharp-smtp-client-credentials.cs'],
+    [
+      'csharp',
+      {
+        protocol: 'smtp',
+        host: 'smtp.office365.com',
+        port: 587,
+        security: 'starttls',
+        flow: 'client-credentials',
+        authority: `https://login.microsoftonline.com/${TENANT}`,
+        scopes: ['https://outlook.office365.com/.default'],
+      },
+      'csharp-smtp-client-credentials.cs',
+    ],
     ['java', { flow: 'client-credentials', authority: `https://login.microsoftonline.com/${TENANT}`, scopes: ['https://outlook.office365.com/.default'] }, 'java-imap-client-credentials.java'],
     ['python', { protocol: 'smtp', host: 'smtp.office365.com', port: 587, security: 'starttls', scopes: ['https://outlook.office.com/SMTP.Send', 'offline_access'] }, 'python-smtp-device-code.py'],
     ['node', { flow: 'auth-code' }, 'node-imap-auth-code.js'],
@@ -227,7 +281,16 @@ describe('mailoauth snippet and exchange-setup', () => {
     assert.match(r.out, new RegExp(`\\$ObjectId = '${SP_OID}'`));
     assert.match(r.out, new RegExp(`\\$TenantId = '${TENANT}'`));
     assert.match(r.out, /\$Mailbox += 'o''brien@contoso\.com'/);
-    for (const line of ['New-ServicePrincipal -AppId $AppId -ObjectId $ObjectId', 'Add-MailboxPermission -Identity $Mailbox -User $ObjectId -AccessRights FullAccess', 'Add-RecipientPermission -Identity $Mailbox -Trustee $ObjectId -AccessRights SendAs', 'Get-ServicePrincipal -Identity $ObjectId', 'Test-ServicePrincipalAuthorization -Identity $ObjectId -Resource $Mailbox', 'Set-CASMailbox -Identity $Mailbox -ImapEnabled $true -PopEnabled $true', 'Set-CASMailbox -Identity $Mailbox -SmtpClientAuthenticationDisabled $false', 'Get-TransportConfig']) {
+    for (const line of [
+      'New-ServicePrincipal -AppId $AppId -ObjectId $ObjectId',
+      'Add-MailboxPermission -Identity $Mailbox -User $ObjectId -AccessRights FullAccess',
+      'Add-RecipientPermission -Identity $Mailbox -Trustee $ObjectId -AccessRights SendAs',
+      'Get-ServicePrincipal -Identity $ObjectId',
+      'Test-ServicePrincipalAuthorization -Identity $ObjectId -Resource $Mailbox',
+      'Set-CASMailbox -Identity $Mailbox -ImapEnabled $true -PopEnabled $true',
+      'Set-CASMailbox -Identity $Mailbox -SmtpClientAuthenticationDisabled $false',
+      'Get-TransportConfig',
+    ]) {
       assert.ok(r.out.includes(line), line);
     }
     assert.match(r.out, /ENTERPRISE APPLICATION.*NOT the app registration/);
@@ -255,12 +318,15 @@ describe('the verdict of a refused app-only login walks the Exchange checklist',
   it('role and audience right, login refused: points to the service principal or the mailbox permission, with the IDs', () => {
     const v = verdictFor(refused, 'imap', { user: 'shared@contoso.com', token: APP_TOKEN, mechanism: 'XOAUTH2' });
     assert.strictEqual(v.checklist?.pointsTo, 'servicePrincipal');
-    assert.deepStrictEqual(v.checklist?.items.map((i) => i.status), ['ok', 'ok', 'unknown', 'unknown', 'unknown']);
+    assert.deepStrictEqual(
+      v.checklist?.items.map((i) => i.status),
+      ['ok', 'ok', 'unknown', 'unknown', 'unknown'],
+    );
     assert.ok(v.fix?.includes(`New-ServicePrincipal -AppId ${APP_ID} -ObjectId ${SP_OID}`), v.fix);
     assert.match(v.fix!, /Role and audience are right and the login was refused/);
   });
 
-  it('the protocol\'s role missing: points to the API permission', () => {
+  it("the protocol's role missing: points to the API permission", () => {
     const c = appOnlyChecklist(inspectToken(APP_TOKEN), 'smtp', 'shared@contoso.com');
     assert.strictEqual(c?.pointsTo, 'permission');
     assert.match(c!.summary, /SMTP\.SendAsApp missing/);

@@ -23,7 +23,10 @@ describe('logs of real tools (captured against Dovecot, or reproduced from publi
         const result = await scanLines(src, {});
         const expected = lines.flatMap((l, i) => (BLOB.test(l) ? [i] : []));
         assert.ok(expected.length > 0 || file.startsWith('fetchmail'), 'the fixture has blobs');
-        assert.deepStrictEqual(result.blobs.map((b) => b.startLine), expected);
+        assert.deepStrictEqual(
+          result.blobs.map((b) => b.startLine),
+          expected,
+        );
         for (const b of result.blobs) {
           const m = b.result.message;
           assert.ok(m, `line ${b.startLine + 1}: ${b.result.problems.map((p) => p.code).join()}`);
@@ -42,7 +45,11 @@ describe('logs of real tools (captured against Dovecot, or reproduced from publi
           if (m && (m.mechanism === 'XOAUTH2' || m.mechanism === 'OAUTHBEARER')) {
             assert.ok(hover.markdown.includes(USER.replace(/\./g, '.')) || hover.markdown.includes('adele@contoso\\.com'), hover.markdown.slice(0, 200));
             // A token the tool itself hid (nodemailer's "/* secret */") is said to be hidden; any other is redacted.
-            if (m.token === undefined) assert.ok(b.result.problems.some((p) => p.code === 'token-redacted'), `line ${span.line + 1}: no token`);
+            if (m.token === undefined)
+              assert.ok(
+                b.result.problems.some((p) => p.code === 'token-redacted'),
+                `line ${span.line + 1}: no token`,
+              );
             else assert.ok(!hover.markdown.includes(m.token), 'token not in the hover');
           }
         }

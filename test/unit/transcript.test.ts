@@ -64,6 +64,9 @@ describe('session verdict wording', () => {
     const docs = docsOf([...failed.findings, ...failed.findings]);
     assert.ok(all.length > 0);
     assert.strictEqual(new Set(docs.map((d) => d.url)).size, docs.length, 'no duplicates');
-    assert.deepStrictEqual(docs.map((d) => d.url), [...new Set(all.map((d) => d.url))].slice(0, 4));
+    assert.deepStrictEqual(
+      docs.map((d) => d.url),
+      [...new Set(all.map((d) => d.url))].slice(0, 4),
+    );
   });
 });

@@ -21,7 +21,12 @@ describe('verdicts and connection failures in German', () => {
   it('titles a failure with one German sentence per step and ending, never an English step name inside', () => {
     const titles = new Set<string>();
     for (const step of STEPS) {
-      const cases = [failedAt(step), failedAt(step, new TransportError('closed', { id: 'closed-by-server' })), failedAt(step, new TransportError('cancelled', { id: 'cancelled' })), failedAt(step, undefined, true)];
+      const cases = [
+        failedAt(step),
+        failedAt(step, new TransportError('closed', { id: 'closed-by-server' })),
+        failedAt(step, new TransportError('cancelled', { id: 'cancelled' })),
+        failedAt(step, undefined, true),
+      ];
       for (const outcome of cases) {
         const english = verdictFor(outcome, 'imap', login).title;
         const german = inGerman(() => verdictFor(outcome, 'imap', login).title);
@@ -31,7 +36,10 @@ describe('verdicts and connection failures in German', () => {
       }
     }
     assert.strictEqual(titles.size, STEPS.length * 4, 'each step and ending has its own sentence');
-    assert.strictEqual(inGerman(() => verdictFor(failedAt('greeting', new TransportError('closed', { id: 'closed-by-server' })), 'imap', login).title), 'Die Verbindung ist während der Begrüßung fehlgeschlagen.');
+    assert.strictEqual(
+      inGerman(() => verdictFor(failedAt('greeting', new TransportError('closed', { id: 'closed-by-server' })), 'imap', login).title),
+      'Die Verbindung ist während der Begrüßung fehlgeschlagen.',
+    );
   });
 
   it('keeps the English titles the tests and users know', () => {
@@ -42,13 +50,22 @@ describe('verdicts and connection failures in German', () => {
 
   it('names steps through the table, not by their ids', () => {
     assert.deepStrictEqual(STEPS.map(stepName), ['Connecting', 'Greeting', 'Capabilities', 'STARTTLS', 'Authentication', 'Command after login', 'Logout']);
-    assert.deepStrictEqual(inGerman(() => STEPS.map(stepName)), ['Verbindungsaufbau', 'Begrüßung', 'Fähigkeiten', 'STARTTLS', 'Authentifizierung', 'Befehl nach der Anmeldung', 'Abmeldung']);
+    assert.deepStrictEqual(
+      inGerman(() => STEPS.map(stepName)),
+      ['Verbindungsaufbau', 'Begrüßung', 'Fähigkeiten', 'STARTTLS', 'Authentifizierung', 'Befehl nach der Anmeldung', 'Abmeldung'],
+    );
   });
 
   it('labels the presets in the language of the moment', () => {
     assert.strictEqual(presetById('custom')!.label, 'Custom server');
-    assert.strictEqual(inGerman(() => presetById('custom')!.label), 'Eigener Server');
-    assert.strictEqual(inGerman(() => presetById('gmail')!.label), 'Gmail / Google Workspace');
+    assert.strictEqual(
+      inGerman(() => presetById('custom')!.label),
+      'Eigener Server',
+    );
+    assert.strictEqual(
+      inGerman(() => presetById('gmail')!.label),
+      'Gmail / Google Workspace',
+    );
   });
 
   it('keeps a connection failure as a code and values, its message made when read', () => {
@@ -56,8 +73,14 @@ describe('verdicts and connection failures in German', () => {
     assert.strictEqual(e.code, 'dns');
     assert.deepStrictEqual(e.reason, { id: 'dns', host: 'imap.example.invalid' });
     assert.match(e.message, /^The host name imap\.example\.invalid could not be resolved\./);
-    assert.match(inGerman(() => e.message), /imap\.example\.invalid/);
-    assert.notStrictEqual(inGerman(() => e.message), e.message);
+    assert.match(
+      inGerman(() => e.message),
+      /imap\.example\.invalid/,
+    );
+    assert.notStrictEqual(
+      inGerman(() => e.message),
+      e.message,
+    );
     const waited = new TransportError('closed', { id: 'closed-while-waiting', what: 'the greeting' });
     assert.match(waited.message, /^The server closed the connection while the client waited for the greeting\. /);
   });
