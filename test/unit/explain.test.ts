@@ -764,6 +764,36 @@ describe('failure knowledge base: samples', () => {
   }
 });
 
+describe('failure knowledge base: case', () => {
+  // Servers, libraries and users change the case of what they quote; only entries whose protocol keywords
+  // carry the meaning (IMAP's NO/BAD, LOGIN, POP3's -ERR, AUTH) keep to the case those are written in.
+  const caseSensitive = new Set(KNOWLEDGE_BASE.filter((e) => !e.pattern.ignoreCase).map((e) => e.id));
+  it('keeps case only where a protocol keyword carries the meaning', () => {
+    for (const e of KNOWLEDGE_BASE.filter((x) => caseSensitive.has(x.id))) {
+      assert.match(
+        e.pattern.source,
+        /\\bNO\\b|\\bBAD\\b|\\bOK\\b|LOGIN|-ERR|\\+OK|\\bUSER\\b|\\bPASS\\b|\\bAUTH\\b|AUTHENTICATE|STARTTLS|EHLO|HELO/,
+        `${e.id} is case-sensitive without a protocol keyword`,
+      );
+    }
+  });
+  for (const [id, samples] of Object.entries(SAMPLES)) {
+    if (caseSensitive.has(id)) continue;
+    // Base64 (an error challenge, a blob) changes its meaning with its case, and an entry's context (the command
+    // it follows) is protocol text: such samples are left as they are.
+    if (KNOWLEDGE_BASE.find((e) => e.id === id)?.context) continue;
+    const words = samples.filter((s) => !/[A-Za-z0-9+/]{16,}/.test(s));
+    if (words.length === 0) continue;
+    it(`${id}: its samples lower-cased get the same entry`, () => {
+      for (const sample of words) {
+        const variant = sample.toLowerCase();
+        const ids = (variant.includes('\n') ? explain(variant) : explainLine(variant)).map((f) => f.id);
+        assert.ok(ids.includes(id), `${variant.slice(0, 100)} → ${ids.join(', ') || 'nothing'}`);
+      }
+    });
+  }
+});
+
 describe('failure knowledge base: matching', () => {
   it('finds nothing in ordinary log lines and base64 that is not an error', () => {
     for (const line of ORDINARY) assert.deepStrictEqual(explainLine(line), [], line);
