@@ -50,6 +50,11 @@ const FILES: Record<string, () => string[]> = {
   huge_line_spaces_before_blob: () => [' '.repeat(1 << 20) + xoauth2(1)],
   many_short_blobs_100k: () => Array.from({ length: 100_000 }, (_, i) => xoauth2(i)),
   many_short_blobs_one_line: () => [Array.from({ length: 20_000 }, (_, i) => 'AUTHENTICATE XOAUTH2 ' + xoauth2(i)).join(' ')],
+  // Login strings written as text (before base64): near misses that make the pattern try and give up, and real ones.
+  plain_text_near_misses_1MB: () => Array.from({ length: 1024 }, () => 'user=' + 'a'.repeat(300) + '^A' + ' auth= x'.repeat(90)),
+  plain_text_near_misses_one_120KB_line: () => [('user=' + 'a'.repeat(300) + '^A' + ' auth= x'.repeat(40)).repeat(190)],
+  plain_text_first_login_at_the_end_120KB: () => ['user=a^Aauth=Bearer'.repeat(6000) + ' user=a^Aauth=Bearer x^A^A'],
+  plain_text_logins_100k: () => Array.from({ length: 100_000 }, (_, i) => `uncoded initial reply: user=user${i}@example.com\\001auth=Bearer ${'t'.repeat(40)}\\001\\001`),
 };
 
 /** CPU time of this process in ms: unlike the wall clock, not stretched by other processes on a busy machine. */
