@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ui } from './ui';
-import { waitFor } from './wait';
+import { waitFor, waitForAsync } from './wait';
 import { hoverText, plain } from './hovers';
 
 const LOGS = path.resolve(__dirname, '../../../test/fixtures/logs');
@@ -233,6 +233,27 @@ describe('Log hovers on real curl and Dovecot logs', function () {
     assert.match(fresh, /valid when this line was logged; it has expired since/);
     assert.doesNotMatch(fresh, /had already expired/);
     assert.match(plain(await hoverText(doc, 2, 60)), /The token expired .* ago/);
+  });
+
+  it("decodes a login string written as text in Postfix's verbose log (uncoded initial reply), with its base64 and the Graph token named", async function () {
+    const doc = await open('postfix-sasl-xoauth2-syslog.log');
+    const line = lineIndex(doc, (t) => t.includes('uncoded initial reply: user='));
+    const at = doc.lineAt(line).text.indexOf('user=') + 8;
+    // The first hover of a freshly opened file may come before the extension has activated for it.
+    await waitForAsync('the first hover', async () => (await hoverText(doc, line, at)) !== '');
+    const text = plain(await hoverText(doc, line, at));
+    assert.match(text, /Mail OAuth · XOAUTH2/);
+    assert.match(text, /adele@contoso\.com/);
+    assert.match(text, /before base64/);
+    assert.match(text, /Microsoft Graph, not for Exchange Online/);
+    if (!ui.available) return;
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(line, at, line, at);
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    assert.match(await ui.text('.monaco-hover-content'), /Mail OAuth · XOAUTH2/);
+    await ui.screenshot('log-hover-plain-text');
+    await ui.press('Escape', { waitForQuickInput: false });
   });
 
   it('names the missing permission for the protocol on the line', async () => {
