@@ -78,4 +78,8 @@ describe('knowledge base: fourth real-world round, near misses', () => {
   it("Gmail's Authentication Required is not the STARTTLS-first answer", () => {
     assert.strictEqual(first('530-5.7.0 Authentication Required. Learn more at'), 'gmail-smtp-authentication-required');
   });
+  it('only token files get the expected-warning answer, and only connection drops the handshake-aborted one', () => {
+    assert.ok(!ids('postfix/postfix-script[1234]: warning: not owned by root: /var/spool/postfix/etc/postfix/main.cf').includes('postfix-token-not-owned-by-root'));
+    assert.ok(!ids('javax.net.ssl.SSLHandshakeException: SSL handshake aborted: ssl=0x7f1c: Failure in SSL library, usually a protocol error').includes('tls-handshake-aborted-connection'));
+  });
 });

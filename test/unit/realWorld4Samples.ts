@@ -137,4 +137,16 @@ export const REAL_WORLD_4_SAMPLES: Record<string, string[]> = {
     // https://github.com/eclipse-ee4j/angus-mail/pull/188
     'javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_unknown',
   ],
+  'postfix-token-not-owned-by-root': [
+    // https://github.com/tarickb/sasl-xoauth2/issues/94
+    'Oct  8 06:51:06 Overlord postfix/postfix-script[3103261]: warning: not owned by root: /var/spool/postfix/etc/tokens/harryfoerster@outlook.com',
+  ],
+  'tiscali-smtp-password-too-simple': [
+    // https://github.com/MailCore/mailcore2/pull/1517
+    '535 5.7.0 authentication rejected: your password is too simple',
+  ],
+  'tls-handshake-aborted-connection': [
+    // https://github.com/FlowCrypt/flowcrypt-android/issues/195
+    'javax.mail.MessagingException: SSL handshake aborted: ssl=0xa77ac600: I/O error during system call, Software caused connection abort;',
+  ],
 };
