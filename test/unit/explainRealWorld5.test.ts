@@ -62,4 +62,14 @@ describe('knowledge base: fifth real-world round, near misses', () => {
   it('saslauthd success and other 0: replies are not a failure', () => {
     assert.ok(!ids('0: OK "Success."').includes('saslauthd-test-authentication-failed'));
   });
+
+  it('AADSTS700081 (maximum lifetime) and AADSTS700082 (inactivity) stay apart', () => {
+    assert.strictEqual(first('AADSTS700081: The refresh token has expired due to maximum lifetime.'), 'aadsts700081');
+    assert.ok(!ids('AADSTS700082: The refresh token has expired due to inactivity.').includes('aadsts700081'));
+  });
+
+  it("JavaMail's other 334 replies and a refused password are not the stopped-at-prompt answer", () => {
+    assert.ok(!ids('javax.mail.AuthenticationFailedException: 334 ').includes('jakarta-mail-auth-stopped-at-prompt'));
+    assert.ok(!ids('javax.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed').includes('jakarta-mail-auth-stopped-at-prompt'));
+  });
 });

@@ -85,4 +85,12 @@ export const REAL_WORLD_5_SAMPLES: Record<string, string[]> = {
     // https://github.com/freescout-help-desk/freescout/issues/5101
     'Error: connection setup failed: Authentication failed; File: ./overrides/webklex/php-imap/src/Client.php (395)',
   ],
+  aadsts700081: [
+    // https://github.com/Foundry376/Mailspring/issues/1118
+    '*** {"debuginfo":"https://login.microsoftonline.com/common/oauth2/v2.0/token RETURNED {\\"error\\":\\"invalid_grant\\",\\"error_description\\":\\"AADSTS700081: The refresh token has expired due to maximum lifetime. The token was issued on 2020-11-04T10:39:31.6429622Z and the maximum allowed lifetime for this application is 1.00:00:00.',
+  ],
+  'jakarta-mail-auth-stopped-at-prompt': [
+    // https://github.com/scm-manager/scm-manager/issues/302
+    'ERROR org.codemonkey.simplejavamail.Mailer - 334 VXNlcm5hbWU6\njavax.mail.AuthenticationFailedException: 334 VXNlcm5hbWU6',
+  ],
 };
