@@ -6,7 +6,7 @@ import { ErrorChallenge, parseErrorChallenge } from './challenge';
 import { LoginMessage, loginPrompt, parseLogin } from './login';
 import { OauthbearerMessage, parseOauthbearer } from './oauthbearer';
 import { PlainMessage, parsePlain } from './plain';
-import { plainSaslIn } from './plainText';
+import { PlainSaslText, plainSaslIn } from './plainText';
 import { Problem, error, info, visualizeControls, warning } from './problems';
 import { Xoauth2Message, missingSeparatorProblem, parseXoauth2 } from './xoauth2';
 import { cutLogin, damagedLogin, isPlaceholder, passwordAsTokenProblem, placeholderTokenProblem, placeholderUserProblem, recogniseBytes, recogniseText, tokenPastedProblem } from './recognise';
@@ -47,8 +47,8 @@ const KNOWN_MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER', 'PLAIN', 'LOGIN']);
 
 /** Decodes one SASL blob, with or without its protocol line around it. */
 export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
-  const plain = plainSaslIn(input.length > 128 * 1024 ? '' : input);
-  if (plain) return decodePlainText(plain.text, plain.mechanism, plain.separator, definedOnly(hint));
+  const plain = plainSaslIn(input);
+  if (plain) return decodePlainSasl(plain, definedOnly(hint));
   const extracted = extractBlob(input);
   const mergedHint: DecodeHint = { ...extracted.hint, ...definedOnly(hint) };
   const problems: Problem[] = [...extracted.problems];
@@ -99,7 +99,7 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
 }
 
 /** A login string written as text (before base64): read like the decoded blob, with its base64 and a note saying so. */
-function decodePlainText(text: string, mechanism: 'XOAUTH2' | 'OAUTHBEARER', separator: string, hint: DecodeHint): DecodeResult {
+export function decodePlainSasl({ text, mechanism, separator }: PlainSaslText, hint: DecodeHint = {}): DecodeResult {
   const mergedHint: DecodeHint = { mechanism, ...hint };
   const parsed = classify(text, mergedHint);
   const note =

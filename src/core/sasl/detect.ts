@@ -1,6 +1,6 @@
 // Finds SASL blobs in log text: on one line (for hovers, in time independent of file size) and in
 // whole documents (for listings and diagnostics). A wrapped blob is found from any of its lines.
-import { DecodeHint, DecodeResult, decodeSasl } from './decode';
+import { DecodeHint, DecodeResult, decodePlainSasl, decodeSasl } from './decode';
 import { plainSaslIn } from './plainText';
 
 /** Read access to a document's lines (VS Code's TextDocument fits, so does an array). */
@@ -109,7 +109,7 @@ export function blobsStartingOn(src: LineSource, line: number, from = 0, to = In
 function plainBlob(text: string, line: number): DetectedBlob | undefined {
   const found = plainSaslIn(text);
   if (!found) return undefined;
-  const result = decodeSasl(text.slice(found.start, found.end));
+  const result = decodePlainSasl(found);
   if (!result.message || result.canonicalBase64 === undefined) return undefined;
   return { startLine: line, endLine: line, spans: [{ line, start: found.start, end: found.end }], base64: result.canonicalBase64, hint: result.hint, result };
 }

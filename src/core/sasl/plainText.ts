@@ -15,6 +15,7 @@ const OAUTHBEARER_TEXT = new RegExp(
   'i',
 );
 const SEPARATORS = new RegExp(SEPARATOR, 'g');
+const FIRST_SEPARATOR = new RegExp(SEPARATOR, 'i');
 /** Lines longer than this are not searched (a login string is at most a few KB; costs stay bounded). */
 const MAX_LINE_CHARS = 128 * 1024;
 
@@ -36,6 +37,6 @@ export function plainSaslIn(line: string): PlainSaslText | undefined {
   const o = OAUTHBEARER_TEXT.exec(line);
   const m = x && (!o || x.index <= o.index) ? x : o;
   if (!m) return undefined;
-  const separator = /\x01|\\x01|\\001|\\u0001|#001|\^A|%01|␁/i.exec(m[0])?.[0] ?? '\x01';
+  const separator = FIRST_SEPARATOR.exec(m[0])?.[0] ?? '\x01';
   return { mechanism: m === x ? 'XOAUTH2' : 'OAUTHBEARER', start: m.index, end: m.index + m[0].length, text: m[0].replace(SEPARATORS, '\x01'), separator };
 }
