@@ -12,6 +12,7 @@ import { encodeXoauth2 } from '../../src/core/sasl/xoauth2';
 import { Certificates, echoingImapPeer, imapPeer, leakedPieces, makeScenarioCertificates, removeScenarioCertificates, scenarios, testToken, USER } from '../servers/hostileScenarios';
 import { fillConsoleForm } from './consoleForm';
 import { ui } from './ui';
+import { waitForAsync } from './wait';
 
 const MB = 1024 * 1024;
 
@@ -105,8 +106,64 @@ describe('Protocol console against hostile servers', function () {
     assert.match(v, /in the reply to "A001 AUTHENTICATE XOAUTH2" without ending it/);
     // The verdict is in; the transcript's last rows follow 200,000 others through the page (on a loaded machine that
     // took over 20 s once in CI, the row before them already shown): a wait, not a timing assertion.
-    await ui.webview.waitForText('#transcript', 'Authentication: The server sent more than 200,000 lines', 90_000);
+    try {
+      await ui.webview.waitForText('#transcript', 'Authentication: The server sent more than 200,000 lines', 90_000);
+    } catch (e) {
+      // Where the view stands, so that a failure says whether it stopped following or lacks rows.
+      const geometry = await ui.webview.evaluate<Record<string, unknown>>(
+        '#transcript',
+        `(el) => { const rows = el.querySelectorAll('.row'); return { scrollTop: el.scrollTop, clientHeight: el.clientHeight, scrollHeight: el.scrollHeight, rendered: rows.length, pending: el.querySelectorAll('.row.pending').length, first: rows[0] && rows[0].dataset.i, last: rows[rows.length - 1] && rows[rows.length - 1].dataset.i }; }`,
+      );
+      throw new Error(`${(e as Error).message}\ntranscript geometry: ${JSON.stringify(geometry)}`, { cause: e });
+    }
   }).timeout(240_000);
+
+  it('the transcript follows the end until the person scrolls up; a view that shrinks keeps following', async () => {
+    const s = scenarios().find((x) => x.id === 'imap/endless-slow-lines')!;
+    const peer = await startHostilePeer(s.script);
+    /** The transcript's scroll geometry and the rows there are (its height over the row height). */
+    type Geometry = { top: number; bottom: number; height: number; rows: number };
+    const geometry = () =>
+      ui.webview.evaluate<Geometry>(
+        '#transcript',
+        `(el) => { const h = el.querySelector('.row').getBoundingClientRect().height; return { top: el.scrollTop, bottom: el.scrollTop + el.clientHeight, height: el.scrollHeight, rows: Math.round(el.scrollHeight / h) }; }`,
+      );
+    const atEnd = (g: Geometry) => g.bottom >= g.height - 4;
+    /** Waits for `more` rows beyond those of `g` (the peer sends one every 100 ms). */
+    const rowsAfter = (g: Geometry, more: number) => waitForAsync(`${more} more transcript rows`, async () => ((await geometry()).rows >= g.rows + more ? geometry() : undefined), 30_000);
+    try {
+      await fillForm('imap', peer.port, 'none');
+      await ui.webview.click('#connect');
+      await ui.webview.waitForText('#transcript', 'still thinking');
+      let g = await waitForAsync('a transcript taller than the view', async () => {
+        const now = await geometry();
+        return now.rows > 60 && now.height > 3 * (now.bottom - now.top) ? now : undefined;
+      });
+      assert.ok(atEnd(g), `the view follows the end: ${JSON.stringify(g)}`);
+
+      // The view shrinks (as when the verdict appears under it) and a scroll event follows, finding it off the
+      // end at the place the view put it: that is not the person scrolling up.
+      await ui.webview.evaluate('#transcript', `(el) => { el.style.flex = '0 0 ' + Math.round(el.clientHeight / 2) + 'px'; el.dispatchEvent(new Event('scroll')); return true; }`);
+      g = await rowsAfter(g, 10);
+      assert.ok(atEnd(g), `a shrunk view still follows the end: ${JSON.stringify(g)}`);
+
+      // The person scrolls to the top: the rows that arrive do not take the view away.
+      await ui.webview.evaluate('#transcript', `(el) => { el.scrollTop = 0; return true; }`);
+      g = await rowsAfter(await geometry(), 10);
+      assert.strictEqual(g.top, 0, `the view stays where the person put it: ${JSON.stringify(g)}`);
+      assert.match(await ui.webview.text('#status'), /Working/, 'the peer was still sending');
+
+      // Back at the end, it follows again.
+      await ui.webview.evaluate('#transcript', `(el) => { el.scrollTop = el.scrollHeight; return true; }`);
+      g = await rowsAfter(await geometry(), 10);
+      assert.ok(atEnd(g), `the view follows the end again: ${JSON.stringify(g)}`);
+    } finally {
+      await ui.webview.evaluate('#transcript', `(el) => { el.style.flex = ''; return true; }`);
+      await ui.webview.click('#disconnect');
+      await ui.webview.waitForText('#status', 'Not connected');
+      await peer.stop();
+    }
+  });
 
   it('garbage and invalid UTF-8 as the greeting are quoted and explained', async () => {
     const v = await play('imap/garbage-greeting', 'which is not an IMAP greeting');

@@ -40,6 +40,8 @@ export class TranscriptView {
   private stale = false;
   private scheduled = false;
   private following = true;
+  /** Where the view last put the scroll position to follow the end. */
+  private pinnedTop = 0;
   private lastHeight = -1;
   /** Set by Ctrl/Cmd+A in the transcript: a copy then takes every kept row. */
   private allSelected = false;
@@ -64,7 +66,10 @@ export class TranscriptView {
     scroller.replaceChildren(this.sizer, this.probe);
     scroller.addEventListener('scroll', () => {
       const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - Math.max(4, this.rowHeight / 2);
-      this.following = atEnd;
+      // Only the person scrolling up stops the following: a scroll event after the view shrank (the verdict
+      // appeared) or its rows grew taller finds it off the end too, at the very place it was put.
+      if (atEnd) this.following = true;
+      else if (scroller.scrollTop < this.pinnedTop - 1) this.following = false;
       this.schedule();
     });
     new ResizeObserver(() => {
@@ -126,6 +131,7 @@ export class TranscriptView {
     this.rowsEl.replaceChildren();
     this.renderedStart = this.renderedEnd = 0;
     this.following = true;
+    this.pinnedTop = 0;
     this.allSelected = false;
     this.schedule();
   }
@@ -157,7 +163,10 @@ export class TranscriptView {
     this.trimmedNote.classList.toggle('hidden', dropped === 0);
     if (dropped) this.trimmedNote.textContent = format(this.strings.trimmed, dropped);
     const follow = this.following && !this.selectionInside();
-    if (follow) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (follow) {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
+      this.pinnedTop = this.scroller.scrollTop;
+    }
     const { start, end } = total <= WHOLE ? { start: 0, end: total } : rowWindow(this.scroller.scrollTop, this.scroller.clientHeight, h, total, OVERSCAN);
     const absStart = dropped + start;
     const absEnd = dropped + end;
