@@ -108,7 +108,8 @@ export class AccountsView implements vscode.TreeDataProvider<AccountsNode>, vsco
     }
     if (node.kind === 'group' && !node.provider) {
       const microsoft = await this.microsoftRoots();
-      return microsoft.length ? microsoft : [{ kind: 'signInEntry', provider: undefined }];
+      // Like an OpenID provider's group, it ends with its "Sign in to …" entry (another account, another scope).
+      return [...microsoft, { kind: 'signInEntry', provider: undefined }];
     }
     if (node.kind === 'group' && node.provider) {
       const accounts = (await this.oidc?.accounts(node.provider.id)) ?? [];
