@@ -116,6 +116,7 @@ describe('Protocol console against hostile servers', function () {
       );
       throw new Error(`${(e as Error).message}\ntranscript geometry: ${JSON.stringify(geometry)}`, { cause: e });
     }
+    await ui.screenshot('console-flood-end').catch(() => undefined);
   }).timeout(240_000);
 
   it('the transcript follows the end until the person scrolls up; a view that shrinks keeps following', async () => {
