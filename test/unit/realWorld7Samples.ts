@@ -147,4 +147,20 @@ export const REAL_WORLD_7_SAMPLES: Record<string, string[]> = {
     // https://github.com/zone-eu/wildduck/issues/95
     'zone-mta[8390]: ERR! Plugins "Example Authentication" for "smtp:auth" failed with: Authentication failed',
   ],
+  'imaplib-command-illegal-in-state-auth': [
+    // https://github.com/home-assistant/core/issues/90750 (left unexplained by the fifth round)
+    '2023-04-04 08:16:01.816 ERROR (MainThread) [homeassistant.components.imap.coordinator] Error requesting imap data: command SEARCH illegal in state AUTH',
+  ],
+  'mailru-oauth-invalid-username-or-password': [
+    // https://github.com/yar229/WebDavMailRuCloud/issues/233 (left unexplained by the fifth round)
+    'Unauthorized: OAuth: Error Code=3, Value=invalid username or password, Description=username or password is incorrect.',
+  ],
+  'smtp-auth-command-not-implemented': [
+    // https://github.com/zammad/zammad/issues/2393 (left unexplained by the fifth round)
+    '502 Command “AUTH PLAIN AGljdGR0ZXN0bWFpbEBsYXVzZ3JvdXAuY29tLnBoADEyMzQ1Njc4” not implemented',
+  ],
+  'cyrus-sasl-internal-error-nomech': [
+    // https://github.com/cyrusimap/cyrus-imapd/issues/2860 (left unexplained by the fifth round)
+    'SASL Internal Error -4 in ../../lib/server.c near line 1762',
+  ],
 };
