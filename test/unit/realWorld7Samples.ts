@@ -163,4 +163,18 @@ export const REAL_WORLD_7_SAMPLES: Record<string, string[]> = {
     // https://github.com/cyrusimap/cyrus-imapd/issues/2860 (left unexplained by the fifth round)
     'SASL Internal Error -4 in ../../lib/server.c near line 1762',
   ],
+  'dovecot-log-password-mismatch': [
+    // https://github.com/docker-mailserver/docker-mailserver/issues/479
+    'Jan 18 15:25:10 mail dovecot: auth: passwd-file(name@domain.de,IP): Password mismatch (SHA1 of given password: 712c344)',
+    // https://github.com/erik73/app-mail/issues/413
+    '[password missmatch](sql: Password mismatch)',
+  ],
+  'dovecot-log-pam-authenticate-failed': [
+    // https://github.com/fail2ban/fail2ban/pull/932
+    'Jan 29 05:32:50 mail dovecot: auth-worker(304): pam(username,1.2.3.4): pam_authenticate() failed: Authentication failure (password mismatch?)',
+  ],
+  'dovecot-log-invalid-credentials': [
+    // https://github.com/mailcow/mailcow-dockerized/pull/732
+    'auth: Info:(test@domain.com,199.99.99.1,<5Ff/7Htd6QCpAM+Y>): invalid credentials',
+  ],
 };
