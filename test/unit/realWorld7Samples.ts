@@ -177,4 +177,8 @@ export const REAL_WORLD_7_SAMPLES: Record<string, string[]> = {
     // https://github.com/mailcow/mailcow-dockerized/pull/732
     'auth: Info:(test@domain.com,199.99.99.1,<5Ff/7Htd6QCpAM+Y>): invalid credentials',
   ],
+  'exchange-server-imap-login-failed': [
+    // https://github.com/jstedfast/MailKit/issues/483 (the whole transcript: the greeting and CAPABILITY show an on-premises server)
+    'Connected to imaps://imap.hs20.net:993/\nS: * OK The Microsoft Exchange IMAP4 service is ready.\nC: A00000000 CAPABILITY\nS: * CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=NTLM AUTH=GSSAPI UIDPLUS MOVE ID CHILDREN IDLE NAMESPACE LITERAL+\nS: A00000000 OK CAPABILITY completed.\nC: A00000001 AUTHENTICATE PLAIN\nS: +\nC: XXXXXXXX\nS: A00000001 NO AUTHENTICATE failed.\nC: A00000002 LOGIN *****@*****.com *****\nS: A00000002 NO LOGIN failed.',
+  ],
 };
