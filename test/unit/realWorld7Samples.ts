@@ -181,4 +181,28 @@ export const REAL_WORLD_7_SAMPLES: Record<string, string[]> = {
     // https://github.com/jstedfast/MailKit/issues/483 (the whole transcript: the greeting and CAPABILITY show an on-premises server)
     'Connected to imaps://imap.hs20.net:993/\nS: * OK The Microsoft Exchange IMAP4 service is ready.\nC: A00000000 CAPABILITY\nS: * CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=NTLM AUTH=GSSAPI UIDPLUS MOVE ID CHILDREN IDLE NAMESPACE LITERAL+\nS: A00000000 OK CAPABILITY completed.\nC: A00000001 AUTHENTICATE PLAIN\nS: +\nC: XXXXXXXX\nS: A00000001 NO AUTHENTICATE failed.\nC: A00000002 LOGIN *****@*****.com *****\nS: A00000002 NO LOGIN failed.',
   ],
+  'tls-go-x509-legacy-common-name': [
+    // https://github.com/knadh/listmonk/issues/1363
+    'error sending SMTP test (Test connection): x509: certificate relies on legacy Common Name field, use SANs instead',
+    // https://github.com/vx3r/wg-gen-web/issues/79
+    'time="2021-04-10T10:15:53Z" level=error msg="failed to send email to client" err="x509: certificate relies on legacy Common Name field, use SANs or temporarily enable Common Name matching with GODEBUG=x509ignoreCN=0"',
+  ],
+  'dovecot-log-unknown-user': [
+    // https://github.com/docker-mailserver/docker-mailserver/issues/2961
+    'Dec 27 14:50:54 mail dovecot: auth: passwd-file(test@suntopo.com,1.14.69.203,</kQ+qMnwgdABDkXL>): unknown user (SHA1 of given password: 523336)',
+    // https://github.com/fail2ban/fail2ban/issues/1059
+    'May 31 03:49:45 mailhost dovecot: auth-worker(1668): sql(user@domain.com,X.Y.Z.Z): unknown user (given password: XXX)',
+  ],
+  'dovecot-log-passwd-file-missing': [
+    // https://github.com/outroll/vesta/issues/217
+    'auth: Error: passwd-file(qfrtrt,93.191.40.42,<dfrtrtrtty>): stat(/etc/exim4/domains//passwd) failed: No such file or directory',
+  ],
+  'tls-unsafe-legacy-renegotiation': [
+    // https://github.com/openssl/openssl/issues/21296
+    '804B1EBA547F0000:error:0A000152:SSL routines:final_renegotiate:unsafe legacy renegotiation disabled:../ssl/statem/extensions.c:879:',
+  ],
+  'tls-unknown-protocol': [
+    // https://github.com/modoboa/modoboa-webmail/issues/179
+    'Error: Connection to IMAP server failed: [SSL: UNKNOWN_PROTOCOL] unknown protocol (_ssl.c:590)',
+  ],
 };
