@@ -205,4 +205,26 @@ export const REAL_WORLD_7_SAMPLES: Record<string, string[]> = {
     // https://github.com/modoboa/modoboa-webmail/issues/179
     'Error: Connection to IMAP server failed: [SSL: UNKNOWN_PROTOCOL] unknown protocol (_ssl.c:590)',
   ],
+  'dovecot-plaintext-auth-disallowed': [
+    // https://github.com/docker-mailserver/docker-mailserver/issues/1026
+    'A002 NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.',
+  ],
+  'postfix-sasl-no-compatible-mechanisms': [
+    // https://github.com/Oefenweb/ansible-postfix/issues/45
+    'relay=a.b.c[x.x.x.x]:25, delay=151584, delays=151578/0.02/6.2/0, dsn=4.7.0, status=deferred (SASL authentication failed: server a.b.c[x.x.x.x] offered no compatible authentication mechanisms for this type of connection security)',
+    // https://github.com/mailcow/mailcow-dockerized/issues/6557
+    'server abc[1.2.3.4] offered no compatible authentication mechanisms for this type of connection security',
+  ],
+  'msmtp-cannot-use-secure-authentication': [
+    // https://github.com/LukeSmithxyz/mutt-wizard/issues/667
+    'Protonmail with Bridge: msmtp: cannot use a secure authentication method',
+  ],
+  'go-smtp-unencrypted-connection': [
+    // https://github.com/mattermost/mattermost/issues/5493
+    '[2017/06/20 10:00:52 CEST] [EROR] /api/v3/admin/test_email:SendMail code=500 rid=[CENSORED] uid=[CENSORED] ip=[CENSORED], [CENSORED] Failed to authenticate on SMTP server [details: unencrypted connection]',
+  ],
+  'msmtp-invalid-config-argument': [
+    // https://github.com/tiredofit/docker-backuppc/pull/23
+    'sendmail: /etc/msmtprc: line 7: invalid argument none for command auth',
+  ],
 };
