@@ -1,4 +1,4 @@
-// Near misses of the real-world rounds (their samples: realWorld3Samples.ts … realWorld5Samples.ts), as data in
+// Near misses of the real-world rounds (their samples: realWorld3Samples.ts … realWorld7Samples.ts), as data in
 // test/fixtures/knowledge/near-misses.json: text that shares an entry's words but is another failure must not get
 // its confident answer ("not", "notFirst"), the entry that is right must come first ("first"), and text that is
 // no failure gets nothing ("nothing"). The few checks that need more than that stay in explainRealWorld3–5.
