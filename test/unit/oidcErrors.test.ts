@@ -35,3 +35,13 @@ describe('OpenID sign-in errors: the client secret hint', () => {
     assert.doesNotMatch(message, /refused the sign-in/);
   });
 });
+
+describe('OpenID sign-in errors: Google’s device code and the Gmail scope', () => {
+  it('names Google’s answer only when Google was asked', () => {
+    const asked = new OidcError('device-scope-refused', { error: 'invalid_scope' });
+    assert.match(asked.message, /^Google does not allow the Gmail scope \(https:\/\/mail\.google\.com\/\) in the device code flow \(invalid_scope\)\. Sign in through the browser/);
+    const known = new OidcError('device-scope-refused', {});
+    assert.match(known.message, /in the device code flow, so Google was not asked\. Sign in through the browser/);
+    assert.ok(!known.message.includes('invalid_scope'), known.message);
+  });
+});

@@ -314,7 +314,7 @@ export class OidcAuthenticationProvider implements vscode.AuthenticationProvider
       client = await this.client(provider);
       secret = await this.clientSecret(provider.id);
       // Asked for by name, Google's device flow would be refused for the Gmail scope: say so before asking Google.
-      if (only === 'deviceCode' && !provider.deviceCodeAllowed) throw new OidcError('device-scope-refused', { error: 'invalid_scope' });
+      if (only === 'deviceCode' && !provider.deviceCodeAllowed) throw new OidcError('device-scope-refused', {});
       flows = only ? [only] : chooseOidcFlows(provider, extensionHostKind(), !!secret);
       // The default order drops a device code the provider does not offer; a listed one fails and says so.
       if (!only && !provider.flows) flows = flows.filter((f) => f !== 'deviceCode' || client.supportsDeviceCode());

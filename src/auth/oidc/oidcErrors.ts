@@ -76,11 +76,16 @@ const MESSAGES: Record<OidcErrorCode, (p: OidcErrorParams) => string> = {
   'browser-timeout': (p) => l10n.t('The browser did not come back within {0} s. Sign in again, or use the device code flow if the browser cannot reach this machine.', p.seconds ?? 300),
   cancelled: () => l10n.t('Sign-in cancelled.'),
   'no-device-endpoint': (p) => l10n.t('{0} offers no device authorization endpoint: sign in through the browser instead.', p.issuer ?? ''),
+  // With Google's own answer (invalid_scope) when it was asked; without, when the extension knew before asking.
   'device-scope-refused': (p) =>
-    l10n.t(
-      'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow ({0}). Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
-      p.error ?? '',
-    ),
+    p.error
+      ? l10n.t(
+          'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow ({0}). Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
+          p.error,
+        )
+      : l10n.t(
+          'Google does not allow the Gmail scope (https://mail.google.com/) in the device code flow, so Google was not asked. Sign in through the browser (authorization code with PKCE) with a "Desktop app" client instead.',
+        ),
   'unknown-provider': (p) => l10n.t('No OpenID provider "{0}" is configured: add it to mailOAuth.oidc.providers (user settings) with its issuer and client ID.', p.provider ?? ''),
   'choose-provider': () => l10n.t('Several OpenID providers are configured: name one in the scopes (provider:<id>), or sign in from the Accounts view.'),
   'no-flow': (p) =>
