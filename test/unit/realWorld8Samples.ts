@@ -25,6 +25,8 @@ export const REAL_WORLD_8_SAMPLES: Record<string, string[]> = {
   'qnap-notification-authorization-expired': [
     // https://www.qnap.com/hu-hu/how-to/faq/con_show.php?cid=1428
     'Authorization has expired. Reauthorize the account.',
+    // https://www.qnap.com.cn/zh-cn/how-to/faq/article/ (the Chinese FAQ quotes the English warning without the space)
+    'Authorization has expired.Reauthorize the account.',
   ],
   'garoon-oauth-account-mismatch': [
     // https://jp.cybozu.help/g/en/error/oauth.html
@@ -37,6 +39,8 @@ export const REAL_WORLD_8_SAMPLES: Record<string, string[]> = {
   'gmail-imap-web-login-required': [
     // https://help.funnelbud.com/setup/email-sync/troubleshooting
     'Cannot authenticate to IMAP server: [ALERT] Please log in via your web browser',
+    // https://www.mintlify.com/bradsjm/mail-imap-mcp-rs/troubleshooting/authentication
+    'Error: authentication failed: [AUTHENTICATIONFAILED] Web login required',
   ],
   'm365-pop3-protocol-error-connection-closed': [
     // https://confluence.atlassian.com/jirakb/jira-mail-handler-or-service-management-mail-handler-cannot-be-configured-using-oauth-2-0-the-authorization-or-connection-test-fails-1095250181.html
@@ -45,5 +49,41 @@ export const REAL_WORLD_8_SAMPLES: Record<string, string[]> = {
   'gmail-smtp-bad-credentials': [
     // https://www.fixwikihub.com/articles/wp-mail-smtp-authentication-failed-delivery
     'SMTP Error: Could not authenticate.\nSMTP server response: 535 5.7.8 Username and Password not accepted.\nLearn more at https://support.google.com/mail/?p=BadCredentials',
+  ],
+  'apple-mail-unable-to-verify-account': [
+    // https://fr.ittrip.xyz/ms-office/outlook/apple-mail-outlook-oauth
+    'Unable to verify account name or password',
+    // https://fr.ittrip.xyz/ms-office/outlook/apple-mail-outlook-oauth
+    'Impossible de vérifier le nom du compte ou le mot de passe',
+    // https://eatsip365.com/how-to-fix-an-iphone-email-password-issue
+    'Cannot Get Mail. The user name or password for [my email] is incorrect.',
+  ],
+  'jakarta-mail-bye-read-timed-out': [
+    // https://confluence.atlassian.com/jirakb/jira-mail-handler-or-service-management-mail-handler-cannot-be-configured-using-oauth-2-0-the-authorization-or-connection-test-fails-1095250181.html
+    'Unfortunately no connection was possible. Review the errors below and rectify:\nConnectionException: * BYE Jakarta Mail Exception: java.net.SocketTimeoutException: Read timed out',
+  ],
+  'thunderbird-login-to-server-failed': [
+    // https://support.mozilla.org/it/kb/microsoft-oauth-authentication-and-thunderbird-202
+    'Accesso al server outlook.office365.com con nome utente youremail@hotmail.com non riuscito.',
+  ],
+  'google-app-blocked-sensitive-scope': [
+    // https://moltbot.ninja/blog/google-workspace-add-app-by-client-id
+    'Access blocked: [App Name] has not been verified',
+  ],
+  'gmail-imap-app-password-required': [
+    // https://www.mintlify.com/bradsjm/mail-imap-mcp-rs/troubleshooting/authentication
+    'Error: authentication failed: [AUTHENTICATIONFAILED] Application-specific password required',
+  ],
+  'mailspring-authentication-error': [
+    // https://community.getmailspring.com/t/connecting-mailspring-to-microsoft-office-365-and-outlook-com/14394
+    'Authentication Error — Check your username and password (IMAP)',
+  ],
+  'outlook-imap-alert-invalid-credentials': [
+    // https://umatechnology.org/?p=1423373
+    "Your IMAP server wants to alert you 'Invalid Credentials'",
+  ],
+  'imap-authenticationfailed': [
+    // https://mailboxtaxi.com/troubleshooting/fix-authentication-failed
+    'AUTHENTICATIONFAILED Invalid credentials',
   ],
 };
