@@ -86,4 +86,12 @@ export const REAL_WORLD_8_SAMPLES: Record<string, string[]> = {
     // https://mailboxtaxi.com/troubleshooting/fix-authentication-failed
     'AUTHENTICATIONFAILED Invalid credentials',
   ],
+  'windows-mail-account-settings-out-of-date': [
+    // https://umatechnology.org/your-outlook-account-settings-are-out-of-date-in-mail-or-calendar-app
+    'Your Outlook account settings are out of date',
+  ],
+  'outlook-rest-api-v2-deprecated': [
+    // https://docs.osticket.com/en/latest/OAuth2/Microsoft%20Authorization%20Guide.html
+    'The API version v2 has been depreciated',
+  ],
 };
