@@ -8,6 +8,7 @@ import { REAL_WORLD_4_SAMPLES } from './realWorld4Samples';
 import { REAL_WORLD_5_SAMPLES } from './realWorld5Samples';
 import { REAL_WORLD_6_SAMPLES } from './realWorld6Samples';
 import { REAL_WORLD_7_SAMPLES } from './realWorld7Samples';
+import { REAL_WORLD_8_SAMPLES } from './realWorld8Samples';
 
 /**
  * Real output for every knowledge base entry: copied from public issue trackers and vendor
@@ -667,7 +668,12 @@ for (const [id, samples] of Object.entries(REAL_WORLD_5_SAMPLES)) (SAMPLES[id] ?
 // Sixth real-world round (issue 14): Microsoft Graph and Entra texts, Exchange replies, Google org_internal, Go net/smtp,
 // nodemailer, GLPI, Indy, Znuny; merged, not spread, for the same reason (widened entries have samples above).
 for (const [id, samples] of Object.entries(REAL_WORLD_6_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
+// Seventh real-world round (issue 14): self-hosted servers (Dovecot, Postfix, Courier), proxies and fetchers, smaller
+// providers, TLS wordings; merged, not spread, for the same reason.
 for (const [id, samples] of Object.entries(REAL_WORLD_7_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
+// Eighth real-world round (issue 14): Q&A sites, vendor knowledge bases and help pages (Exchange 5.7.30 and LogonDenied,
+// Jira, QNAP, Garoon, Gmail [ALERT]); merged, not spread, for the same reason (widened entries have samples above).
+for (const [id, samples] of Object.entries(REAL_WORLD_8_SAMPLES)) (SAMPLES[id] ??= []).push(...samples);
 
 const ORDINARY = [
   '2026-11-21 14:00:07.123 INFO [worker-3] Fetched message 4711 from INBOX (uid=9001, size=5120 bytes)',
@@ -707,7 +713,7 @@ describe('failure knowledge base: data', () => {
 
   it('gives every entry a title, cause, fix and official documentation', () => {
     const official =
-      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/|wiki\.mozilla\.org\/Thunderbird:|eclipse-ee4j\.github\.io\/angus-mail\/|www\.cyrusimap\.org\/|www\.exim\.org\/|neomutt\.org\/guide\/|github\.com\/PHPMailer\/PHPMailer\/wiki\/|www\.keycloak\.org\/|stalw\.art\/docs\/|docs\.openssl\.org\/|requests-oauthlib\.readthedocs\.io\/|docs\.python\.org\/3\/library\/|pkg\.go\.dev\/(?:crypto\/|net\/smtp)|grafana\.com\/docs\/|github\.com\/ruby\/net-imap$|docs\.rs\/lettre\/|www\.courier-mta\.org\/|proton\.me\/support\/|davmail\.sourceforge\.net\/|github\.com\/simonrob\/email-oauth2-proxy$|github\.com\/getmail6\/getmail6$|github\.com\/zone-eu\/zone-mta$|github\.com\/mscdex\/node-imap$|help\.mail\.ru\/mail\/|github\.com\/OfflineIMAP\/offlineimap3$|www\.php\.net\/manual\/)/;
+      /^https:\/\/(?:learn\.microsoft\.com\/|developers\.google\.com\/|support\.google\.com\/|datatracker\.ietf\.org\/doc\/html\/rfc\d+(?:#|$)|doc\.dovecot\.org\/|nodejs\.org\/api\/|openid\.net\/specs\/|www\.postfix\.org\/|github\.com\/tarickb\/sasl-xoauth2$|docs\.oracle\.com\/en\/java\/|nodemailer\.com\/|curl\.se\/libcurl\/|help\.yahoo\.com\/|yandex\.com\/support\/|www\.zoho\.com\/mail\/help\/|service\.mail\.qq\.com\/|support\.apple\.com\/|hilfe\.gmx\.net\/|hilfe\.web\.de\/|www\.fastmail\.com\/help\/|isync\.sourceforge\.io\/|marlam\.de\/msmtp\/|www\.fetchmail\.info\/|wiki\.mozilla\.org\/Thunderbird:|eclipse-ee4j\.github\.io\/angus-mail\/|www\.cyrusimap\.org\/|www\.exim\.org\/|neomutt\.org\/guide\/|github\.com\/PHPMailer\/PHPMailer\/wiki\/|www\.keycloak\.org\/|stalw\.art\/docs\/|docs\.openssl\.org\/|requests-oauthlib\.readthedocs\.io\/|docs\.python\.org\/3\/library\/|pkg\.go\.dev\/(?:crypto\/|net\/smtp)|grafana\.com\/docs\/|github\.com\/ruby\/net-imap$|docs\.rs\/lettre\/|www\.courier-mta\.org\/|proton\.me\/support\/|davmail\.sourceforge\.net\/|github\.com\/simonrob\/email-oauth2-proxy$|github\.com\/getmail6\/getmail6$|github\.com\/zone-eu\/zone-mta$|github\.com\/mscdex\/node-imap$|help\.mail\.ru\/mail\/|github\.com\/OfflineIMAP\/offlineimap3$|www\.php\.net\/manual\/|confluence\.atlassian\.com\/jirakb\/|www\.qnap\.com\/|jp\.cybozu\.help\/|support\.microsoft\.com\/|docs\.osticket\.com\/)/;
     for (const e of KNOWLEDGE_BASE) {
       assert.ok(e.title && !e.title.includes('\n'), `${e.id}: title`);
       assert.ok(e.cause.length > 20 && e.fix.length > 20, `${e.id}: cause and fix`);
