@@ -20,7 +20,8 @@ export function parsePlain(text: string): { message: PlainMessage; problems: Pro
         error(
           'plain-separators-replaced',
           l10n.t(
-            'The two NUL (0x00) separators of PLAIN were replaced by "\ufffd" (U+FFFD): the string went through a text conversion (a log, a string type or a copy) that does not keep NUL bytes. Build it from bytes, or log it as base64.',
+            'The two NUL (0x00) separators of PLAIN were replaced by "{0}" (U+FFFD): the string went through a text conversion (a log, a string type or a copy) that does not keep NUL bytes. Build it from bytes, or log it as base64.',
+            '\ufffd',
           ),
         ),
       ],
