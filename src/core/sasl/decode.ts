@@ -60,10 +60,13 @@ export interface DecodeResult {
 
 const KNOWN_MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER', 'PLAIN', 'LOGIN']);
 
+/** Failures that already say what the input is: no second guess replaces them. */
+const NAMED_FAILURES = new Set(['token-not-sasl', 'damaged-challenge']);
+
 /** Decodes one SASL blob, with or without its protocol line around it. */
 export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
   const result = decodeBlob(input, hint);
-  if (result.message || result.decodedText !== undefined || input.length > MAX_LINE_CHARS || result.problems.some((p) => p.code === 'damaged-challenge')) return result;
+  if (result.message || result.decodedText !== undefined || input.length > MAX_LINE_CHARS || result.problems.some((p) => NAMED_FAILURES.has(p.code))) return result;
   return rescue(input, result) ?? result;
 }
 
