@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { decodeSasl } from '../../src/core/sasl/decode';
 import { buildXoauth2 } from '../../src/core/sasl/xoauth2';
+import { inspectToken } from '../../src/core/token/inspect';
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
@@ -78,5 +79,23 @@ describe('decoding real pasted lines', () => {
     const r = decodeSasl(line);
     assert.strictEqual(r.hint.mechanism, 'PLAIN');
     assert.deepStrictEqual(codes(r), ['plain-separators-replaced']);
+  });
+});
+
+describe('real pastes: fields and tokens of the wrong shape', () => {
+  it("curl's XOAUTH2 text with host= and port= before auth= names those fields", () => {
+    // As posted in curl's issue tracker, with a synthetic token.
+    const line = String.raw`    user=user@example.com\x01host=imap.gmail.com\x01port=993\x01auth=Bearer ${GOOGLE_TOKEN}\x01\x01`;
+    const r = decodeSasl(line);
+    assert.strictEqual(r.message?.mechanism, 'XOAUTH2');
+    assert.deepStrictEqual(codes(r), ['plain-text', 'fields-before-auth']);
+    assert.match(r.problems[1].message, /host=, port=/);
+  });
+
+  it('a JWT cut before its signature is called cut, not opaque', () => {
+    const cut = JWT.split('.').slice(0, 2).join('.');
+    const d = inspectToken(cut).description;
+    assert.match(d, /cut off/, d);
+    assert.doesNotMatch(d, /Opaque/);
   });
 });
