@@ -99,3 +99,13 @@ describe('real pastes: fields and tokens of the wrong shape', () => {
     assert.doesNotMatch(d, /Opaque/);
   });
 });
+
+describe("real pastes: Microsoft's greeting tag cut short", () => {
+  it('shows the start of the server name, not a base64 length error', () => {
+    // email-oauth2-proxy's log line as posted, cut inside the tag; the server name is synthetic.
+    const tag = Buffer.from('AB1PR01CA0001.EURPRD01.PROD.OUTLOOK.COM', 'utf16le').toString('base64').slice(0, 17);
+    const r = decodeSasl(`2023-03-17 08:48:59: IMAP (0.0.0.0:1993; 127.0.0.1:36272->outlook.office365.com:993)     <-- b'* OK The Microsoft Exchange IMAP4 service is ready. [${tag}`);
+    assert.deepStrictEqual(codes(r), ['exchange-server-name', 'greeting-cut']);
+    assert.strictEqual(r.decodedText, 'AB1PR0…');
+  });
+});

@@ -90,6 +90,16 @@ function rescue(input: string, failed: DecodeResult): DecodeResult | undefined {
         return { message: challenge.message, problems: [note, ...challenge.problems], decodedText: json[0], canonicalBase64: encodeBase64(json[0]), hint };
       }
     }
+    // Microsoft's greeting tag cut short ("[VgBJADEAUABSADAAN"): the server name's readable start.
+    const tag = /\[([A-Za-z0-9+/]{12,512})={0,2}\]?\s*['"]?\s*$/.exec(input);
+    if (tag) {
+      const usable = tag[1].slice(0, Math.floor(tag[1].length / 4) * 4);
+      const bytes = new Uint8Array(Buffer.from(usable, 'base64'));
+      const named = recogniseBytes(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+      if (named?.problem.code === 'exchange-server-name' && named.shown !== undefined) {
+        return { problems: [named.problem, info('greeting-cut', l10n.t('The greeting tag was cut off: this is the start of the server name.'))], decodedText: named.shown + '…', hint };
+      }
+    }
     const token = tokenInLineProblem(input);
     if (token) return { problems: [token], hint };
   }
