@@ -9,7 +9,22 @@ import { PlainMessage, parsePlain } from './plain';
 import { PlainSaslText, plainSaslIn } from './plainText';
 import { Problem, error, info, visualizeControls, warning } from './problems';
 import { Xoauth2Message, missingSeparatorProblem, parseXoauth2 } from './xoauth2';
-import { cutLogin, damagedLogin, isPlaceholder, passwordAsTokenProblem, placeholderTokenProblem, placeholderUserProblem, recogniseBytes, recogniseText, tokenPastedProblem } from './recognise';
+import {
+  cutLogin,
+  damagedChallenge,
+  damagedLogin,
+  doubleEncodedTokenProblem,
+  isPlaceholder,
+  redactedProblem,
+  redactionMarker,
+  tokenInLineProblem,
+  passwordAsTokenProblem,
+  placeholderTokenProblem,
+  placeholderUserProblem,
+  recogniseBytes,
+  recogniseText,
+  tokenPastedProblem,
+} from './recognise';
 
 /** The OAUTHBEARER client's answer to an error challenge: the single byte 0x01 ("AQ=="). */
 export interface ChallengeAck {
@@ -45,8 +60,57 @@ export interface DecodeResult {
 
 const KNOWN_MECHANISMS = new Set(['XOAUTH2', 'OAUTHBEARER', 'PLAIN', 'LOGIN']);
 
+/** Failures that already say what the input is: no second guess replaces them. */
+const NAMED_FAILURES = new Set(['token-not-sasl', 'damaged-challenge']);
+
 /** Decodes one SASL blob, with or without its protocol line around it. */
 export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
+  const result = decodeBlob(input, hint);
+  if (result.message || result.decodedText !== undefined || input.length > MAX_LINE_CHARS || result.problems.some((p) => NAMED_FAILURES.has(p.code))) return result;
+  return rescue(input, result) ?? result;
+}
+
+/**
+ * What a paste that decodes to nothing still is (issue 14): a login cut with "...", a server error
+ * challenge already decoded, an access token, or credentials a log or a post hid. Only for input that
+ * failed; each test is one linear regex over at most the line.
+ */
+function rescue(input: string, failed: DecodeResult): DecodeResult | undefined {
+  const hint = failed.hint;
+  const pure = BASE64_LINE.test(input.trim());
+  if (!pure) {
+    const ellipsis = /(?<![A-Za-z0-9+/_-])([A-Za-z0-9+/_-]{8,})(?:\.{2,}|…)/.exec(input);
+    const cut = ellipsis ? cutLogin(ellipsis[1]) : undefined;
+    if (cut) return { message: partialLogin(cut.mechanism, cut.user), problems: [cut.problem], hint };
+    const json = /\{\s*"(?:status|schemes|scope)"\s*:[^{}]{0,4096}\}/.exec(input);
+    if (json) {
+      const challenge = parseErrorChallenge(json[0]);
+      if (challenge.message) {
+        const note = info('challenge-text', l10n.t('This is a server error challenge as text (already decoded from base64).'));
+        return { message: challenge.message, problems: [note, ...challenge.problems], decodedText: json[0], canonicalBase64: encodeBase64(json[0]), hint };
+      }
+    }
+    // Microsoft's greeting tag cut short ("[VgBJADEAUABSADAAN"): the server name's readable start.
+    const tag = /\[([A-Za-z0-9+/]{12,512})={0,2}\]?\s*['"]?\s*$/.exec(input);
+    if (tag) {
+      const usable = tag[1].slice(0, Math.floor(tag[1].length / 4) * 4);
+      const bytes = new Uint8Array(Buffer.from(usable, 'base64'));
+      const named = recogniseBytes(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+      if (named?.problem.code === 'exchange-server-name' && named.shown !== undefined) {
+        return { problems: [named.problem, info('greeting-cut', l10n.t('The greeting tag was cut off: this is the start of the server name.'))], decodedText: named.shown + '…', hint };
+      }
+    }
+    const token = tokenInLineProblem(input);
+    if (token) return { problems: [token], hint };
+  }
+  // Pure base64 (every run the scanner and the hover try) can only have had its middle overwritten: one cheap test first.
+  if (pure && !/[xX*]{4}/.test(input)) return undefined;
+  const marker = redactionMarker(input);
+  if (marker) return { problems: [redactedProblem(marker)], hint };
+  return undefined;
+}
+
+function decodeBlob(input: string, hint: DecodeHint): DecodeResult {
   const plain = plainSaslIn(input);
   if (plain) return decodePlainSasl(plain, definedOnly(hint));
   const extracted = extractBlob(input);
@@ -81,6 +145,8 @@ export function decodeSasl(input: string, hint: DecodeHint = {}): DecodeResult {
     if (damaged) {
       return { message: partialLogin(damaged.mechanism, damaged.user), problems: [...problems, damaged.problem], canonicalBase64: b64.value.canonical, hint: mergedHint };
     }
+    const challenge = damagedChallenge(bytes);
+    if (challenge) return { problems: [...problems, challenge], canonicalBase64: b64.value.canonical, hint: mergedHint };
     problems.push(error('not-text', l10n.t('The base64 decodes to {0} bytes of binary data, not a SASL message (XOAUTH2, OAUTHBEARER, PLAIN, LOGIN or a server error challenge).', bytes.length)));
     return { problems, canonicalBase64: b64.value.canonical, hint: mergedHint };
   }
@@ -138,7 +204,9 @@ function fieldProblems(message: SaslMessage | undefined, text: string): Problem[
     out.push(placeholderUserProblem(message.user));
   }
   if ((message.mechanism === 'XOAUTH2' || message.mechanism === 'OAUTHBEARER') && message.token !== undefined) {
+    const doubled = doubleEncodedTokenProblem(message.token);
     if (isPlaceholder(message.token)) out.push(placeholderTokenProblem(message.token));
+    else if (doubled) out.push(doubled);
     else {
       const pw = passwordAsTokenProblem(message.token);
       if (pw) out.push(pw);
@@ -229,9 +297,9 @@ const LINE_MARKER =
   /^(?:(?:\[[^\]\s]{1,40}\]\s*)?(?:[CS]|Client|Server)\s*:\s?|(?:SERVER|CLIENT)\s*->\s*(?:SERVER|CLIENT)\s*:\s?|(?:DEBUG\s+)?(?:IMAP|POP3?|SMTP)\s*:\s?|data:\s?|<==\s?|==>\s?|<--\s?|-->\s?|[<>]{1,2}\s?)?/i;
 const COMMAND = /^(?:([A-Za-z0-9.]+)\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]+)(?:\s+(.*))?$/i;
 // The same command anywhere in a line (after a tool's prefix we do not know), with its blob if any.
-const COMMAND_IN_LINE = /(?:^|[\s:>'"\]|])(?:[A-Za-z0-9.]{1,40}\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]{2,40})(?:\s+([A-Za-z0-9+/_-]+=*|=))?\s*$/i;
+const COMMAND_IN_LINE = /(?:^|[\s:>'"\]|])(?:[A-Za-z0-9.]{1,40}\s+)?(AUTHENTICATE|AUTH)\s+([A-Za-z0-9_-]{2,40})(?:\s+([A-Za-z0-9+/_-]+=*|=))?[\s"'`]*$/i;
 const CONTINUATION = /^(\+|334)(?:\s+(.*))?$/;
-const CONTINUATION_IN_LINE = /(?:^|[\s:>'"\]|])(\+|334)(?:\s+([A-Za-z0-9+/_-]+=*))?\s*$/;
+const CONTINUATION_IN_LINE = /(?:^|[\s:>'"\]|])(\+|334)(?:\s+([A-Za-z0-9+/_-]+=*))?[\s"'`]*$/;
 const BASE64_LINE = /^[A-Za-z0-9+/_-]+=*$/;
 const RUN = /(?<![A-Za-z0-9+/_.@-])[A-Za-z0-9+/_-]{8,}={0,2}(?![A-Za-z0-9+/_=.@-])/g;
 /** A pasted line longer than this is taken as it is, not searched for a blob inside (blobs are at most 64 KB). */

@@ -13,6 +13,20 @@ export interface PlainMessage {
 export function parsePlain(text: string): { message: PlainMessage; problems: Problem[] } {
   const parts = text.split('\x00');
   const message: PlainMessage = { mechanism: 'PLAIN', authzid: '' };
+  if (parts.length === 1 && (text.match(/\ufffd/g) ?? []).length === 2) {
+    return {
+      message,
+      problems: [
+        error(
+          'plain-separators-replaced',
+          l10n.t(
+            'The two NUL (0x00) separators of PLAIN were replaced by "{0}" (U+FFFD): the string went through a text conversion (a log, a string type or a copy) that does not keep NUL bytes. Build it from bytes, or log it as base64.',
+            '\ufffd',
+          ),
+        ),
+      ],
+    };
+  }
   if (parts.length !== 3) {
     return {
       message,

@@ -9,7 +9,11 @@
 const SEPARATOR = String.raw`(?:\x01|\\x01|\\001|\\u0001|#001|\^A|%01|␁)`;
 /** A field value: no whitespace, no separator form, bounded (a token is a few KB). */
 const VALUE = String.raw`[^\s\x01\\^%#␁]`;
-const XOAUTH2_TEXT = new RegExp(String.raw`(?<![A-Za-z0-9_])user=${VALUE}{0,320}${SEPARATOR}auth=${VALUE}{1,20} ${VALUE}{1,20000}(?:${SEPARATOR}){0,3}`, 'i');
+// Fields between user= and auth= (curl 7.x sent host= and port= in XOAUTH2 too) are kept, for the parser to name.
+const XOAUTH2_TEXT = new RegExp(
+  String.raw`(?<![A-Za-z0-9_])user=${VALUE}{0,320}${SEPARATOR}(?:(?!auth=)[a-z]{1,20}=${VALUE}{0,300}${SEPARATOR}){0,4}auth=${VALUE}{1,20} ${VALUE}{1,20000}(?:${SEPARATOR}){0,3}`,
+  'i',
+);
 const OAUTHBEARER_TEXT = new RegExp(
   String.raw`(?<![A-Za-z0-9_])[ny],(?:a=[^\s,\x01\\^%#␁]{0,320})?,${SEPARATOR}(?:[a-z]{1,20}=${VALUE}{0,300}${SEPARATOR}){0,4}auth=${VALUE}{1,20} ${VALUE}{1,20000}(?:${SEPARATOR}){0,3}`,
   'i',

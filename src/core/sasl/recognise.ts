@@ -251,3 +251,72 @@ export function tokenPastedProblem(input: string): Problem | undefined {
   }
   return undefined;
 }
+
+/**
+ * A blob that starts like a server error challenge ('{"status"...') but whose bytes stop being text:
+ * named, so a changed character in Google's or Microsoft's answer is not taken for binary data.
+ */
+export function damagedChallenge(bytes: Uint8Array): Problem | undefined {
+  const head = readableStart(bytes);
+  if (!/^\{\s*"(?:s|st|sta|stat|statu|status|schemes|scope)/.test(head)) return undefined;
+  return error(
+    'damaged-challenge',
+    l10n.t(
+      'This is a damaged server error challenge: it starts as one ("{0}…") but after byte {1} of {2} it is no longer text. The base64 was changed by copying or scrambled before posting; the readable part still shows the server rejected the token. Copy it again from its source.',
+      head.slice(0, 80),
+      String(Buffer.byteLength(head)),
+      String(bytes.length),
+    ),
+  );
+}
+
+// What logs and posts put where credentials were: "[credentials hidden]", "__REDACTED__",
+// "(*** 80 bytes hidden ***)", "<base64 string>", and base64 with its middle overwritten by "xxxx".
+const REDACTED =
+  /\[credentials hidden\]|(?<![A-Za-z])redacted(?![A-Za-z])|\bbytes hidden\b|\bhidden\b[^A-Za-z0-9]{0,4}$|<[^<>\n]{0,40}base64[^<>\n]{0,40}>|(?<![A-Za-z])[Xx*]{4,}|(?<=[A-Za-z0-9+/])(?:x{4,}|X{4,})/i;
+
+/** The marker a log or a post put in place of the credentials, if the input holds one. */
+export function redactionMarker(input: string): string | undefined {
+  const m = REDACTED.exec(input.length > 4096 ? input.slice(0, 4096) : input);
+  return m ? m[0] : undefined;
+}
+
+export function redactedProblem(marker: string): Problem {
+  return error(
+    'redacted',
+    l10n.t(
+      'The credentials were hidden here ("{0}"): the log or the post replaced them, so there is nothing left to decode. Decode the line from the original log, or turn on the client\'s protocol log with secrets included (and share it only redacted).',
+      marker.slice(0, 40),
+    ),
+  );
+}
+
+/** A token base64-encoded once more before the string was built: "ZXlK" is base64 of "eyJ" (a JWT), "eWEyOS" of "ya29". */
+export function doubleEncodedTokenProblem(token: string): Problem | undefined {
+  const m = /^(ZXlK|eWEyOS)/.exec(token);
+  if (!m) return undefined;
+  return error(
+    'token-double-encoded',
+    l10n.t(
+      'The token is base64-encoded a second time: it decodes to "{0}…", the start of {1}. The client encoded the token before building the string, which is then encoded again; put the token itself after auth=Bearer.',
+      m[1] === 'ZXlK' ? 'eyJ' : 'ya29',
+      m[1] === 'ZXlK' ? l10n.t('a JWT access token') : l10n.t('a Google access token'),
+    ),
+  );
+}
+
+// A JWT (whole or cut after its first parts) or a Google access token anywhere in a line.
+const TOKEN_IN_LINE = /(?<![A-Za-z0-9_.-])(?:eyJ(?!z)[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]*){0,2}|ya29\.[A-Za-z0-9_-]{10,})/;
+
+/** An access token in a line given to decode (a config dump, a JSON token file, a code excerpt). */
+export function tokenInLineProblem(input: string): Problem | undefined {
+  const m = TOKEN_IN_LINE.exec(input.length > 128 * 1024 ? input.slice(0, 128 * 1024) : input);
+  if (!m) return undefined;
+  // The base64 of an error challenge starts "eyJz" too: that one decodes, so it never reaches here.
+  return error(
+    'token-not-sasl',
+    l10n.t(
+      'This is an access token (or ID token), not a SASL string. Inspect it as a token (mailoauth inspect, or Inspect Token in VS Code) to see its claims; to build the login from it, use encode with the mailbox address.',
+    ),
+  );
+}

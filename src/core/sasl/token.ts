@@ -26,6 +26,16 @@ export function parseBearerCredentials(value: string): { token?: string; problem
   const problems: Problem[] = [];
   const match = /^(\S+) (.*)$/s.exec(value);
   if (!match) {
+    if (/^bearer\s*$/i.test(value)) {
+      return {
+        problems: [
+          error(
+            'token-missing',
+            l10n.t('auth=Bearer is followed by no token: the string was cut off right after it (a log or a copy shortened it), or the token variable was empty when the string was built.'),
+          ),
+        ],
+      };
+    }
     if (looksLikeToken(value)) {
       return {
         problems: [error('not-bearer', l10n.t('auth= holds a token without the "Bearer " scheme. Write auth=Bearer <token>.'))],

@@ -36,7 +36,22 @@ export function parseXoauth2(text: string): { message: Xoauth2Message; problems:
     return { message, problems };
   }
 
-  const parts = text.split('\x01');
+  let parts = text.split('\x01');
+  // Fields between user= and auth= (curl sent host= and port= here): named, then read past.
+  const authAt = parts.findIndex((p, i) => i >= 1 && i <= 5 && p.startsWith('auth='));
+  if (authAt > 1 && parts.slice(1, authAt).every((p) => /^[a-z]{1,20}=/i.test(p))) {
+    const names = parts.slice(1, authAt).map((p) => p.split('=')[0] + '=');
+    problems.push(
+      error(
+        'fields-before-auth',
+        l10n.t(
+          'Fields come between user= and auth= ({0}): XOAUTH2 has only user= and auth=, so servers reject this string. host= and port= belong to OAUTHBEARER; for XOAUTH2 leave them out.',
+          names.join(', '),
+        ),
+      ),
+    );
+    parts = [parts[0], ...parts.slice(authAt)];
+  }
   const [userPart, authPart] = parts;
   if (!userPart.startsWith('user=')) {
     if (userPart.startsWith('auth=')) {

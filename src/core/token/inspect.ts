@@ -259,5 +259,12 @@ function describeOpaque(token: string): string {
     );
   }
   if (/^M\.[A-Z0-9]+_/.test(token)) return l10n.t('A Microsoft account refresh token, not an access token: exchange it for an access token first.');
+  const jwtStart = /^eyJ[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]*)?$/.exec(token);
+  if (jwtStart) {
+    return l10n.t(
+      'This starts like a JWT (eyJ…) but has only {0} of its three dot-separated parts: it was cut off (a log, a terminal or a copy shortened it). Copy the whole token.',
+      jwtStart[1] === undefined ? '1' : '2',
+    );
+  }
   return l10n.t('Opaque token: not a JWT, so its claims cannot be read here (the issuer can introspect it).');
 }
