@@ -52,6 +52,14 @@ describe('token inspection', () => {
     assert.deepStrictEqual(checkToken(outlook, { now: NOW, protocol: 'imap' }), []);
   });
 
+  it('names a token encoded twice (base64 of a JWT or of a Google token) instead of calling it opaque', () => {
+    const jwt = Buffer.from('eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlLmNvbSJ9.c2ln').toString('base64').replace(/=+$/, '');
+    assert.match(inspectToken(jwt, NOW).description, /^Not an access token as it is: the base64 of a JWT/);
+    const google = Buffer.from('ya29.a0AfH6SMBxExample').toString('base64');
+    assert.match(inspectToken(google, NOW).description, /the base64 of a Google access token/);
+    assert.match(inspectToken('ZmFrZV9vcGFxdWVfdG9rZW4', NOW).description, /^Opaque token/);
+  });
+
   it('reports a truncated JWT', () => {
     const t = inspectToken('eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4Iiw.sig', NOW);
     assert.deepStrictEqual(codes(t.problems), ['jwt-malformed']);

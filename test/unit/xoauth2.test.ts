@@ -151,6 +151,8 @@ describe('decode report text', () => {
     const typed = render(b64('user=a@b.c^Aauth=Bearer tok^A^A'), {}, true);
     assert.match(typed, /Decoded: +user=a@b\.c\^Aauth=Bearer tok\^A\^A/);
     assert.match(typed, /a "\^A" is the two characters typed/);
+    // The note continues the Decoded row: indented, without a label's colon.
+    assert.match(real, /\n {16}control bytes show as ␁/);
   });
 
   it('names the command that carried the blob: AUTHENTICATE for IMAP, AUTH otherwise', () => {

@@ -78,7 +78,8 @@ export function renderDecodeReport(report: DecodeReport, options: RenderOptions)
   const secrets = secretsOf(msg);
   const hide = (s: string) => (options.reveal ? s : redactSecret(s));
   const lines: string[] = [];
-  const row = (label: string, value: string) => lines.push(`${(label + ':').padEnd(16)}${value}`);
+  // An empty label continues the row above (a note under its value), without a stray colon.
+  const row = (label: string, value: string) => lines.push(`${(label ? label + ':' : '').padEnd(16)}${value}`);
 
   if (msg) {
     row(l10n.t('Mechanism'), MECHANISM_TITLES[msg.mechanism] ?? msg.mechanism);

@@ -259,6 +259,13 @@ function describeOpaque(token: string): string {
     );
   }
   if (/^M\.[A-Z0-9]+_/.test(token)) return l10n.t('A Microsoft account refresh token, not an access token: exchange it for an access token first.');
+  // Base64 of "eyJ" (a JWT) or of "ya29" (a Google token): encoded once more by the client (decodeSasl names it too).
+  const doubled = /^(ZXlK|eWEyOS)/.exec(token);
+  if (doubled) {
+    return doubled[1] === 'ZXlK'
+      ? l10n.t('Not an access token as it is: the base64 of a JWT (it decodes to "eyJ…"). The token was base64-encoded a second time; send the token itself.')
+      : l10n.t('Not an access token as it is: the base64 of a Google access token (it decodes to "ya29…"). The token was base64-encoded a second time; send the token itself.');
+  }
   const jwtStart = /^eyJ[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]*)?$/.exec(token);
   if (jwtStart) {
     return l10n.t(
