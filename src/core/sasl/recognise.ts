@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { Problem, error, info } from './problems';
 import { firstTokenField } from '../logs/tokenField';
+import { doubleEncodedStart } from '../token/inspect';
 
 export interface Recognised {
   problem: Problem;
@@ -291,16 +292,16 @@ export function redactedProblem(marker: string): Problem {
   );
 }
 
-/** A token base64-encoded once more before the string was built: "ZXlK" is base64 of "eyJ" (a JWT), "eWEyOS" of "ya29". */
+/** A token base64-encoded once more before the string was built (doubleEncodedStart tells what it decodes to). */
 export function doubleEncodedTokenProblem(token: string): Problem | undefined {
-  const m = /^(ZXlK|eWEyOS)/.exec(token);
-  if (!m) return undefined;
+  const start = doubleEncodedStart(token);
+  if (!start) return undefined;
   return error(
     'token-double-encoded',
     l10n.t(
       'The token is base64-encoded a second time: it decodes to "{0}…", the start of {1}. The client encoded the token before building the string, which is then encoded again; put the token itself after auth=Bearer.',
-      m[1] === 'ZXlK' ? 'eyJ' : 'ya29',
-      m[1] === 'ZXlK' ? l10n.t('a JWT access token') : l10n.t('a Google access token'),
+      start,
+      start === 'eyJ' ? l10n.t('a JWT access token') : l10n.t('a Google access token'),
     ),
   );
 }

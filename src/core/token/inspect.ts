@@ -242,6 +242,11 @@ function describeJwt(header: Record<string, unknown>, claims: Record<string, unk
   return l10n.t('JWT access token ({0})', alg);
 }
 
+/** What a token base64-encoded a second time decodes to: "ZXlK" is base64 of "eyJ" (a JWT), "eWEyOS" of "ya29" (Google's). */
+export function doubleEncodedStart(token: string): 'eyJ' | 'ya29' | undefined {
+  return token.startsWith('ZXlK') ? 'eyJ' : token.startsWith('eWEyOS') ? 'ya29' : undefined;
+}
+
 function describeOpaque(token: string): string {
   if (/^Ew[A-Za-z0-9]/.test(token)) {
     return l10n.t('Opaque Microsoft account token (Outlook.com personal accounts issue these; only Microsoft can read them). Not an error.');
@@ -259,10 +264,9 @@ function describeOpaque(token: string): string {
     );
   }
   if (/^M\.[A-Z0-9]+_/.test(token)) return l10n.t('A Microsoft account refresh token, not an access token: exchange it for an access token first.');
-  // Base64 of "eyJ" (a JWT) or of "ya29" (a Google token): encoded once more by the client (decodeSasl names it too).
-  const doubled = /^(ZXlK|eWEyOS)/.exec(token);
+  const doubled = doubleEncodedStart(token);
   if (doubled) {
-    return doubled[1] === 'ZXlK'
+    return doubled === 'eyJ'
       ? l10n.t('Not an access token as it is: the base64 of a JWT (it decodes to "eyJ…"). The token was base64-encoded a second time; send the token itself.')
       : l10n.t('Not an access token as it is: the base64 of a Google access token (it decodes to "ya29…"). The token was base64-encoded a second time; send the token itself.');
   }
