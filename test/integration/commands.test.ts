@@ -197,6 +197,25 @@ describe('Decode SASL String', function () {
     assert.strictEqual(await vscode.env.clipboard.readText(), SEED.token);
   });
 
+  it('decodes what real pastes hold: a whole log line whose login was cut with "...", a token encoded twice', async () => {
+    const decoded = async (line: string) => {
+      await editorWith(`${line}\n`, line);
+      await vscode.commands.executeCommand('mailOAuth.decode');
+      const editor = await waitFor('the decoded view', () => vscode.window.activeTextEditor?.document.uri.scheme === 'mailoauth-decoded' && vscode.window.activeTextEditor);
+      const text = editor.document.getText();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      return text;
+    };
+    const cut = await decoded('2024-05-01 10:00:00 DEBUG SMTP: AUTH XOAUTH2 dXNlcj1ybm...');
+    assert.match(cut, /This XOAUTH2 string was cut off: the readable part starts "user=r…"/);
+    // A synthetic JWT of the real shape, base64-encoded once more before the XOAUTH2 string was built.
+    const jwt = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlLmNvbSJ9.c2lnbmF0dXJl';
+    const blob = Buffer.from(`user=a@contoso.com\x01auth=Bearer ${Buffer.from(jwt).toString('base64')}\x01\x01`).toString('base64');
+    const twice = await decoded(`C: A01 AUTHENTICATE XOAUTH2 ${blob}`);
+    assert.match(twice, /Not an access token as it is: the base64 of a JWT/);
+    assert.match(twice, /The token is base64-encoded a second time/);
+  });
+
   it('shows the claims and problems of a Microsoft JWT inside XOAUTH2 (expired, Graph audience)', async () => {
     const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
